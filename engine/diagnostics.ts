@@ -1,0 +1,63 @@
+// User-facing problems. Bad input is collected as diagnostics and reported together;
+// exit codes are decided only in the CLI layer.
+
+export type Severity = 'error' | 'warning';
+
+export interface SourceRange {
+  /** file the text came from, e.g. cdktf.out/stacks/app/cdk.tf.json */
+  file?: string;
+  /** JSON pointer inside that file, e.g. /resource/null_resource/a/triggers/x */
+  pointer?: string;
+  /** 1-based column range inside the expression string */
+  start?: number;
+  end?: number;
+}
+
+export interface Where {
+  stack?: string;
+  /** resource or instance address, `var.x`, `local.y`, `output.z` */
+  address?: string;
+  attribute?: string;
+  range?: SourceRange;
+}
+
+export interface Diagnostic {
+  severity: Severity;
+  summary: string;
+  detail?: string;
+  where?: Where;
+}
+
+export const error = (summary: string, detail?: string, where?: Where): Diagnostic =>
+  ({ severity: 'error', summary, detail, where });
+export const warning = (summary: string, detail?: string, where?: Where): Diagnostic =>
+  ({ severity: 'warning', summary, detail, where });
+
+export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
+
+/** Thrown to abort a phase with diagnostics already collected; the CLI prints them and exits 1. */
+export class DiagnosticsError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n\n') || 'failed');
+  }
+}
+
+export function formatWhere(w: Where | undefined): string {
+  if (!w) return '';
+  const parts: string[] = [];
+  if (w.stack) parts.push(`stack "${w.stack}"`);
+  if (w.address) parts.push(w.address);
+  if (w.attribute) parts.push(`attribute "${w.attribute}"`);
+  let s = parts.join(', ');
+  const r = w.range;
+  if (r?.file || r?.pointer) {
+    s += ` (${r.file ?? ''}${r.pointer ? `#${r.pointer}` : ''}${r.start ? `, column ${r.start}` : ''})`;
+  }
+  return s.trim();
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = formatWhere(d.where);
+  const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`;
+  return [head, where && `  on ${where}`, d.detail && `\n${d.detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+}

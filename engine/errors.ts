@@ -1,0 +1,37 @@
+// Named errors for real failures (not user mistakes: those are diagnostics).
+
+export class LockHeldError extends Error {
+  constructor(readonly holder: { id: string; who: string; host: string; pid: number; created: string; expires: string }, where: string) {
+    super(`state is locked by ${holder.who}@${holder.host} (pid ${holder.pid}) since ${holder.created}, lock expires ${holder.expires} [${where}, lock id ${holder.id}]`);
+    this.name = 'LockHeldError';
+  }
+}
+
+export class StateConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StateConflictError';
+  }
+}
+
+export class SourceUnreachableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SourceUnreachableError';
+  }
+}
+
+export class StalePlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StalePlanError';
+  }
+}
+
+/** A provider call failed; carries the instance address so the user sees where. */
+export class ProviderError extends Error {
+  constructor(readonly address: string, message: string, options?: { cause?: unknown }) {
+    super(`${address}: ${message}`, options);
+    this.name = 'ProviderError';
+  }
+}

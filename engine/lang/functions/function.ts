@@ -1,0 +1,40 @@
+// The shape of a built-in function. The registry (functions/index.ts) maps names to these.
+
+import type { Type } from '../types.ts';
+import type { Value, ValueObject } from '../value.ts';
+
+export interface FunctionContext {
+  /** directory that relative paths in file(), templatefile(), fileexists() resolve against */
+  readonly baseDir: string;
+  /** parses and evaluates a template file's text with the given variables (for templatefile) */
+  renderTemplate(source: string, vars: ValueObject, fileName: string): Value;
+}
+
+export interface Param {
+  readonly name: string;
+  /** the argument is converted to this type before the call ('dynamic' = as is) */
+  readonly type: Type;
+  /** the function handles null itself; otherwise a null argument is an error */
+  readonly allowNull?: boolean;
+  /** the function handles Unknown (anywhere inside) itself; otherwise an unknown argument makes the result unknown */
+  readonly allowUnknown?: boolean;
+  /** the function handles Sensitive marks inside the value itself; otherwise marks are stripped and re-applied to the whole result */
+  readonly allowMarked?: boolean;
+}
+
+export interface FunctionDef {
+  readonly params: readonly Param[];
+  readonly variadic?: Param;
+  /** a hint for the unknown result produced when an argument is unknown */
+  readonly returnType?: Type;
+  /** impure functions (uuid, timestamp) return Unknown during plan */
+  readonly impure?: boolean;
+  impl(args: Value[], ctx: FunctionContext): Value;
+}
+
+/** Thrown by a function implementation for a bad argument; the evaluator adds the position. */
+export class FunctionArgumentError extends Error {
+  constructor(readonly argIndex: number | null, message: string) {
+    super(message);
+  }
+}

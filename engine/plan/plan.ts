@@ -1,0 +1,89 @@
+// The plan: what the engine will do, instance by instance. Renderers (engine/plan/render/)
+// and apply (engine/apply/) read only this.
+
+import type { InstanceAddr } from '../addrs.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Path, Value, ValueObject } from '../lang/value.ts';
+import type { PrivateData } from '../../providers/provider.ts';
+import type { Action } from './actions.ts';
+
+export type ActionReason =
+  | 'replace-because-cannot-update'
+  | 'replace-by-request'
+  | 'replace-by-triggers'
+  | 'replace-because-tainted'
+  | 'delete-because-no-resource-config'
+  | 'delete-because-count-index'
+  | 'delete-because-each-key'
+  | 'read-because-config-unknown'
+  | 'read-because-dependency-pending';
+
+export interface ResourceChange {
+  readonly addr: InstanceAddr;
+  /** formatted address */
+  readonly address: string;
+  /** provider configuration address used for this instance */
+  readonly provider: string;
+  readonly action: Action;
+  readonly reason?: ActionReason;
+  /** prior object (null for create/read-new); fully known */
+  readonly before: ValueObject | null;
+  /** planned object (null for delete); may contain Unknown */
+  readonly after: ValueObject | null;
+  readonly beforeSensitive: Path[];
+  readonly afterSensitive: Path[];
+  /** attribute paths that force replacement */
+  readonly requiresReplace: Path[];
+  readonly plannedPrivate?: PrivateData;
+  /** the evaluated config sent to the provider on apply (null for delete) */
+  readonly config?: ValueObject | null;
+  /** formatted resource addresses this instance depends on (for apply ordering and state) */
+  readonly dependencies: string[];
+  readonly schemaVersion: number;
+  readonly createBeforeDestroy?: boolean;
+}
+
+export interface OutputChange {
+  readonly name: string;
+  readonly action: 'no-op' | 'create' | 'update' | 'delete';
+  readonly before: Value | undefined;
+  /** may contain Unknown */
+  readonly after: Value | undefined;
+  readonly sensitive: boolean;
+}
+
+export interface Plan {
+  readonly stack: string;
+  /** normal | destroy | refresh-only */
+  readonly mode: 'normal' | 'destroy' | 'refresh-only';
+  /** changes to make, in a stable order (by address) */
+  readonly changes: ResourceChange[];
+  /** objects that changed outside Ballast since the last state version (refresh results) */
+  readonly drift: ResourceChange[];
+  readonly outputs: OutputChange[];
+  readonly diagnostics: Diagnostic[];
+  /** serial of the state version the plan was made against (null: no state yet) */
+  readonly priorSerial: number | null;
+  readonly priorLineage: string | null;
+  readonly configDigest: string;
+  readonly sourceRevision: string | null;
+  /** set when `rollback --to N` produced this plan */
+  readonly rollbackOf?: number;
+}
+
+/** Counts for the summary line. A replace counts as one add and one destroy, as in Terraform. */
+export function summarize(changes: readonly ResourceChange[]): { add: number; change: number; destroy: number; read: number } {
+  const s = { add: 0, change: 0, destroy: 0, read: 0 };
+  for (const c of changes) {
+    if (c.addr.mode === 'data') { if (c.action === 'read') s.read++; continue; }
+    if (c.action === 'create') s.add++;
+    else if (c.action === 'update') s.change++;
+    else if (c.action === 'delete') s.destroy++;
+    else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') { s.add++; s.destroy++; }
+  }
+  return s;
+}
+
+export const hasChanges = (p: Plan): boolean =>
+  p.changes.some((c) => c.action !== 'no-op' && c.action !== 'read') || p.outputs.some((o) => o.action !== 'no-op') ||
+  (p.mode === 'refresh-only' && p.drift.length > 0);

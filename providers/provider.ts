@@ -1,0 +1,156 @@
+// The provider interface. It follows the request/response shape of the Terraform plugin
+// protocol (GetSchema, Validate*, Configure, PlanResourceChange, ApplyResourceChange,
+// ReadResource, ReadDataSource, ImportResourceState) so a bridge to real provider binaries
+// stays possible. The engine chooses actions; a provider never sees the graph.
+//
+// Values crossing this boundary are plain engine values (engine/lang/value.ts) with
+// Unknown allowed in config and planned state, and never a Sensitive mark: the engine strips
+// marks before the call and restores them (plus the schema's sensitive attributes) after.
+
+import type { Diagnostic } from '../engine/diagnostics.ts';
+import type { Type } from '../engine/lang/types.ts';
+import type { Path, Value, ValueObject } from '../engine/lang/value.ts';
+
+export interface AttributeSchema {
+  readonly type: Type;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  /** set by the provider; with `optional` too, the user may set it and the provider fills it otherwise */
+  readonly computed?: boolean;
+  readonly sensitive?: boolean;
+  /** a change to this attribute cannot be made in place */
+  readonly forceNew?: boolean;
+  /** value used when the user leaves an optional attribute unset */
+  readonly default?: Value;
+  readonly description?: string;
+}
+
+export interface NestedBlockSchema {
+  readonly nesting: 'single' | 'list' | 'set';
+  readonly block: BlockSchema;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  /** a change anywhere inside the block forces replacement */
+  readonly forceNew?: boolean;
+}
+
+export interface BlockSchema {
+  readonly attributes: { readonly [name: string]: AttributeSchema };
+  readonly blocks?: { readonly [name: string]: NestedBlockSchema };
+}
+
+export interface ResourceSchema {
+  readonly version: number;
+  readonly block: BlockSchema;
+}
+
+export interface ProviderSchema {
+  readonly provider: BlockSchema;
+  readonly resources: { readonly [typeName: string]: ResourceSchema };
+  readonly dataSources: { readonly [typeName: string]: ResourceSchema };
+}
+
+/** Opaque provider-private data kept in state beside an instance (Terraform's "private"). */
+export type PrivateData = ValueObject | undefined;
+
+export interface PlanResourceChangeRequest {
+  readonly typeName: string;
+  /** null when the instance does not exist yet */
+  readonly priorState: ValueObject | null;
+  /** the engine's proposal: config, with computed attributes the config leaves null copied from prior state; null for delete */
+  readonly proposedNewState: ValueObject | null;
+  /** the evaluated configuration (null for delete) */
+  readonly config: ValueObject | null;
+  readonly priorPrivate?: PrivateData;
+}
+
+export interface PlanResourceChangeResponse {
+  /** the planned object; unknown (Unknown) where the value is known only after apply */
+  readonly plannedState: ValueObject | null;
+  /** attribute paths whose change cannot be made in place */
+  readonly requiresReplace: Path[];
+  readonly plannedPrivate?: PrivateData;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ApplyResourceChangeRequest {
+  readonly typeName: string;
+  readonly priorState: ValueObject | null;
+  /** null means delete */
+  readonly plannedState: ValueObject | null;
+  readonly config: ValueObject | null;
+  readonly plannedPrivate?: PrivateData;
+  readonly signal?: AbortSignal;
+}
+
+export interface ApplyResourceChangeResponse {
+  /** fully known new object; null after delete */
+  readonly newState: ValueObject | null;
+  readonly private?: PrivateData;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ReadResourceRequest {
+  readonly typeName: string;
+  readonly currentState: ValueObject;
+  readonly private?: PrivateData;
+  readonly signal?: AbortSignal;
+}
+
+export interface ReadResourceResponse {
+  /** null when the object no longer exists */
+  readonly newState: ValueObject | null;
+  readonly private?: PrivateData;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ReadDataSourceRequest {
+  readonly typeName: string;
+  readonly config: ValueObject;
+  readonly signal?: AbortSignal;
+}
+
+export interface ReadDataSourceResponse {
+  readonly state: ValueObject | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ImportResourceStateRequest {
+  readonly typeName: string;
+  readonly id: string;
+}
+
+export interface ImportResourceStateResponse {
+  readonly imported: { typeName: string; state: ValueObject; private?: PrivateData }[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface ValidateRequest {
+  readonly typeName: string;
+  /** may contain Unknown */
+  readonly config: ValueObject;
+}
+
+export interface Provider {
+  getSchema(): ProviderSchema;
+  validateProviderConfig(config: ValueObject): Diagnostic[];
+  validateResourceConfig(req: ValidateRequest): Diagnostic[];
+  validateDataSourceConfig(req: ValidateRequest): Diagnostic[];
+  configure(config: ValueObject): Promise<Diagnostic[]>;
+  planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse>;
+  applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse>;
+  readResource(req: ReadResourceRequest): Promise<ReadResourceResponse>;
+  readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse>;
+  importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse>;
+  /** releases clients, timers, connections */
+  close?(): Promise<void>;
+}
+
+/** Everything a provider factory gets from the engine. */
+export interface ProviderContext {
+  /** directory of the stack being planned (for `path.module` relative files) */
+  readonly workingDir: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export type ProviderFactory = (ctx: ProviderContext) => Provider;

@@ -1,0 +1,77 @@
+// The state model: one immutable version per apply/destroy/rollback/refresh.
+// Versions are write-once; the serialized file form is this object as JSON.
+
+import type { InstanceKey, ResourceMode } from '../engine/addrs.ts';
+import type { Path, ValueObject } from '../engine/lang/value.ts';
+import type { PrivateData } from '../providers/provider.ts';
+
+export const STATE_FORMAT_VERSION = 1;
+
+export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import';
+
+export interface InstanceState {
+  /** formatted instance address, also the key in `resources` */
+  readonly address: string;
+  readonly mode: ResourceMode;
+  readonly type: string;
+  readonly name: string;
+  readonly key?: InstanceKey;
+  /** provider configuration address, e.g. `provider["registry.terraform.io/hashicorp/random"]` or `random.alias` */
+  readonly provider: string;
+  /** fully known attributes; sensitive ones are stored in clear (state is a secret store, as in Terraform) */
+  readonly attributes: ValueObject;
+  readonly sensitivePaths: Path[];
+  /** formatted resource addresses (without key) this instance depended on when it was applied */
+  readonly dependencies: string[];
+  readonly schemaVersion: number;
+  readonly private?: PrivateData;
+  readonly createBeforeDestroy?: boolean;
+  /** an object whose create failed half way, or that a replace-then-fail left behind: replaced on next apply */
+  readonly tainted?: boolean;
+}
+
+export interface OutputState {
+  readonly value: unknown;
+  readonly sensitive: boolean;
+}
+
+export interface ChangeSummary {
+  add: number;
+  change: number;
+  destroy: number;
+}
+
+export interface StateVersion {
+  readonly formatVersion: number;
+  /** unique id of this stack's history; never changes once created */
+  readonly lineage: string;
+  /** 1, 2, 3, ... strictly increasing */
+  readonly serial: number;
+  /** sha256 digest of the parent version's serialized form (null for serial 1) */
+  readonly parentDigest: string | null;
+  readonly stack: string;
+  /** where the config came from: `main@sha1:<sha>`, `sha256:<digest>`, or `local:<dir>` */
+  readonly sourceRevision: string | null;
+  /** content digest of the synthesized config snapshot (see ConfigSnapshotStore) */
+  readonly configDigest: string | null;
+  readonly reason: StateReason;
+  /** for reason `rollback`: the serial whose config was re-applied */
+  readonly rollbackOf?: number;
+  readonly author?: string;
+  readonly time: string;
+  readonly engineVersion: string;
+  readonly changes: ChangeSummary;
+  readonly resources: { readonly [address: string]: InstanceState };
+  readonly outputs: { readonly [name: string]: OutputState };
+}
+
+/** Summary of one version for `history` listings, cheap to produce. */
+export interface VersionInfo {
+  readonly serial: number;
+  readonly time: string;
+  readonly reason: StateReason;
+  readonly sourceRevision: string | null;
+  readonly changes: ChangeSummary;
+  readonly rollbackOf?: number;
+  readonly digest: string;
+}

@@ -1,0 +1,73 @@
+// The state store interface. The engine only ever talks to this; concrete stores live in
+// state/local-dir-store.ts and state/s3-store.ts.
+
+import type { StateVersion, VersionInfo } from './model.ts';
+import type { JournalEntry } from './journal.ts';
+
+export interface LockInfo {
+  readonly id: string;
+  /** what is being done, e.g. "apply" */
+  readonly operation: string;
+  readonly who: string;
+  readonly host: string;
+  readonly pid: number;
+  readonly created: string;
+  readonly expires: string;
+}
+
+export interface LockOptions {
+  readonly operation: string;
+  /** how long the lock is valid without renewal (ms); default 15 minutes */
+  readonly ttlMs?: number;
+  /** how long to wait for a held lock before failing with LockHeldError (ms); default 0 */
+  readonly waitMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface Lock {
+  readonly info: LockInfo;
+  /** extends the expiry; long applies call this periodically */
+  renew(): Promise<void>;
+  release(): Promise<void>;
+}
+
+export interface PutOptions {
+  /** the serial the caller read; a different current serial fails with StateConflictError */
+  readonly expectedSerial: number | null;
+}
+
+/** Append-only record of in-flight and finished provider operations of one apply. */
+export interface Journal {
+  /** durably appends an entry; resolves only once it is on disk / stored */
+  append(entry: JournalEntry): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StateStore {
+  /** human description for messages, e.g. `local directory /x/.ballast/app` or `s3://bucket/key` */
+  readonly description: string;
+  current(): Promise<StateVersion | null>;
+  get(serial: number): Promise<StateVersion | null>;
+  list(): Promise<VersionInfo[]>;
+  /** writes version `next` (serial = expectedSerial + 1) and only then moves the current pointer */
+  put(next: StateVersion, opts: PutOptions): Promise<VersionInfo>;
+
+  lock(opts: LockOptions): Promise<Lock>;
+  /** the lock currently held, if any (stale or not) */
+  currentLock(): Promise<LockInfo | null>;
+  /** removes a lock regardless of owner: `ballast state unlock --force` */
+  forceUnlock(id: string): Promise<void>;
+
+  /** content-addressed synthesized config snapshots; put returns the digest */
+  putConfig(bytes: Buffer): Promise<string>;
+  getConfig(digest: string): Promise<Buffer | null>;
+
+  /** opens the journal of a new apply */
+  openJournal(applyId: string): Promise<Journal>;
+  /** entries of journals left behind by applies that never recorded a version */
+  pendingJournals(): Promise<{ applyId: string; entries: JournalEntry[] }[]>;
+  /** removes a journal once its effects are recorded in a state version */
+  discardJournal(applyId: string): Promise<void>;
+
+  close?(): Promise<void>;
+}
