@@ -13,6 +13,10 @@ export type JournalEntry =
       readonly prior: InstanceState | null;
       /** planned attributes known before the call (may identify the object, e.g. a file name) */
       readonly planned: ValueObject | null;
+      /** provider configuration and dependencies of the instance, to rebuild it if the call never reports back */
+      readonly provider: string;
+      readonly dependencies: string[];
+      readonly schemaVersion: number;
       readonly time: string;
     }
   | {

@@ -26,6 +26,8 @@ export interface LockOptions {
 
 export interface Lock {
   readonly info: LockInfo;
+  /** set when this lock replaced an expired lock or one whose holder is provably gone; callers must warn */
+  readonly tookOver?: LockInfo;
   /** extends the expiry; long applies call this periodically */
   renew(): Promise<void>;
   release(): Promise<void>;

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import type { Path, Value, ValueObject } from '../lang/value.ts';
 import type { PrivateData } from '../../providers/provider.ts';
 import type { Action } from './actions.ts';
+import type { InstanceState } from '../../state/model.ts';
 
 export type ActionReason =
   | 'replace-because-cannot-update'
@@ -41,6 +42,8 @@ export interface ResourceChange {
   readonly dependencies: string[];
   readonly schemaVersion: number;
   readonly createBeforeDestroy?: boolean;
+  /** an older object of this address being destroyed (rollback restored an earlier one) */
+  readonly deposed?: boolean;
 }
 
 export interface OutputChange {
@@ -67,6 +70,10 @@ export interface Plan {
   readonly priorLineage: string | null;
   readonly configDigest: string;
   readonly sourceRevision: string | null;
+  /** the prior instances after refresh (and journal recovery): what apply starts from */
+  readonly prior: { readonly [address: string]: InstanceState };
+  /** digest of the state version the plan was made against */
+  readonly priorDigest: string | null;
   /** set when `rollback --to N` produced this plan */
   readonly rollbackOf?: number;
 }

@@ -8,6 +8,11 @@ export interface FunctionContext {
   readonly baseDir: string;
   /** parses and evaluates a template file's text with the given variables (for templatefile) */
   renderTemplate(source: string, vars: ValueObject, fileName: string): Value;
+  /**
+   * True while applying: impure functions (uuid, timestamp) then return real values.
+   * Absent or false (planning): they return Unknown, as Terraform does during plan.
+   */
+  readonly applying?: boolean;
 }
 
 export interface Param {

@@ -1,0 +1,24 @@
+// Output values recorded in a new state version, evaluated once every operation has finished.
+
+import type { Diagnostic } from '../diagnostics.ts';
+import { evaluate } from '../lang/evaluate.ts';
+import { containsSensitive, containsUnknown, unmark } from '../lang/value.ts';
+import type { StackConfig } from '../config/model.ts';
+import type { OutputState } from '../../state/model.ts';
+import { exprDiagnostic } from '../plan/provider-set.ts';
+import type { StackScope } from '../plan/stack-scope.ts';
+
+export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: Diagnostic[], destroyed: boolean): Record<string, OutputState> {
+  const out: Record<string, OutputState> = {};
+  if (destroyed) return out;
+  for (const o of config.outputs.values()) {
+    try {
+      const v = evaluate(o.expr, scope.root);
+      if (containsUnknown(v)) continue; // a dependency failed; the output keeps no value
+      out[o.name] = { value: unmark(v).value, sensitive: o.sensitive || containsSensitive(v) };
+    } catch (e) {
+      diags.push(exprDiagnostic(e, { stack: config.name, address: `output.${o.name}`, range: o.range }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+// `ballast plan`: show what apply would do. Never takes the lock, never writes state.
+
+import type { Argv, CommandModule } from 'yargs';
+import { CliContext, globalOptions, parseAddresses, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
+import { planOne, stackInput, printPlan, type FlowOptions } from '../stack-flow.ts';
+import { hasChanges } from '../../plan/plan.ts';
+import { planToJson } from '../../plan/render/json.ts';
+import { renderPlansMarkdown, type StackPlanResult } from '../../plan/render/markdown.ts';
+import { writePlanFile, PLAN_FILE_FORMAT, type SavedStackPlan } from '../../plan/plan-file.ts';
+import { ENGINE_VERSION } from '../../version.ts';
+import { CliExit, EXIT_CHANGES, EXIT_OK } from '../exit.ts';
+import { DiagnosticsError, formatDiagnostic } from '../../diagnostics.ts';
+import type { PlanSession } from '../../operations/plan-stack.ts';
+
+export interface PlanArgs extends GlobalArgs, VarArgs {
+  out?: string;
+  'detailed-exitcode'?: boolean;
+  target?: string[];
+  replace?: string[];
+  'refresh-only'?: boolean;
+  refresh?: boolean;
+  parallelism?: number;
+  destroy?: boolean;
+  format?: 'human' | 'json' | 'markdown';
+}
+
+export function planOptions<T>(y: Argv<T>): Argv<T & PlanArgs> {
+  return varOptions(globalOptions(y))
+    .option('target', { type: 'string', array: true, describe: 'Limit to this resource or instance and what it depends on (repeatable)' })
+    .option('replace', { type: 'string', array: true, describe: 'Force replacement of this instance (repeatable)' })
+    .option('refresh-only', { type: 'boolean', default: false, describe: 'Only reconcile state with the real objects; propose no changes' })
+    .option('refresh', { type: 'boolean', default: true, describe: 'Read the real objects before planning (--refresh=false to skip)' })
+    .option('parallelism', { type: 'number', default: 10, describe: 'Provider operations in flight at once' })
+    .option('destroy', { type: 'boolean', default: false, describe: 'Plan to destroy every object of the selected stacks' }) as Argv<T & PlanArgs>;
+}
+
+export function flowOptions(ctx: CliContext, a: PlanArgs, extra: Partial<FlowOptions> = {}): FlowOptions {
+  return {
+    mode: a.destroy ? 'destroy' : a['refresh-only'] ? 'refresh-only' : 'normal',
+    refresh: a.refresh !== false,
+    targets: parseAddresses(a.target),
+    replace: parseAddresses(a.replace),
+    parallelism: Math.max(1, a.parallelism ?? 10),
+    vars: ctx.variableInputs(a),
+    planOnly: true,
+    autoApprove: false,
+    ...extra,
+  };
+}
+
+export const planCommand: CommandModule<object, PlanArgs> = {
+  command: 'plan',
+  describe: 'Show the changes apply would make (drift, creates, updates, replacements, deletes)',
+  builder: (y) => planOptions(y)
+    .option('out', { type: 'string', describe: 'Save the plan to FILE; `ballast apply FILE` applies exactly it' })
+    .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 when there are no changes, 2 when there are, 1 on error' })
+    .option('format', { choices: ['human', 'json', 'markdown'] as const, describe: 'Output format (default human; --json is the same as --format json)' }) as Argv<PlanArgs>,
+  handler: async (a) => {
+    const ctx = new CliContext(a);
+    const format = a.json ? 'json' : (a.format ?? 'human');
+    const o = flowOptions(ctx, a);
+    const stacks = await ctx.stacks();
+    const ordered = o.mode === 'destroy' ? [...stacks].reverse() : stacks;
+    const sessions: PlanSession[] = [];
+    const results: StackPlanResult[] = [];
+    try {
+      for (const s of ordered) {
+        try {
+          const session = await planOne(ctx, stackInput(s), o);
+          sessions.push(session);
+          results.push({ stack: s.name, plan: session.plan });
+          if (format === 'human') printPlan(ctx, session, stacks.length > 1);
+        } catch (e) {
+          if (format !== 'markdown' || !(e instanceof CliExit || e instanceof DiagnosticsError)) throw e;
+          results.push({ stack: s.name, plan: null, error: e instanceof DiagnosticsError ? e.diagnostics.map(formatDiagnostic).join('\n') : 'planning failed (see the log)' });
+        }
+      }
+      if (format === 'json') {
+        const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION }));
+        process.stdout.write(JSON.stringify(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, null, 2) + '\n');
+      } else if (format === 'markdown') {
+        process.stdout.write(renderPlansMarkdown(results, {}) + '\n');
+      }
+      if (a.out) {
+        const saved: SavedStackPlan[] = sessions.map((s) => ({ plan: s.plan, variables: Object.fromEntries(s.stack.variables) }));
+        writePlanFile(a.out, { format: PLAN_FILE_FORMAT, engineVersion: ENGINE_VERSION, created: new Date().toISOString(), stacks: saved });
+        if (format === 'human') process.stdout.write(`\nSaved the plan to ${a.out}. To apply exactly these actions, run: ballast apply ${a.out}\n`);
+      }
+      if (results.some((r) => r.plan === null)) throw new CliExit(1);
+      const changed = sessions.some((s) => hasChanges(s.plan));
+      throw new CliExit(a['detailed-exitcode'] && changed ? EXIT_CHANGES : EXIT_OK);
+    } finally {
+      await Promise.all(sessions.map((s) => s.close()));
+      await ctx.close();
+    }
+  },
+};

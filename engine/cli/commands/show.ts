@@ -1,0 +1,80 @@
+// `ballast show [N] [--diff M]`: one state version (default the current one), or what changed
+// between two versions. Sensitive values are always redacted.
+
+import type { Argv, CommandModule } from 'yargs';
+import { createTwoFilesPatch } from 'diff';
+import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
+import { CliExit, EXIT_OK } from '../exit.ts';
+import { describeChanges, redactedVersion } from '../state-view.ts';
+import type { StateStore } from '../../../state/store.ts';
+import type { StateVersion } from '../../../state/model.ts';
+
+interface ShowArgs extends GlobalArgs { serial?: number; diff?: number }
+
+async function load(store: StateStore, serial: number | undefined, stack: string): Promise<StateVersion> {
+  const v = serial === undefined ? await store.current() : await store.get(serial);
+  if (!v) {
+    process.stderr.write(serial === undefined ? `Stack "${stack}" has no state yet.\n` : `Stack "${stack}" has no state version ${serial} (see ballast history).\n`);
+    throw new CliExit(1);
+  }
+  return v;
+}
+
+async function onlyStack(ctx: CliContext): Promise<string> {
+  const names = await ctx.stateStacks();
+  if (names.length !== 1) {
+    process.stderr.write(names.length ? `Several stacks have state (${names.join(', ')}): choose one with --stack NAME.\n` : 'No state recorded yet.\n');
+    throw new CliExit(1);
+  }
+  return names[0];
+}
+
+export const showCommand: CommandModule<object, ShowArgs> = {
+  command: 'show [serial]',
+  describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
+  builder: (y) => globalOptions(y)
+    .positional('serial', { type: 'number', describe: 'State version serial' })
+    .option('diff', { type: 'number', describe: 'Compare with this serial' }) as Argv<ShowArgs>,
+  handler: async (a) => {
+    const ctx = new CliContext(a);
+    try {
+      const stack = await onlyStack(ctx);
+      const store = ctx.store(stack);
+      const v = redactedVersion(await load(store, a.serial, stack));
+      if (a.diff !== undefined) {
+        const w = redactedVersion(await load(store, a.diff, stack));
+        const [from, to] = w.serial < v.serial ? [w, v] : [v, w];
+        const text = (x: StateVersion) => JSON.stringify({ resources: x.resources, outputs: x.outputs }, null, 2) + '\n';
+        process.stdout.write(createTwoFilesPatch(`version ${from.serial}`, `version ${to.serial}`, text(from), text(to), from.time, to.time));
+        throw new CliExit(EXIT_OK);
+      }
+      if (a.json) {
+        process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+        throw new CliExit(EXIT_OK);
+      }
+      const out: string[] = [
+        `Stack "${v.stack}" state version ${v.serial} (${v.reason}${v.rollbackOf !== undefined ? ` to version ${v.rollbackOf}` : ''}) at ${v.time}`,
+        `  lineage ${v.lineage}, parent ${v.parentDigest ?? 'none'}`,
+        `  source ${v.sourceRevision ?? '-'}, config ${v.configDigest ?? '-'}, engine ${v.engineVersion}`,
+        `  changes ${describeChanges(v.changes)}`,
+        '',
+      ];
+      for (const [addr, inst] of Object.entries(v.resources)) {
+        out.push(`# ${addr}${inst.tainted ? ' (tainted)' : ''}:`);
+        out.push(`${inst.mode === 'data' ? 'data' : 'resource'} "${inst.type}" "${inst.name}" {`);
+        for (const [k, val] of Object.entries(inst.attributes)) out.push(`    ${k} = ${JSON.stringify(val, null, 2).replace(/\n/g, '\n    ')}`);
+        out.push('}', '');
+      }
+      if (Object.keys(v.outputs).length) {
+        out.push('Outputs:', '');
+        for (const [k, o] of Object.entries(v.outputs)) out.push(`${k} = ${JSON.stringify(o.value)}`);
+      }
+      process.stdout.write(out.join('\n') + '\n');
+      throw new CliExit(EXIT_OK);
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+export { onlyStack };

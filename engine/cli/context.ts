@@ -1,0 +1,156 @@
+// What every command shares: the working directory (--chdir), synthesis and stack selection,
+// the state store of each stack, variable inputs, the provider registry, and printing.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.ts';
+import { CliExit } from './exit.ts';
+import { parseInstance, type InstanceAddr } from '../addrs.ts';
+import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
+import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
+import type { StateStore } from '../../state/store.ts';
+import { defaultRegistry, type ProviderRegistry } from '../../providers/registry.ts';
+import { createAwsProvider } from '../../providers/aws/index.ts';
+import type { VariableInputs } from '../config/variables.ts';
+import type { RemoteStateReader } from '../plan/planner.ts';
+import type { ValueObject } from '../lang/value.ts';
+import { jsonToValue } from '../lang/json-value.ts';
+
+export interface GlobalArgs {
+  chdir?: string;
+  stack?: string[];
+  'state-dir'?: string;
+  'state-s3-bucket'?: string;
+  'state-s3-key'?: string;
+  'state-s3-region'?: string;
+  'state-s3-endpoint'?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+export interface VarArgs {
+  var?: string[];
+  'var-file'?: string[];
+}
+
+/** Options every command accepts. */
+export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
+  return y
+    .option('chdir', { type: 'string', describe: 'Directory of the app (cdktf.json), synthesized output, or *.tf.json to act on', default: undefined })
+    .option('stack', { type: 'string', array: true, describe: 'Stack to act on (repeatable); default: all stacks in dependency order' })
+    .option('state-dir', { type: 'string', describe: 'Keep state in this directory (one sub-directory per stack) instead of .ballast/' })
+    .option('state-s3-bucket', { type: 'string', describe: 'Keep state in this versioned S3 bucket (overrides the stack backend); env BALLAST_STATE_S3_BUCKET' })
+    .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
+    .option('state-s3-region', { type: 'string', describe: 'Region of the state bucket' })
+    .option('state-s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for the state bucket (e.g. a local S3-compatible server)' })
+    .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
+    .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' }) as Argv<T & GlobalArgs>;
+}
+
+export function varOptions<T>(y: Argv<T>): Argv<T & VarArgs> {
+  return y
+    .option('var', { type: 'string', array: true, describe: 'Set an input variable: --var name=value (repeatable)' })
+    .option('var-file', { type: 'string', array: true, describe: 'Load variable values from a .tfvars or .tfvars.json file (repeatable)' }) as Argv<T & VarArgs>;
+}
+
+export class CliContext {
+  readonly dir: string;
+  readonly registry: ProviderRegistry;
+  readonly color: boolean;
+  private readonly stores = new Map<string, StateStore>();
+  private synthCache?: SynthStack[];
+
+  constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
+    this.dir = resolve(args.chdir ?? process.cwd());
+    this.registry = defaultRegistry([{ source: 'hashicorp/aws', factory: createAwsProvider }]);
+    this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
+  }
+
+  /** The app directory the default state lives next to. */
+  get appDir(): string {
+    return existsSync(this.dir) && !this.dir.endsWith('.json') ? this.dir : resolve(this.dir, '..');
+  }
+
+  private get storeSelection(): StoreSelection {
+    const s3 = this.args['state-s3-bucket']
+      ? { bucket: this.args['state-s3-bucket'], key: this.args['state-s3-key'], region: this.args['state-s3-region'], endpoint: this.args['state-s3-endpoint'], usePathStyle: this.args['state-s3-endpoint'] ? true : undefined }
+      : s3OverridesFromEnv(this.env);
+    return { stateDir: this.args['state-dir'] ? resolve(this.args['state-dir']) : undefined, s3, appDir: this.appDir };
+  }
+
+  /** Synthesizes the app (once per command) and returns the selected stacks in dependency order. */
+  async stacks(signal?: AbortSignal): Promise<SynthStack[]> {
+    if (!this.synthCache) {
+      const result = await synthesize(this.dir, { signal, env: this.env });
+      this.synthCache = result.stacks;
+    }
+    const all = { outDir: this.dir, stacks: this.synthCache };
+    return selectStacks(all, this.args.stack ?? []);
+  }
+
+  store(stack: string, backend?: { type: string; config: Record<string, unknown> }): StateStore {
+    let s = this.stores.get(stack);
+    if (!s) {
+      s = openStateStore(stack, backend ?? this.synthesizedBackend(stack), this.storeSelection);
+      this.stores.set(stack, s);
+    }
+    return s;
+  }
+
+  /**
+   * Stacks whose state a command reads (history, show, output, rollback, state): --stack, else
+   * the stacks with a local state directory, else the app's stacks (synthesized, for their backends).
+   */
+  async stateStacks(): Promise<string[]> {
+    const sel = this.storeSelection;
+    if (!sel.s3) {
+      const base = sel.stateDir ?? join(this.appDir, '.ballast');
+      const local = existsSync(base) ? readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+      if (this.args.stack?.length) return this.args.stack;
+      if (local.length || sel.stateDir) return local;
+    } else if (this.args.stack?.length) return this.args.stack;
+    return (await this.stacks()).map((s) => s.name);
+  }
+
+  private synthesizedBackend(stack: string): { type: string; config: Record<string, unknown> } | undefined {
+    const json = this.synthCache?.find((s) => s.name === stack)?.json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined;
+    const backend = json?.terraform?.backend;
+    const type = backend && Object.keys(backend).find((k) => k !== '//');
+    return type ? { type, config: backend![type] } : undefined;
+  }
+
+  variableInputs(args: VarArgs): VariableInputs {
+    return { flags: args.var ?? [], files: (args['var-file'] ?? []).map((f) => resolve(f)), env: this.env };
+  }
+
+  /** terraform_remote_state in a multi-stack app reads the outputs recorded for the other stack. */
+  remoteState(): RemoteStateReader {
+    return async (name, backend, config) => {
+      const m = /^cross-stack-reference-input-(.+)$/.exec(name);
+      let stack = m?.[1];
+      if (!stack && backend === 'local' && typeof config.path === 'string') stack = /terraform\.(.+)\.tfstate$/.exec(config.path)?.[1];
+      if (!stack) throw new Error(`data.terraform_remote_state.${name}: Ballast resolves remote state only between stacks of the same app (cross-stack references)`);
+      const version = await this.store(stack).current();
+      if (!version) return null;
+      const outputs: ValueObject = {};
+      for (const [k, o] of Object.entries(version.outputs)) outputs[k] = jsonToValue(o.value);
+      return outputs;
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.stores.values()].map((s) => s.close?.()));
+  }
+}
+
+export function parseAddresses(list: string[] | undefined): InstanceAddr[] {
+  return (list ?? []).map((t) => parseInstance(t));
+}
+
+/** Writes diagnostics to stderr; throws DiagnosticsError when any is an error. */
+export function report(diags: readonly Diagnostic[], opts: { throwOnError?: boolean } = {}): void {
+  for (const d of diags) process.stderr.write(formatDiagnostic(d) + '\n\n');
+  if ((opts.throwOnError ?? true) && hasErrors(diags)) throw new CliExit(1);
+}
+

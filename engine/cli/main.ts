@@ -1,0 +1,78 @@
+// The `ballast` command line. Exit codes are decided here: 0 success, 1 error, 2 changes
+// present (plan --detailed-exitcode). User mistakes print as diagnostics, never stack traces.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
+import { LockHeldError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError } from '../errors.ts';
+import { SynthError } from '../synth/synth.ts';
+import { AddressSyntaxError } from '../addrs.ts';
+import { CliExit, EXIT_ERROR } from './exit.ts';
+import { planCommand } from './commands/plan.ts';
+import { applyCommand, destroyCommand } from './commands/apply.ts';
+import { synthCommand } from './commands/synth.ts';
+import { validateCommand } from './commands/validate.ts';
+import { showCommand } from './commands/show.ts';
+import { historyCommand } from './commands/history.ts';
+import { rollbackCommand } from './commands/rollback.ts';
+import { outputCommand } from './commands/output.ts';
+import { stateCommand } from './commands/state.ts';
+import { ENGINE_VERSION } from '../version.ts';
+
+/** Errors that are the user's or the world's, printed as one clear message. */
+const EXPECTED = [SynthError, LockHeldError, StateConflictError, StalePlanError, SourceUnreachableError, ProviderError, AddressSyntaxError];
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await yargs(argv)
+      .scriptName('ballast')
+      .version(ENGINE_VERSION)
+      .command(synthCommand)
+      .command(validateCommand)
+      .command(planCommand)
+      .command(applyCommand)
+      .command(destroyCommand)
+      .command(showCommand)
+      .command(historyCommand)
+      .command(rollbackCommand)
+      .command(outputCommand)
+      .command(stateCommand)
+      .demandCommand(1, 'Name a command (see --help).')
+      .strict()
+      .recommendCommands()
+      .fail((msg, err) => {
+        if (err) throw err;
+        throw new UsageError(msg);
+      })
+      .help()
+      .wrap(Math.min(110, process.stdout.columns || 100))
+      .parseAsync();
+    return 0;
+  } catch (e) {
+    if (e instanceof CliExit) {
+      if (e.message) process.stderr.write(e.message + '\n');
+      return e.code;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`Error: ${e.message}\nRun "ballast --help" for usage.\n`);
+      return EXIT_ERROR;
+    }
+    if (e instanceof DiagnosticsError) {
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n\n');
+      return EXIT_ERROR;
+    }
+    if (EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError') {
+      process.stderr.write(`Error: ${(e as Error).message}\n`);
+      return EXIT_ERROR;
+    }
+    // a bug: keep the stack trace, it is ours to fix
+    process.stderr.write(`Internal error (please report): ${(e as Error)?.stack ?? String(e)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+class UsageError extends Error {}
+
+main(hideBin(process.argv)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,118 @@
+// The plan → (confirm) → apply → record flow shared by plan, apply, destroy and rollback.
+// Stacks run one at a time in dependency order (reverse order for destroy), so a stack that
+// reads another's outputs sees them after that stack was applied, as `cdktf deploy` does.
+
+import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import type { InstanceAddr } from '../addrs.ts';
+import { prepareStack, type PreparedStack, type StackInput } from '../operations/prepare-stack.ts';
+import { readPrior } from '../operations/prior-state.ts';
+import { planPreparedStack, type PlanSession } from '../operations/plan-stack.ts';
+import { applySession } from '../operations/apply-stack.ts';
+import type { VariableInputs } from '../config/variables.ts';
+import { hasChanges, type Plan } from '../plan/plan.ts';
+import { renderPlan } from '../plan/render/human.ts';
+import type { StateVersion } from '../../state/model.ts';
+import type { CliContext } from './context.ts';
+import { report } from './context.ts';
+import { confirm } from './confirm.ts';
+import { CliExit } from './exit.ts';
+import { formatInstance } from '../addrs.ts';
+
+export interface FlowOptions {
+  readonly mode: 'normal' | 'destroy' | 'refresh-only';
+  readonly refresh: boolean;
+  readonly targets: InstanceAddr[];
+  readonly replace: InstanceAddr[];
+  readonly parallelism: number;
+  readonly vars: VariableInputs;
+  /** plan only: never lock, never write */
+  readonly planOnly: boolean;
+  readonly autoApprove: boolean;
+  readonly quiet?: boolean;
+  readonly rollbackOf?: number;
+  readonly sourceRevision?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface StackOutcome {
+  readonly stack: string;
+  readonly plan: Plan | null;
+  readonly version: StateVersion | null;
+  readonly diagnostics: Diagnostic[];
+  /** prepared inputs and variables, for saving a plan */
+  readonly prepared?: PreparedStack;
+}
+
+export function stackInput(s: { name: string; file: string; dir: string; json: unknown; bytes: Buffer }): StackInput {
+  return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes };
+}
+
+/** Plans one stack; returns the session (caller closes it) or reports errors and throws CliExit. */
+export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions): Promise<PlanSession> {
+  const prepared = prepareStack(input, o.vars);
+  report(prepared.diagnostics);
+  const stack = prepared.stack!;
+  const store = ctx.store(input.name, stack.config.backend);
+  const prior = await readPrior(store);
+  const planned = await planPreparedStack(stack, prior, ctx.registry, {
+    mode: o.mode, refresh: o.refresh, targets: o.targets, replace: o.replace, parallelism: o.parallelism,
+    sourceRevision: o.sourceRevision ?? `local:${ctx.dir}`, rollbackOf: o.rollbackOf,
+    remoteState: ctx.remoteState(), signal: o.signal,
+  }, ctx.env);
+  report(planned.diagnostics);
+  return planned.session!;
+}
+
+export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
+  const { plan, providers } = session;
+  process.stdout.write(renderPlan(plan, {
+    color: ctx.color,
+    stackLabel: many,
+    schemaOf: (a) => providers.resourceSchema(plan.changes.find((c) => c.address === formatInstance(a))?.provider ?? a.type.split('_')[0], a.mode, a.type),
+  }) + '\n');
+}
+
+/** plan → confirm → apply → record for one stack. */
+export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOptions, many: boolean): Promise<StackOutcome> {
+  const { plan } = session;
+  if (!o.quiet) printPlan(ctx, session, many);
+  const needed = hasChanges(plan) || plan.drift.length > 0 || session.prior.journals.length > 0 || plan.rollbackOf !== undefined || session.prior.version === null;
+  if (!needed && plan.mode !== 'refresh-only') return { stack: plan.stack, plan, version: null, diagnostics: [] };
+  if (hasChanges(plan) && !o.autoApprove) {
+    const verb = plan.mode === 'destroy' ? 'destroy all resources' : plan.rollbackOf !== undefined ? `roll back to version ${plan.rollbackOf}` : 'perform these actions';
+    const ok = await confirm(`Do you want to ${verb} in stack "${plan.stack}"?\n  Ballast will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
+    if (!ok) {
+      process.stderr.write(`Apply cancelled for stack "${plan.stack}".\n`);
+      throw new CliExit(1);
+    }
+  }
+  const store = ctx.store(plan.stack, session.stack.config.backend);
+  const started = Date.now();
+  const outcome = await applySession(session, store, {
+    parallelism: o.parallelism,
+    signal: o.signal,
+    onEvent: ctx.args.json || o.quiet ? undefined : (e) => {
+      if (e.kind === 'done') process.stdout.write(`${e.address}: ${pastTense(e.action)} [${(e.ms / 1000).toFixed(1)}s]\n`);
+      else if (e.kind === 'failed') process.stdout.write(`${e.address}: ${e.action} failed\n`);
+    },
+  });
+  report(outcome.diagnostics, { throwOnError: false });
+  if (!o.quiet && !ctx.args.json) {
+    const s = outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 };
+    const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
+    if (!hasErrors(outcome.diagnostics)) process.stdout.write(`\n${what}\n`);
+    if (outcome.version) process.stdout.write(`Recorded state version ${outcome.version.serial} of stack "${plan.stack}" (${((Date.now() - started) / 1000).toFixed(1)}s).\n`);
+  }
+  if (hasErrors(outcome.diagnostics)) throw new CliExit(1);
+  return { stack: plan.stack, plan, version: outcome.version, diagnostics: outcome.diagnostics };
+}
+
+function pastTense(action: string): string {
+  switch (action) {
+    case 'create': return 'Creation complete';
+    case 'update': return 'Modifications complete';
+    case 'destroy': case 'delete': return 'Destruction complete';
+    case 'read': return 'Read complete';
+    default: return 'Replacement complete';
+  }
+}

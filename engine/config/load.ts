@@ -1,0 +1,310 @@
+// Loads one synthesized stack (Terraform JSON) into the typed model. Every problem is collected
+// as a diagnostic naming the stack, the address and the JSON pointer; nothing is evaluated here.
+
+import { type Diagnostic, type SourceRange, error, warning } from '../diagnostics.ts';
+import { jsonToExpr } from '../lang/json-expr.ts';
+import { parseExpression } from '../lang/parse.ts';
+import { parseTypeExpr } from '../lang/type-expr.ts';
+import { ExpressionError } from '../lang/expression-error.ts';
+import type { Expr } from '../lang/ast.ts';
+import type {
+  BackendConfig, Condition, ImportConfig, Lifecycle, LocalConfig, OutputConfig, ProviderConfig, ProviderRef,
+  RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
+} from './model.ts';
+
+export interface StackSource {
+  readonly name: string;
+  /** path of the cdk.tf.json, for messages */
+  readonly file: string;
+  /** directory that path.module and relative paths resolve against */
+  readonly dir: string;
+  readonly json: unknown;
+}
+
+const TOP_LEVEL = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'locals', 'output', 'import', 'module', 'moved', 'check', 'removed']);
+const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'connection', 'provisioner', '//']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const ptr = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+export function loadStackConfig(src: StackSource): { config: StackConfig; diagnostics: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const stack = src.name;
+  const range = (pointer: string): SourceRange => ({ file: src.file, pointer });
+  const fail = (summary: string, pointer: string, address?: string, detail?: string) =>
+    diags.push(error(summary, detail, { stack, address, range: range(pointer) }));
+
+  const expr = (value: unknown, pointer: string, address?: string): Expr | undefined => {
+    try {
+      return jsonToExpr(value, range(pointer));
+    } catch (e) {
+      if (e instanceof ExpressionError) {
+        diags.push(error(e.summary, e.detail, { stack, address, range: { ...range(pointer), start: e.range?.start, end: e.range?.end } }));
+        return undefined;
+      }
+      throw e;
+    }
+  };
+
+  const resources = new Map<string, ResourceConfig>();
+  const variables = new Map<string, VariableConfig>();
+  const locals = new Map<string, LocalConfig>();
+  const outputs = new Map<string, OutputConfig>();
+  const providers = new Map<string, ProviderConfig>();
+  const requiredProviders = new Map<string, RequiredProvider>();
+  const imports: ImportConfig[] = [];
+  let backend: BackendConfig | undefined;
+
+  const root = src.json;
+  if (!isRecord(root)) {
+    fail('The stack is not a Terraform JSON object', '');
+    return { config: emptyConfig(src), diagnostics: diags };
+  }
+  for (const key of Object.keys(root)) {
+    if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
+    else if (key === 'module' || key === 'moved' || key === 'check' || key === 'removed') {
+      fail(`"${key}" blocks are not supported by Ballast yet`, ptr(key));
+    }
+  }
+
+  // terraform { required_providers, backend }
+  const tf = root.terraform;
+  if (tf !== undefined) {
+    if (!isRecord(tf)) fail('"terraform" must be an object', ptr('terraform'));
+    else {
+      const rp = tf.required_providers;
+      if (isRecord(rp)) {
+        for (const [name, spec] of Object.entries(rp)) {
+          if (typeof spec === 'string') requiredProviders.set(name, { source: `hashicorp/${name}`, version: spec });
+          else if (isRecord(spec)) requiredProviders.set(name, { source: typeof spec.source === 'string' ? spec.source : `hashicorp/${name}`, version: typeof spec.version === 'string' ? spec.version : undefined });
+          else fail(`Invalid required_providers entry "${name}"`, ptr('terraform', 'required_providers', name));
+        }
+      }
+      const be = tf.backend;
+      if (isRecord(be)) {
+        const types = Object.keys(be).filter((k) => k !== '//');
+        if (types.length > 1) fail('Only one backend may be configured', ptr('terraform', 'backend'));
+        else if (types.length === 1) backend = { type: types[0], config: isRecord(be[types[0]]) ? (be[types[0]] as Record<string, unknown>) : {} };
+      }
+    }
+  }
+
+  // provider { name: [ {...}, {alias: ...} ] } (cdktf emits arrays; a single object is accepted too)
+  if (isRecord(root.provider)) {
+    for (const [name, blocks] of Object.entries(root.provider)) {
+      const list = Array.isArray(blocks) ? blocks : [blocks];
+      list.forEach((b, i) => {
+        const p = ptr('provider', name, String(i));
+        if (!isRecord(b)) return fail(`Invalid provider block "${name}"`, p);
+        const { alias, ...rest } = b;
+        if (alias !== undefined && (typeof alias !== 'string' || !NAME.test(alias))) return fail(`Invalid provider alias in provider "${name}"`, p);
+        const key = alias ? `${name}.${alias}` : name;
+        if (providers.has(key)) return fail(`Duplicate provider configuration "${key}"`, p);
+        delete (rest as Record<string, unknown>)['//'];
+        const body = expr(rest, p, `provider.${key}`);
+        if (body) providers.set(key, { name, alias: alias as string | undefined, body, range: range(p) });
+      });
+    }
+  }
+
+  // variable
+  if (isRecord(root.variable)) {
+    for (const [name, v] of Object.entries(root.variable)) {
+      const p = ptr('variable', name);
+      const address = `var.${name}`;
+      if (!isRecord(v)) { fail('Invalid variable block', p, address); continue; }
+      let type;
+      if (v.type !== undefined) {
+        try {
+          type = parseTypeExpr(String(v.type));
+        } catch (e) {
+          fail(`Invalid type constraint for variable "${name}"`, ptr('variable', name, 'type'), address, (e as Error).message);
+        }
+      }
+      variables.set(name, {
+        name,
+        type,
+        default: v.default,
+        hasDefault: 'default' in v,
+        description: typeof v.description === 'string' ? v.description : undefined,
+        sensitive: v.sensitive === true,
+        nullable: v.nullable !== false,
+        validations: conditions(v.validation, ptr('variable', name, 'validation'), address),
+        range: range(p),
+      });
+    }
+  }
+
+  // locals (cdktf emits one object; Terraform JSON also allows an array of objects)
+  const localBlocks = Array.isArray(root.locals) ? root.locals : root.locals === undefined ? [] : [root.locals];
+  localBlocks.forEach((block, i) => {
+    if (!isRecord(block)) return fail('Invalid locals block', ptr('locals', String(i)));
+    for (const [name, value] of Object.entries(block)) {
+      if (name === '//') continue;
+      const p = Array.isArray(root.locals) ? ptr('locals', String(i), name) : ptr('locals', name);
+      if (locals.has(name)) { fail(`Duplicate local value "${name}"`, p, `local.${name}`); continue; }
+      const e = expr(value, p, `local.${name}`);
+      if (e) locals.set(name, { name, expr: e, range: range(p) });
+    }
+  });
+
+  // output
+  if (isRecord(root.output)) {
+    for (const [name, o] of Object.entries(root.output)) {
+      const p = ptr('output', name);
+      const address = `output.${name}`;
+      if (!isRecord(o) || !('value' in o)) { fail(`Output "${name}" has no value`, p, address); continue; }
+      const e = expr(o.value, ptr('output', name, 'value'), address);
+      if (!e) continue;
+      outputs.set(name, {
+        name,
+        expr: e,
+        sensitive: o.sensitive === true,
+        description: typeof o.description === 'string' ? o.description : undefined,
+        dependsOn: dependsOn(o.depends_on, ptr('output', name, 'depends_on'), address),
+        preconditions: conditions(o.precondition, ptr('output', name, 'precondition'), address),
+        range: range(p),
+      });
+    }
+  }
+
+  // resource / data
+  for (const mode of ['resource', 'data'] as const) {
+    const section = root[mode];
+    if (section === undefined) continue;
+    if (!isRecord(section)) { fail(`"${mode}" must be an object`, ptr(mode)); continue; }
+    for (const [type, byName] of Object.entries(section)) {
+      if (type === '//') continue;
+      if (!NAME.test(type)) { fail(`Invalid resource type name "${type}"`, ptr(mode, type)); continue; }
+      if (!isRecord(byName)) { fail(`Invalid ${mode} block "${type}"`, ptr(mode, type)); continue; }
+      for (const [name, body] of Object.entries(byName)) {
+        if (name === '//') continue;
+        const p = ptr(mode, type, name);
+        const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        if (!NAME.test(name)) { fail(`Invalid resource name "${name}"`, p, address); continue; }
+        const r = resource(mode === 'data' ? 'data' : 'managed', type, name, address, body, p);
+        if (r) resources.set(address, r);
+      }
+    }
+  }
+
+  // import blocks
+  if (root.import !== undefined) {
+    const list = Array.isArray(root.import) ? root.import : [root.import];
+    list.forEach((b, i) => {
+      const p = ptr('import', String(i));
+      if (!isRecord(b) || typeof b.to !== 'string' || b.id === undefined) return fail('An import block needs "to" and "id"', p);
+      const id = expr(b.id, ptr('import', String(i), 'id'));
+      if (id) imports.push({ to: stripInterpolation(b.to), id, provider: typeof b.provider === 'string' ? providerRef(b.provider) : undefined, range: range(p) });
+    });
+  }
+
+  return {
+    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports },
+    diagnostics: diags,
+  };
+
+  function resource(mode: 'managed' | 'data', type: string, name: string, address: string, body: unknown, p: string): ResourceConfig | undefined {
+    if (!isRecord(body)) { fail('A resource block must be an object', p, address); return undefined; }
+    const args: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(body)) if (!RESOURCE_META.has(k)) args[k] = v;
+    if ('provisioner' in body || 'connection' in body) diags.push(warning('Provisioners are not supported by Ballast and are ignored', undefined, { stack, address, range: range(p) }));
+    const bodyExpr = expr(args, p, address);
+    const count = body.count !== undefined ? expr(body.count, p + '/count', address) : undefined;
+    const forEach = body.for_each !== undefined ? expr(body.for_each, p + '/for_each', address) : undefined;
+    if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
+    const provider = body.provider !== undefined
+      ? (typeof body.provider === 'string' ? providerRef(body.provider) : (fail('"provider" must be a string like "aws.west"', p + '/provider', address), defaultProvider(type)))
+      : defaultProvider(type);
+    if (!bodyExpr) return undefined;
+    return {
+      mode, type, name, address, provider, body: bodyExpr, count, forEach,
+      dependsOn: dependsOn(body.depends_on, p + '/depends_on', address),
+      lifecycle: lifecycle(body.lifecycle, p + '/lifecycle', address),
+      range: range(p),
+    };
+  }
+
+  function lifecycle(v: unknown, p: string, address: string): Lifecycle {
+    const l: Lifecycle = { createBeforeDestroy: false, preventDestroy: false, ignoreChanges: [], replaceTriggeredBy: [], preconditions: [], postconditions: [] };
+    if (v === undefined) return l;
+    if (!isRecord(v)) { fail('"lifecycle" must be an object', p, address); return l; }
+    const bool = (k: string) => {
+      const b = v[k];
+      if (b === undefined) return false;
+      if (typeof b !== 'boolean') { fail(`lifecycle.${k} must be true or false`, `${p}/${k}`, address); return false; }
+      return b;
+    };
+    let ignore: readonly string[] | 'all' = [];
+    const ic = v.ignore_changes;
+    if (ic === 'all' || ic === '${all}' || (Array.isArray(ic) && ic.length === 1 && (ic[0] === 'all' || ic[0] === '${all}'))) ignore = 'all';
+    else if (Array.isArray(ic)) ignore = ic.map((x) => stripInterpolation(String(x)));
+    else if (ic !== undefined) fail('lifecycle.ignore_changes must be a list of attribute names or "all"', `${p}/ignore_changes`, address);
+    const rtb: Expr[] = [];
+    if (Array.isArray(v.replace_triggered_by)) {
+      v.replace_triggered_by.forEach((x, i) => {
+        const src = stripInterpolation(String(x));
+        try { rtb.push(parseExpression(src, range(`${p}/replace_triggered_by/${i}`))); } catch (e) {
+          fail(`Invalid replace_triggered_by reference "${src}"`, `${p}/replace_triggered_by/${i}`, address, (e as Error).message);
+        }
+      });
+    }
+    return {
+      createBeforeDestroy: bool('create_before_destroy'),
+      preventDestroy: bool('prevent_destroy'),
+      ignoreChanges: ignore,
+      replaceTriggeredBy: rtb,
+      preconditions: conditions(v.precondition, `${p}/precondition`, address),
+      postconditions: conditions(v.postcondition, `${p}/postcondition`, address),
+    };
+  }
+
+  function conditions(v: unknown, p: string, address: string): Condition[] {
+    if (v === undefined) return [];
+    const list = Array.isArray(v) ? v : [v];
+    const out: Condition[] = [];
+    list.forEach((c, i) => {
+      if (!isRecord(c) || c.condition === undefined) return fail('A condition block needs "condition" and "error_message"', `${p}/${i}`, address);
+      const cond = expr(c.condition, `${p}/${i}/condition`, address);
+      const msg = expr(c.error_message ?? 'condition failed', `${p}/${i}/error_message`, address);
+      if (cond && msg) out.push({ condition: cond, errorMessage: msg, range: range(`${p}/${i}`) });
+    });
+    return out;
+  }
+
+  function dependsOn(v: unknown, p: string, address: string): string[] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) { fail('depends_on must be a list of references', p, address); return []; }
+    const out: string[] = [];
+    v.forEach((x, i) => {
+      const ref = stripInterpolation(String(x));
+      if (!/^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/.test(ref)) {
+        fail(`Invalid depends_on reference "${x}"`, `${p}/${i}`, address, 'Expected a resource address like "aws_s3_bucket.site" or "data.aws_region.current".');
+      } else out.push(ref);
+    });
+    return out;
+  }
+}
+
+function stripInterpolation(s: string): string {
+  const m = /^\$\{(.*)\}$/s.exec(s.trim());
+  return (m ? m[1] : s).trim();
+}
+
+function providerRef(s: string): ProviderRef {
+  const [name, alias] = stripInterpolation(s).split('.');
+  return alias ? { name, alias } : { name };
+}
+
+/** The implied provider of a resource type is the prefix before the first underscore. */
+export function defaultProvider(type: string): ProviderRef {
+  return { name: type.split('_')[0] };
+}
+
+function emptyConfig(src: StackSource): StackConfig {
+  return {
+    name: src.name, dir: src.dir, file: src.file, resources: new Map(), variables: new Map(), locals: new Map(),
+    outputs: new Map(), providers: new Map(), requiredProviders: new Map(), imports: [],
+  };
+}

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isSet, markSet, Sensitive, Unknown, type Value } from '../value.ts';
+import { FunctionArgumentError } from './function.ts';
+import { call } from './test-call.ts';
+
+const fails = (name: string, args: Value[], message: RegExp) =>
+  assert.throws(() => call(name, ...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+
+// Expected values below were taken from `terraform console` (v1.11).
+describe('collection functions', () => {
+  it('length', () => {
+    assert.equal(call('length', 'héllo🤔'), 6);
+    assert.equal(call('length', [1, 2]), 2);
+    assert.equal(call('length', { a: 1 }), 1);
+    assert.equal(call('length', markSet(['a'])), 1);
+    fails('length', [5], /must be a string, a collection type/);
+    const s = call('length', new Sensitive([1, 2]));
+    assert.ok(s instanceof Sensitive && s.value === 2);
+  });
+
+  it('element wraps around; rejects negative and empty', () => {
+    assert.equal(call('element', ['a', 'b', 'c'], 4), 'b');
+    fails('element', [['a'], -1], /negative index/);
+    fails('element', [[], 0], /empty list/);
+    fails('element', [[1, 2, 3], 1.5], /whole number/);
+  });
+
+  it('index, lookup, keys, values', () => {
+    assert.equal(call('index', ['a', 'b'], 'b'), 1);
+    fails('index', [[1, 2], 3], /item not found/);
+    assert.equal(call('lookup', { a: 1 }, 'a'), 1);
+    assert.equal(call('lookup', { a: 1 }, 'b', 'dflt'), 'dflt');
+    fails('lookup', [{ a: 1 }, 'b'], /the given object has no attribute "b"/);
+    assert.deepEqual(call('keys', { b: 1, a: 2 }), ['a', 'b']);
+    assert.deepEqual(call('values', { b: 1, a: 2 }), [2, 1]);
+  });
+
+  it('merge: later wins, null skipped, lists rejected', () => {
+    assert.deepEqual(call('merge', { a: 1, b: 2 }, null, { b: 3, c: 4 }), { a: 1, b: 3, c: 4 });
+    fails('merge', [{ a: 1 }, [1]], /arguments must be maps or objects/);
+  });
+
+  it('concat, flatten, distinct, contains', () => {
+    assert.deepEqual(call('concat', ['a'], [1, 'b']), ['a', 1, 'b']);
+    fails('concat', [['a'], 'b'], /list or tuple/);
+    assert.deepEqual(call('flatten', [[1, [2]], [], 3]), [1, 2, 3]);
+    assert.deepEqual(call('flatten', [markSet(['a']), ['b']]), ['a', 'b']);
+    assert.deepEqual(call('distinct', [1, '1', 2, 1]), ['1', '2']);
+    assert.equal(call('contains', ['a', 'b'], 'b'), true);
+    assert.equal(call('contains', ['a', 'b'], 'c'), false);
+  });
+
+  it('slice, sort, reverse', () => {
+    assert.deepEqual(call('slice', ['a', 'b', 'c', 'd'], 1, 3), ['b', 'c']);
+    fails('slice', [[1, 2, 3], 2, 1], /start index must not be greater than end index/);
+    fails('slice', [[1, 2, 3], 0, 4], /end index/);
+    assert.deepEqual(call('sort', [10, 9, 'a', 'B']), ['10', '9', 'B', 'a']);
+    fails('sort', [[[1]]], /string is required/);
+    assert.deepEqual(call('reverse', [1, 2, 3]), [3, 2, 1]);
+  });
+
+  it('range', () => {
+    assert.deepEqual(call('range', 3), [0, 1, 2]);
+    assert.deepEqual(call('range', 5, 1), [5, 4, 3, 2]);
+    assert.deepEqual(call('range', 0, 1, 0.25), [0, 0.25, 0.5, 0.75]);
+    assert.deepEqual(call('range', 0), []);
+    fails('range', [0, 5, 0], /step must not be zero/);
+    fails('range', [0, 5, -1], /step must be positive/);
+    fails('range', [2000], /more than 1024 values/);
+    fails('range', [1, 2, 3, 4], /one, two, or three/);
+  });
+
+  it('zipmap, coalesce, coalescelist, compact', () => {
+    assert.deepEqual(call('zipmap', ['a', 'b'], [1, 2]), { a: 1, b: 2 });
+    fails('zipmap', [['a'], [1, 2]], /number of keys \(1\) does not match number of values \(2\)/);
+    assert.equal(call('coalesce', null, '', 1, 'a'), '1');
+    assert.equal(call('coalesce', null, 2, 3), 2);
+    fails('coalesce', [null, ''], /no non-null, non-empty-string arguments/);
+    assert.deepEqual(call('coalescelist', [], ['a']), ['a']);
+    assert.deepEqual(call('compact', ['a', '', null, 'b']), ['a', 'b']);
+  });
+
+  it('set functions produce ordered sets', () => {
+    const u = call('setunion', ['b'], [1, 'b']) as Value[];
+    assert.ok(isSet(u));
+    assert.deepEqual([...u], ['1', 'b']);
+    assert.deepEqual([...(call('setintersection', ['a', 'b', 'c'], ['c', 'b']) as Value[])], ['b', 'c']);
+    assert.deepEqual([...(call('setsubtract', ['a', 'b', 'c'], ['b']) as Value[])], ['a', 'c']);
+    assert.deepEqual(call('setproduct', ['a'], [1, 2]), [['a', 1], ['a', 2]]);
+    assert.ok(isSet(call('setproduct', markSet(['a']), markSet(['b']))));
+    fails('setproduct', [['a']], /at least two/);
+  });
+
+  it('one, sum, min, max', () => {
+    assert.equal(call('one', []), null);
+    assert.equal(call('one', ['x']), 'x');
+    fails('one', [[1, 2]], /either zero or one elements/);
+    assert.equal(call('sum', [1, '2', 3.5]), 6.5);
+    fails('sum', [[]], /cannot sum an empty list/);
+    assert.equal(call('min', 3, 1, 2), 1);
+    assert.equal(call('max', 3, '7', 2), 7);
+    fails('max', [], /at least one number/);
+  });
+
+  it('chunklist, transpose, alltrue, anytrue, matchkeys', () => {
+    assert.deepEqual(call('chunklist', [1, 2, 3], 2), [[1, 2], [3]]);
+    assert.deepEqual(call('chunklist', [1, 2, 3], 0), [[1, 2, 3]]);
+    fails('chunklist', [[1], -1], /must be positive/);
+    assert.deepEqual(call('transpose', { a: ['2', '1'], b: ['1', '3'] }), { 1: ['a', 'b'], 2: ['a'], 3: ['b'] });
+    assert.equal(call('alltrue', []), true);
+    assert.equal(call('alltrue', [true, 'false']), false);
+    assert.equal(call('anytrue', []), false);
+    assert.equal(call('anytrue', [false, true]), true);
+    assert.deepEqual(call('matchkeys', ['i-1', 'i-2', 'i-3'], ['a', 'b', 'a'], ['a']), ['i-1', 'i-3']);
+    fails('matchkeys', [['a'], ['a', 'b'], ['a']], /length of keys and values should be equal/);
+  });
+
+  it('unknown elements make most results unknown', () => {
+    assert.ok(call('concat', [1], [new Unknown()]) instanceof Unknown);
+    assert.ok(call('keys', new Unknown()) instanceof Unknown);
+  });
+});

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isSet, Sensitive, Unknown, type Value } from '../value.ts';
+import { FunctionArgumentError } from './function.ts';
+import { call } from './test-call.ts';
+
+const fails = (name: string, args: Value[], message: RegExp) =>
+  assert.throws(() => call(name, ...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+
+// Expected values and messages below were taken from `terraform console` (v1.11).
+describe('type conversion functions', () => {
+  it('primitives', () => {
+    assert.equal(call('tostring', 1.5), '1.5');
+    assert.equal(call('tonumber', '1e3'), 1000);
+    assert.equal(call('tobool', 'true'), true);
+    assert.equal(call('tostring', null), null);
+    fails('tonumber', ['abc'], /cannot convert "abc" to number; given string must be a decimal representation of a number/);
+    fails('tostring', [[]], /cannot convert tuple to string/);
+    fails('tonumber', [true], /cannot convert bool to number/);
+  });
+  it('collections', () => {
+    assert.deepEqual(call('tolist', ['a', 1, true]), ['a', '1', 'true']);
+    fails('tolist', [[1, true]], /cannot convert tuple to list of any single type/);
+    assert.deepEqual(call('tomap', { a: 'x', b: 1 }), { a: 'x', b: '1' });
+    fails('tomap', [[1]], /cannot convert tuple to map of any single type/);
+    const s = call('toset', ['b', 'a', 'b']) as Value[];
+    assert.ok(isSet(s));
+    assert.deepEqual([...s], ['a', 'b']);
+    fails('toset', ['a'], /cannot convert string to set of any single type/);
+  });
+  it('sensitive and nonsensitive', () => {
+    const s = call('sensitive', 'pw');
+    assert.ok(s instanceof Sensitive && s.value === 'pw');
+    assert.equal(call('nonsensitive', s), 'pw');
+    assert.equal(call('nonsensitive', 'plain'), 'plain');
+    const u = call('sensitive', new Unknown());
+    assert.ok(u instanceof Sensitive && u.value instanceof Unknown);
+    const nested = call('nonsensitive', [new Sensitive('x')]) as Value[];
+    assert.ok(nested[0] instanceof Sensitive, 'marks on elements stay');
+  });
+});

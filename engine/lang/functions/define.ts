@@ -1,0 +1,52 @@
+// Small helpers shared by the function families: declaring parameters and reading
+// already-converted arguments with the right JS type.
+
+import type { Type } from '../types.ts';
+import { isObject, type Value, type ValueObject } from '../value.ts';
+import { FunctionArgumentError, type Param } from './function.ts';
+
+type Flags = Pick<Param, 'allowNull' | 'allowUnknown' | 'allowMarked'>;
+
+export function param(name: string, type: Type, flags: Flags = {}): Param {
+  return { name, type, ...flags };
+}
+
+export const LIST_OF_STRING: Type = { list: 'string' };
+export const LIST_OF_ANY: Type = { list: 'dynamic' };
+export const SET_OF_ANY: Type = { set: 'dynamic' };
+export const MAP_OF_ANY: Type = { map: 'dynamic' };
+
+// The registry converts every argument to its Param type before the call, so these casts
+// only narrow the static type; they still check, to fail loudly on a registry bug.
+export function str(v: Value, i: number): string {
+  if (typeof v !== 'string') throw new FunctionArgumentError(i, 'a string is required');
+  return v;
+}
+export function num(v: Value, i: number): number {
+  if (typeof v !== 'number') throw new FunctionArgumentError(i, 'a number is required');
+  return v;
+}
+export function bool(v: Value, i: number): boolean {
+  if (typeof v !== 'boolean') throw new FunctionArgumentError(i, 'a bool is required');
+  return v;
+}
+export function arr(v: Value, i: number): Value[] {
+  if (!Array.isArray(v)) throw new FunctionArgumentError(i, 'a list, set or tuple is required');
+  return v;
+}
+export function obj(v: Value, i: number): ValueObject {
+  if (!isObject(v)) throw new FunctionArgumentError(i, 'a map or object is required');
+  return v;
+}
+/** A whole number argument (indexes, counts, bases). */
+export function int(v: Value, i: number, what = 'value'): number {
+  const n = num(v, i);
+  if (!Number.isInteger(n)) throw new FunctionArgumentError(i, `invalid ${what}: value must be a whole number`);
+  return n;
+}
+
+/** Splits a string into user-perceived characters (grapheme clusters), as Terraform counts them. */
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+export function graphemes(s: string): string[] {
+  return Array.from(segmenter.segment(s), (x) => x.segment);
+}

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Sensitive } from '../value.ts';
+import { FunctionArgumentError } from './function.ts';
+import { call } from './test-call.ts';
+
+// Expected values below were taken from `terraform console` (v1.11).
+describe('hashing functions', () => {
+  it('hex digests', () => {
+    assert.equal(call('md5', 'hello'), '5d41402abc4b2a76b9719d911017c592');
+    assert.equal(call('sha1', 'hello'), 'aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d');
+    assert.equal(call('sha256', 'hello'), '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824');
+    assert.equal(call('sha512', 'a'), '1f40fc92da241694750979ee6cf582f2d5d7d28e18335de05abc54d0560e0f5302860c652bf08d560252aa5e74210546f369fbbbce8c12cfc7957b2652fe9a75');
+  });
+  it('base64 digests', () => {
+    assert.equal(call('base64sha256', 'hello world'), 'uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek=');
+    assert.equal(call('base64sha512', 'hello'), 'm3HSJL1i83hdltRq0+o9czGb+8KJDKra4t/3JRlnPKcjI8PZm6XBHXx6zG4UuMXaDEZjR1wuXDre9G9zvN7AQw==');
+  });
+  it('uuidv5 with named and explicit namespaces', () => {
+    assert.equal(call('uuidv5', 'dns', 'www.terraform.io'), 'a5008fae-b28c-5ba5-96cd-82b4c53552d6');
+    assert.equal(call('uuidv5', '6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'x'), '05b16a01-46c6-56dd-bd6e-c6dfb4a1427a');
+    assert.throws(() => call('uuidv5', 'nope', 'x'), (e: unknown) => e instanceof FunctionArgumentError && /namespace "nope"/.test(e.message));
+  });
+  it('hash of a sensitive value stays sensitive', () => {
+    const r = call('sha1', new Sensitive('hello'));
+    assert.ok(r instanceof Sensitive && r.value === 'aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d');
+  });
+  it('hash of null is an error', () => {
+    assert.throws(() => call('md5', null), FunctionArgumentError);
+  });
+});

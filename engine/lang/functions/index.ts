@@ -1,0 +1,109 @@
+// The registry of built-in functions and the one entry point the evaluator calls. It applies
+// Terraform's generic argument rules (arity, conversion, null, unknown, sensitive) so the
+// function implementations only see plain, converted, known values.
+
+import { convert, ConversionError } from '../convert.ts';
+import { formatType } from '../types.ts';
+import { containsSensitive, containsUnknown, Sensitive, Unknown, unmark, type Value } from '../value.ts';
+import { FunctionArgumentError, type FunctionContext, type FunctionDef, type Param } from './function.ts';
+import { collectionFunctions } from './collection.ts';
+import { conversionFunctions } from './conversion.ts';
+import { datetimeFunctions } from './datetime.ts';
+import { encodingFunctions } from './encoding.ts';
+import { filesystemFunctions } from './filesystem.ts';
+import { hashingFunctions } from './hashing.ts';
+import { networkFunctions } from './network.ts';
+import { numericFunctions } from './numeric.ts';
+import { stringFunctions } from './string.ts';
+
+export class UnknownFunctionError extends Error {
+  constructor(readonly functionName: string) {
+    super(`There is no function named "${functionName}".`);
+    this.name = 'UnknownFunctionError';
+  }
+}
+
+const registry: ReadonlyMap<string, FunctionDef> = new Map(
+  Object.entries({
+    ...stringFunctions,
+    ...collectionFunctions,
+    ...conversionFunctions,
+    ...encodingFunctions,
+    ...hashingFunctions,
+    ...numericFunctions,
+    ...filesystemFunctions,
+    ...datetimeFunctions,
+    ...networkFunctions,
+  }),
+);
+
+export function hasFunction(name: string): boolean {
+  return registry.has(name);
+}
+
+export function functionNames(): string[] {
+  return [...registry.keys()].sort();
+}
+
+/**
+ * Calls a built-in function. Throws UnknownFunctionError for a name that does not exist and
+ * FunctionArgumentError (argIndex null for arity/general failures) with a complete,
+ * Terraform-like message for everything the caller got wrong.
+ */
+export function callFunction(name: string, args: Value[], ctx: FunctionContext): Value {
+  const def = registry.get(name);
+  if (!def) throw new UnknownFunctionError(name);
+  checkArity(name, def, args.length);
+
+  let sensitive = false;
+  let unknown = false;
+  const converted: Value[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const p = (i < def.params.length ? def.params[i] : def.variadic) as Param;
+    let arg = args[i];
+    if (!p.allowMarked && containsSensitive(arg)) {
+      sensitive = true;
+      arg = unmark(arg).value;
+    }
+    if (arg === null && !p.allowNull) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: argument must not be null.`);
+    if (!p.allowUnknown && containsUnknown(arg)) {
+      unknown = true;
+      continue;
+    }
+    try {
+      converted.push(convert(arg, p.type));
+    } catch (e) {
+      if (e instanceof ConversionError) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: ${sentence(e.message)}`);
+      throw e;
+    }
+  }
+
+  const wrap = (v: Value): Value => (sensitive && !(v instanceof Sensitive) ? new Sensitive(v) : v);
+  if (unknown || (def.impure && !ctx.applying)) return wrap(new Unknown(def.returnType ? formatType(def.returnType) : undefined));
+  try {
+    return wrap(def.impl(converted, ctx));
+  } catch (e) {
+    if (e instanceof FunctionArgumentError) {
+      if (e.argIndex === null) throw new FunctionArgumentError(null, `Call to function "${name}" failed: ${sentence(e.message)}`);
+      const p = e.argIndex < def.params.length ? def.params[e.argIndex] : def.variadic;
+      throw new FunctionArgumentError(e.argIndex, `Invalid value for "${p?.name ?? 'argument'}" parameter: ${sentence(e.message)}`);
+    }
+    if (e instanceof ConversionError) throw new FunctionArgumentError(null, `Call to function "${name}" failed: ${sentence(e.message)}`);
+    throw e;
+  }
+}
+
+function checkArity(name: string, def: FunctionDef, given: number): void {
+  const want = def.params.length;
+  if (given < want) {
+    const missing = def.params[given].name;
+    throw new FunctionArgumentError(null, `Not enough function arguments: function "${name}" expects ${want}${def.variadic ? ' or more' : ''} argument(s). Missing value for "${missing}".`);
+  }
+  if (given > want && !def.variadic) {
+    throw new FunctionArgumentError(null, `Too many function arguments: function "${name}" expects only ${want} argument(s).`);
+  }
+}
+
+function sentence(msg: string): string {
+  return /[.!?]$/.test(msg) ? msg : `${msg}.`;
+}

@@ -1,0 +1,162 @@
+// String functions: join, split, format, formatlist, case, replace, substr, trimming,
+// indent, prefix/suffix tests, regex, regexall, strrev.
+
+import type { Value, ValueObject } from '../value.ts';
+import { arr, graphemes, int, LIST_OF_STRING, param, str } from './define.ts';
+import { formatString } from './format.ts';
+import { FunctionArgumentError, type FunctionDef } from './function.ts';
+import { expandReplacement, re2ToRegExp } from './re2.ts';
+
+const S = 'string' as const;
+
+function strFn(names: string[], f: (...a: string[]) => Value): FunctionDef {
+  return { params: names.map((n) => param(n, S)), returnType: S, impl: (args) => f(...args.map((a, i) => str(a, i))) };
+}
+
+/** Go's strings.Title: upper-cases the first letter after any non-letter/digit/underscore. */
+function title(s: string): string {
+  let prev = ' ';
+  let out = '';
+  for (const ch of s) {
+    const sep = !/[\p{L}\p{N}_]/u.test(prev) && (prev.codePointAt(0)! < 0x80 || /\s/u.test(prev));
+    out += sep ? ch.toUpperCase() : ch;
+    prev = ch;
+  }
+  return out;
+}
+
+function regexResult(m: RegExpExecArray): Value {
+  const names = m.groups ? Object.keys(m.groups) : [];
+  if (names.length > 0) {
+    const o: ValueObject = {};
+    for (const n of names) o[n] = m.groups![n] ?? null;
+    return o;
+  }
+  if (m.length > 1) return m.slice(1).map((x) => x ?? null);
+  return m[0];
+}
+
+const ASCII_SPACE = /^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu;
+
+export const stringFunctions: Record<string, FunctionDef> = {
+  join: {
+    params: [param('separator', S)],
+    variadic: param('lists', LIST_OF_STRING),
+    returnType: S,
+    impl: (args) => {
+      if (args.length < 2) throw new FunctionArgumentError(null, 'at least one list is required');
+      const sep = str(args[0], 0);
+      const items: string[] = [];
+      args.slice(1).forEach((l, i) =>
+        arr(l, i + 1).forEach((x, j) => {
+          if (x === null) throw new FunctionArgumentError(i + 1, `element ${j} is null; cannot concatenate null values`);
+          items.push(str(x, i + 1));
+        }),
+      );
+      return items.join(sep);
+    },
+  },
+  split: strFn(['separator', 'str'], (sep, s) => (sep === '' ? Array.from(s) : s.split(sep))),
+  format: {
+    params: [param('format', S)],
+    variadic: param('args', 'dynamic', { allowNull: true }),
+    returnType: S,
+    impl: (args) => formatString(str(args[0], 0), args.slice(1)),
+  },
+  formatlist: {
+    params: [param('format', S)],
+    variadic: param('args', 'dynamic', { allowNull: true }),
+    returnType: LIST_OF_STRING,
+    impl: (args) => {
+      const fmt = str(args[0], 0);
+      const rest = args.slice(1);
+      let n: number | undefined;
+      let first = 0;
+      rest.forEach((a, i) => {
+        if (!Array.isArray(a)) return;
+        if (n === undefined) {
+          n = a.length;
+          first = i;
+        } else if (a.length !== n) {
+          throw new FunctionArgumentError(i + 1, `argument ${i + 1} has length ${a.length}, which is inconsistent with argument ${first + 1} of length ${n}`);
+        }
+      });
+      const count = n ?? 1;
+      const out: string[] = [];
+      for (let k = 0; k < count; k++) out.push(formatString(fmt, rest.map((a) => (Array.isArray(a) ? a[k] : a))));
+      return out;
+    },
+  },
+  lower: strFn(['str'], (s) => s.toLowerCase()),
+  upper: strFn(['str'], (s) => s.toUpperCase()),
+  title: strFn(['str'], title),
+  replace: strFn(['str', 'substr', 'replace'], (s, sub, rep) => {
+    if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/')) {
+      const re = re2ToRegExp(sub.slice(1, -1), 1, true);
+      return s.replace(re, (...m) => {
+        const groups = typeof m[m.length - 1] === 'object' ? (m[m.length - 1] as Record<string, string>) : undefined;
+        const caps = m.slice(0, groups ? -3 : -2) as string[];
+        const match = Object.assign([...caps], { index: 0, input: s, groups }) as unknown as RegExpExecArray;
+        return expandReplacement(rep, match);
+      });
+    }
+    return sub === '' ? s : s.split(sub).join(rep);
+  }),
+  substr: {
+    params: [param('str', S), param('offset', 'number'), param('length', 'number')],
+    returnType: S,
+    impl: (args) => {
+      const chars = graphemes(str(args[0], 0));
+      let offset = int(args[1], 1, 'offset');
+      const length = int(args[2], 2, 'length');
+      if (offset < 0) offset = Math.max(0, chars.length + offset);
+      if (offset >= chars.length) return '';
+      const end = length < 0 ? chars.length : Math.min(chars.length, offset + length);
+      return chars.slice(offset, end).join('');
+    },
+  },
+  trim: strFn(['str', 'cutset'], (s, cut) => {
+    const set = new Set(Array.from(cut));
+    const cps = Array.from(s);
+    let a = 0;
+    let b = cps.length;
+    while (a < b && set.has(cps[a])) a++;
+    while (b > a && set.has(cps[b - 1])) b--;
+    return cps.slice(a, b).join('');
+  }),
+  trimspace: strFn(['str'], (s) => s.replace(ASCII_SPACE, '')),
+  trimprefix: strFn(['str', 'prefix'], (s, p) => (p !== '' && s.startsWith(p) ? s.slice(p.length) : s)),
+  trimsuffix: strFn(['str', 'suffix'], (s, p) => (p !== '' && s.endsWith(p) ? s.slice(0, -p.length) : s)),
+  chomp: strFn(['str'], (s) => s.replace(/(\r\n|\n|\r)+$/, '')),
+  indent: {
+    params: [param('spaces', 'number'), param('str', S)],
+    returnType: S,
+    impl: (args) => {
+      const pad = ' '.repeat(Math.max(0, int(args[0], 0, 'spaces')));
+      return str(args[1], 1).replace(/\n/g, '\n' + pad);
+    },
+  },
+  startswith: strFn(['str', 'prefix'], (s, p) => s.startsWith(p)),
+  endswith: strFn(['str', 'suffix'], (s, p) => s.endsWith(p)),
+  strcontains: strFn(['str', 'substr'], (s, p) => s.includes(p)),
+  regex: strFn(['pattern', 'str'], (pattern, s) => {
+    const m = re2ToRegExp(pattern, 0).exec(s);
+    if (!m) throw new FunctionArgumentError(null, 'pattern did not match any part of the given string');
+    return regexResult(m);
+  }),
+  regexall: {
+    params: [param('pattern', S), param('str', S)],
+    returnType: { list: 'dynamic' },
+    impl: (args) => {
+      const re = re2ToRegExp(str(args[0], 0), 0, true);
+      const s = str(args[1], 1);
+      const out: Value[] = [];
+      for (const m of s.matchAll(re)) {
+        out.push(regexResult(m as RegExpExecArray));
+        if (m[0] === '') re.lastIndex++;
+      }
+      return out;
+    },
+  },
+  strrev: strFn(['str'], (s) => graphemes(s).reverse().join('')),
+};

@@ -1,0 +1,95 @@
+// Applies a plan session and records the result: takes the state lock, checks the plan is
+// still current, journals every provider operation, writes the config snapshot and the next
+// immutable state version, then drops the journals it folded in.
+
+import { randomUUID } from 'node:crypto';
+import { type Diagnostic, error, warning } from '../diagnostics.ts';
+import { StalePlanError } from '../errors.ts';
+import { applyPlan, type ApplyEvent, type ApplyResult } from '../apply/apply.ts';
+import { hasChanges } from '../plan/plan.ts';
+import { StackScope } from '../plan/stack-scope.ts';
+import type { StateReason, StateVersion } from '../../state/model.ts';
+import type { StateStore } from '../../state/store.ts';
+import type { PlanSession } from './plan-stack.ts';
+import { readPrior } from './prior-state.ts';
+import { nextStateVersion } from './state-version.ts';
+
+export interface ApplyRequest {
+  readonly parallelism?: number;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (e: ApplyEvent) => void;
+  readonly reason?: StateReason;
+  readonly author?: string;
+  /** how long to wait for another holder's lock (ms) */
+  readonly lockWaitMs?: number;
+}
+
+export interface ApplyOutcome {
+  /** the version written, or null when nothing needed recording */
+  readonly version: StateVersion | null;
+  readonly result: ApplyResult | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function applySession(session: PlanSession, store: StateStore, req: ApplyRequest = {}): Promise<ApplyOutcome> {
+  const { plan, stack } = session;
+  const diags: Diagnostic[] = [];
+  const lock = await store.lock({ operation: plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
+  if (lock.tookOver) {
+    const t = lock.tookOver;
+    diags.push(warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack: plan.stack }));
+  }
+  const renew = setInterval(() => { lock.renew().catch(() => undefined); }, 60_000);
+  renew.unref();
+  try {
+    // the plan must still describe the state it will change
+    const now = await readPrior(store);
+    if ((now.version?.serial ?? null) !== plan.priorSerial || now.journals.join() !== session.prior.journals.join()) {
+      throw new StalePlanError(`state of stack "${plan.stack}" changed since the plan was made (planned against serial ${plan.priorSerial ?? 'none'}, now ${now.version?.serial ?? 'none'}); run plan again`);
+    }
+    const reason: StateReason = req.reason ?? (plan.mode === 'destroy' ? 'destroy' : plan.mode === 'refresh-only' ? 'refresh' : plan.rollbackOf !== undefined ? 'rollback' : 'apply');
+    const prev = now.version;
+    const worthRecording = hasChanges(plan) || plan.drift.length > 0 || now.journals.length > 0 || prev === null && plan.mode !== 'destroy' ||
+      (prev !== null && (prev.configDigest !== plan.configDigest || prev.sourceRevision !== plan.sourceRevision) && plan.mode === 'normal');
+    if (!worthRecording) return { version: null, result: null, diagnostics: diags };
+
+    let result: ApplyResult | null = null;
+    let instances = new Map(Object.entries(plan.prior));
+    let outputs = prev?.outputs ?? {};
+    let summary = { add: 0, change: 0, destroy: 0 };
+    const applyId = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+    if (plan.mode !== 'refresh-only') {
+      const journal = await store.openJournal(applyId);
+      try {
+        result = await applyPlan(plan, {
+          config: stack.config,
+          scope: new StackScope(stack.config, stack.variables, { applying: true }),
+          providers: session.providers,
+          journal,
+          parallelism: req.parallelism ?? 10,
+          signal: req.signal,
+          onEvent: req.onEvent,
+        });
+      } finally {
+        await journal.close();
+      }
+      diags.push(...result.diagnostics);
+      instances = result.instances;
+      // outputs of a partial apply: keep what could be evaluated, the rest as before
+      outputs = result.complete ? result.outputs : { ...outputs, ...result.outputs };
+      summary = result.summary;
+    }
+    const configDigest = plan.mode === 'destroy' ? (prev?.configDigest ?? null) : await store.putConfig(stack.bytes);
+    const next = nextStateVersion({
+      stack: plan.stack, previous: prev, previousDigest: now.digest, instances, outputs, reason, changes: summary,
+      sourceRevision: plan.sourceRevision, configDigest, rollbackOf: plan.rollbackOf, author: req.author,
+    });
+    await store.put(next, { expectedSerial: prev?.serial ?? null });
+    for (const id of [...now.journals, ...(plan.mode !== 'refresh-only' ? [applyId] : [])]) await store.discardJournal(id);
+    if (result && !result.complete && !diags.some((d) => d.severity === 'error')) diags.push(error('Apply incomplete', 'Some operations did not finish; what finished is recorded.', { stack: plan.stack }));
+    return { version: next, result, diagnostics: diags };
+  } finally {
+    clearInterval(renew);
+    await lock.release().catch(() => undefined);
+  }
+}

@@ -1,0 +1,38 @@
+// Turns one synthesized stack into what the planner needs: the typed config, the variable
+// values and the dependency graph. All input mistakes come back together as diagnostics.
+
+import type { Diagnostic } from '../diagnostics.ts';
+import { hasErrors } from '../diagnostics.ts';
+import { loadStackConfig } from '../config/load.ts';
+import type { StackConfig } from '../config/model.ts';
+import { resolveVariables, type VariableInputs } from '../config/variables.ts';
+import type { Value } from '../lang/value.ts';
+import { buildConfigGraph, type ConfigGraph } from '../plan/config-graph.ts';
+import { configDigest } from '../../state/config-digest.ts';
+
+export interface StackInput {
+  readonly name: string;
+  readonly file: string;
+  readonly dir: string;
+  readonly json: unknown;
+  readonly bytes: Buffer;
+}
+
+export interface PreparedStack {
+  readonly config: StackConfig;
+  readonly graph: ConfigGraph;
+  readonly variables: Map<string, Value>;
+  readonly bytes: Buffer;
+  readonly configDigest: string;
+}
+
+/** `vars` are raw inputs, or values already resolved (a saved plan's). */
+export function prepareStack(input: StackInput, vars: VariableInputs | Map<string, Value>): { stack?: PreparedStack; diagnostics: Diagnostic[] } {
+  const { config, diagnostics } = loadStackConfig(input);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const v = vars instanceof Map ? { values: vars, diagnostics: [] } : resolveVariables(config, vars);
+  const g = buildConfigGraph(config);
+  const all = [...diagnostics, ...v.diagnostics, ...g.diagnostics];
+  if (hasErrors(all) || !g.graph) return { diagnostics: all };
+  return { stack: { config, graph: g.graph, variables: v.values, bytes: input.bytes, configDigest: configDigest(input.bytes) }, diagnostics: all };
+}

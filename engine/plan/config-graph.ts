@@ -1,0 +1,120 @@
+// The dependency graph of a stack's configuration objects (locals, resources, data sources,
+// outputs), built from the references in their expressions and from depends_on. Instances are
+// expanded later, per node, while the graph is walked in dependency order.
+
+import { type Diagnostic, error } from '../diagnostics.ts';
+import { CycleError, Dag } from '../graph/dag.ts';
+import type { Expr } from '../lang/ast.ts';
+import { references } from '../lang/references.ts';
+import type { StackConfig } from '../config/model.ts';
+
+export type ConfigNode =
+  | { kind: 'local'; id: string; name: string }
+  | { kind: 'resource'; id: string; address: string }
+  | { kind: 'output'; id: string; name: string };
+
+export interface ConfigGraph {
+  readonly dag: Dag;
+  readonly nodes: ReadonlyMap<string, ConfigNode>;
+  /** resource address -> resource addresses it depends on, directly or through locals */
+  readonly resourceDeps: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Node ids that an expression refers to (locals and resources; variables have no node). */
+export function referencedNodes(expr: Expr, config: StackConfig): { ids: string[]; unknown: { text: string; start: number }[] } {
+  const ids: string[] = [];
+  const unknown: { text: string; start: number }[] = [];
+  for (const r of references(expr)) {
+    const a = r.steps[0]?.kind === 'attr' ? r.steps[0].name : undefined;
+    switch (r.root) {
+      case 'var': case 'count': case 'each': case 'self': case 'path': case 'terraform':
+        break;
+      case 'local':
+        if (a !== undefined) ids.push(`local.${a}`);
+        break;
+      case 'data': {
+        const b = r.steps[1]?.kind === 'attr' ? (r.steps[1] as { name: string }).name : undefined;
+        if (a !== undefined && b !== undefined) {
+          const id = `data.${a}.${b}`;
+          if (config.resources.has(id)) ids.push(id); else unknown.push({ text: id, start: r.range.start });
+        }
+        break;
+      }
+      default:
+        if (a !== undefined) {
+          const id = `${r.root}.${a}`;
+          if (config.resources.has(id)) ids.push(id); else unknown.push({ text: id, start: r.range.start });
+        }
+    }
+  }
+  return { ids, unknown };
+}
+
+export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; diagnostics: Diagnostic[] } {
+  const diags: Diagnostic[] = [];
+  const dag = new Dag();
+  const nodes = new Map<string, ConfigNode>();
+  const stack = config.name;
+
+  for (const name of config.locals.keys()) nodes.set(`local.${name}`, { kind: 'local', id: `local.${name}`, name });
+  for (const address of config.resources.keys()) nodes.set(address, { kind: 'resource', id: address, address });
+  for (const name of config.outputs.keys()) nodes.set(`output.${name}`, { kind: 'output', id: `output.${name}`, name });
+  for (const id of nodes.keys()) dag.addNode(id);
+
+  const link = (from: string, exprs: (Expr | undefined)[], dependsOn: readonly string[], range: { file?: string; pointer?: string }) => {
+    for (const e of exprs) {
+      if (!e) continue;
+      const { ids, unknown } = referencedNodes(e, config);
+      for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
+      for (const u of unknown) {
+        diags.push(error(`Reference to undeclared resource "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in the stack.`, { stack, address: from, range: { ...range, start: u.start } }));
+      }
+    }
+    for (const d of dependsOn) {
+      if (nodes.has(d)) dag.addEdge(from, d);
+      else diags.push(error(`depends_on refers to undeclared resource "${d}"`, undefined, { stack, address: from, range }));
+    }
+  };
+
+  for (const [name, l] of config.locals) link(`local.${name}`, [l.expr], [], l.range);
+  for (const [address, r] of config.resources) {
+    const lc = r.lifecycle;
+    link(address, [r.body, r.count, r.forEach, ...lc.preconditions.flatMap((c) => [c.condition, c.errorMessage]), ...lc.replaceTriggeredBy], r.dependsOn, r.range);
+  }
+  for (const [name, o] of config.outputs) link(`output.${name}`, [o.expr, ...o.preconditions.map((c) => c.condition)], o.dependsOn, o.range);
+
+  // a local that refers to itself is a cycle too
+  for (const [name, l] of config.locals) {
+    if (referencedNodes(l.expr, config).ids.includes(`local.${name}`)) {
+      diags.push(error(`Cycle: local.${name} -> local.${name}`, 'A local value cannot refer to itself.', { stack, address: `local.${name}`, range: l.range }));
+    }
+  }
+  if (diags.length) return { diagnostics: diags };
+
+  const cycle = dag.findCycle();
+  if (cycle) {
+    diags.push(error(`Cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'These objects refer to each other, so none of them can be evaluated first. Break the cycle by removing one of the references.', { stack, address: cycle[0] }));
+    return { diagnostics: diags };
+  }
+
+  // resource-level dependencies, seen through locals (what the state records per instance)
+  const resourceDeps = new Map<string, string[]>();
+  const memo = new Map<string, Set<string>>();
+  const viaLocals = (id: string): Set<string> => {
+    const hit = memo.get(id);
+    if (hit) return hit;
+    const out = new Set<string>();
+    memo.set(id, out);
+    for (const d of dag.dependencies(id)) {
+      const n = nodes.get(d)!;
+      if (n.kind === 'resource') out.add(d);
+      else if (n.kind === 'local') for (const x of viaLocals(d)) out.add(x);
+    }
+    return out;
+  };
+  for (const address of config.resources.keys()) resourceDeps.set(address, [...viaLocals(address)].sort());
+
+  return { graph: { dag, nodes, resourceDeps }, diagnostics: diags };
+}
+
+export { CycleError };

@@ -1,0 +1,573 @@
+// The planner: refresh, then walk the configuration graph in dependency order, expand each
+// resource into instances, evaluate them, ask the provider for the planned object, and choose
+// one action per instance. It never changes anything; apply (engine/apply/) does.
+
+import { addrMatches, formatInstance, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { evaluate } from '../lang/evaluate.ts';
+import {
+  containsSensitive, containsUnknown, isObject, markPaths, Sensitive, unmark, Unknown, valuesEqual,
+  type Path, type Value, type ValueObject,
+} from '../lang/value.ts';
+import type { ResourceConfig, StackConfig } from '../config/model.ts';
+import { formatProviderRef } from '../config/model.ts';
+import type { InstanceState, StateVersion } from '../../state/model.ts';
+import type { ResourceSchema } from '../../providers/provider.ts';
+import { normalizeToSchema } from '../../providers/schema-plan.ts';
+import type { ActionReason, OutputChange, Plan, ResourceChange } from './plan.ts';
+import type { ConfigGraph } from './config-graph.ts';
+import { referencedNodes } from './config-graph.ts';
+import { expandResource, type ExpandedInstance } from './expand.ts';
+import { applyIgnoreChanges, parseAttributePath } from './ignore-changes.ts';
+import { normalizeBlocks, proposedNewState } from './proposed-new.ts';
+import type { ProviderSet } from './provider-set.ts';
+import { exprDiagnostic } from './provider-set.ts';
+import { refreshAll } from './refresh.ts';
+import { mergePaths, schemaSensitivePaths } from './schema-sensitive.ts';
+import type { StackScope } from './stack-scope.ts';
+import { checkConditions } from './conditions.ts';
+
+export interface PriorState {
+  readonly version: StateVersion | null;
+  readonly digest: string | null;
+  /** instances by address, including those recovered from an interrupted apply's journal */
+  readonly instances: ReadonlyMap<string, InstanceState>;
+  /**
+   * Rollback: the instances of the version rolled back to. Where such an object still exists
+   * in the real world and differs from the current one, it becomes the prior object again and
+   * the current one is destroyed ("deposed"), so e.g. earlier random values come back.
+   */
+  readonly restore?: ReadonlyMap<string, InstanceState>;
+}
+
+/**
+ * Reads another stack's recorded outputs for terraform_remote_state (cross-stack references).
+ * Returns null when the other stack has no recorded state yet (its outputs are then unknown).
+ */
+export type RemoteStateReader = (dataSourceName: string, backend: string, config: ValueObject) => Promise<ValueObject | null>;
+
+export interface PlanOptions {
+  readonly mode: 'normal' | 'destroy' | 'refresh-only';
+  readonly refresh: boolean;
+  readonly targets: readonly InstanceAddr[];
+  readonly replace: readonly InstanceAddr[];
+  readonly parallelism: number;
+  readonly sourceRevision: string | null;
+  readonly configDigest: string;
+  readonly rollbackOf?: number;
+  readonly remoteState?: RemoteStateReader;
+  readonly signal?: AbortSignal;
+}
+
+export interface PlanInputs {
+  readonly config: StackConfig;
+  readonly graph: ConfigGraph;
+  readonly scope: StackScope;
+  readonly providers: ProviderSet;
+  readonly prior: PriorState;
+}
+
+export async function planStack(inp: PlanInputs, opts: PlanOptions): Promise<Plan> {
+  return new Planner(inp, opts).run();
+}
+
+class Planner {
+  private readonly diags: Diagnostic[] = [];
+  private readonly changes = new Map<string, ResourceChange>();
+  private refreshed = new Map<string, InstanceState>();
+  private drift: ResourceChange[] = [];
+  private readonly failed = new Set<string>();
+  private readonly stack: string;
+  /** resource addresses the plan may touch (null: all) */
+  private touchable: Set<string> | null = null;
+  private readonly priorByResource = new Map<string, InstanceState[]>();
+
+  constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
+    this.stack = inp.config.name;
+  }
+
+  async run(): Promise<Plan> {
+    const { prior, providers, config } = this.inp;
+    if (this.opts.refresh) {
+      const r = await refreshAll(this.stack, prior.instances, providers, this.opts.parallelism, this.opts.signal);
+      this.refreshed = r.refreshed;
+      this.drift = r.drift;
+      this.diags.push(...r.diagnostics);
+    } else this.refreshed = new Map(prior.instances);
+    if (prior.restore) await this.restoreEarlierObjects(prior.restore);
+
+    for (const inst of this.refreshed.values()) {
+      const key = inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`;
+      let l = this.priorByResource.get(key);
+      if (!l) this.priorByResource.set(key, (l = []));
+      l.push(inst);
+    }
+    this.touchable = this.computeTouchable();
+
+    if (!hasErrors(this.diags)) {
+      if (this.opts.mode === 'destroy') this.planDestroy();
+      else if (this.opts.mode === 'normal') await this.planNormal();
+      else this.seedScopeFromPrior(config.resources.keys());
+    }
+    const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
+
+    const changes = [...this.changes.values()].sort((a, b) => cmp(a.address, b.address));
+    return {
+      stack: this.stack,
+      mode: this.opts.mode,
+      changes,
+      drift: this.drift,
+      outputs,
+      diagnostics: this.diags,
+      priorSerial: prior.version?.serial ?? null,
+      priorLineage: prior.version?.lineage ?? null,
+      priorDigest: prior.digest,
+      prior: Object.fromEntries(this.refreshed),
+      configDigest: this.opts.configDigest,
+      sourceRevision: this.opts.sourceRevision,
+      rollbackOf: this.opts.rollbackOf,
+    };
+  }
+
+  private async restoreEarlierObjects(restore: ReadonlyMap<string, InstanceState>): Promise<void> {
+    const { providers } = this.inp;
+    for (const [address, earlier] of restore) {
+      if (earlier.mode !== 'managed') continue;
+      const current = this.refreshed.get(address);
+      if (current && valuesEqual(current.attributes, earlier.attributes)) continue;
+      const p = providers.get(earlier.provider);
+      if (!p) continue;
+      const resp = await p.provider.readResource({ typeName: earlier.type, currentState: earlier.attributes, private: earlier.private, signal: this.opts.signal });
+      const now = resp.newState;
+      if (hasErrors(resp.diagnostics) || now === null) continue; // gone: the plan creates it anew
+      if (current && (valuesEqual(now, current.attributes) || now.id !== undefined && now.id === current.attributes.id)) continue; // the same real object
+      if (current) this.changes.set(`${address} (deposed)`, { ...deleteChange(current), deposed: true });
+      this.refreshed.set(address, { ...earlier, attributes: now });
+    }
+  }
+
+  /** --target: the targeted resources plus what they depend on (normal) or what depends on them (destroy). */
+  private computeTouchable(): Set<string> | null {
+    const targets = this.opts.targets;
+    if (!targets.length) return null;
+    const { dag } = this.inp.graph;
+    const ids: string[] = [];
+    for (const t of targets) {
+      const id = t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`;
+      if (dag.hasNode(id)) ids.push(id);
+      else if (!this.priorByResource.has(id)) {
+        this.diags.push(error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }));
+      }
+    }
+    const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
+    for (const t of targets) set.add(t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`);
+    return set;
+  }
+
+  private instanceTargeted(addr: InstanceAddr): boolean {
+    if (!this.touchable) return true;
+    const id = addr.mode === 'data' ? `data.${addr.type}.${addr.name}` : `${addr.type}.${addr.name}`;
+    if (!this.touchable.has(id)) return false;
+    // a target naming one instance limits that resource to that instance; dependencies are whole
+    const direct = this.opts.targets.filter((t) => t.mode === addr.mode && t.type === addr.type && t.name === addr.name);
+    if (!direct.length || direct.some((t) => t.key === undefined)) return true;
+    return direct.some((t) => addrMatches(t, addr));
+  }
+
+  private planDestroy(): void {
+    for (const inst of this.refreshed.values()) {
+      if (inst.mode !== 'managed') continue;
+      const addr = parseInstance(inst.address);
+      if (!this.instanceTargeted(addr)) continue;
+      const rc = this.inp.config.resources.get(`${inst.type}.${inst.name}`);
+      if (rc?.lifecycle.preventDestroy) this.preventDestroyError(inst.address, rc);
+      this.changes.set(inst.address, deleteChange(inst));
+    }
+  }
+
+  private async planNormal(): Promise<void> {
+    const { graph, config } = this.inp;
+    const order = graph.dag.topologicalOrder();
+    for (const id of order) {
+      if (this.opts.signal?.aborted) throw this.opts.signal.reason ?? new Error('aborted');
+      const node = graph.nodes.get(id)!;
+      if (node.kind === 'output') continue;
+      if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); continue; }
+      if (node.kind === 'local') {
+        try {
+          this.inp.scope.localValue(node.name, config.locals.get(node.name)!.range);
+        } catch (e) {
+          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range: config.locals.get(node.name)!.range }));
+          this.failed.add(id);
+        }
+        continue;
+      }
+      const rc = config.resources.get(node.address)!;
+      if (this.touchable && !this.touchable.has(node.address)) { this.seedScopeFromPrior([node.address]); continue; }
+      const ok = await this.planResource(rc);
+      if (!ok) this.failed.add(id);
+    }
+    // instances whose resource left the configuration
+    for (const [resourceAddress, insts] of this.priorByResource) {
+      if (config.resources.has(resourceAddress)) continue;
+      for (const inst of insts) {
+        if (inst.mode !== 'managed' || !this.instanceTargeted(parseInstance(inst.address))) continue;
+        this.changes.set(inst.address, { ...deleteChange(inst), reason: 'delete-because-no-resource-config' });
+      }
+    }
+  }
+
+  /** Untouched resources keep their recorded values, so expressions that read them still work. */
+  private seedScopeFromPrior(resourceAddresses: Iterable<string>): void {
+    const { scope, config } = this.inp;
+    for (const ra of resourceAddresses) {
+      const insts = this.priorByResource.get(ra) ?? [];
+      const rc = config.resources.get(ra);
+      if (rc?.count) scope.setExpansion(ra, { kind: 'count', count: insts.reduce((n, i) => Math.max(n, typeof i.key === 'number' ? i.key + 1 : n), 0) });
+      else if (rc?.forEach) scope.setExpansion(ra, { kind: 'for_each', keys: insts.map((i) => String(i.key)).sort() });
+      for (const inst of insts) scope.setInstance(ra, inst.key, markPaths(inst.attributes, inst.sensitivePaths));
+    }
+  }
+
+  private async planResource(rc: ResourceConfig): Promise<boolean> {
+    const { scope, providers } = this.inp;
+    const where = { stack: this.stack, address: rc.address, range: rc.range };
+    const providerRef = formatProviderRef(rc.provider);
+    const p = providers.get(providerRef);
+    if (!p) return false; // the provider set already reported why
+    const schema = rc.mode === 'data' ? p.schema.dataSources[rc.type] : p.schema.resources[rc.type];
+    if (!schema && !(rc.mode === 'data' && rc.type === 'terraform_remote_state')) {
+      this.diags.push(error(
+        `Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type "${rc.type}"`,
+        `The provider ${p.source} does not support ${rc.mode === 'data' ? 'data source' : 'resource'} type "${rc.type}".${suggest(rc.type, Object.keys(rc.mode === 'data' ? p.schema.dataSources : p.schema.resources))}`,
+        where,
+      ));
+      return false;
+    }
+
+    let expansion;
+    try {
+      expansion = expandResource(rc, scope.root);
+    } catch (e) {
+      this.diags.push(exprDiagnostic(e, where));
+      return false;
+    }
+    scope.setExpansion(rc.address, expansion.expansion);
+
+    let ok = true;
+    const keys = new Set<InstanceKey>();
+    for (const inst of expansion.instances) {
+      keys.add(inst.key);
+      const addr: InstanceAddr = { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
+      if (!this.instanceTargeted(addr)) {
+        const prior = this.refreshed.get(formatInstance(addr));
+        if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
+        continue;
+      }
+      const done = rc.mode === 'data'
+        ? await this.planDataInstance(rc, addr, inst, schema, providerRef)
+        : await this.planManagedInstance(rc, addr, inst, schema!, providerRef);
+      if (!done) ok = false;
+    }
+    // recorded instances the expansion no longer has
+    for (const prior of this.priorByResource.get(rc.address) ?? []) {
+      if (keys.has(prior.key) || prior.mode !== 'managed') continue;
+      if (!this.instanceTargeted(parseInstance(prior.address))) continue;
+      if (rc.lifecycle.preventDestroy) this.preventDestroyError(prior.address, rc);
+      this.changes.set(prior.address, { ...deleteChange(prior), reason: typeof prior.key === 'string' ? 'delete-because-each-key' : 'delete-because-count-index' });
+    }
+    return ok;
+  }
+
+  private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {
+    const where = { stack: this.stack, address, range: rc.range };
+    try {
+      const scope = this.inp.scope.scope({ countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
+      const failures = checkConditions(rc.lifecycle.preconditions, scope, 'Resource precondition failed');
+      if (failures.length) { this.diags.push(...failures.map((d) => ({ ...d, where: { ...where, ...d.where } }))); return null; }
+      const value = evaluate(rc.body, scope);
+      const { value: plain, paths } = unmark(value);
+      if (!isObject(plain)) throw new Error('internal error: resource body did not evaluate to an object');
+      return { config: plain, sensitive: paths };
+    } catch (e) {
+      this.diags.push(exprDiagnostic(e, where));
+      return null;
+    }
+  }
+
+  private async planManagedInstance(rc: ResourceConfig, addr: InstanceAddr, inst: ExpandedInstance, schema: ResourceSchema, providerRef: string): Promise<boolean> {
+    const address = formatInstance(addr);
+    const where = { stack: this.stack, address, range: rc.range };
+    const p = this.inp.providers.get(providerRef)!;
+    const evaluated = this.evaluateConfig(rc, inst, address);
+    if (!evaluated) return false;
+    let config = normalizeBlocks(schema.block, evaluated.config);
+
+    const vd = p.provider.validateResourceConfig({ typeName: rc.type, config });
+    if (vd.length) this.diags.push(...vd.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+    if (hasErrors(vd)) return false;
+    config = normalizeToSchema(schema.block, config);
+
+    const prior = this.refreshed.get(address) ?? null;
+    if (prior && rc.lifecycle.ignoreChanges !== 'all' && rc.lifecycle.ignoreChanges.length || prior && rc.lifecycle.ignoreChanges === 'all') {
+      try {
+        const paths = rc.lifecycle.ignoreChanges === 'all' ? 'all' : rc.lifecycle.ignoreChanges.map(parseAttributePath);
+        config = applyIgnoreChanges(config, prior.attributes, paths, schema.block);
+      } catch (e) {
+        this.diags.push(error('Invalid lifecycle.ignore_changes', (e as Error).message, where));
+        return false;
+      }
+    }
+
+    const planOnce = async (priorAttrs: ValueObject | null) => {
+      const resp = await p.provider.planResourceChange({
+        typeName: rc.type,
+        priorState: priorAttrs,
+        proposedNewState: proposedNewState(schema.block, config, priorAttrs),
+        config,
+        priorPrivate: prior?.private,
+      });
+      return resp;
+    };
+    let resp = await planOnce(prior?.attributes ?? null);
+    if (hasErrors(resp.diagnostics)) {
+      this.diags.push(...resp.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+      return false;
+    }
+
+    let action: ResourceChange['action'];
+    let reason: ActionReason | undefined;
+    let requiresReplace = resp.requiresReplace;
+    if (!prior) action = 'create';
+    else {
+      if (prior.tainted) reason = 'replace-because-tainted';
+      else if (this.opts.replace.some((t) => addrMatches(t, addr))) reason = 'replace-by-request';
+      else if (resp.requiresReplace.length) reason = 'replace-because-cannot-update';
+      else if (this.replaceTriggered(rc, inst)) reason = 'replace-by-triggers';
+      if (reason) {
+        action = rc.lifecycle.createBeforeDestroy ? 'create-then-delete' : 'delete-then-create';
+        // the replacement is a new object: plan it from nothing so computed values are unknown
+        const fresh = await planOnce(null);
+        if (hasErrors(fresh.diagnostics)) {
+          this.diags.push(...fresh.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+          return false;
+        }
+        requiresReplace = resp.requiresReplace;
+        resp = fresh;
+        if (rc.lifecycle.preventDestroy) this.preventDestroyError(address, rc);
+      } else action = valuesEqual(resp.plannedState, prior.attributes) ? 'no-op' : 'update';
+    }
+
+    const planned = resp.plannedState!;
+    const afterSensitive = mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned));
+    const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
+    this.changes.set(address, {
+      addr, address, provider: providerRef, action, reason,
+      before: prior?.attributes ?? null,
+      after: action === 'no-op' ? prior!.attributes : planned,
+      beforeSensitive: prior?.sensitivePaths ?? [],
+      afterSensitive,
+      requiresReplace,
+      plannedPrivate: resp.plannedPrivate,
+      config,
+      dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(),
+      schemaVersion: schema.version,
+      createBeforeDestroy: rc.lifecycle.createBeforeDestroy || undefined,
+    });
+    this.inp.scope.setInstance(rc.address, addr.key, markPaths(action === 'no-op' ? prior!.attributes : planned, afterSensitive));
+    return true;
+  }
+
+  /** replace_triggered_by: a referenced instance is being replaced or updated (or the referenced attribute changes). */
+  private replaceTriggered(rc: ResourceConfig, inst: ExpandedInstance): boolean {
+    for (const e of rc.lifecycle.replaceTriggeredBy) {
+      const { ids } = referencedNodes(e, this.inp.config);
+      for (const id of ids) {
+        for (const c of this.changes.values()) {
+          const cid = c.addr.mode === 'data' ? `data.${c.addr.type}.${c.addr.name}` : `${c.addr.type}.${c.addr.name}`;
+          if (cid !== id || c.action === 'no-op' || c.action === 'read' || c.action === 'create') continue;
+          // in a counted resource, `x[count.index]` means the matching instance
+          if (c.addr.key !== undefined && inst.key !== undefined && (rc.count || rc.forEach) && c.addr.key !== inst.key && sameExpansion(this.inp.config, id, rc)) continue;
+          const attr = attributeOf(e);
+          if (!attr || c.action !== 'update') return true;
+          const before = c.before?.[attr];
+          const after = c.after?.[attr];
+          if (after instanceof Unknown || !valuesEqual(before ?? null, after ?? null)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private async planDataInstance(rc: ResourceConfig, addr: InstanceAddr, inst: ExpandedInstance, schema: ResourceSchema | undefined, providerRef: string): Promise<boolean> {
+    const address = formatInstance(addr);
+    const where = { stack: this.stack, address, range: rc.range };
+    const evaluated = this.evaluateConfig(rc, inst, address);
+    if (!evaluated) return false;
+    let config = evaluated.config;
+    const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
+    const pending = [...deps, ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
+    const record = (action: 'no-op' | 'read', after: ValueObject, reason?: ActionReason) => {
+      const afterSensitive = mergePaths(evaluated.sensitive, schema ? schemaSensitivePaths(schema.block, after) : []);
+      this.changes.set(address, {
+        addr, address, provider: providerRef, action, reason, before: null, after,
+        beforeSensitive: [], afterSensitive, requiresReplace: [], config,
+        dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(), schemaVersion: schema?.version ?? 0,
+      });
+      this.inp.scope.setInstance(rc.address, addr.key, markPaths(after, afterSensitive));
+    };
+
+    if (rc.type === 'terraform_remote_state') {
+      if (containsUnknown(config) || !this.opts.remoteState) {
+        record('read', { ...config, outputs: new Unknown('object') }, 'read-because-config-unknown');
+        return true;
+      }
+      try {
+        const outputs = await this.opts.remoteState(rc.name, String(config.backend ?? 'local'), isObject(config.config) ? config.config : {});
+        if (outputs === null) {
+          record('read', { ...config, outputs: new Unknown('object') }, 'read-because-dependency-pending');
+          return true;
+        }
+        record('no-op', { backend: config.backend ?? 'local', config: config.config ?? {}, outputs, workspace: null, defaults: config.defaults ?? null });
+        return true;
+      } catch (e) {
+        this.diags.push(error('Cannot read remote state', (e as Error).message, where));
+        return false;
+      }
+    }
+
+    const p = this.inp.providers.get(providerRef)!;
+    config = normalizeBlocks(schema!.block, config);
+    const vd = p.provider.validateDataSourceConfig({ typeName: rc.type, config });
+    if (vd.length) this.diags.push(...vd.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+    if (hasErrors(vd)) return false;
+    config = normalizeToSchema(schema!.block, config);
+
+    if (containsUnknown(config) || pending) {
+      const after: ValueObject = { ...config };
+      for (const [name, attr] of Object.entries(schema!.block.attributes)) if (attr.computed && after[name] === null) after[name] = new Unknown();
+      record('read', after, containsUnknown(config) ? 'read-because-config-unknown' : 'read-because-dependency-pending');
+      return true;
+    }
+    const resp = await p.provider.readDataSource({ typeName: rc.type, config, signal: this.opts.signal });
+    if (hasErrors(resp.diagnostics) || !resp.state) {
+      this.diags.push(...resp.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+      return false;
+    }
+    record('no-op', resp.state);
+    return true;
+  }
+
+  private resourceHasChanges(resourceAddress: string): boolean {
+    for (const c of this.changes.values()) {
+      if (c.addr.mode !== 'managed' || c.action === 'no-op') continue;
+      if (`${c.addr.type}.${c.addr.name}` === resourceAddress) return true;
+    }
+    return false;
+  }
+
+  private planOutputs(): OutputChange[] {
+    const { config, scope, prior } = this.inp;
+    const out: OutputChange[] = [];
+    for (const o of config.outputs.values()) {
+      const id = `output.${o.name}`;
+      const where = { stack: this.stack, address: id, range: o.range };
+      if (this.inp.graph.dag.dependencies(id).some((d) => this.failed.has(d))) continue;
+      let value: Value;
+      try {
+        const failures = checkConditions(o.preconditions, scope.root, 'Output precondition failed');
+        if (failures.length) { this.diags.push(...failures.map((d) => ({ ...d, where }))); continue; }
+        value = evaluate(o.expr, scope.root);
+      } catch (e) {
+        this.diags.push(exprDiagnostic(e, where));
+        continue;
+      }
+      if (containsSensitive(value) && !o.sensitive) {
+        this.diags.push(error('Output refers to sensitive values', `Output "${o.name}" uses a sensitive value. Set sensitive = true on the output (TerraformOutput { sensitive: true }) to confirm that it may be shown only as (sensitive value).`, where));
+        continue;
+      }
+      const before = prior.version?.outputs[o.name];
+      const after = o.sensitive ? (value instanceof Sensitive ? value : new Sensitive(value)) : value;
+      const plain = unmark(value).value;
+      const action = before === undefined ? 'create' : valuesEqual(before.value as Value, plain) ? 'no-op' : 'update';
+      out.push({ name: o.name, action, before: before?.value as Value | undefined, after, sensitive: o.sensitive || (before?.sensitive ?? false) });
+    }
+    for (const [name, before] of Object.entries(prior.version?.outputs ?? {})) {
+      if (!config.outputs.has(name)) out.push({ name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
+    }
+    return out.sort((a, b) => cmp(a.name, b.name));
+  }
+
+  private destroyOutputs(): OutputChange[] {
+    return Object.entries(this.inp.prior.version?.outputs ?? {}).map(([name, o]) => ({ name, action: 'delete' as const, before: o.value as Value, after: undefined, sensitive: o.sensitive }));
+  }
+
+  private preventDestroyError(address: string, rc: ResourceConfig): void {
+    this.diags.push(error(
+      'Instance cannot be destroyed',
+      `Resource ${address} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or change the configuration so the object is not replaced or removed.`,
+      { stack: this.stack, address, range: rc.range },
+    ));
+  }
+}
+
+function deleteChange(inst: InstanceState): ResourceChange {
+  return {
+    addr: parseInstance(inst.address),
+    address: inst.address,
+    provider: inst.provider,
+    action: 'delete',
+    before: inst.attributes,
+    after: null,
+    beforeSensitive: inst.sensitivePaths,
+    afterSensitive: [],
+    requiresReplace: [],
+    config: null,
+    dependencies: inst.dependencies,
+    schemaVersion: inst.schemaVersion,
+  };
+}
+
+function attributeOf(e: import('../lang/ast.ts').Expr): string | undefined {
+  // `aws_x.y.attr` or `aws_x.y[0].attr`: the first attribute step after the resource name
+  const refs = referencesOf(e);
+  for (const r of refs) {
+    const steps = r.root === 'data' ? r.steps.slice(2) : r.steps.slice(1);
+    const s = steps.find((x) => x.kind === 'attr');
+    if (s && s.kind === 'attr') return s.name;
+  }
+  return undefined;
+}
+
+import { references as referencesOf } from '../lang/references.ts';
+
+function sameExpansion(config: StackConfig, id: string, rc: ResourceConfig): boolean {
+  const other = config.resources.get(id);
+  return !!other && (!!other.count === !!rc.count) && (!!other.forEach === !!rc.forEach);
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function suggest(name: string, candidates: string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best && bestD <= Math.max(2, name.length / 4) ? ` Did you mean "${best}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}

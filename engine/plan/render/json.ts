@@ -1,0 +1,137 @@
+// The machine-readable plan, shaped like `terraform show -json` for a plan so existing
+// tooling (policy checks, cost tools, CI scripts) can read it. One deliberate difference:
+// sensitive values never appear. They become null in before/after, and before_sensitive /
+// after_sensitive say where they were. Unknown values become null with after_unknown true.
+
+import { hasErrors } from '../../diagnostics.ts';
+import { Sensitive, Unknown, containsUnknown, isObject, type Value } from '../../lang/value.ts';
+import { JSON_ACTIONS } from '../actions.ts';
+import { hasChanges, type OutputChange, type Plan, type ResourceChange } from '../plan.ts';
+import { planSecrets, sensitivePathsOf, type SchemaLookup } from './plan-secrets.ts';
+import { MARKED, inherited, pathTree, type PathTree } from './value-format.ts';
+
+export const PLAN_JSON_FORMAT_VERSION = '1.2';
+
+type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
+
+export interface PlanJsonOptions {
+  /** goes into `terraform_version`; defaults to "ballast" */
+  engineVersion?: string;
+  /** provider schemas, so attributes the schema calls sensitive are withheld even if the plan missed a mark */
+  schemaOf?: SchemaLookup;
+}
+
+interface ResourceJsonOptions extends PlanJsonOptions {
+  /** strings under a sensitive mark anywhere in the plan (planSecrets) */
+  secrets?: ReadonlySet<string>;
+}
+
+export function planToJson(plan: Plan, opts: PlanJsonOptions = {}): object {
+  const secrets = planSecrets(plan, opts.schemaOf);
+  const ballast: { [k: string]: Json } = {
+    stack: plan.stack,
+    mode: plan.mode,
+    prior_serial: plan.priorSerial,
+    prior_lineage: plan.priorLineage,
+    config_digest: plan.configDigest,
+    source_revision: plan.sourceRevision,
+  };
+  if (plan.rollbackOf !== undefined) ballast.rollback_of = plan.rollbackOf;
+  return {
+    format_version: PLAN_JSON_FORMAT_VERSION,
+    terraform_version: opts.engineVersion ?? 'ballast',
+    resource_drift: plan.drift.map((c) => resourceChangeJson(c, { ...opts, secrets })),
+    resource_changes: plan.changes.map((c) => resourceChangeJson(c, { ...opts, secrets })),
+    output_changes: Object.fromEntries(plan.outputs.map((o) => [o.name, outputChangeJson(o, secrets)])),
+    errored: hasErrors(plan.diagnostics),
+    applyable: hasChanges(plan) && !hasErrors(plan.diagnostics),
+    complete: true,
+    ballast,
+  };
+}
+
+export function resourceChangeJson(c: ResourceChange, opts: ResourceJsonOptions = {}): { [k: string]: Json } {
+  // One tree for both sides: a path sensitive before or after (by path, by a Sensitive
+  // wrapper inside the value, or by the schema) is withheld on both.
+  const sens = pathTree(sensitivePathsOf(c, opts.schemaOf));
+  const secrets = opts.secrets;
+  const change: { [k: string]: Json } = {
+    actions: JSON_ACTIONS[c.action],
+    before: c.before === null ? null : redact(c.before, sens, secrets),
+    after: c.after === null ? null : redact(c.after, sens, secrets),
+    after_unknown: c.after === null || !containsUnknown(c.after) ? {} : unknownAsBool(c.after),
+    before_sensitive: c.before === null ? false : sensitiveAsBool(c.before, sens, secrets),
+    after_sensitive: c.after === null ? false : sensitiveAsBool(c.after, sens, secrets),
+  };
+  if (c.requiresReplace.length) change.replace_paths = c.requiresReplace;
+  const out: { [k: string]: Json } = {
+    address: c.address,
+    mode: c.addr.mode,
+    type: c.addr.type,
+    name: c.addr.name,
+  };
+  if (c.addr.key !== undefined) out.index = c.addr.key;
+  out.provider_name = c.provider;
+  out.change = change;
+  if (c.reason) out.action_reason = c.reason.replace(/-/g, '_');
+  return out;
+}
+
+function outputChangeJson(o: OutputChange, secrets: ReadonlySet<string>): { [k: string]: Json } {
+  const sens = o.sensitive ? MARKED : undefined;
+  const before = o.before ?? null;
+  const after = o.after ?? null;
+  return {
+    actions: [o.action],
+    before: redact(before, sens, secrets),
+    after: redact(after, sens, secrets),
+    after_unknown: containsUnknown(after) ? unknownAsBool(after) : false,
+    before_sensitive: sensitiveAsBool(before, sens, secrets),
+    after_sensitive: sensitiveAsBool(after, sens, secrets),
+  };
+}
+
+/** The value as JSON with sensitive and unknown values replaced by null. */
+export function redact(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {
+  if (v instanceof Sensitive || sens?.marked || v instanceof Unknown || isSecretString(v, secrets)) return null;
+  if (Array.isArray(v)) return v.map((x, i) => redact(x, inherited(sens, i), secrets));
+  if (isObject(v)) {
+    const out: { [k: string]: Json } = {};
+    for (const k of Object.keys(v)) out[k] = redact(v[k], inherited(sens, k), secrets);
+    return out;
+  }
+  return v as Json;
+}
+
+/** Terraform's encoding: true at unknown leaves; objects keep only non-false members; arrays keep positions. */
+export function unknownAsBool(v: Value): Json {
+  if (v instanceof Unknown) return true;
+  if (v instanceof Sensitive) return unknownAsBool(v.value);
+  if (Array.isArray(v)) return v.map(unknownAsBool);
+  if (isObject(v)) {
+    const out: { [k: string]: Json } = {};
+    for (const k of Object.keys(v)) {
+      const x = unknownAsBool(v[k]);
+      if (x !== false) out[k] = x;
+    }
+    return out;
+  }
+  return false;
+}
+
+/** Same encoding for sensitive marks (a Sensitive wrapper or a path in the tree). */
+export function sensitiveAsBool(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {
+  if (v instanceof Sensitive || sens?.marked || isSecretString(v, secrets)) return true;
+  if (Array.isArray(v)) return v.map((x, i) => sensitiveAsBool(x, inherited(sens, i), secrets));
+  if (isObject(v)) {
+    const out: { [k: string]: Json } = {};
+    for (const k of Object.keys(v)) {
+      const x = sensitiveAsBool(v[k], inherited(sens, k), secrets);
+      if (x !== false) out[k] = x;
+    }
+    return out;
+  }
+  return false;
+}
+
+const isSecretString = (v: Value, secrets: ReadonlySet<string> | undefined) => typeof v === 'string' && secrets?.has(v) === true;

@@ -1,0 +1,191 @@
+// The values a stack's expressions can see: variables, locals, resource and data instances,
+// each/count/self, path.* and terraform.workspace. The planner fills instance values with
+// planned objects; apply replaces them with applied objects as operations finish.
+
+import { formatResource, type InstanceKey } from '../addrs.ts';
+import type { SourceRange } from '../diagnostics.ts';
+import type { TraversalStep } from '../lang/ast.ts';
+import { evaluate } from '../lang/evaluate.ts';
+import { ExpressionError } from '../lang/expression-error.ts';
+import type { FunctionContext } from '../lang/functions/function.ts';
+import type { Scope } from '../lang/scope.ts';
+import { markSet, type Value, type ValueObject } from '../lang/value.ts';
+import type { ResourceConfig, StackConfig } from '../config/model.ts';
+import { functionContext } from './function-context.ts';
+
+/** How a resource expands: one object, a count-indexed tuple, or a for_each-keyed object. */
+export type Expansion = { kind: 'single' } | { kind: 'count'; count: number } | { kind: 'for_each'; keys: string[] };
+
+export interface InstanceContext {
+  readonly countIndex?: number;
+  readonly eachKey?: string;
+  readonly eachValue?: Value;
+  readonly self?: Value;
+}
+
+export class StackScope {
+  private readonly instances = new Map<string, Map<InstanceKey, Value>>();
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly aggregates = new Map<string, Value>();
+  private readonly localValues = new Map<string, Value>();
+  private readonly localsInProgress = new Set<string>();
+  readonly functions: FunctionContext;
+  private readonly rootScope: Scope;
+  private readonly workspace: string;
+
+  constructor(
+    readonly config: StackConfig,
+    private readonly variables: ReadonlyMap<string, Value>,
+    opts: { applying?: boolean; workspace?: string } = {},
+  ) {
+    this.workspace = opts.workspace ?? 'default';
+    this.functions = functionContext(config.dir, opts.applying ?? false);
+    this.rootScope = this.scope({});
+  }
+
+  get root(): Scope {
+    return this.rootScope;
+  }
+
+  setExpansion(resourceAddress: string, e: Expansion): void {
+    this.expansions.set(resourceAddress, e);
+    this.aggregates.delete(resourceAddress);
+  }
+
+  setInstance(resourceAddress: string, key: InstanceKey, value: Value): void {
+    let m = this.instances.get(resourceAddress);
+    if (!m) this.instances.set(resourceAddress, (m = new Map()));
+    m.set(key, value);
+    this.aggregates.delete(resourceAddress);
+    // locals may read resource attributes: recompute them on next use
+    if (this.localValues.size) this.localValues.clear();
+  }
+
+  deleteInstance(resourceAddress: string, key: InstanceKey): void {
+    this.instances.get(resourceAddress)?.delete(key);
+    this.aggregates.delete(resourceAddress);
+    if (this.localValues.size) this.localValues.clear();
+  }
+
+  instanceValue(resourceAddress: string, key: InstanceKey): Value | undefined {
+    return this.instances.get(resourceAddress)?.get(key);
+  }
+
+  /** The value `type.name` evaluates to: object, tuple (count) or object keyed by for_each key. */
+  resourceValue(resourceAddress: string): Value {
+    const cached = this.aggregates.get(resourceAddress);
+    if (cached !== undefined) return cached;
+    const e = this.expansions.get(resourceAddress) ?? { kind: 'single' };
+    const m = this.instances.get(resourceAddress);
+    let v: Value;
+    if (e.kind === 'single') v = m?.get(undefined) ?? null;
+    else if (e.kind === 'count') {
+      const out: Value[] = new Array(e.count);
+      for (let i = 0; i < e.count; i++) out[i] = m?.get(i) ?? null;
+      v = out;
+    } else {
+      const out: ValueObject = {};
+      for (const k of e.keys) out[k] = m?.get(k) ?? null;
+      v = out;
+    }
+    this.aggregates.set(resourceAddress, v);
+    return v;
+  }
+
+  localValue(name: string, range: SourceRange): Value {
+    const cached = this.localValues.get(name);
+    if (cached !== undefined) return cached;
+    const l = this.config.locals.get(name);
+    if (!l) throw new ExpressionError(`Reference to undeclared local value "local.${name}"`, { detail: 'No local value with this name is declared in the stack.', range });
+    if (this.localsInProgress.has(name)) throw new ExpressionError(`Local value "local.${name}" refers to itself`, { range });
+    this.localsInProgress.add(name);
+    try {
+      const v = evaluate(l.expr, this.rootScope);
+      this.localValues.set(name, v);
+      return v;
+    } finally {
+      this.localsInProgress.delete(name);
+    }
+  }
+
+  /** A scope for evaluating one instance's expressions (count.index, each.*, self). */
+  scope(ctx: InstanceContext): Scope {
+    const me = this;
+    return {
+      functionContext: this.functions,
+      resolve(root: string, steps: readonly TraversalStep[], range: SourceRange) {
+        return me.resolve(root, steps, range, ctx);
+      },
+    };
+  }
+
+  private resolve(root: string, steps: readonly TraversalStep[], range: SourceRange, ctx: InstanceContext): { value: Value; consumed: number } {
+    const first = steps[0];
+    const attr = first?.kind === 'attr' ? first.name : undefined;
+    switch (root) {
+      case 'var': {
+        if (attr === undefined) throw new ExpressionError('Invalid reference: "var" must be followed by a variable name, e.g. var.region', { range });
+        const v = this.variables.get(attr);
+        if (v === undefined) {
+          if (this.config.variables.has(attr)) throw new ExpressionError(`Variable "var.${attr}" has no value`, { range });
+          throw new ExpressionError(`Reference to undeclared input variable "var.${attr}"`, { detail: 'Declare it in the stack (TerraformVariable) before using it.', range });
+        }
+        return { value: v, consumed: 1 };
+      }
+      case 'local':
+        if (attr === undefined) throw new ExpressionError('Invalid reference: "local" must be followed by a name, e.g. local.tags', { range });
+        return { value: this.localValue(attr, range), consumed: 1 };
+      case 'count':
+        if (ctx.countIndex === undefined) throw new ExpressionError('Reference to "count" in a non-counted context', { detail: '"count.index" is only available in resources that set count.', range });
+        if (attr !== 'index') throw new ExpressionError(`Invalid reference "count.${attr ?? ''}": only count.index exists`, { range });
+        return { value: ctx.countIndex, consumed: 1 };
+      case 'each':
+        if (ctx.eachKey === undefined) throw new ExpressionError('Reference to "each" in a context without for_each', { detail: '"each.key" and "each.value" are only available in resources that set for_each.', range });
+        if (attr === 'key') return { value: ctx.eachKey, consumed: 1 };
+        if (attr === 'value') return { value: ctx.eachValue ?? null, consumed: 1 };
+        throw new ExpressionError(`Invalid reference "each.${attr ?? ''}": only each.key and each.value exist`, { range });
+      case 'self':
+        if (ctx.self === undefined) throw new ExpressionError('"self" is only available in postconditions', { range });
+        return { value: ctx.self, consumed: 0 };
+      case 'path':
+        // as in Terraform, path.module and path.root are relative to the stack's working directory,
+        // which relative paths in functions and providers resolve against; state stays portable
+        if (attr === 'module' || attr === 'root') return { value: '.', consumed: 1 };
+        if (attr === 'cwd') return { value: this.config.dir, consumed: 1 };
+        throw new ExpressionError(`Invalid reference "path.${attr ?? ''}": use path.module, path.root or path.cwd`, { range });
+      case 'terraform':
+        if (attr === 'workspace') return { value: this.workspace, consumed: 1 };
+        throw new ExpressionError(`Invalid reference "terraform.${attr ?? ''}": only terraform.workspace exists`, { range });
+      case 'data': {
+        const second = steps[1];
+        if (attr === undefined || second?.kind !== 'attr') throw new ExpressionError('Invalid data reference: expected data.TYPE.NAME', { range });
+        return this.resourceRef({ mode: 'data', type: attr, name: second.name }, steps, 2, range);
+      }
+      default:
+        if (attr === undefined) throw new ExpressionError(`Unknown reference "${root}"`, { detail: 'Expected var., local., data., a resource TYPE.NAME, count., each., path. or terraform.', range });
+        return this.resourceRef({ mode: 'managed', type: root, name: attr }, steps, 1, range);
+    }
+  }
+
+  private resourceRef(addr: { mode: 'managed' | 'data'; type: string; name: string }, steps: readonly TraversalStep[], consumed: number, range: SourceRange): { value: Value; consumed: number } {
+    const address = formatResource(addr);
+    const rc = this.config.resources.get(address);
+    if (!rc) throw new ExpressionError(`Reference to undeclared resource "${address}"`, { detail: `No ${addr.mode === 'data' ? 'data source' : 'resource'} "${address}" is declared in the stack.`, range });
+    // a static index right after the name reads one instance without building the whole tuple/object
+    const next = steps[consumed];
+    const e = this.expansions.get(address);
+    if (next?.kind === 'index' && e && e.kind !== 'single') {
+      const key = e.kind === 'count' ? Number(next.key) : String(next.key);
+      const v = this.instances.get(address)?.get(key);
+      if (v !== undefined) return { value: v, consumed: consumed + 1 };
+    }
+    return { value: this.resourceValue(address), consumed };
+  }
+}
+
+export function isCounted(rc: ResourceConfig): boolean {
+  return rc.count !== undefined || rc.forEach !== undefined;
+}
+
+/** for_each over a set of strings iterates keys = values; marks the result a set for toset() parity. */
+export const stringSet = (xs: string[]): Value[] => markSet([...new Set(xs)].sort());

@@ -1,0 +1,113 @@
+// Synthesis: turn an input (a cdktf app directory, an already synthesized out dir, or a single
+// *.tf.json) into stacks of Terraform JSON in dependency order.
+
+import { readdir, rm, mkdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { resolveAppEntry } from './app-entry.ts';
+import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { readJsonFile } from './read-json-file.ts';
+import { runApp } from './run-app.ts';
+import { orderByDependencies, selectOrdered } from './stack-order.ts';
+import { SynthError } from './synth-error.ts';
+import type { SynthResult, SynthStack } from './synth-result.ts';
+
+export { SynthError } from './synth-error.ts';
+export type { SynthResult, SynthStack } from './synth-result.ts';
+
+export const CDKTF_JSON = 'cdktf.json';
+const DEFAULT_OUT_DIR = 'cdktf.out';
+
+export interface SynthOptions {
+  /** where the app writes its output (default: cdktf.json "output", else <stackdir>/cdktf.out); only used for app directories */
+  outDir?: string;
+  /** base environment for the app process (default process.env) */
+  env?: NodeJS.ProcessEnv;
+  /** aborting kills the app process */
+  signal?: AbortSignal;
+}
+
+export async function synthesize(input: string, opts: SynthOptions = {}): Promise<SynthResult> {
+  const path = resolve(input);
+  const st = await stat(path).catch(() => undefined);
+  if (!st) throw new SynthError(`stack input ${path} does not exist`);
+  if (st.isFile()) {
+    const name = basename(path);
+    if (name === CDKTF_JSON) return synthesizeApp(dirname(path), opts);
+    if (name === MANIFEST_FILE) return readSynthesized(dirname(path));
+    if (name.endsWith('.tf.json')) return readSingleFile(path);
+    throw new SynthError(`cannot synthesize ${path}: expected a directory, a ${CDKTF_JSON}, a ${MANIFEST_FILE} or a *.tf.json file`);
+  }
+  if (!st.isDirectory()) throw new SynthError(`stack input ${path} is neither a file nor a directory`);
+  if (existsSync(join(path, CDKTF_JSON))) return synthesizeApp(path, opts);
+  if (existsSync(join(path, MANIFEST_FILE))) return readSynthesized(path);
+  const tfJson = (await readdir(path)).filter((n) => n.endsWith('.tf.json')).sort();
+  if (tfJson.length === 1) return readSingleFile(join(path, tfJson[0]!));
+  if (tfJson.length > 1) {
+    throw new SynthError(`${path} holds ${tfJson.length} *.tf.json files (${tfJson.join(', ')}); pass one file, or an app directory with ${CDKTF_JSON}`);
+  }
+  throw new SynthError(`nothing to synthesize in ${path}: looked for ${CDKTF_JSON} (a cdktf app), ${MANIFEST_FILE} (synthesized output) and a single *.tf.json file`);
+}
+
+/** The named stacks (all when `names` is empty), in dependency order; unknown names are an error listing the available stacks. */
+export function selectStacks(result: SynthResult, names: string[]): SynthStack[] {
+  return selectOrdered(result.stacks, names);
+}
+
+async function synthesizeApp(stackDir: string, opts: SynthOptions): Promise<SynthResult> {
+  const cdktfJsonPath = join(stackDir, CDKTF_JSON);
+  const { json: config } = await readJsonFile(cdktfJsonPath, CDKTF_JSON);
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: expected a JSON object`);
+  }
+  const c = config as { app?: unknown; output?: unknown; context?: unknown };
+  const entry = resolveAppEntry(stackDir, c.app, cdktfJsonPath);
+  if (c.output !== undefined && typeof c.output !== 'string') throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: "output" must be a string`);
+  if (c.context !== undefined && (typeof c.context !== 'object' || c.context === null || Array.isArray(c.context))) {
+    throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: "context" must be an object`);
+  }
+  const outDir = opts.outDir ? resolve(opts.outDir) : resolve(stackDir, (c.output as string | undefined) ?? DEFAULT_OUT_DIR);
+  // A stale manifest must not pass for this run's output if the app never calls synth().
+  await mkdir(outDir, { recursive: true });
+  await rm(join(outDir, MANIFEST_FILE), { force: true });
+  await runApp({
+    cwd: stackDir,
+    entry,
+    outDir,
+    // What the cdktf CLI passes: the user's context plus where cdktf.json is (TerraformAsset needs it).
+    context: { ...(c.context as Record<string, unknown> | undefined), cdktfJsonPath },
+    env: opts.env,
+    signal: opts.signal,
+  });
+  if (!existsSync(join(outDir, MANIFEST_FILE))) {
+    throw new SynthError(`synthesis in ${stackDir} produced no ${MANIFEST_FILE} in ${outDir}: does the app call app.synth()?`);
+  }
+  return readSynthesized(outDir);
+}
+
+async function readSynthesized(outDir: string): Promise<SynthResult> {
+  const manifestPath = join(outDir, MANIFEST_FILE);
+  const { json } = await readJsonFile(manifestPath, 'manifest');
+  const manifest = parseManifest(json, manifestPath);
+  const stacks: SynthStack[] = [];
+  for (const m of manifest.stacks) {
+    const file = resolve(outDir, m.synthesizedStackPath);
+    const { json: stackJson, bytes } = await readJsonFile(file, `stack "${m.name}" JSON`);
+    assertObject(stackJson, file);
+    stacks.push({ name: m.name, file, json: stackJson, bytes, dependencies: m.dependencies, dir: resolve(outDir, m.workingDirectory) });
+  }
+  return { outDir, stacks: orderByDependencies(stacks) };
+}
+
+async function readSingleFile(file: string): Promise<SynthResult> {
+  const { json, bytes } = await readJsonFile(file, 'Terraform JSON');
+  assertObject(json, file);
+  const name = basename(file).replace(/\.tf\.json$/, '');
+  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file) }] };
+}
+
+function assertObject(json: unknown, file: string): void {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new SynthError(`malformed Terraform JSON ${file}: expected a JSON object at the top level`);
+  }
+}

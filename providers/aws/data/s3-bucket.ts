@@ -1,0 +1,28 @@
+// data "aws_s3_bucket": facts about an existing bucket.
+
+import type { AwsDataSource } from '../resource-type.ts';
+import { AwsUserError } from '../errors.ts';
+import { resourceSchema } from '../schema-overlay.ts';
+import { bucketExists, bucketRegion, hostedZoneId } from '../resources/s3-common.ts';
+
+export const s3BucketData: AwsDataSource = {
+  typeName: 'aws_s3_bucket',
+  schema: resourceSchema('data:aws_s3_bucket', { attributes: { region: { optional: true, computed: true } } }),
+  async read(ctx, config) {
+    const bucket = String(config.bucket);
+    if (!(await bucketExists(ctx.clients.s3, bucket))) throw new AwsUserError(`S3 bucket "${bucket}" not found`, `No bucket named "${bucket}" is visible with the provider's credentials.`, 'bucket');
+    const region = await bucketRegion(ctx.clients.s3, bucket, ctx.region);
+    return {
+      id: bucket,
+      bucket,
+      arn: `arn:${ctx.partition}:s3:::${bucket}`,
+      bucket_domain_name: `${bucket}.s3.${ctx.dnsSuffix}`,
+      bucket_regional_domain_name: `${bucket}.s3.${region}.${ctx.dnsSuffix}`,
+      bucket_region: region,
+      region,
+      hosted_zone_id: hostedZoneId(region),
+      website_domain: null,
+      website_endpoint: null,
+    };
+  },
+};

@@ -1,0 +1,68 @@
+// Which provider implementation serves a provider source. Sources are matched the way
+// Terraform does: "hashicorp/random", "registry.terraform.io/hashicorp/random" and the
+// OpenTofu registry's "registry.opentofu.org/hashicorp/random" all name the same provider.
+
+import type { ProviderFactory } from './provider.ts';
+import { createBuiltinProvider } from './builtin/index.ts';
+import { createLocalProvider } from './local/index.ts';
+import { createNullProvider } from './null/index.ts';
+import { createRandomProvider } from './random/index.ts';
+
+export interface ProviderRegistry {
+  /** the provider for a required_providers entry; without a source, the local name implies hashicorp/<name> */
+  resolve(localName: string, source?: string): { source: string; factory: ProviderFactory } | undefined;
+  /** canonical sources of every provider this registry serves */
+  sources(): string[];
+}
+
+export interface RegistryEntry {
+  /** any accepted spelling, e.g. "hashicorp/random" */
+  readonly source: string;
+  readonly factory: ProviderFactory;
+}
+
+const DEFAULT_HOST = 'registry.terraform.io';
+/** Registries that mirror the same namespaces: a provider there is the one on the default host. */
+const MIRROR_HOSTS = new Set([DEFAULT_HOST, 'registry.opentofu.org']);
+export const BUILTIN_SOURCE = 'terraform.io/builtin/terraform';
+
+/** The fully qualified, lower-case form of a source: "registry.terraform.io/hashicorp/random". */
+export function canonicalSource(source: string): string {
+  const parts = source.trim().toLowerCase().split('/');
+  if (parts.length === 1) return `${DEFAULT_HOST}/hashicorp/${parts[0]}`;
+  if (parts.length === 2) return `${DEFAULT_HOST}/${parts[0]}/${parts[1]}`;
+  const [host, ...rest] = parts;
+  return `${MIRROR_HOSTS.has(host) ? DEFAULT_HOST : host}/${rest.join('/')}`;
+}
+
+/** Terraform's state form of a provider: provider["registry.terraform.io/hashicorp/random"]. */
+export function formatProviderAddress(source: string): string {
+  return `provider["${canonicalSource(source)}"]`;
+}
+
+export function createRegistry(entries: readonly RegistryEntry[]): ProviderRegistry {
+  const bySource = new Map(entries.map((e) => [canonicalSource(e.source), e.factory]));
+  return {
+    resolve(localName, source) {
+      // The local name "terraform" always means the built-in provider, as in Terraform.
+      const wanted = canonicalSource(source ?? (localName === 'terraform' ? BUILTIN_SOURCE : localName));
+      const factory = bySource.get(wanted);
+      return factory ? { source: wanted, factory } : undefined;
+    },
+    sources: () => [...bySource.keys()].sort(),
+  };
+}
+
+/** The providers Ballast ships, plus any extra entries (which win over a built-in one of the same source). */
+export function defaultRegistry(extra: readonly RegistryEntry[] = []): ProviderRegistry {
+  return createRegistry([
+    { source: BUILTIN_SOURCE, factory: createBuiltinProvider },
+    { source: 'hashicorp/null', factory: createNullProvider },
+    { source: 'hashicorp/random', factory: createRandomProvider },
+    { source: 'hashicorp/local', factory: createLocalProvider },
+    // hashicorp/aws (local name "aws") goes here once providers/aws/index.ts exists:
+    //   import { createAwsProvider } from './aws/index.ts';
+    //   { source: 'hashicorp/aws', factory: createAwsProvider },
+    ...extra,
+  ]);
+}

@@ -1,0 +1,48 @@
+// Chooses and opens the state store of one stack: --state-dir (local), S3 flags or environment,
+// the stack's own `s3` backend, or the default local directory `.ballast/<stack>` next to the app.
+
+import { join } from 'node:path';
+import { LocalDirStore } from './local-dir-store.ts';
+import { S3Store } from './s3-store.ts';
+import { s3BackendFromTerraform, type S3BackendConfig } from './s3-backend-config.ts';
+import type { StateStore } from './store.ts';
+
+export interface StoreSelection {
+  /** directory holding one sub-directory per stack */
+  readonly stateDir?: string;
+  /** overrides for an S3 store (flags or BALLAST_STATE_S3_* environment) */
+  readonly s3?: Partial<S3BackendConfig> & { bucket?: string };
+  /** the app directory (default local store: <appDir>/.ballast) */
+  readonly appDir: string;
+}
+
+export interface StackBackend {
+  readonly type: string;
+  readonly config: Record<string, unknown>;
+}
+
+export function s3OverridesFromEnv(env: NodeJS.ProcessEnv): StoreSelection['s3'] {
+  if (!env.BALLAST_STATE_S3_BUCKET) return undefined;
+  return {
+    bucket: env.BALLAST_STATE_S3_BUCKET,
+    key: env.BALLAST_STATE_S3_KEY,
+    region: env.BALLAST_STATE_S3_REGION,
+    endpoint: env.BALLAST_STATE_S3_ENDPOINT,
+    usePathStyle: env.BALLAST_STATE_S3_PATH_STYLE === 'true' || undefined,
+  };
+}
+
+export function openStateStore(stack: string, backend: StackBackend | undefined, sel: StoreSelection): StateStore {
+  if (sel.stateDir) return new LocalDirStore(join(sel.stateDir, stack), { stack });
+  if (sel.s3?.bucket) {
+    const base = backend?.type === 's3' ? s3BackendFromTerraform(backend.config) : undefined;
+    const key = sel.s3.key ? sel.s3.key.replace('{stack}', stack) : base?.key ?? `${stack}/ballast.tfstate`;
+    return new S3Store({ ...base, ...definedOnly(sel.s3), bucket: sel.s3.bucket, key });
+  }
+  if (backend?.type === 's3') return new S3Store(s3BackendFromTerraform(backend.config));
+  return new LocalDirStore(join(sel.appDir, '.ballast', stack), { stack });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
