@@ -32,6 +32,7 @@ export { s3BackendFromTerraform, type S3BackendConfig } from './s3-backend-confi
 const META_SERIAL = 'ballast-serial';
 const META_DIGEST = 'ballast-digest';
 const META_INFO = 'ballast-info';
+const META_LINEAGE = 'ballast-lineage';
 
 /** How many HeadObject calls list() keeps in flight. */
 const HEAD_CONCURRENCY = 32;
@@ -211,6 +212,9 @@ export class S3Store implements StateStore {
     if (head && next.parentDigest !== head.digest) {
       throw new Error(`internal error: version ${next.serial} names parent ${next.parentDigest} but the current version ${head.serial} is ${head.digest}`);
     }
+    if (head?.lineage !== undefined && head.lineage !== next.lineage) {
+      throw new Error(`internal error: new state version has lineage ${next.lineage}, but ${this.description} holds lineage ${head.lineage}`);
+    }
 
     const bytes = serializeState(next);
     const digest = digestOf(bytes);
@@ -226,6 +230,7 @@ export class S3Store implements StateStore {
             [META_SERIAL]: String(next.serial),
             [META_DIGEST]: digest,
             [META_INFO]: encodeURIComponent(JSON.stringify(info)),
+            [META_LINEAGE]: encodeURIComponent(next.lineage),
           },
           ...this.sse,
           ...(head ? { IfMatch: head.etag } : { IfNoneMatch: '*' }),
@@ -247,16 +252,19 @@ export class S3Store implements StateStore {
   }
 
   /** The latest object version's serial, digest and ETag, from metadata (one HeadObject). */
-  private async headVersion(): Promise<{ serial: number; digest: string; etag: string } | null> {
+  private async headVersion(): Promise<{ serial: number; digest: string; etag: string; lineage?: string } | null> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key }));
       const etag = head.ETag ?? '';
       const meta = head.Metadata ?? {};
       const serial = Number(meta[META_SERIAL]);
-      if (Number.isInteger(serial) && serial > 0 && meta[META_DIGEST]) return { serial, digest: meta[META_DIGEST], etag };
+      if (Number.isInteger(serial) && serial > 0 && meta[META_DIGEST]) {
+        const lineage = meta[META_LINEAGE] !== undefined ? decodeURIComponent(meta[META_LINEAGE]) : undefined;
+        return { serial, digest: meta[META_DIGEST], etag, lineage };
+      }
       if (!head.VersionId) throw new Error(`state object ${this.description} has no version id; is versioning enabled?`);
       const read = await this.readVersion(head.VersionId);
-      return { serial: read.state.serial, digest: read.digest, etag };
+      return { serial: read.state.serial, digest: read.digest, etag, lineage: read.state.lineage };
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }

@@ -112,6 +112,7 @@ describe('S3Store versions', () => {
       return true;
     });
     await assert.rejects(store.put(sampleVersion(1, null), { expectedSerial: null }), StateConflictError);
+    await assert.rejects(store.put(next(v2, { lineage: 'another-lineage' }), { expectedSerial: 2 }), /lineage another-lineage/);
     assert.deepEqual((await store.list()).map((i) => i.serial), [1, 2]);
     assert.deepEqual(await store.current(), v2);
   });

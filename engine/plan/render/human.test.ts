@@ -102,6 +102,14 @@ test('replacements show the symbol, the headline for the reason and # forces rep
   assert.match(out, /Plan: 4 to add, 0 to change, 4 to destroy\./);
 });
 
+test('a deposed object being destroyed says so', () => {
+  const out = render(plan([
+    change('aws_x.a', 'create', null, { id: UNKNOWN }),
+    change('aws_x.a', 'delete', { id: 'old' }, null, { deposed: true }),
+  ]));
+  assert.match(out, /# aws_x\.a \(deposed object\) will be destroyed\n {2}- resource "aws_x" "a" \{/);
+});
+
 test('data sources read during apply', () => {
   const out = render(plan([
     change('data.aws_ami.ubuntu', 'read', null, { id: UNKNOWN, owners: ['self'] }, { reason: 'read-because-dependency-pending' }),

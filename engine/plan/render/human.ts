@@ -112,7 +112,7 @@ export function renderResourceChange(c: ResourceChange, opts: RenderPlanOptions,
 }
 
 function headline(c: ResourceChange, drift: boolean): string {
-  const a = c.address;
+  const a = c.deposed ? `${c.address} (deposed object)` : c.address;
   if (drift) return c.action === 'delete' ? `${a} has been deleted` : `${a} has changed`;
   if (isReplace(c.action)) {
     if (c.reason === 'replace-because-tainted') return `${a} is tainted, so must be replaced`;

@@ -71,6 +71,8 @@ export function resourceChangeJson(c: ResourceChange, opts: ResourceJsonOptions 
     name: c.addr.name,
   };
   if (c.addr.key !== undefined) out.index = c.addr.key;
+  // Terraform puts the deposed key here; Ballast has one deposed object per address at most
+  if (c.deposed) out.deposed = 'deposed';
   out.provider_name = c.provider;
   out.change = change;
   if (c.reason) out.action_reason = c.reason.replace(/-/g, '_');

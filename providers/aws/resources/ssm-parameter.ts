@@ -30,7 +30,7 @@ const schema = resourceSchema('aws_ssm_parameter', {
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 const isGone = (e: unknown) => isAwsError(e, 'ParameterNotFound', 'InvalidResourceId');
-const valueOf = (s: ValueObject) => String(s.value ?? s.insecure_value ?? '');
+const valueOf = (s: ValueObject) => (typeof s.value === 'string' ? s.value : typeof s.insecure_value === 'string' ? s.insecure_value : '');
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const name = String(state.id ?? state.name);

@@ -1,0 +1,54 @@
+// One benchmark run in a fresh process (so peak memory is this run's alone): plan from empty
+// state, apply with durable per-operation journal records, then a no-change re-plan.
+// Prints one JSON line of timings (ms) and peak RSS (MiB).
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { prepareStack } from '../engine/operations/prepare-stack.ts';
+import { readPrior } from '../engine/operations/prior-state.ts';
+import { planPreparedStack } from '../engine/operations/plan-stack.ts';
+import { applySession } from '../engine/operations/apply-stack.ts';
+import { LocalDirStore } from '../state/local-dir-store.ts';
+import { defaultRegistry } from '../providers/registry.ts';
+import { hasErrors, formatDiagnostic } from '../engine/diagnostics.ts';
+
+const file = process.argv[2];
+const bytes = readFileSync(file);
+const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
+const store = new LocalDirStore(join(dir, 'state'), { stack: 'bench' });
+const registry = defaultRegistry();
+const input = { name: 'bench', file, dir, json: JSON.parse(bytes.toString()), bytes };
+
+async function plan() {
+  const prepared = prepareStack(input, { env: {} });
+  if (!prepared.stack) throw new Error(prepared.diagnostics.map(formatDiagnostic).join('\n'));
+  const prior = await readPrior(store);
+  const r = await planPreparedStack(prepared.stack, prior, registry, { mode: 'normal', parallelism: 10 });
+  if (!r.session) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
+  return r.session;
+}
+
+try {
+  let t = performance.now();
+  const s1 = await plan();
+  const planMs = performance.now() - t;
+  const changes = s1.plan.changes.filter((c) => c.action !== 'no-op').length;
+
+  t = performance.now();
+  const out = await applySession(s1, store, { parallelism: 10 });
+  const applyMs = performance.now() - t;
+  if (hasErrors(out.diagnostics)) throw new Error(out.diagnostics.map(formatDiagnostic).join('\n'));
+  await s1.close();
+
+  t = performance.now();
+  const s2 = await plan();
+  const replanMs = performance.now() - t;
+  const pending = s2.plan.changes.filter((c) => c.action !== 'no-op').length;
+  await s2.close();
+
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ planMs, applyMs, replanMs, maxRssMiB, changes, pendingAfterApply: pending }) + '\n');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
