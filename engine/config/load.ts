@@ -40,7 +40,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       return jsonToExpr(value, range(pointer));
     } catch (e) {
       if (e instanceof ExpressionError) {
-        diags.push(error(e.summary, e.detail, { stack, address, range: { ...range(pointer), start: e.range?.start, end: e.range?.end } }));
+        diags.push(error(e.summary, e.detail, { stack, address, range: { ...range(pointer), ...e.range } }));
         return undefined;
       }
       throw e;

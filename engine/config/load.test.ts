@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadStackConfig } from './load.ts';
+
+const load = (json: unknown) => loadStackConfig({ name: 's', file: 'cdk.tf.json', dir: '/tmp', json });
+
+test('loads resources with meta-arguments and drops cdktf metadata', () => {
+  const { config, diagnostics } = load({
+    '//': { metadata: {} },
+    terraform: { required_providers: { random: { source: 'hashicorp/random', version: '3.6.0' } }, backend: { local: { path: 'x' } } },
+    provider: { random: [{}], aws: [{ region: 'us-east-1' }, { alias: 'west', region: 'us-west-2' }] },
+    resource: {
+      random_pet: { p: { '//': { metadata: { path: 's/p' } }, length: 2, count: 3, depends_on: ['random_id.i'], provider: 'random', lifecycle: { create_before_destroy: true, ignore_changes: ['length'] } } },
+      random_id: { i: { byte_length: 4 } },
+    },
+    data: { aws_region: { r: { provider: 'aws.west' } } },
+    variable: { n: { type: 'number', default: 2, sensitive: true } },
+    locals: { l: '${var.n + 1}' },
+    output: { o: { value: '${random_pet.p[0].id}', sensitive: true } },
+  });
+  assert.deepEqual(diagnostics, []);
+  const p = config.resources.get('random_pet.p')!;
+  assert.ok(p.count);
+  assert.deepEqual(p.dependsOn, ['random_id.i']);
+  assert.equal(p.lifecycle.createBeforeDestroy, true);
+  assert.deepEqual(p.lifecycle.ignoreChanges, ['length']);
+  assert.deepEqual(config.resources.get('data.aws_region.r')!.provider, { name: 'aws', alias: 'west' });
+  assert.equal(config.providers.size, 3);
+  assert.equal(config.requiredProviders.get('random')!.source, 'hashicorp/random');
+  assert.equal(config.backend?.type, 'local');
+  assert.equal(config.variables.get('n')!.type, 'number');
+  assert.equal(config.variables.get('n')!.sensitive, true);
+  assert.equal(config.outputs.get('o')!.sensitive, true);
+});
+
+test('reports every problem together with where it is', () => {
+  const { diagnostics } = load({
+    resources: {},
+    resource: { null_resource: { a: { count: 1, for_each: '${toset([])}' }, 'bad name': {} } },
+    variable: { v: { type: 'lisst(string)' } },
+    output: { o: {} },
+  });
+  const summaries = diagnostics.map((d) => d.summary);
+  assert.ok(summaries.includes('Unsupported top-level block "resources"'));
+  assert.ok(summaries.includes('"count" and "for_each" cannot both be set'));
+  assert.ok(summaries.includes('Invalid resource name "bad name"'));
+  assert.ok(summaries.includes('Invalid type constraint for variable "v"'));
+  assert.ok(summaries.includes('Output "o" has no value'));
+  const both = diagnostics.find((d) => d.summary.startsWith('"count"'))!;
+  assert.equal(both.where?.address, 'null_resource.a');
+  assert.equal(both.where?.range?.pointer, '/resource/null_resource/a');
+});
+
+test('a bad expression is a diagnostic naming the JSON pointer', () => {
+  const { diagnostics } = load({ resource: { null_resource: { a: { triggers: { x: '${1 +}' } } } } });
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].where?.address, 'null_resource.a');
+  assert.match(diagnostics[0].where?.range?.pointer ?? '', /\/resource\/null_resource\/a\/triggers\/x/);
+});
+
+test('depends_on accepts cdktf interpolations and rejects garbage', () => {
+  const ok = load({ resource: { null_resource: { a: { depends_on: ['${null_resource.b}'] }, b: {} } } });
+  assert.deepEqual(ok.config.resources.get('null_resource.a')!.dependsOn, ['null_resource.b']);
+  const bad = load({ resource: { null_resource: { a: { depends_on: ['not an address!'] } } } });
+  assert.equal(bad.diagnostics[0].summary, 'Invalid depends_on reference "not an address!"');
+});
