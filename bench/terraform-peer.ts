@@ -16,7 +16,9 @@ export function findPeer(): string | null {
 export function runPeer(bin: string, config: object): { planMs: number; applyMs: number; replanMs: number } | null {
   const dir = mkdtempSync(join(tmpdir(), `ballast-peer-${bin}-`));
   const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
-  const sh = (args: string[]) => execFileSync(bin, args, { cwd: dir, env, stdio: 'pipe', maxBuffer: 1 << 28 });
+  // a peer step that takes longer than this is reported as unfinished rather than holding the run
+  const limitMs = Number(process.env.BALLAST_BENCH_PEER_TIMEOUT_MS ?? 600_000);
+  const sh = (args: string[]) => execFileSync(bin, args, { cwd: dir, env, stdio: 'pipe', maxBuffer: 1 << 28, timeout: limitMs });
   const time = (args: string[]) => { const t = performance.now(); sh(args); return performance.now() - t; };
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
@@ -26,7 +28,8 @@ export function runPeer(bin: string, config: object): { planMs: number; applyMs:
     const replanMs = time(['plan', '-input=false', '-no-color', '-detailed-exitcode', '-parallelism=10']);
     return { planMs, applyMs, replanMs };
   } catch (e) {
-    console.log(`  (${bin} run failed: ${(e as Error).message.split('\n')[0]})`);
+    const timedOut = (e as { signal?: string }).signal === 'SIGTERM';
+    console.log(`  (${bin} run ${timedOut ? `did not finish a step within ${limitMs / 1000} s` : `failed: ${(e as Error).message.split('\n')[0]}`})`);
     return null;
   } finally {
     rmSync(dir, { recursive: true, force: true });

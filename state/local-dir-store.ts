@@ -23,7 +23,7 @@ import { FileJournal, readJournalFile } from './file-journal.ts';
 import { acquireFileLock, forceUnlockFile, readFileLock } from './lock-file.ts';
 import { CorruptStateError, digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
 import type { StateVersion, VersionInfo } from './model.ts';
-import type { Journal, Lock, LockInfo, LockOptions, PutOptions, StateStore } from './store.ts';
+import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';
 import type { JournalEntry } from './journal.ts';
 
 const VERSION_FILE = /^(\d{8,})\.json$/;
@@ -206,6 +206,17 @@ export class LocalDirStore implements StateStore {
   private journalPath(applyId: string): string {
     if (!APPLY_ID.test(applyId)) throw new Error(`internal error: apply id "${applyId}" is not a safe file name`);
     return join(this.journalDir, `${applyId}.jsonl`);
+  }
+
+  async getControl(name: string): Promise<Buffer | null> {
+    return readFileOrNull(join(this.dir, 'control', `${checkControlName(name)}.json`));
+  }
+
+  async putControl(name: string, bytes: Buffer | null): Promise<void> {
+    const path = join(this.dir, 'control', `${checkControlName(name)}.json`);
+    if (bytes === null) return rm(path, { force: true });
+    await mkdir(join(this.dir, 'control'), { recursive: true });
+    await writeFileAtomic(path, bytes);
   }
 
   /** Removes temporary files that killed writers left behind; runs once per instance before its first write. */

@@ -8,6 +8,7 @@
 // wins and the other gets StateConflictError; nothing is ever overwritten or deleted.
 
 import {
+  DeleteObjectCommand,
   GetBucketVersioningCommand,
   HeadObjectCommand,
   ListObjectVersionsCommand,
@@ -24,7 +25,7 @@ import { discardJournal, pendingJournals, S3Journal, type S3JournalPlace } from 
 import { acquireLock, currentLock, forceUnlock, type S3LockPlace } from './s3-lock.ts';
 import { getObject, isConditionFailed, isNotFound, mapLimit, type FetchedObject } from './s3-objects.ts';
 import { CorruptStateError, digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
-import type { Journal, Lock, LockInfo, LockOptions, PutOptions, StateStore } from './store.ts';
+import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';
 
 export { s3BackendFromTerraform, type S3BackendConfig } from './s3-backend-config.ts';
 
@@ -326,6 +327,22 @@ export class S3Store implements StateStore {
     const actual = configDigest(got.bytes);
     if (actual !== digest) throw new CorruptStateError(`config snapshot s3://${this.bucket}/${key}`, `its content digest is ${actual}`);
     return got.bytes;
+  }
+
+  async getControl(name: string): Promise<Buffer | null> {
+    await this.open();
+    return (await getObject(this.s3, this.bucket, this.controlKey(name)))?.bytes ?? null;
+  }
+
+  async putControl(name: string, bytes: Buffer | null): Promise<void> {
+    await this.open();
+    const Key = this.controlKey(name);
+    if (bytes === null) await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key }));
+    else await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key, Body: bytes, ContentType: 'application/json', ...this.sse }));
+  }
+
+  private controlKey(name: string): string {
+    return `${this.key}.control/${checkControlName(name)}.json`;
   }
 
   private configKey(digest: string): string {

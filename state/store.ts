@@ -71,5 +71,20 @@ export interface StateStore {
   /** removes a journal once its effects are recorded in a state version */
   discardJournal(applyId: string): Promise<void>;
 
+  /**
+   * Small mutable documents kept next to the state, outside its history (the agent's pin and
+   * suspend switches, so the CLI and the agent agree). `name` is [a-z0-9-]+; null deletes.
+   */
+  getControl?(name: string): Promise<Buffer | null>;
+  putControl?(name: string, bytes: Buffer | null): Promise<void>;
+
   close?(): Promise<void>;
+}
+
+const CONTROL_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Control document names become file names and object keys: keep them plain. */
+export function checkControlName(name: string): string {
+  if (!CONTROL_NAME.test(name)) throw new Error(`internal error: control document name "${name}" must match ${CONTROL_NAME}`);
+  return name;
 }

@@ -17,6 +17,7 @@ import { historyCommand } from './commands/history.ts';
 import { rollbackCommand } from './commands/rollback.ts';
 import { outputCommand } from './commands/output.ts';
 import { stateCommand } from './commands/state.ts';
+import { importCommand } from './commands/import.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(rollbackCommand)
       .command(outputCommand)
       .command(stateCommand)
+      .command(importCommand)
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
       .recommendCommands()

@@ -21,29 +21,38 @@ export interface ConfigGraph {
 }
 
 /** Node ids that an expression refers to (locals and resources; variables have no node). */
-export function referencedNodes(expr: Expr, config: StackConfig): { ids: string[]; unknown: { text: string; start: number }[] } {
+export interface UndeclaredReference {
+  readonly kind: 'resource' | 'local value';
+  readonly text: string;
+  readonly start: number;
+}
+
+export function referencedNodes(expr: Expr, config: StackConfig): { ids: string[]; unknown: UndeclaredReference[] } {
   const ids: string[] = [];
-  const unknown: { text: string; start: number }[] = [];
+  const unknown: UndeclaredReference[] = [];
   for (const r of references(expr)) {
     const a = r.steps[0]?.kind === 'attr' ? r.steps[0].name : undefined;
     switch (r.root) {
       case 'var': case 'count': case 'each': case 'self': case 'path': case 'terraform':
         break;
       case 'local':
-        if (a !== undefined) ids.push(`local.${a}`);
+        // an undeclared local has no node: report it here rather than link to nothing
+        if (a !== undefined) {
+          if (config.locals.has(a)) ids.push(`local.${a}`); else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start });
+        }
         break;
       case 'data': {
         const b = r.steps[1]?.kind === 'attr' ? (r.steps[1] as { name: string }).name : undefined;
         if (a !== undefined && b !== undefined) {
           const id = `data.${a}.${b}`;
-          if (config.resources.has(id)) ids.push(id); else unknown.push({ text: id, start: r.range.start });
+          if (config.resources.has(id)) ids.push(id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
         }
         break;
       }
       default:
         if (a !== undefined) {
           const id = `${r.root}.${a}`;
-          if (config.resources.has(id)) ids.push(id); else unknown.push({ text: id, start: r.range.start });
+          if (config.resources.has(id)) ids.push(id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
         }
     }
   }
@@ -67,7 +76,7 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
       const { ids, unknown } = referencedNodes(e, config);
       for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
       for (const u of unknown) {
-        diags.push(error(`Reference to undeclared resource "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in the stack.`, { stack, address: from, range: { ...range, start: u.start } }));
+        diags.push(error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in the stack.`, { stack, address: from, range: { ...range, start: u.start } }));
       }
     }
     for (const d of dependsOn) {

@@ -18,6 +18,22 @@ export function parseAttributePath(text: string): Path {
   return out;
 }
 
+/**
+ * Parses every listed path and checks that it starts at an attribute or block of the schema,
+ * so a typo is reported on the first plan, not silently ignored until there is a prior object.
+ */
+export function parseIgnoreChanges(list: readonly string[] | 'all', schema: BlockSchema): Path[] | 'all' {
+  if (list === 'all') return 'all';
+  return list.map((text) => {
+    const p = parseAttributePath(text);
+    const first = p[0];
+    if (typeof first !== 'string' || !(first in schema.attributes || first in (schema.blocks ?? {}))) {
+      throw new Error(`"${text}": this resource type has no argument or block named ${JSON.stringify(first)}.`);
+    }
+    return p;
+  });
+}
+
 export function applyIgnoreChanges(config: ValueObject, prior: ValueObject, ignore: readonly Path[] | 'all', schema: BlockSchema): ValueObject {
   if (ignore === 'all') {
     const out: ValueObject = { ...config };

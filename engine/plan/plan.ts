@@ -44,6 +44,8 @@ export interface ResourceChange {
   readonly createBeforeDestroy?: boolean;
   /** an older object of this address being destroyed (rollback restored an earlier one) */
   readonly deposed?: boolean;
+  /** set when an import block adopts an existing object for this instance in this plan */
+  readonly importing?: { readonly id: string };
 }
 
 export interface OutputChange {
@@ -92,5 +94,5 @@ export function summarize(changes: readonly ResourceChange[]): { add: number; ch
 }
 
 export const hasChanges = (p: Plan): boolean =>
-  p.changes.some((c) => c.action !== 'no-op' && c.action !== 'read') || p.outputs.some((o) => o.action !== 'no-op') ||
+  p.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.importing !== undefined) || p.outputs.some((o) => o.action !== 'no-op') ||
   (p.mode === 'refresh-only' && p.drift.length > 0);

@@ -18,7 +18,7 @@ import type { ActionReason, OutputChange, Plan, ResourceChange } from './plan.ts
 import type { ConfigGraph } from './config-graph.ts';
 import { referencedNodes } from './config-graph.ts';
 import { expandResource, type ExpandedInstance } from './expand.ts';
-import { applyIgnoreChanges, parseAttributePath } from './ignore-changes.ts';
+import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
 import { normalizeBlocks, proposedNewState } from './proposed-new.ts';
 import type { ProviderSet } from './provider-set.ts';
 import { exprDiagnostic } from './provider-set.ts';
@@ -26,6 +26,8 @@ import { refreshAll } from './refresh.ts';
 import { mergePaths, schemaSensitivePaths } from './schema-sensitive.ts';
 import type { StackScope } from './stack-scope.ts';
 import { checkConditions } from './conditions.ts';
+import { importBlocksByAddress, importObject } from './import-object.ts';
+import type { ImportConfig } from '../config/model.ts';
 
 export interface PriorState {
   readonly version: StateVersion | null;
@@ -81,6 +83,8 @@ class Planner {
   /** resource addresses the plan may touch (null: all) */
   private touchable: Set<string> | null = null;
   private readonly priorByResource = new Map<string, InstanceState[]>();
+  /** import blocks by target instance address (normal mode only) */
+  private imports = new Map<string, ImportConfig>();
 
   constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
     this.stack = inp.config.name;
@@ -106,7 +110,12 @@ class Planner {
 
     if (!hasErrors(this.diags)) {
       if (this.opts.mode === 'destroy') this.planDestroy();
-      else if (this.opts.mode === 'normal') await this.planNormal();
+      else if (this.opts.mode === 'normal') {
+        const imp = importBlocksByAddress(config);
+        this.imports = imp.byAddress;
+        this.diags.push(...imp.diagnostics);
+        if (!hasErrors(imp.diagnostics)) await this.planNormal();
+      }
       else this.seedScopeFromPrior(config.resources.keys());
     }
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
@@ -308,16 +317,24 @@ class Planner {
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema.block, config);
 
-    const prior = this.refreshed.get(address) ?? null;
-    if (prior && rc.lifecycle.ignoreChanges !== 'all' && rc.lifecycle.ignoreChanges.length || prior && rc.lifecycle.ignoreChanges === 'all') {
-      try {
-        const paths = rc.lifecycle.ignoreChanges === 'all' ? 'all' : rc.lifecycle.ignoreChanges.map(parseAttributePath);
-        config = applyIgnoreChanges(config, prior.attributes, paths, schema.block);
-      } catch (e) {
-        this.diags.push(error('Invalid lifecycle.ignore_changes', (e as Error).message, where));
-        return false;
-      }
+    let prior = this.refreshed.get(address) ?? null;
+    let importing: { id: string } | undefined;
+    if (!prior && this.imports.has(address)) {
+      // an import block adopts the existing object: it becomes the prior state of this plan
+      const adopted = await this.importTarget(rc, addr, this.imports.get(address)!, schema, providerRef);
+      if (!adopted) return false;
+      prior = adopted.instance;
+      importing = { id: adopted.id };
+      this.refreshed.set(address, prior);
     }
+    let ignore: Path[] | 'all';
+    try {
+      ignore = parseIgnoreChanges(rc.lifecycle.ignoreChanges, schema.block);
+    } catch (e) {
+      this.diags.push(error('Invalid lifecycle.ignore_changes', (e as Error).message, where));
+      return false;
+    }
+    if (prior && (ignore === 'all' || ignore.length)) config = applyIgnoreChanges(config, prior.attributes, ignore, schema.block);
 
     const planOnce = async (priorAttrs: ValueObject | null) => {
       const resp = await p.provider.planResourceChange({
@@ -373,9 +390,32 @@ class Planner {
       dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(),
       schemaVersion: schema.version,
       createBeforeDestroy: rc.lifecycle.createBeforeDestroy || undefined,
+      importing,
     });
     this.inp.scope.setInstance(rc.address, addr.key, markPaths(action === 'no-op' ? prior!.attributes : planned, afterSensitive));
     return true;
+  }
+
+  private async importTarget(rc: ResourceConfig, addr: InstanceAddr, imp: ImportConfig, schema: ResourceSchema, providerRef: string): Promise<{ instance: InstanceState; id: string } | null> {
+    const address = formatInstance(addr);
+    const where = { stack: this.stack, address, range: imp.range };
+    let id: Value;
+    try {
+      id = unmark(evaluate(imp.id, this.inp.scope.root)).value;
+    } catch (e) {
+      this.diags.push(exprDiagnostic(e, where));
+      return null;
+    }
+    if (typeof id !== 'string' || id === '') {
+      this.diags.push(error('Invalid import id argument', 'The import ID must be a non-empty string known during planning.', where));
+      return null;
+    }
+    const ref = imp.provider ? formatProviderRef(imp.provider) : providerRef;
+    const p = this.inp.providers.get(ref) ?? this.inp.providers.get(providerRef)!;
+    const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
+    const r = await importObject({ stack: this.stack, provider: p, addr, id, schema, dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(), signal: this.opts.signal });
+    this.diags.push(...r.diagnostics);
+    return r.instance ? { instance: r.instance, id } : null;
   }
 
   /** replace_triggered_by: a referenced instance is being replaced or updated (or the referenced attribute changes). */

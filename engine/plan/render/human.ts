@@ -49,7 +49,7 @@ export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
     }
   }
 
-  const changes = refreshOnly ? [] : plan.changes.filter((c) => c.action !== 'no-op');
+  const changes = refreshOnly ? [] : plan.changes.filter((c) => c.action !== 'no-op' || c.importing);
   const outputs = refreshOnly ? [] : plan.outputs.filter((o) => o.action !== 'no-op').sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   if (changes.length) {
     const used = new Set(changes.map((c) => c.action));
@@ -81,9 +81,10 @@ export function renderSummaryLine(plan: Plan): string {
       ? `Refresh-only plan: ${n} object${n === 1 ? ' has' : 's have'} changed outside of Ballast; applying it updates the state only.`
       : 'No changes. Your infrastructure still matches the configuration.';
   }
-  if (plan.changes.some((c) => c.action !== 'no-op')) {
+  if (plan.changes.some((c) => c.action !== 'no-op' || c.importing)) {
     const s = summarize(plan.changes);
-    return `Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
+    const imports = plan.changes.filter((c) => c.importing).length;
+    return `Plan: ${imports ? `${imports} to import, ` : ''}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
   }
   const outputs = plan.outputs.filter((o) => o.action !== 'no-op').length;
   if (outputs) return `Changes to Outputs only: ${outputs} output${outputs === 1 ? '' : 's'} to change, no infrastructure changes.`;
@@ -99,6 +100,7 @@ export function renderResourceChange(c: ResourceChange, opts: RenderPlanOptions,
   const out = [`  ${p.bold(`# ${headline(c, how.drift === true)}`)}`];
   const why = reasonLine(c);
   if (why) out.push(`  ${why}`);
+  if (c.importing && c.action !== 'no-op' && !how.drift) out.push(`  # (imported from "${c.importing.id}")`);
   const sensitive = pathTree(sensitivePathsOf(c, opts.schemaOf));
   const before: Side = { v: c.before ?? undefined, sens: sensitive };
   const after: Side = { v: c.after ?? undefined, sens: sensitive };
@@ -125,7 +127,7 @@ function headline(c: ResourceChange, drift: boolean): string {
     case 'read': return `${a} will be read during apply`;
     case 'update': return `${a} will be updated in-place`;
     case 'delete': return `${a} will be destroyed`;
-    default: return `${a} has no changes`;
+    default: return c.importing ? `${a} will be imported` : `${a} has no changes`;
   }
 }
 

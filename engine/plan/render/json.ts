@@ -64,6 +64,7 @@ export function resourceChangeJson(c: ResourceChange, opts: ResourceJsonOptions 
     after_sensitive: c.after === null ? false : sensitiveAsBool(c.after, sens, secrets),
   };
   if (c.requiresReplace.length) change.replace_paths = c.requiresReplace;
+  if (c.importing) change.importing = { id: c.importing.id };
   const out: { [k: string]: Json } = {
     address: c.address,
     mode: c.addr.mode,

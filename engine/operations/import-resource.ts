@@ -1,0 +1,101 @@
+// `ballast import ADDR ID`: adopts one existing remote object into the state of a stack, as
+// `terraform import` does. The address must be declared in the configuration and must not be
+// in the state yet; the object the provider imports and reads is recorded in a new state
+// version with reason `import`. Nothing in the real world changes.
+
+import { formatInstance, type InstanceAddr } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
+import { formatProviderRef } from '../config/model.ts';
+import { ProviderSet } from '../plan/provider-set.ts';
+import { StackScope } from '../plan/stack-scope.ts';
+import { importObject } from '../plan/import-object.ts';
+import type { ProviderRegistry } from '../../providers/registry.ts';
+import type { StateVersion } from '../../state/model.ts';
+import type { StateStore } from '../../state/store.ts';
+import type { PreparedStack } from './prepare-stack.ts';
+import { readPrior } from './prior-state.ts';
+import { nextStateVersion } from './state-version.ts';
+
+export interface ImportResourceRequest {
+  readonly addr: InstanceAddr;
+  readonly id: string;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly signal?: AbortSignal;
+  readonly author?: string;
+  /** how long to wait for another holder's lock (ms) */
+  readonly lockWaitMs?: number;
+}
+
+export interface ImportResourceOutcome {
+  /** the version written (null when the import failed) */
+  readonly version: StateVersion | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function importResource(stack: PreparedStack, store: StateStore, registry: ProviderRegistry, req: ImportResourceRequest): Promise<ImportResourceOutcome> {
+  const { config } = stack;
+  const { addr } = req;
+  const address = formatInstance(addr);
+  const where = { stack: config.name, address };
+  const rc = addr.mode === 'managed' ? config.resources.get(`${addr.type}.${addr.name}`) : undefined;
+  if (!rc) {
+    const detail = addr.mode === 'data'
+      ? 'Only managed resources can be imported; data sources are read, not adopted.'
+      : `Before importing this resource, declare it in the stack, for example:\n\nresource "${addr.type}" "${addr.name}" {\n  # (resource arguments)\n}`;
+    return { version: null, diagnostics: [error(`Resource address "${address}" does not exist in the configuration`, detail, where)] };
+  }
+  const keyProblem = rc.count
+    ? typeof addr.key !== 'number' && `${rc.address} uses count: name one instance with a numeric index, e.g. ${rc.address}[0].`
+    : rc.forEach
+      ? typeof addr.key !== 'string' && `${rc.address} uses for_each: name one instance with its key, e.g. ${rc.address}["key"].`
+      : addr.key !== undefined && `${rc.address} has neither count nor for_each, so the address takes no index: use ${rc.address}.`;
+  if (keyProblem) return { version: null, diagnostics: [error('Invalid import address', keyProblem, where)] };
+  if (req.id === '') return { version: null, diagnostics: [error('Invalid import id', 'The import ID must be a non-empty string.', where)] };
+
+  const diags: Diagnostic[] = [];
+  const lock = await store.lock({ operation: 'import', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
+  if (lock.tookOver) {
+    const t = lock.tookOver;
+    diags.push(warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack: config.name }));
+  }
+  let providers: ProviderSet | undefined;
+  try {
+    const prior = await readPrior(store);
+    if (prior.instances.has(address)) {
+      diags.push(error('Resource already managed by Ballast', `Ballast is already managing a remote object for ${address}. To import to this address you must first remove the existing object from the state.`, where));
+      return { version: null, diagnostics: diags };
+    }
+    const ref = formatProviderRef(rc.provider);
+    const scope = new StackScope(config, stack.variables);
+    const opened = await ProviderSet.open(config, [ref], registry, { workingDir: config.dir, env: req.env ?? process.env }, scope);
+    providers = opened.providers;
+    diags.push(...opened.diagnostics);
+    const p = providers.get(ref);
+    if (hasErrors(diags) || !p) return { version: null, diagnostics: diags };
+    const schema = p.schema.resources[addr.type];
+    if (!schema) {
+      diags.push(error(`Unknown resource type "${addr.type}"`, `The provider ${p.source} does not support resource type "${addr.type}".`, where));
+      return { version: null, diagnostics: diags };
+    }
+    const deps = stack.graph.resourceDeps.get(rc.address) ?? [];
+    const r = await importObject({ stack: config.name, provider: p, addr, id: req.id, schema, dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(), signal: req.signal });
+    diags.push(...r.diagnostics);
+    if (!r.instance || hasErrors(r.diagnostics)) return { version: null, diagnostics: diags };
+
+    const instances = new Map(prior.instances);
+    instances.set(address, r.instance);
+    const prev = prior.version;
+    const next = nextStateVersion({
+      stack: config.name, previous: prev, previousDigest: prior.digest, instances, outputs: prev?.outputs ?? {},
+      reason: 'import', changes: { add: 0, change: 0, destroy: 0 },
+      // the configuration was not applied: the version keeps describing the last applied one
+      sourceRevision: prev?.sourceRevision ?? null, configDigest: prev?.configDigest ?? null, author: req.author,
+    });
+    await store.put(next, { expectedSerial: prev?.serial ?? null });
+    for (const id of prior.journals) await store.discardJournal(id);
+    return { version: next, diagnostics: diags };
+  } finally {
+    await providers?.close();
+    await lock.release().catch(() => undefined);
+  }
+}

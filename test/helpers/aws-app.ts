@@ -1,0 +1,47 @@
+// An example cdktf app (stacks/aws-*) copied into a temp dir, whose cdktf.json context a test
+// edits between runs, and the real CLI run against a moto server.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { S3Client } from '@aws-sdk/client-s3';
+import { copyStack } from './copy-stack.ts';
+import { makeTempDir } from './temp-dir.ts';
+import type { MotoServer } from './moto.ts';
+import { runBallast, type BallastRun } from './run-ballast.ts';
+
+export interface AwsApp {
+  readonly dir: string;
+  /** merges into the cdktf.json context (the app reads its settings from there) */
+  setContext(patch: Record<string, unknown>): Promise<void>;
+  /** runs `ballast ARGS` in the app directory against moto */
+  run(args: string[], env?: Record<string, string>): Promise<BallastRun>;
+}
+
+export async function awsApp(stack: string, moto: MotoServer, context: Record<string, unknown> = {}): Promise<AwsApp> {
+  const dir = await copyStack(stack, await makeTempDir(`ballast-${stack}-`));
+  const app: AwsApp = {
+    dir,
+    async setContext(patch) {
+      const file = join(dir, 'cdktf.json');
+      const json = JSON.parse(await readFile(file, 'utf8'));
+      json.context = { ...json.context, ...patch };
+      await writeFile(file, JSON.stringify(json, null, 2));
+    },
+    run: (args, env = {}) => runBallast(args, { cwd: dir, env: { ...motoEnv(moto), ...env } }),
+  };
+  await app.setContext(context);
+  return app;
+}
+
+export function motoEnv(moto: MotoServer): Record<string, string> {
+  return { ...moto.env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' };
+}
+
+export function s3Admin(moto: MotoServer): S3Client {
+  return new S3Client({ endpoint: moto.endpoint, region: moto.region, credentials: moto.credentials, forcePathStyle: true });
+}
+
+/** Fails with the run's output when the exit code is not the expected one. */
+export function expectExit(r: BallastRun, code: number, what: string): void {
+  if (r.code !== code) throw new Error(`${what}: expected exit ${code}, got ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+}
