@@ -41,7 +41,7 @@ const cases: Case[] = [
   { name: 'reference to undeclared resource', config: { resource: { terraform_data: { a: { input: '${null_resource.nope.id}' } } } }, expect: [/Reference to undeclared resource "null_resource\.nope"/, /on stack "main", terraform_data\.a/] },
   { name: 'reference to undeclared variable', config: { resource: { terraform_data: { a: { input: '${var.nope}' } } } }, expect: [/Reference to undeclared input variable "var\.nope"/, /terraform_data\.a/] },
   { name: 'reference to undeclared local', config: { resource: { terraform_data: { a: { input: '${local.nope}' } } } }, expect: [/Reference to undeclared local value "local\.nope"/, /on stack "main", terraform_data\.a/] },
-  { name: 'bad expression syntax', config: { resource: { terraform_data: { a: { input: '${1 +}' } } } }, expect: [/Invalid expression/, /terraform_data\.a .*#\/resource\/terraform_data\/a, column \d+/] },
+  { name: 'bad expression syntax', config: { resource: { terraform_data: { a: { input: '${1 +}' } } } }, expect: [/Invalid expression/, /terraform_data\.a .*#\/resource\/terraform_data\/a\/input, column \d+/] },
   { name: 'unknown function', config: { resource: { terraform_data: { a: { input: '${nofunc(1)}' } } } }, expect: [/Call to unknown function "nofunc"/, /terraform_data\.a/] },
   { name: 'wrong function argument', config: { resource: { terraform_data: { a: { input: '${length(5)}' } } } }, expect: [/Invalid function argument/, /argument 1 of length\(\)/, /terraform_data\.a/] },
   { name: 'too many function arguments', config: { locals: { l: '${upper("a", "b")}' }, resource: { terraform_data: { a: { input: '${local.l}' } } } }, expect: [/Too many function arguments/, /local\.l/] },
@@ -63,7 +63,7 @@ const cases: Case[] = [
     name: 'variable type mismatch',
     config: { variable: { size: { type: 'number' } }, resource: { terraform_data: { a: { input: '${var.size}' } } } },
     env: { TF_VAR_size: 'large' },
-    expect: [/Invalid value for variable "size"/, /a number is required/],
+    expect: [/Invalid value for variable "size"/, /Unsuitable value for var\.size set using environment variable TF_VAR_size: a number is required/],
   },
   {
     name: 'variable validation failing',

@@ -17,6 +17,7 @@ import { historyCommand } from './commands/history.ts';
 import { rollbackCommand } from './commands/rollback.ts';
 import { outputCommand } from './commands/output.ts';
 import { stateCommand } from './commands/state.ts';
+import { agentCommand } from './commands/agent.ts';
 import { importCommand } from './commands/import.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(rollbackCommand)
       .command(outputCommand)
       .command(stateCommand)
+      .command(agentCommand)
       .command(importCommand)
       .demandCommand(1, 'Name a command (see --help).')
       .strict()

@@ -69,7 +69,8 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
       }
       if (v.type && value !== null) value = convert(value, v.type);
     } catch (e) {
-      const detail = e instanceof ConversionError && v.type ? `${e.message} (variable type is ${formatType(v.type)})` : (e as Error).message;
+      const set = r ? ` set using ${r.from}` : '';
+      const detail = e instanceof ConversionError && v.type ? `Unsuitable value for var.${v.name}${set}: ${e.message} (variable type is ${formatType(v.type)})` : `Unsuitable value for var.${v.name}${set}: ${(e as Error).message}`;
       diags.push(error(`Invalid value for variable "${v.name}"`, v.sensitive ? 'The value does not match the type constraint.' : detail, where));
       continue;
     }
@@ -79,7 +80,10 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
 }
 
 function parseRaw(text: string, v: VariableConfig, dir: string): Value {
-  if (v.type === 'string' || v.type === undefined && !/^\s*[[{]/.test(text)) return text;
+  // as in Terraform, a primitive type takes the text literally and converts it ("5" -> 5);
+  // only collection and structural types parse it as an expression
+  if (v.type === 'string' || v.type === 'number' || v.type === 'bool') return text;
+  if (v.type === undefined && !/^\s*[[{]/.test(text)) return text;
   return evaluate(parseExpression(text), literalScope(dir));
 }
 

@@ -75,6 +75,8 @@ export async function applySession(session: PlanSession, store: StateStore, req:
       }
       diags.push(...result.diagnostics);
       instances = result.instances;
+      // a fully destroyed stack keeps no data source results either, as in Terraform
+      if (plan.mode === 'destroy' && ![...instances.values()].some((i) => i.mode === 'managed')) instances.clear();
       // outputs of a partial apply: keep what could be evaluated, the rest as before
       outputs = result.complete ? result.outputs : { ...outputs, ...result.outputs };
       summary = result.summary;

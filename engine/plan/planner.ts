@@ -83,6 +83,8 @@ class Planner {
   /** resource addresses the plan may touch (null: all) */
   private touchable: Set<string> | null = null;
   private readonly priorByResource = new Map<string, InstanceState[]>();
+  /** resources whose replacement is create-before-destroy because a dependent's is (lazy) */
+  private forcedCbd: Set<string> | null = null;
   /** import blocks by target instance address (normal mode only) */
   private imports = new Map<string, ImportConfig>();
 
@@ -362,7 +364,7 @@ class Planner {
       else if (resp.requiresReplace.length) reason = 'replace-because-cannot-update';
       else if (this.replaceTriggered(rc, inst)) reason = 'replace-by-triggers';
       if (reason) {
-        action = rc.lifecycle.createBeforeDestroy ? 'create-then-delete' : 'delete-then-create';
+        action = this.createBeforeDestroy(rc) ? 'create-then-delete' : 'delete-then-create';
         // the replacement is a new object: plan it from nothing so computed values are unknown
         const fresh = await planOnce(null);
         if (hasErrors(fresh.diagnostics)) {
@@ -389,7 +391,7 @@ class Planner {
       config,
       dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(),
       schemaVersion: schema.version,
-      createBeforeDestroy: rc.lifecycle.createBeforeDestroy || undefined,
+      createBeforeDestroy: this.createBeforeDestroy(rc) || undefined,
       importing,
     });
     this.inp.scope.setInstance(rc.address, addr.key, markPaths(action === 'no-op' ? prior!.attributes : planned, afterSensitive));
@@ -416,6 +418,22 @@ class Planner {
     const r = await importObject({ stack: this.stack, provider: p, addr, id, schema, dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(), signal: this.opts.signal });
     this.diags.push(...r.diagnostics);
     return r.instance ? { instance: r.instance, id } : null;
+  }
+
+  /**
+   * create_before_destroy, set or forced: as in Terraform, a resource that a create-before-destroy
+   * resource depends on is replaced create-before-destroy too; otherwise the dependent's new
+   * object would need the dependency's new object before the old one is gone, and the old
+   * dependency could not be destroyed before its dependent's old object: a cycle in apply.
+   */
+  private createBeforeDestroy(rc: ResourceConfig): boolean {
+    if (rc.lifecycle.createBeforeDestroy) return true;
+    if (!this.forcedCbd) {
+      const { dag, nodes } = this.inp.graph;
+      const cbd = [...this.inp.config.resources.values()].filter((r) => r.lifecycle.createBeforeDestroy).map((r) => r.address);
+      this.forcedCbd = new Set([...dag.ancestorsOf(cbd)].filter((id) => nodes.get(id)?.kind === 'resource'));
+    }
+    return this.forcedCbd.has(rc.address);
   }
 
   /** replace_triggered_by: a referenced instance is being replaced or updated (or the referenced attribute changes). */

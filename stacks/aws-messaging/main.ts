@@ -38,7 +38,7 @@ class MessagingStack extends TerraformStack {
       statement: [{ actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['lambda.amazonaws.com'] }] }],
     });
     const role = new IamRole(this, 'worker', { name: `${c.prefix}-worker`, assumeRolePolicy: assume.json, tags });
-    const read = new DataAwsIamPolicyDocument(this, 'read_queue', {
+    const read = new DataAwsIamPolicyDocument(this, 'read_queue_document', {
       statement: [{ actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], resources: [queue.arn] }],
     });
     const policy = new IamPolicy(this, 'read_queue', { name: `${c.prefix}-read-queue`, policy: read.json });

@@ -1,11 +1,11 @@
 // An example cdktf app (stacks/aws-*) copied into a temp dir, whose cdktf.json context a test
 // edits between runs, and the real CLI run against a moto server.
 
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { copyStack } from './copy-stack.ts';
-import { makeTempDir } from './temp-dir.ts';
 import type { MotoServer } from './moto.ts';
 import { runBallast, type BallastRun } from './run-ballast.ts';
 
@@ -17,8 +17,19 @@ export interface AwsApp {
   run(args: string[], env?: Record<string, string>): Promise<BallastRun>;
 }
 
+const made = new Set<string>();
+
+/** Removes every app copy made so far; call it from the test file's top-level `after`. */
+export async function removeAwsApps(): Promise<void> {
+  await Promise.all([...made].map((d) => rm(d, { recursive: true, force: true })));
+  made.clear();
+}
+
 export async function awsApp(stack: string, moto: MotoServer, context: Record<string, unknown> = {}): Promise<AwsApp> {
-  const dir = await copyStack(stack, await makeTempDir(`ballast-${stack}-`));
+  // not makeTempDir: its cleanup hook would belong to whichever (concurrent) test called it first
+  const dir = await mkdtemp(join(tmpdir(), `ballast-${stack}-`));
+  made.add(dir);
+  await copyStack(stack, dir);
   const app: AwsApp = {
     dir,
     async setContext(patch) {
@@ -34,7 +45,7 @@ export async function awsApp(stack: string, moto: MotoServer, context: Record<st
 }
 
 export function motoEnv(moto: MotoServer): Record<string, string> {
-  return { ...moto.env, AWS_SDK_JS_SUPPRESS_NODE_VERSION_WARNING: '1' };
+  return { ...moto.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
 }
 
 export function s3Admin(moto: MotoServer): S3Client {

@@ -11,6 +11,7 @@ import { ENGINE_VERSION } from '../../version.ts';
 import { CliExit, EXIT_CHANGES, EXIT_OK } from '../exit.ts';
 import { DiagnosticsError, formatDiagnostic } from '../../diagnostics.ts';
 import type { PlanSession } from '../../operations/plan-stack.ts';
+import { fetchGitPreview } from './plan-source.ts';
 
 export interface PlanArgs extends GlobalArgs, VarArgs {
   out?: string;
@@ -22,6 +23,9 @@ export interface PlanArgs extends GlobalArgs, VarArgs {
   parallelism?: number;
   destroy?: boolean;
   format?: 'human' | 'json' | 'markdown';
+  git?: string;
+  ref?: string;
+  path?: string;
 }
 
 export function planOptions<T>(y: Argv<T>): Argv<T & PlanArgs> {
@@ -54,11 +58,29 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   builder: (y) => planOptions(y)
     .option('out', { type: 'string', describe: 'Save the plan to FILE; `ballast apply FILE` applies exactly it' })
     .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 when there are no changes, 2 when there are, 1 on error' })
-    .option('format', { choices: ['human', 'json', 'markdown'] as const, describe: 'Output format (default human; --json is the same as --format json)' }) as Argv<PlanArgs>,
+    .option('format', { choices: ['human', 'json', 'markdown'] as const, describe: 'Output format (default human; --json is the same as --format json)' })
+    .option('git', { type: 'string', describe: 'Plan the stacks of this git repository (a preview for CI) instead of --chdir' })
+    .option('ref', { type: 'string', describe: 'Branch, tag or commit of --git (default main)' })
+    .option('path', { type: 'string', describe: 'Sub-directory of the stacks in the --git repository' }) as Argv<PlanArgs>,
   handler: async (a) => {
+    if (a.git) {
+      // a preview: fetch into a temporary directory, plan from there, remove it afterwards
+      const preview = await fetchGitPreview(a.git, a.ref ?? 'main', a.path);
+      try {
+        return await planHandler({ ...a, chdir: preview.dir }, preview.revision);
+      } finally {
+        await preview.dispose();
+      }
+    }
+    return planHandler(a);
+  },
+};
+
+async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> {
+  {
     const ctx = new CliContext(a);
     const format = a.json ? 'json' : (a.format ?? 'human');
-    const o = flowOptions(ctx, a);
+    const o = flowOptions(ctx, a, sourceRevision ? { sourceRevision } : {});
     const stacks = await ctx.stacks();
     const ordered = o.mode === 'destroy' ? [...stacks].reverse() : stacks;
     const sessions: PlanSession[] = [];
@@ -93,5 +115,5 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       await Promise.all(sessions.map((s) => s.close()));
       await ctx.close();
     }
-  },
-};
+  }
+}

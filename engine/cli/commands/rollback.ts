@@ -15,6 +15,7 @@ import { CliExit, EXIT_OK } from '../exit.ts';
 import { prepareStack } from '../../operations/prepare-stack.ts';
 import { readPrior } from '../../operations/prior-state.ts';
 import { planPreparedStack } from '../../operations/plan-stack.ts';
+import { canHoldControls, pinStack, readControl, writeControl } from '../../agent/pins.ts';
 
 interface RollbackArgs extends ApplyArgs { to: number }
 
@@ -51,8 +52,14 @@ export const rollbackCommand: CommandModule<object, RollbackArgs> = {
       }, ctx.env);
       report(planned.diagnostics);
       const session = planned.session!;
+      // pin first, so an agent polling in between cannot re-apply the revision being rolled back
+      const control = canHoldControls(store) ? await readControl(store) : null;
+      if (control) await pinStack(store, a.to, prior.version?.sourceRevision);
       try {
         await applyOne(ctx, session, o, false);
+      } catch (e) {
+        if (control) await writeControl(store, control);
+        throw e;
       } finally {
         await session.close();
       }

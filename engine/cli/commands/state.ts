@@ -3,6 +3,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
+import { holderIsGone } from '../../../state/lock-holder.ts';
 
 interface UnlockArgs extends GlobalArgs { id?: string; force?: boolean }
 
@@ -39,8 +40,10 @@ const unlockCommand: CommandModule<object, UnlockArgs> = {
         const lock = await store.currentLock();
         if (!a.id || !a.force) {
           const expired = lock && Date.parse(lock.expires) < Date.now();
+          // a holder that is provably gone (dead pid on this host) left a stale lock: say so
+          const gone = lock && holderIsGone(lock) ? ` STALE: its holder (pid ${lock.pid} on ${lock.host}) is no longer running; the next apply takes it over.` : '';
           process.stdout.write(lock
-            ? `Stack "${name}" is locked by ${lock.who}@${lock.host} (pid ${lock.pid}) for ${lock.operation} since ${lock.created}; ${expired ? 'EXPIRED' : 'expires'} ${lock.expires}. Lock id: ${lock.id}\n`
+            ? `Stack "${name}" is locked by ${lock.who}@${lock.host} (pid ${lock.pid}) for ${lock.operation} since ${lock.created}; ${expired ? 'EXPIRED' : 'expires'} ${lock.expires}.${gone} Lock id: ${lock.id}\n`
             : `Stack "${name}" is not locked.\n`);
           continue;
         }

@@ -1,0 +1,84 @@
+// Saved plans (`plan --out f`, `apply f`): an unchanged plan applies exactly what it showed;
+// a plan goes stale when the state changed since (another apply in between) or the
+// configuration changed, and then nothing is applied.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBallast, type BallastRun } from './helpers/run-ballast.ts';
+import { makeTempDir } from './helpers/temp-dir.ts';
+
+type Json = Record<string, any>;
+
+async function ok(args: string[], cwd: string): Promise<BallastRun> {
+  const r = await runBallast(args, { cwd });
+  assert.equal(r.code, 0, `ballast ${args.join(' ')} exited ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  return r;
+}
+
+const config = (a: string, b: string): Json => ({
+  resource: {
+    random_pet: { p: { length: 2 } },
+    local_file: {
+      a: { filename: '${path.module}/out/a.txt', content: `${a} \${random_pet.p.id}` },
+      b: { filename: '${path.module}/out/b.txt', content: b },
+    },
+  },
+});
+
+const read = (dir: string, f: string) => readFileSync(join(dir, 'out', f), 'utf8');
+const versions = (dir: string) => readdirSync(join(dir, '.ballast/main/versions')).sort();
+
+test('saved plan: applies exactly when nothing changed; stale after a state change or a config change', async () => {
+  const dir = await makeTempDir('ballast-scn-saved-');
+  const file = join(dir, 'main.tf.json');
+  await writeFile(file, JSON.stringify(config('A1', 'B1')));
+
+  // a saved plan on empty state applies exactly and records version 1
+  const saved0 = await ok(['plan', '--out', 'first.plan'], dir);
+  assert.match(saved0.stdout, /Saved the plan to first\.plan/);
+  const applied0 = await ok(['apply', 'first.plan'], dir);
+  assert.match(applied0.stdout, /Apply complete! Resources: 3 added/);
+  assert.deepEqual(versions(dir), ['00000001.json']);
+  const pet = JSON.parse(readFileSync(join(dir, '.ballast/main/versions/00000001.json'), 'utf8')).resources['random_pet.p'].attributes.id;
+  assert.equal(read(dir, 'a.txt'), `A1 ${pet}`);
+  // applying the same plan again: the state it was made against is gone
+  const twice = await runBallast(['apply', 'first.plan'], { cwd: dir });
+  assert.equal(twice.code, 1);
+  assert.match(twice.stderr, /state of stack "main" changed since the plan in first\.plan was made \(planned against serial none, now 1\)/);
+
+  // 1. stale by state: plan both edits, then apply only b in between
+  await writeFile(file, JSON.stringify(config('A2', 'B2')));
+  await ok(['plan', '--out', 'both.plan'], dir);
+  await ok(['apply', '--auto-approve', '--target', 'local_file.b'], dir);
+  assert.equal(read(dir, 'b.txt'), 'B2');
+  assert.equal(read(dir, 'a.txt'), `A1 ${pet}`);
+  assert.deepEqual(versions(dir), ['00000001.json', '00000002.json']);
+  const stale = await runBallast(['apply', 'both.plan'], { cwd: dir });
+  assert.equal(stale.code, 1, stale.stdout + stale.stderr);
+  assert.match(stale.stderr, /Error: state of stack "main" changed since the plan in both\.plan was made \(planned against serial 1, now 2\); run plan again/);
+  assert.equal(read(dir, 'a.txt'), `A1 ${pet}`, 'nothing applied');
+  assert.deepEqual(versions(dir), ['00000001.json', '00000002.json']);
+
+  // 2. stale by configuration
+  await ok(['plan', '--out', 'a.plan'], dir);
+  await writeFile(file, JSON.stringify(config('A3', 'B2')));
+  const changedConfig = await runBallast(['apply', 'a.plan'], { cwd: dir });
+  assert.equal(changedConfig.code, 1);
+  assert.match(changedConfig.stderr, /Error: configuration of stack "main" changed since the plan in a\.plan was made; run plan again/);
+  assert.equal(read(dir, 'a.txt'), `A1 ${pet}`);
+  assert.deepEqual(versions(dir), ['00000001.json', '00000002.json']);
+
+  // 3. unchanged: applies exactly the saved actions (without asking)
+  await writeFile(file, JSON.stringify(config('A2', 'B2')));
+  const shown = JSON.parse((await ok(['plan', '--json', '--out', 'exact.plan'], dir)).stdout);
+  const planned = (shown.resource_changes as Json[]).filter((c) => c.change.actions[0] !== 'no-op').map((c) => [c.address, c.change.actions]);
+  assert.deepEqual(planned, [['local_file.a', ['delete', 'create']]]);
+  const exact = await ok(['apply', 'exact.plan'], dir);
+  assert.match(exact.stdout, /Apply complete! Resources: 1 added, 0 changed, 1 destroyed\./);
+  assert.equal(read(dir, 'a.txt'), `A2 ${pet}`);
+  assert.deepEqual(versions(dir), ['00000001.json', '00000002.json', '00000003.json']);
+  const plan = await runBallast(['plan', '--detailed-exitcode'], { cwd: dir });
+  assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+});
