@@ -244,11 +244,14 @@ export class Agent {
     }
   }
 
-  /** Synthesizes once per revision; again when the output was removed (a git checkout is cleaned on fetch). */
+  /** Synthesizes once per revision; again when the output was removed. */
   private async synthesized(l: SourceLoop, artifact: Artifact, force: boolean): Promise<SynthStack[]> {
     if (!force && l.synth?.revision === artifact.revision) return l.synth.stacks;
     const started = Date.now();
-    const result = await synthesize(artifact.dir, { signal: this.stopping.signal, env: this.env });
+    // cdktf apps synthesize outside the checkout, so their output (and files the stack writes
+    // relative to path.module) survive the next fetch
+    const outDir = join(this.deps.config.workDir, 'synth', l.cfg.name);
+    const result = await synthesize(artifact.dir, { signal: this.stopping.signal, env: this.env, outDir });
     const stacks = selectStacks(result, l.cfg.stacks);
     l.synth = { revision: artifact.revision, stacks };
     this.log.info({ event: 'synth', source: l.cfg.name, revision: artifact.revision, stacks: stacks.map((s) => s.name), durationMs: Date.now() - started }, 'synthesized');

@@ -313,3 +313,22 @@ test('sensitive values: schema-sensitive attributes and sensitive variables are 
   assert.equal(e?.where?.address, 'output.leak');
   assert.equal(JSON.stringify(p.diagnostics).includes('s3cr3t-value'), false);
 });
+
+test('create_before_destroy is forced onto the dependencies of a create_before_destroy resource, and applies without a cycle', async () => {
+  const f = await fixture();
+  const cfg = (k: string): Json => ({
+    resource: {
+      random_pet: { p: { length: 1, keepers: { k } } },
+      local_file: { f: { filename: '${path.module}/${random_pet.p.id}.txt', content: k, lifecycle: { create_before_destroy: true } } },
+    },
+  });
+  await apply(f, cfg('1'));
+  const p = await plan(f, cfg('2'));
+  assert.deepEqual(changed(p), { 'local_file.f': 'create-then-delete', 'random_pet.p': 'create-then-delete' });
+  assert.equal(p.changes.find((c) => c.address === 'random_pet.p')!.createBeforeDestroy, true);
+  const applied = await apply(f, cfg('2'));
+  const pet = (await readPrior(f.store)).instances.get('random_pet.p')!.attributes.id;
+  assert.notEqual(applied.changes.length, 0);
+  assert.ok(existsSync(join(f.dir, `${pet}.txt`)));
+  assert.deepEqual(changed(await plan(f, cfg('2'))), {});
+});

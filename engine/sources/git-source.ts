@@ -61,8 +61,12 @@ export class GitSource implements Source {
     const revision = `${this.options.ref}@sha1:${sha}`;
     if (this.options.verify) await this.verifySignature(env, sha, revision, signal, secrets.scrub);
 
-    await this.run(() => git.raw(['checkout', '--quiet', '--force', '--detach', sha]), signal, secrets.scrub, 'check out');
-    await this.run(() => git.raw(['clean', '-ffdxq']), signal, secrets.scrub, 'clean');
+    // the working copy is reused: only a new revision is checked out (and left exactly as committed)
+    const head = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')).trim();
+    if (head !== sha) {
+      await this.run(() => git.raw(['checkout', '--quiet', '--force', '--detach', sha]), signal, secrets.scrub, 'check out');
+      await this.run(() => git.raw(['clean', '-ffdxq']), signal, secrets.scrub, 'clean');
+    }
 
     const sub = normalizeSubPath(this.options.path);
     const tree = await this.subTree(git, sha, sub, revision);
