@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { StackBackend } from '../../state/open-store.ts';
-import { jsonToValue } from '../lang/json-value.ts';
+import { remoteStateReader } from '../operations/remote-state.ts';
 import type { ValueObject } from '../lang/value.ts';
 import type { RemoteStateReader } from '../plan/planner.ts';
 import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
@@ -280,18 +280,7 @@ export class Agent {
 
   /** terraform_remote_state between stacks of one app reads the other stack's recorded outputs. */
   private remoteState(): RemoteStateReader {
-    return async (name, backend, config) => {
-      const m = /^cross-stack-reference-input-(.+)$/.exec(name);
-      let stack = m?.[1];
-      if (!stack && backend === 'local' && typeof config.path === 'string') stack = /terraform\.(.+)\.tfstate$/.exec(config.path)?.[1];
-      if (!stack) throw new Error(`data.terraform_remote_state.${name}: Ballast resolves remote state only between stacks of the same app (cross-stack references)`);
-      const store = this.stores.get(stack) ?? this.deps.openStore(stack, undefined);
-      const version = await store.current();
-      if (!version) return null;
-      const outputs: ValueObject = {};
-      for (const [k, o] of Object.entries(version.outputs)) outputs[k] = jsonToValue(o.value);
-      return outputs;
-    };
+    return remoteStateReader((stack) => this.stores.get(stack) ?? this.deps.openStore(stack, undefined));
   }
 }
 

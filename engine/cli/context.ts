@@ -14,8 +14,7 @@ import { defaultRegistry, type ProviderRegistry } from '../../providers/registry
 import { createAwsProvider } from '../../providers/aws/index.ts';
 import type { VariableInputs } from '../config/variables.ts';
 import type { RemoteStateReader } from '../plan/planner.ts';
-import type { ValueObject } from '../lang/value.ts';
-import { jsonToValue } from '../lang/json-value.ts';
+import { remoteStateReader } from '../operations/remote-state.ts';
 
 export interface GlobalArgs {
   chdir?: string;
@@ -126,17 +125,7 @@ export class CliContext {
 
   /** terraform_remote_state in a multi-stack app reads the outputs recorded for the other stack. */
   remoteState(): RemoteStateReader {
-    return async (name, backend, config) => {
-      const m = /^cross-stack-reference-input-(.+)$/.exec(name);
-      let stack = m?.[1];
-      if (!stack && backend === 'local' && typeof config.path === 'string') stack = /terraform\.(.+)\.tfstate$/.exec(config.path)?.[1];
-      if (!stack) throw new Error(`data.terraform_remote_state.${name}: Ballast resolves remote state only between stacks of the same app (cross-stack references)`);
-      const version = await this.store(stack).current();
-      if (!version) return null;
-      const outputs: ValueObject = {};
-      for (const [k, o] of Object.entries(version.outputs)) outputs[k] = jsonToValue(o.value);
-      return outputs;
-    };
+    return remoteStateReader((stack) => this.store(stack));
   }
 
   async close(): Promise<void> {

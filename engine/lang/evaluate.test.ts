@@ -327,3 +327,8 @@ test('error messages quote the expression and never a sensitive value', () => {
     assert.doesNotMatch(err.message + (err.detail ?? ''), /hunter2/, s);
   }
 });
+
+test('a function error never quotes a sensitive argument, whichever argument it blames', () => {
+  const sc = staticScope({ var: { secret: new Sensitive('hunter2xyz') } }, ctx);
+  assert.throws(() => ex('lookup({}, var.secret)', sc), (err: unknown) => err instanceof ExpressionError && !err.message.includes('hunter2xyz') && /sensitive/.test(err.message));
+});

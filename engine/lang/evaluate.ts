@@ -319,8 +319,9 @@ function functionError(err: unknown, e: FunctionCall, args: Value[]): unknown {
   if (err instanceof UnknownFunctionError) return errorAt(e, `Call to unknown function "${e.name}"`);
   if (err instanceof FunctionArgumentError || err instanceof ConversionError) {
     const i = err instanceof FunctionArgumentError ? err.argIndex : null;
-    // a function's message may quote the argument; never let it quote a secret
-    const secret = i !== null && i < args.length ? containsSensitive(args[i]) : args.some(containsSensitive);
+    // a function's message may quote any argument (lookup names the key while blaming the map):
+    // never let it quote a secret
+    const secret = args.some(containsSensitive);
     const where = i !== null ? ` (argument ${i + 1} of ${e.name}())` : ` (in ${e.name}())`;
     const message = secret ? 'the argument is not valid (details hidden because the value is sensitive)' : err.message;
     const node = i !== null && i < e.args.length ? e.args[i] : e;

@@ -44,7 +44,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
   try {
     // the plan must still describe the state it will change
     const now = await readPrior(store);
-    if ((now.version?.serial ?? null) !== plan.priorSerial || now.journals.join() !== session.prior.journals.join()) {
+    if ((now.version?.serial ?? null) !== plan.priorSerial || now.journals.join() !== (plan.priorJournals ?? session.prior.journals).join()) {
       throw new StalePlanError(`state of stack "${plan.stack}" changed since the plan was made (planned against serial ${plan.priorSerial ?? 'none'}, now ${now.version?.serial ?? 'none'}); run plan again`);
     }
     const reason: StateReason = req.reason ?? (plan.mode === 'destroy' ? 'destroy' : plan.mode === 'refresh-only' ? 'refresh' : plan.rollbackOf !== undefined ? 'rollback' : 'apply');

@@ -86,7 +86,7 @@ export async function planPreparedStack(
     return { diagnostics: diags };
   }
   try {
-    const plan = await planStack(
+    const planned = await planStack(
       { config, graph: stack.graph, scope, providers: opened.providers, prior },
       {
         mode: req.mode,
@@ -101,6 +101,7 @@ export async function planPreparedStack(
         signal: req.signal,
       },
     );
+    const plan = { ...planned, priorJournals: prior.journals };
     diags.push(...plan.diagnostics);
     if (hasErrors(diags)) {
       await opened.providers.close();

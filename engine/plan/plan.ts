@@ -76,6 +76,8 @@ export interface Plan {
   readonly prior: { readonly [address: string]: InstanceState };
   /** digest of the state version the plan was made against */
   readonly priorDigest: string | null;
+  /** journals of interrupted applies folded into `prior`; apply refuses the plan if they changed */
+  readonly priorJournals?: readonly string[];
   /** set when `rollback --to N` produced this plan */
   readonly rollbackOf?: number;
 }

@@ -63,7 +63,7 @@ async function applySaved(ctx: CliContext, file: string, a: ApplyArgs): Promise<
     }
     const store = ctx.store(s.name, prepared.stack!.config.backend);
     const prior = await readPrior(store);
-    if (prior.digest !== sp.plan.priorDigest) {
+    if (prior.digest !== sp.plan.priorDigest || prior.journals.join() !== (sp.plan.priorJournals ?? []).join()) {
       throw new StalePlanError(`state of stack "${s.name}" changed since the plan in ${file} was made (planned against serial ${sp.plan.priorSerial ?? 'none'}, now ${prior.version?.serial ?? 'none'}); run plan again`);
     }
     const opened = await sessionForPlan(prepared.stack!, prior, ctx.registry, sp.plan, ctx.env);
