@@ -2,7 +2,7 @@
 // parallelism 1, 10 and 50, through the real CLI. Prints wall time of the whole command and
 // the apply time Ballast reports; then destroys. Numbers only; nothing asserts on time.
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,12 +25,21 @@ function stackJson(bucket: string): unknown {
   };
 }
 
-function ballast(args: string[], env: Record<string, string>): { ms: number; stdout: string; code: number | null } {
+/** Async on purpose: a blocked event loop would stop draining moto's log pipe and stall moto. */
+function ballast(args: string[], env: Record<string, string>): Promise<{ ms: number; stdout: string; code: number | null }> {
   const t0 = performance.now();
-  const r = spawnSync(BIN, args, { env: { ...process.env, ...env, NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) process.stdout.write(`  ballast ${args[0]} exited ${r.status}: ${(r.stderr ?? '').slice(0, 2000)}\n`);
-  return { ms, stdout: r.stdout ?? '', code: r.status };
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { env: { ...process.env, ...env, NO_COLOR: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) process.stdout.write(`  ballast ${args[0]} exited ${code}: ${stderr.slice(0, 2000)}\n`);
+      resolve({ ms: performance.now() - t0, stdout, code });
+    });
+  });
 }
 
 export async function run(): Promise<void> {
@@ -47,9 +56,9 @@ export async function run(): Promise<void> {
       const file = join(dir, `p${p}.tf.json`);
       writeFileSync(file, JSON.stringify(stackJson(`bench-objects-p${p}`)));
       const common = ['--chdir', file, '--state-dir', join(dir, `state-p${p}`), '--parallelism', String(p), '--auto-approve'];
-      const apply = ballast(['apply', ...common], moto.env);
+      const apply = await ballast(['apply', ...common], moto.env);
       const reported = /Recorded state version \d+ of stack "[^"]+" \(([\d.]+)s\)/.exec(apply.stdout)?.[1];
-      const destroy = ballast(['destroy', ...common], moto.env);
+      const destroy = await ballast(['destroy', ...common], moto.env);
       console.log(`${String(p).padStart(11)}  ${(apply.ms / 1000).toFixed(2).padStart(10)} s  ${(reported ?? '?').padStart(14)} s  ${(destroy.ms / 1000).toFixed(2).padStart(10)} s`);
     }
   } finally {

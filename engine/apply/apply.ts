@@ -50,8 +50,16 @@ export interface ApplyResult {
 }
 
 type Part = 'create' | 'destroy';
-const changeKey = (c: ResourceChange) => (c.deposed ? `${c.address} (deposed)` : c.address);
+/** Journal addresses of old objects being destroyed after another object took their address. */
+export const DEPOSED_SUFFIX = ' (deposed)';
+const changeKey = (c: ResourceChange) => (c.deposed ? `${c.address}${DEPOSED_SUFFIX}` : c.address);
 const nodeId = (c: ResourceChange, part: Part) => `${part}:${changeKey(c)}`;
+/**
+ * Journal address of a destroy. The old object of a create-before-destroy replacement is
+ * journalled as deposed: by then the new object holds the address, and recovering "deleted"
+ * for the address would forget the new object.
+ */
+const destroyJournalKey = (c: ResourceChange) => (c.action === 'create-then-delete' ? `${c.address}${DEPOSED_SUFFIX}` : changeKey(c));
 const resourceOfChange = (c: ResourceChange) => (c.addr.mode === 'data' ? `data.${c.addr.type}.${c.addr.name}` : `${c.addr.type}.${c.addr.name}`);
 
 export async function applyPlan(plan: Plan, inp: ApplyInputs): Promise<ApplyResult> {
@@ -181,13 +189,13 @@ class Applier {
     const p = this.provider(c);
     const prior = c.deposed ? deposedInstance(c) : (this.plan.prior[c.address] ?? null);
     if (!prior) return; // already gone (e.g. deleted out of band)
-    await this.inp.journal.append({ kind: 'intent', address: changeKey(c), operation: 'delete', prior, planned: null, provider: c.provider, dependencies: prior.dependencies, schemaVersion: prior.schemaVersion, time: new Date().toISOString() });
+    await this.inp.journal.append({ kind: 'intent', address: destroyJournalKey(c), operation: 'delete', prior, planned: null, provider: c.provider, dependencies: prior.dependencies, schemaVersion: prior.schemaVersion, time: new Date().toISOString() });
     const resp = await p.provider.applyResourceChange({ typeName: c.addr.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private, signal });
     if (hasErrors(resp.diagnostics)) {
-      await this.inp.journal.append({ kind: 'failed', address: changeKey(c), operation: 'delete', state: prior, error: firstError(resp.diagnostics), time: new Date().toISOString() });
+      await this.inp.journal.append({ kind: 'failed', address: destroyJournalKey(c), operation: 'delete', state: prior, error: firstError(resp.diagnostics), time: new Date().toISOString() });
       this.fail(c, resp.diagnostics);
     }
-    await this.inp.journal.append({ kind: 'done', address: changeKey(c), operation: 'delete', state: null, time: new Date().toISOString() });
+    await this.inp.journal.append({ kind: 'done', address: destroyJournalKey(c), operation: 'delete', state: null, time: new Date().toISOString() });
     // with create-before-destroy the new object already took this address
     if (this.working.get(c.address) === prior) {
       this.working.delete(c.address);

@@ -60,6 +60,26 @@ export class CliContext {
   private readonly stores = new Map<string, StateStore>();
   private synthCache?: SynthStack[];
 
+  private interrupt?: AbortController;
+
+  /**
+   * Aborted by the first Ctrl-C / SIGTERM: no new operations start, those in flight finish and
+   * everything done is recorded. A second signal exits at once (the journal still has the record).
+   */
+  get signal(): AbortSignal {
+    if (!this.interrupt) {
+      const ctl = (this.interrupt = new AbortController());
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (ctl.signal.aborted) process.exit(130);
+        process.stderr.write(`\nReceived ${sig}: finishing operations in flight and recording state; press Ctrl-C again to exit at once.\n`);
+        ctl.abort(new Error(`interrupted by ${sig}`));
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+    }
+    return this.interrupt.signal;
+  }
+
   constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
     this.registry = defaultRegistry([{ source: 'hashicorp/aws', factory: createAwsProvider }]);

@@ -65,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
       for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n\n');
       return EXIT_ERROR;
     }
-    if (EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError') {
+    // the machine said no (permissions, disk full, missing directory): a plain message, not a bug
+    const systemError = typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException)?.syscall === 'string';
+    if (systemError || EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError' || (e as Error)?.name === 'LockLostError') {
       process.stderr.write(`Error: ${(e as Error).message}\n`);
       return EXIT_ERROR;
     }

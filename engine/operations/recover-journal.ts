@@ -6,15 +6,19 @@
 //   intent without end   -> for create: a tainted placeholder built from the planned values, so
 //                           the next refresh looks for it by identity and the plan replaces it;
 //                           for update/delete: the prior object stays and refresh finds out.
+//   deposed (an old object destroyed after its replacement took the address) -> no effect
 
 import type { JournalEntry } from '../../state/journal.ts';
 import type { InstanceState } from '../../state/model.ts';
 import { parseInstance } from '../addrs.ts';
+import { DEPOSED_SUFFIX } from '../apply/apply.ts';
 
 export function recoverJournal(instances: Map<string, InstanceState>, entries: readonly JournalEntry[]): number {
   const open = new Map<string, JournalEntry & { kind: 'intent' }>();
   let touched = 0;
   for (const e of entries) {
+    // a deposed object never holds its address in state, so its fate cannot change the current object
+    if (e.address.endsWith(DEPOSED_SUFFIX)) { touched++; continue; }
     if (e.kind === 'intent') { open.set(e.address, e); continue; }
     open.delete(e.address);
     touched++;

@@ -1,7 +1,9 @@
-// Temporary directories for tests, removed when the test file finishes (node:test `after`)
-// or, with withTempDir, as soon as the callback settles.
+// Temporary directories for tests, removed when the test file's process exits or, with
+// withTempDir, as soon as the callback settles. (A node:test `after` hook registered from
+// inside a test would run when that one test ends and pull directories from under tests
+// still running concurrently; each test file runs in its own process, so exit is the end.)
 
-import { after } from 'node:test';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +11,14 @@ import { join } from 'node:path';
 const pending = new Set<string>();
 let hooked = false;
 
-/** A fresh directory under the OS temp dir, deleted after the current test file. */
+/** A fresh directory under the OS temp dir, deleted when the current test file finishes. */
 export async function makeTempDir(prefix = 'ballast-test-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   pending.add(dir);
   if (!hooked) {
     hooked = true;
-    after(async () => {
-      await Promise.all([...pending].map((d) => rm(d, { recursive: true, force: true })));
-      pending.clear();
+    process.once('exit', () => {
+      for (const d of pending) rmSync(d, { recursive: true, force: true });
     });
   }
   return dir;

@@ -29,7 +29,7 @@ export async function runApply(a: ApplyArgs, destroy: boolean): Promise<never> {
   try {
     if (a.planfile) await applySaved(ctx, a.planfile, a);
     else {
-      const o = flowOptions(ctx, { ...a, destroy }, { planOnly: false, autoApprove: a['auto-approve'] === true });
+      const o = flowOptions(ctx, { ...a, destroy }, { planOnly: false, autoApprove: a['auto-approve'] === true, signal: ctx.signal });
       const stacks = await ctx.stacks();
       const ordered = destroy ? [...stacks].reverse() : stacks;
       for (const s of ordered) {
@@ -70,7 +70,7 @@ async function applySaved(ctx: CliContext, file: string, a: ApplyArgs): Promise<
     report(opened.diagnostics);
     const session = opened.session!;
     try {
-      await applyOne(ctx, session, { ...flowOptions(ctx, a), planOnly: false, autoApprove: true }, saved.stacks.length > 1);
+      await applyOne(ctx, session, { ...flowOptions(ctx, a), planOnly: false, autoApprove: true, signal: ctx.signal }, saved.stacks.length > 1);
     } finally {
       await session.close();
     }

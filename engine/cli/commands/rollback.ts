@@ -42,7 +42,7 @@ export const rollbackCommand: CommandModule<object, RollbackArgs> = {
       const synthDir = join(ctx.dir, 'cdktf.out', 'stacks', stack);
       const dir = existsSync(synthDir) ? synthDir : ctx.dir;
       const input = { name: stack, file: `state version ${a.to} configuration (${target.configDigest})`, dir, json: JSON.parse(bytes.toString('utf8')), bytes };
-      const o: FlowOptions = { ...flowOptions(ctx, a), planOnly: false, autoApprove: a['auto-approve'] === true, rollbackOf: a.to, sourceRevision: target.sourceRevision ?? undefined };
+      const o: FlowOptions = { ...flowOptions(ctx, a), planOnly: false, autoApprove: a['auto-approve'] === true, signal: ctx.signal, rollbackOf: a.to, sourceRevision: target.sourceRevision ?? undefined };
       const prepared = prepareStack(input, o.vars);
       report(prepared.diagnostics);
       const prior = await readPrior(store);
