@@ -32,7 +32,13 @@ export interface InstanceState {
 
 export interface OutputState {
   readonly value: unknown;
+  /** declared sensitive (shown as "(sensitive value)") */
   readonly sensitive: boolean;
+  /**
+   * the value itself derives from a sensitive value. Separate from `sensitive` because cdktf
+   * declares every cross-stack output sensitive; stacks reading this output mark it by this flag.
+   */
+  readonly valueSensitive?: boolean;
 }
 
 export interface ChangeSummary {

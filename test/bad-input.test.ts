@@ -138,8 +138,10 @@ test('bad input: a sensitive value never appears in an error', async () => {
       expect: [/Output refers to sensitive values/],
     },
   ];
-  for (const c of secretCases) {
-    for (const command of [['plan'], ['apply', '--auto-approve'], ['validate']]) {
+  for (const [i, c] of secretCases.entries()) {
+    // every case through apply; validate and plan share the same evaluation, so once each is enough
+    const commands = [['apply', '--auto-approve'], ...(i === 0 ? [['validate']] : i === 1 ? [['plan']] : [])];
+    for (const command of commands) {
       const r = await runCase(c, command);
       const why = `${c.name} (${command[0]})\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`;
       assert.equal(r.code, 1, why);

@@ -87,4 +87,12 @@ test('rollback --to 1 restores files and random values, records a rollback versi
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /has no state version 9/);
   assert.equal(existsSync(join(versions, '00000004.json')), false);
+
+  // a destroy version holds no objects: rolling back to it must not bring the destroyed config back
+  await ok(['destroy', '--auto-approve'], dir);
+  const toDestroy = await runBallast(['rollback', '--to', '4', '--auto-approve'], { cwd: dir });
+  assert.equal(toDestroy.code, 1);
+  assert.match(toDestroy.stderr, /State version 4 of stack "main" was recorded by destroy/);
+  assert.equal(existsSync(join(dir, 'out/greeting.txt')), false);
+  assert.equal(existsSync(join(versions, '00000005.json')), false);
 });

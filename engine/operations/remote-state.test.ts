@@ -15,7 +15,12 @@ test('cross-stack outputs keep their sensitive mark; a stack without state reads
     const v = nextStateVersion({
       stack: 'base', previous: null, previousDigest: null, instances: new Map(), reason: 'apply', changes: { add: 0, change: 0, destroy: 0 },
       sourceRevision: null, configDigest: null,
-      outputs: { 'cross-stack-output-pw': { value: 'hunter2', sensitive: true }, 'cross-stack-output-name': { value: 'pet', sensitive: false } },
+      outputs: {
+        'cross-stack-output-pw': { value: 'hunter2', sensitive: true, valueSensitive: true },
+        // cdktf declares every cross-stack output sensitive, also plain ones
+        'cross-stack-output-name': { value: 'pet', sensitive: true, valueSensitive: false },
+        declared: { value: 'x', sensitive: true },
+      },
     });
     await store.put(v, { expectedSerial: null });
     const read = remoteStateReader((s) => (s === 'base' ? store : new LocalDirStore(join(dir, s), { stack: s })));
@@ -23,6 +28,7 @@ test('cross-stack outputs keep their sensitive mark; a stack without state reads
     assert.ok(outputs);
     assert.ok(outputs['cross-stack-output-pw'] instanceof Sensitive);
     assert.equal(outputs['cross-stack-output-name'], 'pet');
+    assert.ok(outputs.declared instanceof Sensitive);
     assert.equal(await read('cross-stack-reference-input-other', 'local', {}), null);
     await assert.rejects(read('something-else', 's3', {}), /only between stacks of the same app/);
   } finally {

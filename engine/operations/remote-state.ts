@@ -1,6 +1,6 @@
 // terraform_remote_state between the stacks of one app (cdktf's cross-stack references): the
-// other stack's outputs as recorded in its current state version, with sensitive outputs
-// still marked so they stay hidden in this stack's plans and state.
+// other stack's outputs as recorded in its current state version, with outputs whose values
+// are secrets still marked so they stay hidden in this stack's plans and state.
 
 import { jsonToValue } from '../lang/json-value.ts';
 import { Sensitive, type ValueObject } from '../lang/value.ts';
@@ -18,7 +18,10 @@ export function remoteStateReader(storeOf: (stack: string) => StateStore): Remot
     const outputs: ValueObject = {};
     for (const [k, o] of Object.entries(version.outputs)) {
       const v = jsonToValue(o.value);
-      outputs[k] = o.sensitive ? new Sensitive(v) : v;
+      // cdktf declares every cross-stack output sensitive; what counts is whether the value is
+      // (older versions without the flag: trust the declaration except on cdktf's plumbing)
+      const secret = o.valueSensitive ?? (o.sensitive && !k.startsWith('cross-stack-output-'));
+      outputs[k] = secret ? new Sensitive(v) : v;
     }
     return outputs;
   };

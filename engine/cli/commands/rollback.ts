@@ -33,6 +33,12 @@ export const rollbackCommand: CommandModule<object, RollbackArgs> = {
         process.stderr.write(`Stack "${stack}" has no state version ${a.to} (see ballast history).\n`);
         throw new CliExit(1);
       }
+      // a destroy version keeps the configuration it destroyed; applying that would bring back
+      // everything instead of the empty stack version N recorded
+      if (target.reason === 'destroy') {
+        process.stderr.write(`State version ${a.to} of stack "${stack}" was recorded by destroy and holds no objects; to get there again run ballast destroy, or roll back to a version made by apply.\n`);
+        throw new CliExit(1);
+      }
       const bytes = target.configDigest ? await store.getConfig(target.configDigest) : null;
       if (!bytes) {
         process.stderr.write(`State version ${a.to} of stack "${stack}" has no recorded configuration (it was a ${target.reason}); choose a version made by apply.\n`);
