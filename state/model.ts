@@ -26,9 +26,21 @@ export interface InstanceState {
   readonly schemaVersion: number;
   readonly private?: PrivateData;
   readonly createBeforeDestroy?: boolean;
-  /** an object whose create failed half way, or that a replace-then-fail left behind: replaced on next apply */
+  /** an object whose create failed half way: replaced on the next apply */
   readonly tainted?: boolean;
+  /**
+   * an older object of this address, kept while it still has to be destroyed (a
+   * create-before-destroy replacement whose delete failed or was interrupted, a rollback that
+   * restored an earlier object); stored under `stateKey()`, next to the current object
+   */
+  readonly deposed?: boolean;
 }
+
+/** Suffix of the `resources` key of a deposed object. */
+export const DEPOSED_SUFFIX = ' (deposed)';
+
+/** The key of an instance in `StateVersion.resources`. */
+export const stateKey = (i: Pick<InstanceState, 'address' | 'deposed'>): string => (i.deposed ? `${i.address}${DEPOSED_SUFFIX}` : i.address);
 
 export interface OutputState {
   readonly value: unknown;

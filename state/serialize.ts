@@ -3,7 +3,7 @@
 // bytes and therefore the same digest. parseState checks the shape before anything trusts it.
 
 import { createHash } from 'node:crypto';
-import { STATE_FORMAT_VERSION } from './model.ts';
+import { DEPOSED_SUFFIX, STATE_FORMAT_VERSION } from './model.ts';
 import type { StateReason, StateVersion, VersionInfo } from './model.ts';
 
 const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import'];
@@ -132,7 +132,7 @@ function checkInstance(c: Checker, addr: string, r: unknown, fail: (p: string) =
   const at = `resources[${JSON.stringify(addr)}]`;
   if (!isPlainObject(r)) fail(`${at} must be an object`);
   const o = r as Record<string, unknown>;
-  if (o.address !== addr) fail(`${at}.address must equal its key`);
+  if (o.address !== addr && !(o.deposed === true && `${o.address}${DEPOSED_SUFFIX}` === addr)) fail(`${at}.address must equal its key`);
   if (o.mode !== 'managed' && o.mode !== 'data') fail(`${at}.mode must be "managed" or "data"`);
   c.str(o, 'type', at);
   c.str(o, 'name', at);

@@ -10,7 +10,7 @@ import { walk } from '../graph/walk.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { containsUnknown, isObject, markPaths, unmark, Unknown, type Path, type Value, type ValueObject } from '../lang/value.ts';
 import type { ResourceConfig, StackConfig } from '../config/model.ts';
-import type { InstanceState, OutputState } from '../../state/model.ts';
+import { DEPOSED_SUFFIX, type InstanceState, type OutputState } from '../../state/model.ts';
 import type { Journal } from '../../state/store.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
 import type { Plan, ResourceChange } from '../plan/plan.ts';
@@ -50,8 +50,6 @@ export interface ApplyResult {
 }
 
 type Part = 'create' | 'destroy';
-/** Journal addresses of old objects being destroyed after another object took their address. */
-export const DEPOSED_SUFFIX = ' (deposed)';
 const changeKey = (c: ResourceChange) => (c.deposed ? `${c.address}${DEPOSED_SUFFIX}` : c.address);
 const nodeId = (c: ResourceChange, part: Part) => `${part}:${changeKey(c)}`;
 /**
@@ -102,7 +100,7 @@ class Applier {
     const { scope, config } = this.inp;
     const keys = new Map<string, Set<string | number | undefined>>();
     const note = (ra: string, k: string | number | undefined) => { let s = keys.get(ra); if (!s) keys.set(ra, (s = new Set())); s.add(k); };
-    for (const inst of this.working.values()) note(inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`, inst.key);
+    for (const inst of this.working.values()) if (!inst.deposed) note(inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`, inst.key);
     for (const c of this.plan.changes) if (c.action !== 'delete') note(resourceOfChange(c), c.addr.key);
     for (const c of this.plan.changes) if (c.action === 'delete' && !c.deposed) keys.get(resourceOfChange(c))?.delete(c.addr.key);
     for (const [ra, ks] of keys) {
@@ -111,6 +109,7 @@ class Applier {
       else if (rc?.forEach) scope.setExpansion(ra, { kind: 'for_each', keys: [...ks].map(String).sort() });
     }
     for (const inst of this.working.values()) {
+      if (inst.deposed) continue;
       scope.setInstance(inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`, inst.key, markPaths(inst.attributes, inst.sensitivePaths));
     }
     for (const c of this.plan.changes) {
@@ -150,10 +149,19 @@ class Applier {
       const deps = this.plan.prior[c.address]?.dependencies ?? c.dependencies;
       for (const d of deps) { let s = priorDependents.get(d); if (!s) priorDependents.set(d, (s = new Set())); s.add(resourceOfChange(c)); }
     }
+    // who depends on a resource now (for create-before-destroy: dependents move to the new object first)
+    const configDependents = new Map<string, Set<string>>();
+    for (const c of this.plan.changes) {
+      if (!dag.hasNode(nodeId(c, 'create'))) continue;
+      for (const d of c.dependencies) { let s = configDependents.get(d); if (!s) configDependents.set(d, (s = new Set())); s.add(resourceOfChange(c)); }
+    }
     for (const c of this.plan.changes) {
       const create = nodeId(c, 'create');
       const destroy = nodeId(c, 'destroy');
       const ra = resourceOfChange(c);
+      if (c.action === 'create-then-delete') {
+        for (const dependent of configDependents.get(ra) ?? []) if (dependent !== ra) dag.addEdge(destroy, createdBarrier(dependent));
+      }
       if (dag.hasNode(create)) {
         for (const d of c.dependencies) if (createNodes.has(d) && d !== ra) dag.addEdge(create, createdBarrier(d));
       }
@@ -189,13 +197,18 @@ class Applier {
     const p = this.provider(c);
     const prior = c.deposed ? deposedInstance(c) : (this.plan.prior[c.address] ?? null);
     if (!prior) return; // already gone (e.g. deleted out of band)
+    // an old object destroyed after its replacement took the address lives in the deposed slot
+    const oldSlot = c.deposed || c.action === 'create-then-delete' ? `${c.address}${DEPOSED_SUFFIX}` : null;
     await this.inp.journal.append({ kind: 'intent', address: destroyJournalKey(c), operation: 'delete', prior, planned: null, provider: c.provider, dependencies: prior.dependencies, schemaVersion: prior.schemaVersion, time: new Date().toISOString() });
     const resp = await p.provider.applyResourceChange({ typeName: c.addr.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private, signal });
     if (hasErrors(resp.diagnostics)) {
       await this.inp.journal.append({ kind: 'failed', address: destroyJournalKey(c), operation: 'delete', state: prior, error: firstError(resp.diagnostics), time: new Date().toISOString() });
+      // never lose the old object: it stays recorded (deposed) and the next plan destroys it
+      if (oldSlot && this.working.get(c.address) !== prior) this.working.set(oldSlot, { ...prior, deposed: true });
       this.fail(c, resp.diagnostics);
     }
     await this.inp.journal.append({ kind: 'done', address: destroyJournalKey(c), operation: 'delete', state: null, time: new Date().toISOString() });
+    if (oldSlot) this.working.delete(oldSlot);
     // with create-before-destroy the new object already took this address
     if (this.working.get(c.address) === prior) {
       this.working.delete(c.address);
@@ -253,15 +266,16 @@ class Applier {
     const resp = await p.provider.applyResourceChange({ typeName: c.addr.type, priorState: prior?.attributes ?? null, plannedState: planned, config, plannedPrivate, signal });
     const sensitive = mergePaths(configSensitive, schemaSensitivePaths(schema.block, resp.newState ?? planned));
     if (hasErrors(resp.diagnostics)) {
-      // a partly created object is kept, tainted, so the next apply replaces it instead of forgetting it
-      const partial = resp.newState ? { ...this.instanceState(c, resp.newState, sensitive, resp.private), tainted: true } : null;
+      // a partly created object is kept, tainted, so the next apply replaces it instead of forgetting
+      // it; after a failed update the object is what the provider says it is now, not tainted
+      const partial = resp.newState ? { ...this.instanceState(c, resp.newState, sensitive, resp.private), ...(op === 'create' ? { tainted: true } : {}) } : null;
       await this.inp.journal.append({ kind: 'failed', address: c.address, operation: op, state: partial, error: firstError(resp.diagnostics), time: new Date().toISOString() });
-      if (partial) this.working.set(c.address, partial);
+      if (partial) this.takeAddress(c, partial);
       this.fail(c, resp.diagnostics);
     }
     const inst = this.instanceState(c, resp.newState!, sensitive, resp.private);
     await this.inp.journal.append({ kind: 'done', address: c.address, operation: op, state: inst, time: new Date().toISOString() });
-    this.working.set(c.address, inst);
+    this.takeAddress(c, inst);
     this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, sensitive));
     if (prior) this.summary.change++; else this.summary.add++;
 
@@ -275,6 +289,16 @@ class Applier {
         throw new ApplyFailure(`${c.address}: postcondition failed`);
       }
     }
+  }
+
+  /**
+   * Records `inst` at its address. With create-before-destroy the old object still exists until
+   * its destroy runs: it moves to the deposed slot, so an interruption never loses it.
+   */
+  private takeAddress(c: ResourceChange, inst: InstanceState): void {
+    const old = this.working.get(c.address);
+    if (c.action === 'create-then-delete' && old && old === this.plan.prior[c.address]) this.working.set(`${c.address}${DEPOSED_SUFFIX}`, { ...old, deposed: true });
+    this.working.set(c.address, inst);
   }
 
   private evaluateAgain(c: ResourceChange, block: BlockSchema): { config: ValueObject; sensitive: Path[] } {

@@ -30,9 +30,46 @@ test('finished operations are replayed, unfinished creates become tainted placeh
   assert.equal(m.get('local_file.c')!.tainted, true);
 });
 
-test('an unfinished create never displaces an object that still holds the address', () => {
+test('an unfinished create-before-destroy keeps both objects: the old one deposed, the new one a tainted placeholder', () => {
   const old = inst('local_file.x', { id: 'old' });
   const m = new Map([['local_file.x', old]]);
   recoverJournal(m, [{ kind: 'intent', address: 'local_file.x', operation: 'create', prior: old, planned: { id: null }, provider: 'local', dependencies: [], schemaVersion: 0, time: t }]);
-  assert.equal(m.get('local_file.x'), old);
+  assert.deepEqual({ ...m.get('local_file.x (deposed)') }, { ...old, deposed: true });
+  assert.equal(m.get('local_file.x')!.tainted, true);
+});
+
+test('a finished create-before-destroy create deposes the old object until its delete is journalled', () => {
+  const old = inst('local_file.x', { id: 'old' });
+  const fresh = inst('local_file.x', { id: 'new' });
+  const base = (): Map<string, InstanceState> => new Map([['local_file.x', old]]);
+  const create: JournalEntry[] = [
+    { kind: 'intent', address: 'local_file.x', operation: 'create', prior: old, planned: { id: null }, provider: 'local', dependencies: [], schemaVersion: 0, time: t },
+    { kind: 'done', address: 'local_file.x', operation: 'create', state: fresh, time: t },
+  ];
+  const intentDelete: JournalEntry = { kind: 'intent', address: 'local_file.x (deposed)', operation: 'delete', prior: old, planned: null, provider: 'local', dependencies: [], schemaVersion: 0, time: t };
+
+  const killedBeforeDelete = base();
+  recoverJournal(killedBeforeDelete, create);
+  assert.equal(killedBeforeDelete.get('local_file.x'), fresh);
+  assert.equal(killedBeforeDelete.get('local_file.x (deposed)')!.attributes.id, 'old');
+
+  const deleted = base();
+  recoverJournal(deleted, [...create, intentDelete, { kind: 'done', address: 'local_file.x (deposed)', operation: 'delete', state: null, time: t }]);
+  assert.deepEqual([...deleted.keys()], ['local_file.x']);
+  assert.equal(deleted.get('local_file.x'), fresh);
+
+  const failedDelete = base();
+  recoverJournal(failedDelete, [...create, intentDelete, { kind: 'failed', address: 'local_file.x (deposed)', operation: 'delete', state: old, error: 'busy', time: t }]);
+  assert.equal(failedDelete.get('local_file.x (deposed)')!.deposed, true);
+  assert.equal(failedDelete.get('local_file.x'), fresh);
+});
+
+test('a failed update keeps the object untainted: a passing error must not turn into a replacement', () => {
+  const cur = inst('local_file.u', { id: 'u' });
+  const m = new Map([['local_file.u', cur]]);
+  recoverJournal(m, [
+    { kind: 'intent', address: 'local_file.u', operation: 'update', prior: cur, planned: { id: 'u' }, provider: 'local', dependencies: [], schemaVersion: 0, time: t },
+    { kind: 'failed', address: 'local_file.u', operation: 'update', state: cur, error: 'ECONNREFUSED', time: t },
+  ]);
+  assert.equal(m.get('local_file.u')!.tainted, undefined);
 });

@@ -102,7 +102,12 @@ class Planner {
     } else this.refreshed = new Map(prior.instances);
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
 
+    // deposed objects (older objects of an address) are destroyed, whatever the config says
+    if (this.opts.mode !== 'refresh-only') {
+      for (const [key, inst] of this.refreshed) if (inst.deposed) this.changes.set(key, { ...deleteChange(inst), deposed: true });
+    }
     for (const inst of this.refreshed.values()) {
+      if (inst.deposed) continue;
       const key = inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`;
       let l = this.priorByResource.get(key);
       if (!l) this.priorByResource.set(key, (l = []));
@@ -187,7 +192,7 @@ class Planner {
 
   private planDestroy(): void {
     for (const inst of this.refreshed.values()) {
-      if (inst.mode !== 'managed') continue;
+      if (inst.mode !== 'managed' || inst.deposed) continue;
       const addr = parseInstance(inst.address);
       if (!this.instanceTargeted(addr)) continue;
       const rc = this.inp.config.resources.get(`${inst.type}.${inst.name}`);

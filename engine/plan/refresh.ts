@@ -25,8 +25,9 @@ export async function refreshAll(
   const refreshed = new Map(prior);
   const drift: ResourceChange[] = [];
   const diags: Diagnostic[] = [];
-  const managed = [...prior.values()].filter((i) => i.mode === 'managed');
-  await runBounded(managed, parallelism, async (inst) => {
+  // keyed by state key: a deposed object sits next to the current object of its address
+  const managed = [...prior.entries()].filter(([, i]) => i.mode === 'managed');
+  await runBounded(managed, parallelism, async ([key, inst]) => {
     const p = providers.get(inst.provider);
     if (!p) return; // reported by the provider set already
     const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
@@ -37,12 +38,12 @@ export async function refreshAll(
     }
     const now = resp.newState;
     if (now === null) {
-      refreshed.delete(inst.address);
-      drift.push(driftChange(inst, null));
+      refreshed.delete(key);
+      if (!inst.deposed) drift.push(driftChange(inst, null));
     } else if (!valuesEqual(now, inst.attributes)) {
       const next: InstanceState = { ...inst, attributes: now, private: resp.private ?? inst.private };
-      refreshed.set(inst.address, next);
-      drift.push(driftChange(inst, now));
+      refreshed.set(key, next);
+      if (!inst.deposed) drift.push(driftChange(inst, now));
     }
   }, signal);
   drift.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
