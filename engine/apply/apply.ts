@@ -73,6 +73,10 @@ class Applier {
 
   constructor(private readonly plan: Plan, private readonly inp: ApplyInputs) {
     this.working = new Map(Object.entries(plan.prior));
+    // data sources read while planning: the state records what was read, not the previous read
+    for (const c of plan.changes) {
+      if (c.addr.mode === 'data' && c.action === 'no-op' && c.after) this.working.set(c.address, this.instanceState(c, c.after, c.afterSensitive, undefined));
+    }
   }
 
   async run(): Promise<ApplyResult> {

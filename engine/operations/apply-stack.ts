@@ -39,7 +39,16 @@ export async function applySession(session: PlanSession, store: StateStore, req:
     const t = lock.tookOver;
     diags.push(warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack: plan.stack }));
   }
-  const renew = setInterval(() => { lock.renew().catch(() => undefined); }, 60_000);
+  // a lock lost while applying (another process took it over) stops the apply: no new
+  // operations start, what finished is recorded, and the error says why
+  const lockLost = new AbortController();
+  const signal = req.signal ? AbortSignal.any([req.signal, lockLost.signal]) : lockLost.signal;
+  const renew = setInterval(() => {
+    lock.renew().catch((e: Error) => {
+      diags.push(error('State lock lost during apply', `${e.message}. No new operations were started; everything that finished is recorded.`, { stack: plan.stack }));
+      lockLost.abort(e);
+    });
+  }, 60_000);
   renew.unref();
   try {
     // the plan must still describe the state it will change
@@ -67,7 +76,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
           providers: session.providers,
           journal,
           parallelism: req.parallelism ?? 10,
-          signal: req.signal,
+          signal,
           onEvent: req.onEvent,
         });
       } finally {
