@@ -4,6 +4,7 @@
 
 import { hasErrors, type Diagnostic } from '../diagnostics.ts';
 import type { InstanceAddr } from '../addrs.ts';
+import type { ResourceSchema } from '../../providers/provider.ts';
 import { prepareStack, type PreparedStack, type StackInput } from '../operations/prepare-stack.ts';
 import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack, type PlanSession } from '../operations/plan-stack.ts';
@@ -63,13 +64,16 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
   return planned.session!;
 }
 
-export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
+/** The provider schema of each instance in a plan, so renderers show blocks and hide sensitive attributes. */
+export function schemaLookup(session: PlanSession): (a: InstanceAddr) => ResourceSchema | undefined {
   const { plan, providers } = session;
-  process.stdout.write(renderPlan(plan, {
-    color: ctx.color,
-    stackLabel: many,
-    schemaOf: (a) => providers.resourceSchema(plan.changes.find((c) => c.address === formatInstance(a))?.provider ?? a.type.split('_')[0], a.mode, a.type),
-  }) + '\n');
+  const providerOf = new Map<string, string>();
+  for (const c of [...plan.drift, ...plan.changes]) providerOf.set(c.address, c.provider);
+  return (a) => providers.resourceSchema(providerOf.get(formatInstance(a)) ?? a.type.split('_')[0], a.mode, a.type);
+}
+
+export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
+  process.stdout.write(renderPlan(session.plan, { color: ctx.color, stackLabel: many, schemaOf: schemaLookup(session) }) + '\n');
 }
 
 /** plan → confirm → apply → record for one stack. */

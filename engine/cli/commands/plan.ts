@@ -2,7 +2,7 @@
 
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, parseAddresses, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
-import { planOne, stackInput, printPlan, type FlowOptions } from '../stack-flow.ts';
+import { planOne, stackInput, printPlan, schemaLookup, type FlowOptions } from '../stack-flow.ts';
 import { hasChanges } from '../../plan/plan.ts';
 import { planToJson } from '../../plan/render/json.ts';
 import { renderPlansMarkdown, type StackPlanResult } from '../../plan/render/markdown.ts';
@@ -98,10 +98,11 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
         }
       }
       if (format === 'json') {
-        const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION }));
+        const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION, schemaOf: schemaLookup(s) }));
         process.stdout.write(JSON.stringify(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, null, 2) + '\n');
       } else if (format === 'markdown') {
-        process.stdout.write(renderPlansMarkdown(results, {}) + '\n');
+        const lookups = sessions.map(schemaLookup);
+        process.stdout.write(renderPlansMarkdown(results, { schemaOf: (a) => lookups.map((f) => f(a)).find(Boolean) }) + '\n');
       }
       if (a.out) {
         const saved: SavedStackPlan[] = sessions.map((s) => ({ plan: s.plan, variables: Object.fromEntries(s.stack.variables) }));
