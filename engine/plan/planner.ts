@@ -5,12 +5,13 @@
 import { addrMatches, formatInstance, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
+import type { Expr } from '../lang/ast.ts';
+import { references as referencesOf } from '../lang/references.ts';
 import {
   containsSensitive, containsUnknown, isObject, markPaths, Sensitive, unmark, Unknown, valuesEqual,
   type Path, type Value, type ValueObject,
 } from '../lang/value.ts';
-import type { ResourceConfig, StackConfig } from '../config/model.ts';
-import { formatProviderRef } from '../config/model.ts';
+import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState, StateVersion } from '../../state/model.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
@@ -27,7 +28,6 @@ import { mergePaths, schemaSensitivePaths } from './schema-sensitive.ts';
 import type { StackScope } from './stack-scope.ts';
 import { checkConditions } from './conditions.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
-import type { ImportConfig } from '../config/model.ts';
 
 export interface PriorState {
   readonly version: StateVersion | null;
@@ -591,7 +591,7 @@ function deleteChange(inst: InstanceState): ResourceChange {
   };
 }
 
-function attributeOf(e: import('../lang/ast.ts').Expr): string | undefined {
+function attributeOf(e: Expr): string | undefined {
   // `aws_x.y.attr` or `aws_x.y[0].attr`: the first attribute step after the resource name
   const refs = referencesOf(e);
   for (const r of refs) {
@@ -602,7 +602,6 @@ function attributeOf(e: import('../lang/ast.ts').Expr): string | undefined {
   return undefined;
 }
 
-import { references as referencesOf } from '../lang/references.ts';
 
 function sameExpansion(config: StackConfig, id: string, rc: ResourceConfig): boolean {
   const other = config.resources.get(id);
