@@ -148,8 +148,8 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 ajv.addFormat('duration', { type: 'string', validate: (s: string) => parseDuration(s) !== null });
 const validateFile = ajv.compile(SCHEMA);
 
-/** The raw file form (after schema validation). */
-export interface AgentConfigFile {
+/** The top-level settings that both the file and the command line set (a flag wins). */
+export interface AgentSettings {
   listen?: string;
   workDir?: string;
   policy?: Policy;
@@ -159,11 +159,20 @@ export interface AgentConfigFile {
   webhookSecretFile?: string;
   shutdownTimeout?: string;
   lockWait?: string;
-  state?: { dir?: string; s3?: { bucket: string; key?: string; region?: string; endpoint?: string } };
+}
+
+/** Where an S3 state store keeps state, as the file or the flags give it. */
+export type StateS3Setting = { bucket: string; key?: string; region?: string; endpoint?: string };
+/** An S3 source, as the file or the flags give it. */
+export type SourceS3Setting = { bucket: string; prefix?: string; region?: string; endpoint?: string };
+
+/** The raw file form (after schema validation). */
+export interface AgentConfigFile extends AgentSettings {
+  state?: { dir?: string; s3?: StateS3Setting };
   sources?: {
     name?: string;
     git?: { url: string; ref?: string; path?: string; tokenFile?: string; sshKeyFile?: string; verifyKeyringFile?: string; shallow?: boolean };
-    s3?: { bucket: string; prefix?: string; region?: string; endpoint?: string };
+    s3?: SourceS3Setting;
     policy?: Policy;
     interval?: string;
     driftInterval?: string;
@@ -273,20 +282,11 @@ export function defaultSourceName(s: { kind: 'git'; url: string } | { kind: 's3'
 }
 
 /** What the command line adds on top of (or instead of) the file. */
-export interface AgentFlags {
-  listen?: string;
-  workDir?: string;
-  policy?: Policy;
-  interval?: string;
-  driftInterval?: string;
-  parallelism?: number;
-  webhookSecretFile?: string;
-  shutdownTimeout?: string;
-  lockWait?: string;
+export interface AgentFlags extends AgentSettings {
   stateDir?: string;
-  stateS3?: { bucket: string; key?: string; region?: string; endpoint?: string };
+  stateS3?: StateS3Setting;
   git?: { url: string; ref?: string; path?: string; tokenFile?: string; sshKeyFile?: string; verifyKeyringFile?: string };
-  s3?: { bucket: string; prefix?: string; region?: string; endpoint?: string };
+  s3?: SourceS3Setting;
   stacks?: string[];
   vars?: Record<string, string>;
   varFiles?: string[];

@@ -3,7 +3,8 @@
 import type { AwsDataSource } from '../resource-type.ts';
 import { AwsUserError } from '../errors.ts';
 import { resourceSchema } from '../schema-overlay.ts';
-import { bucketExists, bucketRegion, hostedZoneId } from '../resources/s3-common.ts';
+import { bucketAddresses } from '../resources/s3-bucket-addresses.ts';
+import { bucketExists, bucketRegion } from '../resources/s3-common.ts';
 
 export const s3BucketData: AwsDataSource = {
   typeName: 'aws_s3_bucket',
@@ -15,12 +16,7 @@ export const s3BucketData: AwsDataSource = {
     return {
       id: bucket,
       bucket,
-      arn: `arn:${ctx.partition}:s3:::${bucket}`,
-      bucket_domain_name: `${bucket}.s3.${ctx.dnsSuffix}`,
-      bucket_regional_domain_name: `${bucket}.s3.${region}.${ctx.dnsSuffix}`,
-      bucket_region: region,
-      region,
-      hosted_zone_id: hostedZoneId(region),
+      ...bucketAddresses(ctx, bucket, region),
       website_domain: null,
       website_endpoint: null,
     };

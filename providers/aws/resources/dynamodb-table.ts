@@ -10,10 +10,11 @@ import { error } from '../../../engine/diagnostics.ts';
 import { Unknown, isObject, markSet, type Value, type ValueObject } from '../../../engine/lang/value.ts';
 import { blockItems, sameValue } from '../../schema-plan.ts';
 import { isAwsError } from '../errors.ts';
+import { creationTagList, tagAttributes, updateTags } from '../resource-tags.ts';
 import { waitFor } from '../retry.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf, toTagList } from '../tags.ts';
+import { fromTagList, toTagList } from '../tags.ts';
 
 const schema = resourceSchema('aws_dynamodb_table', {
   attributes: {
@@ -126,8 +127,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     }))),
     ttl: ttlEnabled || hadTtl ? [{ attribute_name: ttlEnabled ? (ttl?.AttributeName ?? '') : (items(state.ttl)[0]?.attribute_name ?? null), enabled: ttlEnabled }] : [],
     point_in_time_recovery: pitrEnabled || hadPitr ? [{ enabled: pitrEnabled, recovery_period_in_days: pitr?.RecoveryPeriodInDays ?? (pitrEnabled ? 35 : null) }] : [],
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -178,7 +178,6 @@ export const dynamodbTable: AwsResource = {
   },
   async create(ctx, planned) {
     const name = String(planned.name);
-    const tags = tagsOf(planned.tags_all);
     const streamOn = planned.stream_enabled === true;
     const lsis = items(planned.local_secondary_index).map((l) => ({
       IndexName: String(l.name),
@@ -197,7 +196,7 @@ export const dynamodbTable: AwsResource = {
       StreamSpecification: streamOn ? { StreamEnabled: true, StreamViewType: String(planned.stream_view_type) as never } : undefined,
       TableClass: str(planned.table_class) as never,
       DeletionProtectionEnabled: planned.deletion_protection_enabled === true ? true : undefined,
-      Tags: Object.keys(tags).length ? toTagList(tags) : undefined,
+      Tags: creationTagList(planned),
     }));
     await waitActive(ctx, name);
     await applyTtl(ctx, name, null, planned);
@@ -249,9 +248,10 @@ export const dynamodbTable: AwsResource = {
     }
     await applyTtl(ctx, name, prior, planned);
     await applyPitr(ctx, name, prior, planned);
-    const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
-    if (remove.length) await db.send(new UntagResourceCommand({ ResourceArn: String(prior.arn), TagKeys: remove }));
-    if (Object.keys(set).length) await db.send(new TagResourceCommand({ ResourceArn: String(prior.arn), Tags: toTagList(set) }));
+    await updateTags(prior, planned, {
+      untag: (keys) => db.send(new UntagResourceCommand({ ResourceArn: String(prior.arn), TagKeys: keys })),
+      tag: (set) => db.send(new TagResourceCommand({ ResourceArn: String(prior.arn), Tags: toTagList(set) })),
+    });
     return (await read(ctx, { ...planned, id: name })) ?? planned;
   },
   async delete(ctx, state) {

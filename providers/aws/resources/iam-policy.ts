@@ -2,14 +2,16 @@
 // version (pruning the oldest when IAM's limit of five is reached).
 
 import { CreatePolicyCommand, CreatePolicyVersionCommand, DeletePolicyCommand, DeletePolicyVersionCommand, GetPolicyCommand, GetPolicyVersionCommand, ListPolicyTagsCommand, ListPolicyVersionsCommand, TagPolicyCommand, UntagPolicyCommand } from '@aws-sdk/client-iam';
-import { error } from '../../../engine/diagnostics.ts';
 import type { ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
+import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
 import { isAwsError } from '../errors.ts';
+import { nameAndPrefixConflict } from '../name-prefix-conflict.ts';
 import { decodePolicy, keepEquivalentJson } from '../policy-json.ts';
+import { creationTagList, tagAttributes, updateTags } from '../resource-tags.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf, toTagList } from '../tags.ts';
+import { fromTagList, toTagList } from '../tags.ts';
 import { nameFromConfig } from '../unique-name.ts';
 
 const schema = resourceSchema('aws_iam_policy', {
@@ -50,8 +52,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     policy_id: policy.PolicyId ?? null,
     attachment_count: policy.AttachmentCount ?? 0,
     policy: keepEquivalentJson(decodePolicy(version.PolicyVersion?.Document) ?? '', state.policy),
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -59,22 +60,16 @@ export const iamPolicy: AwsResource = {
   typeName: 'aws_iam_policy',
   schema,
   describe: (s) => String(s.arn ?? s.name ?? ''),
-  validate(config) {
-    if (typeof config.name === 'string' && typeof config.name_prefix === 'string') return [error('Conflicting configuration arguments', '"name": conflicts with name_prefix', { attribute: 'name' })];
-    return [];
-  },
-  plan(p) {
-    p.planned.policy = keepEquivalentJson(p.planned.policy, p.prior?.policy);
-  },
+  validate: (config) => nameAndPrefixConflict(config),
+  plan: keepEquivalentJsonAttributes('policy'),
   async create(ctx, planned) {
     const name = nameFromConfig(planned.name, planned.name_prefix);
-    const tags = tagsOf(planned.tags_all);
     const r = await ctx.clients.iam.send(new CreatePolicyCommand({
       PolicyName: name,
       Path: typeof planned.path === 'string' ? planned.path : undefined,
       Description: typeof planned.description === 'string' && planned.description !== '' ? planned.description : undefined,
       PolicyDocument: String(planned.policy),
-      Tags: Object.keys(tags).length ? toTagList(tags) : undefined,
+      Tags: creationTagList(planned),
     }));
     const state = await read(ctx, { ...planned, id: r.Policy!.Arn! });
     if (!state) throw new Error(`policy ${name} is not visible after it was created`);
@@ -92,9 +87,10 @@ export const iamPolicy: AwsResource = {
       }
       await iam.send(new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: String(planned.policy), SetAsDefault: true }));
     }
-    const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
-    if (remove.length) await iam.send(new UntagPolicyCommand({ PolicyArn: arn, TagKeys: remove }));
-    if (Object.keys(set).length) await iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: toTagList(set) }));
+    await updateTags(prior, planned, {
+      untag: (keys) => iam.send(new UntagPolicyCommand({ PolicyArn: arn, TagKeys: keys })),
+      tag: (set) => iam.send(new TagPolicyCommand({ PolicyArn: arn, Tags: toTagList(set) })),
+    });
     return (await read(ctx, { ...planned, id: arn })) ?? planned;
   },
   async delete(ctx, state) {

@@ -1,15 +1,17 @@
 // aws_iam_role: id is the role name; the trust policy is compared by meaning.
 
 import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePermissionsBoundaryCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRoleTagsCommand, PutRolePermissionsBoundaryCommand, TagRoleCommand, UntagRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand } from '@aws-sdk/client-iam';
-import { error } from '../../../engine/diagnostics.ts';
 import type { ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
+import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
 import { isAwsError } from '../errors.ts';
+import { nameAndPrefixConflict } from '../name-prefix-conflict.ts';
 import { decodePolicy, keepEquivalentJson } from '../policy-json.ts';
+import { creationTagList, tagAttributes, updateTags } from '../resource-tags.ts';
 import { retryWhile } from '../retry.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf, toTagList } from '../tags.ts';
+import { fromTagList, toTagList } from '../tags.ts';
 import { nameFromConfig } from '../unique-name.ts';
 
 const schema = resourceSchema('aws_iam_role', {
@@ -52,8 +54,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     max_session_duration: role.MaxSessionDuration ?? 3600,
     permissions_boundary: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
     assume_role_policy: keepEquivalentJson(decodePolicy(role.AssumeRolePolicyDocument) ?? '', state.assume_role_policy),
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -63,16 +64,10 @@ export const iamRole: AwsResource = {
   typeName: 'aws_iam_role',
   schema,
   describe: (s) => String(s.name ?? s.id ?? ''),
-  validate(config) {
-    if (typeof config.name === 'string' && typeof config.name_prefix === 'string') return [error('Conflicting configuration arguments', '"name": conflicts with name_prefix', { attribute: 'name' })];
-    return [];
-  },
-  plan(p) {
-    p.planned.assume_role_policy = keepEquivalentJson(p.planned.assume_role_policy, p.prior?.assume_role_policy);
-  },
+  validate: (config) => nameAndPrefixConflict(config),
+  plan: keepEquivalentJsonAttributes('assume_role_policy'),
   async create(ctx, planned) {
     const name = nameFromConfig(planned.name, planned.name_prefix);
-    const tags = tagsOf(planned.tags_all);
     // A principal created moments ago can be rejected in a trust policy until IAM catches up.
     await retryWhile(() => ctx.clients.iam.send(new CreateRoleCommand({
       RoleName: name,
@@ -81,7 +76,7 @@ export const iamRole: AwsResource = {
       Description: str(planned.description),
       MaxSessionDuration: typeof planned.max_session_duration === 'number' ? planned.max_session_duration : undefined,
       PermissionsBoundary: str(planned.permissions_boundary),
-      Tags: Object.keys(tags).length ? toTagList(tags) : undefined,
+      Tags: creationTagList(planned),
     })), (e) => isAwsError(e, 'MalformedPolicyDocument') && /principal/i.test(String((e as Error).message)), { timeoutMs: 30_000, signal: ctx.signal });
     const state = await read(ctx, { ...planned, id: name });
     if (!state) throw new Error(`role ${name} is not visible after it was created`);
@@ -99,9 +94,10 @@ export const iamRole: AwsResource = {
       if (str(planned.permissions_boundary)) await iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: String(planned.permissions_boundary) }));
       else await iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: name }));
     }
-    const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
-    if (remove.length) await iam.send(new UntagRoleCommand({ RoleName: name, TagKeys: remove }));
-    if (Object.keys(set).length) await iam.send(new TagRoleCommand({ RoleName: name, Tags: toTagList(set) }));
+    await updateTags(prior, planned, {
+      untag: (keys) => iam.send(new UntagRoleCommand({ RoleName: name, TagKeys: keys })),
+      tag: (set) => iam.send(new TagRoleCommand({ RoleName: name, Tags: toTagList(set) })),
+    });
     return (await read(ctx, { ...planned, id: name })) ?? planned;
   },
   async delete(ctx, state) {

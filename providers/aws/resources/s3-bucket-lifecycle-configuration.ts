@@ -8,7 +8,8 @@ import { isAwsError } from '../errors.ts';
 import { retryWhile } from '../retry.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, resourceSchema } from '../schema-overlay.ts';
-import { bucketAndOwner, bucketOwnerId, isNoSuchBucket, ownerOf } from './s3-common.ts';
+import { bucketConfigResource, deleteBucketConfig, getBucketConfig } from './s3-bucket-config.ts';
+import { bucketAndOwner, bucketOwnerId, ownerOf } from './s3-common.ts';
 
 const one = { nesting: 'list' as const, maxItems: 1 };
 const schema = resourceSchema('aws_s3_bucket_lifecycle_configuration', {
@@ -95,13 +96,8 @@ function fromRule(r: LifecycleRule): ValueObject {
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const bucket = String(state.bucket);
-  let out;
-  try {
-    out = await ctx.clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket, ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }));
-  } catch (e) {
-    if (isNoSuchBucket(e) || isAwsError(e, 'NoSuchLifecycleConfiguration')) return null;
-    throw e;
-  }
+  const out = await getBucketConfig(() => ctx.clients.s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket: bucket, ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) })), 'NoSuchLifecycleConfiguration');
+  if (!out) return null;
   return {
     ...state,
     id: bucketOwnerId(bucket, state.expected_bucket_owner),
@@ -128,19 +124,11 @@ async function put(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   return state;
 }
 
-export const s3BucketLifecycleConfiguration: AwsResource = {
+export const s3BucketLifecycleConfiguration: AwsResource = bucketConfigResource({
   typeName: 'aws_s3_bucket_lifecycle_configuration',
   schema,
-  describe: (s) => String(s.bucket ?? ''),
-  create: put,
+  put,
   read,
-  update: (ctx, _prior, planned) => put(ctx, planned),
-  async delete(ctx, state) {
-    try {
-      await ctx.clients.s3.send(new DeleteBucketLifecycleCommand({ Bucket: String(state.bucket), ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }));
-    } catch (e) {
-      if (!isNoSuchBucket(e)) throw e;
-    }
-  },
+  delete: (ctx, state) => deleteBucketConfig(() => ctx.clients.s3.send(new DeleteBucketLifecycleCommand({ Bucket: String(state.bucket), ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }))),
   importState: (id) => ({ ...bucketAndOwner(id), id }),
-};
+});

@@ -2,12 +2,13 @@
 
 import { DeleteBucketPolicyCommand, GetBucketPolicyCommand, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import type { ValueObject } from '../../../engine/lang/value.ts';
+import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
 import { isAwsError } from '../errors.ts';
 import { keepEquivalentJson } from '../policy-json.ts';
 import { retryWhile } from '../retry.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, resourceSchema } from '../schema-overlay.ts';
-import { isNoSuchBucket } from './s3-common.ts';
+import { bucketConfigResource, deleteBucketConfig, getBucketConfig } from './s3-bucket-config.ts';
 
 const schema = resourceSchema('aws_s3_bucket_policy', {
   attributes: { bucket: { required: true, forceNew: true }, policy: { required: true }, ...REGION },
@@ -15,13 +16,7 @@ const schema = resourceSchema('aws_s3_bucket_policy', {
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const bucket = String(state.bucket ?? state.id);
-  let policy: string | undefined;
-  try {
-    policy = (await ctx.clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
-  } catch (e) {
-    if (isNoSuchBucket(e) || isAwsError(e, 'NoSuchBucketPolicy')) return null;
-    throw e;
-  }
+  const policy = (await getBucketConfig(() => ctx.clients.s3.send(new GetBucketPolicyCommand({ Bucket: bucket })), 'NoSuchBucketPolicy'))?.Policy;
   if (!policy) return null;
   return { ...state, id: bucket, bucket, region: ctx.region, policy: keepEquivalentJson(policy, state.policy) };
 }
@@ -33,22 +28,12 @@ async function put(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   return (await read(ctx, { ...s, id: bucket })) ?? s;
 }
 
-export const s3BucketPolicy: AwsResource = {
+export const s3BucketPolicy: AwsResource = bucketConfigResource({
   typeName: 'aws_s3_bucket_policy',
   schema,
-  describe: (s) => String(s.bucket ?? ''),
-  plan(p) {
-    p.planned.policy = keepEquivalentJson(p.planned.policy, p.prior?.policy);
-  },
-  create: put,
+  plan: keepEquivalentJsonAttributes('policy'),
+  put,
   read,
-  update: (ctx, _prior, planned) => put(ctx, planned),
-  async delete(ctx, state) {
-    try {
-      await ctx.clients.s3.send(new DeleteBucketPolicyCommand({ Bucket: String(state.bucket) }));
-    } catch (e) {
-      if (!isNoSuchBucket(e) && !isAwsError(e, 'NoSuchBucketPolicy')) throw e;
-    }
-  },
+  delete: (ctx, state) => deleteBucketConfig(() => ctx.clients.s3.send(new DeleteBucketPolicyCommand({ Bucket: String(state.bucket) })), 'NoSuchBucketPolicy'),
   importState: (id) => ({ id, bucket: id }),
-};
+});

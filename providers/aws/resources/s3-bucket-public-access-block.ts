@@ -2,10 +2,9 @@
 
 import { DeletePublicAccessBlockCommand, GetPublicAccessBlockCommand, PutPublicAccessBlockCommand } from '@aws-sdk/client-s3';
 import type { ValueObject } from '../../../engine/lang/value.ts';
-import { isAwsError } from '../errors.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, resourceSchema } from '../schema-overlay.ts';
-import { isNoSuchBucket } from './s3-common.ts';
+import { bucketConfigResource, deleteBucketConfig, getBucketConfig } from './s3-bucket-config.ts';
 
 const schema = resourceSchema('aws_s3_bucket_public_access_block', {
   attributes: {
@@ -21,13 +20,9 @@ const schema = resourceSchema('aws_s3_bucket_public_access_block', {
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const bucket = String(state.bucket ?? state.id);
-  let c;
-  try {
-    c = (await ctx.clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }))).PublicAccessBlockConfiguration;
-  } catch (e) {
-    if (isNoSuchBucket(e) || isAwsError(e, 'NoSuchPublicAccessBlockConfiguration')) return null;
-    throw e;
-  }
+  const out = await getBucketConfig(() => ctx.clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })), 'NoSuchPublicAccessBlockConfiguration');
+  if (!out) return null;
+  const c = out.PublicAccessBlockConfiguration;
   return {
     ...state, id: bucket, bucket, region: ctx.region,
     block_public_acls: c?.BlockPublicAcls ?? false,
@@ -51,20 +46,14 @@ async function put(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   return (await read(ctx, { ...s, id: bucket })) ?? s;
 }
 
-export const s3BucketPublicAccessBlock: AwsResource = {
+export const s3BucketPublicAccessBlock: AwsResource = bucketConfigResource({
   typeName: 'aws_s3_bucket_public_access_block',
   schema,
-  describe: (s) => String(s.bucket ?? ''),
-  create: put,
+  put,
   read,
-  update: (ctx, _prior, planned) => put(ctx, planned),
   async delete(ctx, state) {
     if (state.skip_destroy === true) return;
-    try {
-      await ctx.clients.s3.send(new DeletePublicAccessBlockCommand({ Bucket: String(state.bucket) }));
-    } catch (e) {
-      if (!isNoSuchBucket(e) && !isAwsError(e, 'NoSuchPublicAccessBlockConfiguration')) throw e;
-    }
+    await deleteBucketConfig(() => ctx.clients.s3.send(new DeletePublicAccessBlockCommand({ Bucket: String(state.bucket) })), 'NoSuchPublicAccessBlockConfiguration');
   },
   importState: (id) => ({ id, bucket: id }),
-};
+});

@@ -3,10 +3,10 @@
 import { DeleteBucketEncryptionCommand, GetBucketEncryptionCommand, PutBucketEncryptionCommand, type ServerSideEncryption } from '@aws-sdk/client-s3';
 import { isObject, markSet, type ValueObject } from '../../../engine/lang/value.ts';
 import { blockItems } from '../../schema-plan.ts';
-import { isAwsError } from '../errors.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, resourceSchema } from '../schema-overlay.ts';
-import { bucketAndOwner, bucketOwnerId, isNoSuchBucket, ownerOf } from './s3-common.ts';
+import { bucketConfigResource, deleteBucketConfig, getBucketConfig } from './s3-bucket-config.ts';
+import { bucketAndOwner, bucketOwnerId, ownerOf } from './s3-common.ts';
 
 const schema = resourceSchema('aws_s3_bucket_server_side_encryption_configuration', {
   attributes: { bucket: { required: true, forceNew: true }, expected_bucket_owner: { optional: true, forceNew: true }, ...REGION },
@@ -25,13 +25,9 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const bucket = String(state.bucket);
-  let rules;
-  try {
-    rules = (await ctx.clients.s3.send(new GetBucketEncryptionCommand({ Bucket: bucket, ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }))).ServerSideEncryptionConfiguration?.Rules ?? [];
-  } catch (e) {
-    if (isNoSuchBucket(e) || isAwsError(e, 'ServerSideEncryptionConfigurationNotFoundError')) return null;
-    throw e;
-  }
+  const out = await getBucketConfig(() => ctx.clients.s3.send(new GetBucketEncryptionCommand({ Bucket: bucket, ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) })), 'ServerSideEncryptionConfigurationNotFoundError');
+  if (!out) return null;
+  const rules = out.ServerSideEncryptionConfiguration?.Rules ?? [];
   return {
     ...state,
     id: bucketOwnerId(bucket, state.expected_bucket_owner),
@@ -57,19 +53,11 @@ async function put(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   return (await read(ctx, s)) ?? s;
 }
 
-export const s3BucketServerSideEncryptionConfiguration: AwsResource = {
+export const s3BucketServerSideEncryptionConfiguration: AwsResource = bucketConfigResource({
   typeName: 'aws_s3_bucket_server_side_encryption_configuration',
   schema,
-  describe: (s) => String(s.bucket ?? ''),
-  create: put,
+  put,
   read,
-  update: (ctx, _prior, planned) => put(ctx, planned),
-  async delete(ctx, state) {
-    try {
-      await ctx.clients.s3.send(new DeleteBucketEncryptionCommand({ Bucket: String(state.bucket), ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }));
-    } catch (e) {
-      if (!isNoSuchBucket(e)) throw e;
-    }
-  },
+  delete: (ctx, state) => deleteBucketConfig(() => ctx.clients.s3.send(new DeleteBucketEncryptionCommand({ Bucket: String(state.bucket), ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }))),
   importState: (id) => ({ ...bucketAndOwner(id), id }),
-};
+});

@@ -6,7 +6,8 @@ import { isObject, type ValueObject } from '../../../engine/lang/value.ts';
 import { blockItems } from '../../schema-plan.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, resourceSchema } from '../schema-overlay.ts';
-import { bucketAndOwner, bucketOwnerId, isNoSuchBucket, ownerOf } from './s3-common.ts';
+import { deleteBucketConfig, getBucketConfig } from './s3-bucket-config.ts';
+import { bucketAndOwner, bucketOwnerId, ownerOf } from './s3-common.ts';
 
 const schema = resourceSchema('aws_s3_bucket_versioning', {
   attributes: {
@@ -34,13 +35,8 @@ async function put(ctx: AwsContext, s: ValueObject, status: string): Promise<voi
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const bucket = String(state.bucket);
-  let r;
-  try {
-    r = await ctx.clients.s3.send(new GetBucketVersioningCommand({ Bucket: bucket, ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) }));
-  } catch (e) {
-    if (isNoSuchBucket(e)) return null;
-    throw e;
-  }
+  const r = await getBucketConfig(() => ctx.clients.s3.send(new GetBucketVersioningCommand({ Bucket: bucket, ExpectedBucketOwner: ownerOf(state.expected_bucket_owner) })));
+  if (!r) return null;
   const prior = configOf(state);
   return {
     ...state,
@@ -68,11 +64,7 @@ export const s3BucketVersioning: AwsResource = {
   },
   async delete(ctx, state) {
     if (configOf(state).status !== 'Enabled') return;
-    try {
-      await put(ctx, state, 'Suspended');
-    } catch (e) {
-      if (!isNoSuchBucket(e)) throw e;
-    }
+    await deleteBucketConfig(() => put(ctx, state, 'Suspended'));
   },
   importState: (id) => ({ ...bucketAndOwner(id), id }),
 };

@@ -2,15 +2,17 @@
 // separate aws_s3_bucket_* resources (the legacy inline blocks are accepted, not acted on).
 
 import { CreateBucketCommand, DeleteBucketCommand, DeleteBucketTaggingCommand, GetBucketTaggingCommand, GetObjectLockConfigurationCommand, PutBucketTaggingCommand, type BucketLocationConstraint } from '@aws-sdk/client-s3';
-import { error } from '../../../engine/diagnostics.ts';
 import type { ValueObject } from '../../../engine/lang/value.ts';
 import { isAwsError } from '../errors.ts';
+import { nameAndPrefixConflict } from '../name-prefix-conflict.ts';
+import { tagAttributes } from '../resource-tags.ts';
 import { retryWhile } from '../retry.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf, toTagList, type Tags } from '../tags.ts';
+import { diffTags, fromTagList, tagsOf, toTagList, type Tags } from '../tags.ts';
 import { nameFromConfig } from '../unique-name.ts';
-import { bucketExists, bucketRegion, deleteAllVersions, hostedZoneId } from './s3-common.ts';
+import { bucketAddresses } from './s3-bucket-addresses.ts';
+import { bucketExists, bucketRegion, deleteAllVersions } from './s3-common.ts';
 
 const schema = resourceSchema('aws_s3_bucket', {
   attributes: {
@@ -56,15 +58,9 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     ...state,
     id: bucket,
     bucket,
-    arn: `arn:${ctx.partition}:s3:::${bucket}`,
-    bucket_domain_name: `${bucket}.s3.${ctx.dnsSuffix}`,
-    bucket_regional_domain_name: `${bucket}.s3.${region}.${ctx.dnsSuffix}`,
-    bucket_region: region,
-    hosted_zone_id: hostedZoneId(region),
-    region,
+    ...bucketAddresses(ctx, bucket, region),
     object_lock_enabled: objectLock,
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -72,12 +68,7 @@ export const s3Bucket: AwsResource = {
   typeName: 'aws_s3_bucket',
   schema,
   describe: (s) => String(s.bucket ?? s.id ?? ''),
-  validate(config) {
-    if (typeof config.bucket === 'string' && typeof config.bucket_prefix === 'string') {
-      return [error('Conflicting configuration arguments', '"bucket": conflicts with bucket_prefix', { attribute: 'bucket' })];
-    }
-    return [];
-  },
+  validate: (config) => nameAndPrefixConflict(config, 'bucket'),
   async create(ctx, planned) {
     const bucket = nameFromConfig(planned.bucket, planned.bucket_prefix);
     await ctx.clients.s3.send(new CreateBucketCommand({

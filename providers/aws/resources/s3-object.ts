@@ -9,9 +9,10 @@ import { error } from '../../../engine/diagnostics.ts';
 import { Unknown, isObject, isUnknown, type Value, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
 import { AwsUserError, httpStatus, isAwsError } from '../errors.ts';
+import { tagAttributes } from '../resource-tags.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf } from '../tags.ts';
+import { diffTags, fromTagList, tagsOf } from '../tags.ts';
 import { deleteAllVersions, isNoSuchBucket } from './s3-common.ts';
 
 const schema = resourceSchema('aws_s3_object', {
@@ -90,8 +91,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     kms_key_id: h.SSEKMSKeyId ?? null,
     bucket_key_enabled: h.BucketKeyEnabled ?? false,
     storage_class: h.StorageClass ?? 'STANDARD',
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 

@@ -3,10 +3,12 @@
 import { GetSubscriptionAttributesCommand, SetSubscriptionAttributesCommand, SubscribeCommand, UnsubscribeCommand } from '@aws-sdk/client-sns';
 import { isUnknown, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
+import type { AttributeKind } from '../attribute-map.ts';
+import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
 import { isAwsError } from '../errors.ts';
-import { keepEquivalentJson } from '../policy-json.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, resourceSchema } from '../schema-overlay.ts';
+import { snsAttributesToState } from './sns-attributes.ts';
 
 const schema = resourceSchema('aws_sns_topic_subscription', {
   attributes: {
@@ -26,8 +28,7 @@ const schema = resourceSchema('aws_sns_topic_subscription', {
   },
 });
 
-type Kind = 'bool' | 'string' | 'json';
-const ATTRS: [string, string, Kind][] = [
+const ATTRS: [string, string, AttributeKind][] = [
   ['raw_message_delivery', 'RawMessageDelivery', 'bool'],
   ['filter_policy', 'FilterPolicy', 'json'],
   ['filter_policy_scope', 'FilterPolicyScope', 'string'],
@@ -47,13 +48,8 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     if (isGone(e)) return null;
     throw e;
   }
-  const out: ValueObject = { ...state };
-  for (const [tf, aws, kind] of ATTRS) {
-    const raw = a[aws];
-    out[tf] = raw === undefined || raw === '' ? (kind === 'bool' ? false : null) : kind === 'bool' ? raw === 'true' : kind === 'json' ? keepEquivalentJson(raw, state[tf]) : raw;
-  }
   return {
-    ...out,
+    ...snsAttributesToState(ATTRS, a, state),
     id: arn,
     arn,
     topic_arn: a.TopicArn ?? state.topic_arn ?? null,
@@ -70,9 +66,7 @@ export const snsTopicSubscription: AwsResource = {
   typeName: 'aws_sns_topic_subscription',
   schema,
   describe: (s) => String(s.arn ?? `${String(s.topic_arn ?? '')} -> ${String(s.protocol ?? '')}`),
-  plan(p) {
-    for (const a of ['filter_policy', 'delivery_policy', 'redrive_policy', 'replay_policy']) p.planned[a] = keepEquivalentJson(p.planned[a], p.prior?.[a]);
-  },
+  plan: keepEquivalentJsonAttributes('filter_policy', 'delivery_policy', 'redrive_policy', 'replay_policy'),
   async create(ctx, planned) {
     const attributes: Record<string, string> = {};
     for (const [tf, aws] of ATTRS) {

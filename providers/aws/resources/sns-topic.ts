@@ -1,15 +1,18 @@
 // aws_sns_topic: id is the topic ARN; attributes map onto SNS topic attributes.
 
 import { CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListTagsForResourceCommand, SetTopicAttributesCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-sns';
-import { error } from '../../../engine/diagnostics.ts';
 import { isUnknown, type Value, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
+import type { AttributeKind } from '../attribute-map.ts';
+import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
 import { isAwsError } from '../errors.ts';
-import { keepEquivalentJson } from '../policy-json.ts';
+import { nameAndPrefixConflict } from '../name-prefix-conflict.ts';
+import { creationTagList, tagAttributes, updateTags } from '../resource-tags.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf, toTagList } from '../tags.ts';
+import { fromTagList, toTagList } from '../tags.ts';
 import { nameFromConfig } from '../unique-name.ts';
+import { snsAttributesToState } from './sns-attributes.ts';
 
 const schema = resourceSchema('aws_sns_topic', {
   attributes: {
@@ -27,8 +30,7 @@ const schema = resourceSchema('aws_sns_topic', {
   },
 });
 
-type Kind = 'number' | 'bool' | 'string' | 'json';
-const ATTRS: [string, string, Kind][] = [
+const ATTRS: [string, string, AttributeKind][] = [
   ['display_name', 'DisplayName', 'string'],
   ['policy', 'Policy', 'json'],
   ['delivery_policy', 'DeliveryPolicy', 'json'],
@@ -38,7 +40,7 @@ const ATTRS: [string, string, Kind][] = [
   ['content_based_deduplication', 'ContentBasedDeduplication', 'bool'],
   ['archive_policy', 'ArchivePolicy', 'json'],
   ['fifo_throughput_scope', 'FifoThroughputScope', 'string'],
-  ...(['application', 'firehose', 'http', 'lambda', 'sqs'] as const).flatMap((p): [string, string, Kind][] => {
+  ...(['application', 'firehose', 'http', 'lambda', 'sqs'] as const).flatMap((p): [string, string, AttributeKind][] => {
     const cap = p === 'http' ? 'HTTP' : p === 'sqs' ? 'SQS' : p[0].toUpperCase() + p.slice(1);
     return [[`${p}_success_feedback_role_arn`, `${cap}SuccessFeedbackRoleArn`, 'string'], [`${p}_failure_feedback_role_arn`, `${cap}FailureFeedbackRoleArn`, 'string'], [`${p}_success_feedback_sample_rate`, `${cap}SuccessFeedbackSampleRate`, 'number']];
   }),
@@ -60,13 +62,8 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     throw e;
   }
   const remoteTags = fromTagList((await ctx.clients.sns.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags);
-  const out: ValueObject = { ...state };
-  for (const [tf, aws, kind] of ATTRS) {
-    const raw = a[aws];
-    out[tf] = raw === undefined || raw === '' ? (kind === 'bool' ? false : null) : kind === 'number' ? Number(raw) : kind === 'bool' ? raw === 'true' : kind === 'json' ? keepEquivalentJson(raw, state[tf]) : raw;
-  }
   return {
-    ...out,
+    ...snsAttributesToState(ATTRS, a, state),
     id: arn,
     arn,
     name: arn.slice(arn.lastIndexOf(':') + 1),
@@ -75,8 +72,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     fifo_topic: a.FifoTopic === 'true',
     beginning_archive_time: a.BeginningArchiveTime ?? null,
     region: ctx.region,
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -84,13 +80,8 @@ export const snsTopic: AwsResource = {
   typeName: 'aws_sns_topic',
   schema,
   describe: (s) => String(s.arn ?? s.name ?? ''),
-  validate(config) {
-    if (typeof config.name === 'string' && typeof config.name_prefix === 'string') return [error('Conflicting configuration arguments', '"name": conflicts with name_prefix', { attribute: 'name' })];
-    return [];
-  },
-  plan(p) {
-    for (const a of ['policy', 'delivery_policy', 'archive_policy']) p.planned[a] = keepEquivalentJson(p.planned[a], p.prior?.[a]);
-  },
+  validate: (config) => nameAndPrefixConflict(config),
+  plan: keepEquivalentJsonAttributes('policy', 'delivery_policy', 'archive_policy'),
   async create(ctx, planned) {
     const fifo = planned.fifo_topic === true;
     const name = nameFromConfig(planned.name, planned.name_prefix, fifo && typeof planned.name !== 'string' ? '.fifo' : '');
@@ -100,8 +91,7 @@ export const snsTopic: AwsResource = {
       if (v !== undefined && (fifo || !FIFO_ONLY.has(tf)) && !(tf === 'content_based_deduplication' && !fifo)) attributes[aws] = v;
     }
     if (fifo) attributes.FifoTopic = 'true';
-    const tags = tagsOf(planned.tags_all);
-    const r = await ctx.clients.sns.send(new CreateTopicCommand({ Name: name, Attributes: attributes, Tags: Object.keys(tags).length ? toTagList(tags) : undefined }));
+    const r = await ctx.clients.sns.send(new CreateTopicCommand({ Name: name, Attributes: attributes, Tags: creationTagList(planned) }));
     const state = await read(ctx, { ...planned, id: r.TopicArn! });
     if (!state) throw new Error(`topic ${name} is not visible after it was created`);
     return state;
@@ -113,9 +103,10 @@ export const snsTopic: AwsResource = {
       if (sameValue(planned[tf] ?? null, prior[tf] ?? null)) continue;
       await ctx.clients.sns.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: aws, AttributeValue: attrValue(planned[tf]) ?? '' }));
     }
-    const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
-    if (remove.length) await ctx.clients.sns.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: remove }));
-    if (Object.keys(set).length) await ctx.clients.sns.send(new TagResourceCommand({ ResourceArn: arn, Tags: toTagList(set) }));
+    await updateTags(prior, planned, {
+      untag: (keys) => ctx.clients.sns.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: keys })),
+      tag: (set) => ctx.clients.sns.send(new TagResourceCommand({ ResourceArn: arn, Tags: toTagList(set) })),
+    });
     return (await read(ctx, { ...planned, id: arn })) ?? planned;
   },
   async delete(ctx, state) {

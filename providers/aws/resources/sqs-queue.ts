@@ -4,12 +4,15 @@ import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQ
 import { error } from '../../../engine/diagnostics.ts';
 import { isUnknown, type Value, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
+import { fromAwsAttribute, type AttributeKind } from '../attribute-map.ts';
+import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
 import { isAwsError } from '../errors.ts';
-import { keepEquivalentJson } from '../policy-json.ts';
+import { nameAndPrefixConflict } from '../name-prefix-conflict.ts';
+import { tagAttributes, updateTags } from '../resource-tags.ts';
 import { retryWhile } from '../retry.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, stateTags, tagsOf } from '../tags.ts';
+import { tagsOf } from '../tags.ts';
 import { nameFromConfig } from '../unique-name.ts';
 
 const schema = resourceSchema('aws_sqs_queue', {
@@ -36,9 +39,8 @@ const schema = resourceSchema('aws_sqs_queue', {
   },
 });
 
-type Kind = 'number' | 'bool' | 'string' | 'json';
 /** Terraform attribute -> SQS attribute. */
-const ATTRS: [string, QueueAttributeName, Kind][] = [
+const ATTRS: [string, QueueAttributeName, AttributeKind][] = [
   ['visibility_timeout_seconds', 'VisibilityTimeout', 'number'],
   ['message_retention_seconds', 'MessageRetentionPeriod', 'number'],
   ['delay_seconds', 'DelaySeconds', 'number'],
@@ -75,7 +77,7 @@ function fromAttributes(a: Record<string, string>, prior: ValueObject): ValueObj
   for (const [tf, aws, kind] of ATTRS) {
     const raw = a[aws];
     let v: Value = null;
-    if (raw !== undefined) v = kind === 'number' ? Number(raw) : kind === 'bool' ? raw === 'true' : kind === 'json' ? keepEquivalentJson(raw, prior[tf]) : raw;
+    if (raw !== undefined) v = fromAwsAttribute(raw, kind, prior[tf]);
     out[tf] = v;
   }
   return out;
@@ -106,8 +108,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     fifo_queue: fifo,
     content_based_deduplication: attrs.ContentBasedDeduplication === 'true',
     region: ctx.region,
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -116,14 +117,11 @@ export const sqsQueue: AwsResource = {
   schema,
   describe: (s) => String(s.url ?? s.name ?? ''),
   validate(config) {
-    const out = [];
-    if (typeof config.name === 'string' && typeof config.name_prefix === 'string') out.push(error('Conflicting configuration arguments', '"name": conflicts with name_prefix', { attribute: 'name' }));
+    const out = nameAndPrefixConflict(config);
     if (typeof config.name === 'string' && config.fifo_queue === true && !config.name.endsWith('.fifo')) out.push(error('Invalid queue name', `A FIFO queue name must end with ".fifo"; got "${config.name}".`, { attribute: 'name' }));
     return out;
   },
-  plan(p) {
-    for (const a of ['policy', 'redrive_policy', 'redrive_allow_policy']) p.planned[a] = keepEquivalentJson(p.planned[a], p.prior?.[a]);
-  },
+  plan: keepEquivalentJsonAttributes('policy', 'redrive_policy', 'redrive_allow_policy'),
   async create(ctx, planned) {
     const fifo = planned.fifo_queue === true;
     const name = nameFromConfig(planned.name, planned.name_prefix, fifo && typeof planned.name !== 'string' ? '.fifo' : '');
@@ -144,9 +142,10 @@ export const sqsQueue: AwsResource = {
     const changed = new Set(ATTRS.map(([tf]) => tf).filter((tf) => !sameValue(planned[tf] ?? null, prior[tf] ?? null)));
     const attrs = toAttributes(planned, changed);
     if (Object.keys(attrs).length) await ctx.clients.sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: attrs }));
-    const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
-    if (remove.length) await ctx.clients.sqs.send(new UntagQueueCommand({ QueueUrl: url, TagKeys: remove }));
-    if (Object.keys(set).length) await ctx.clients.sqs.send(new TagQueueCommand({ QueueUrl: url, Tags: set }));
+    await updateTags(prior, planned, {
+      untag: (keys) => ctx.clients.sqs.send(new UntagQueueCommand({ QueueUrl: url, TagKeys: keys })),
+      tag: (set) => ctx.clients.sqs.send(new TagQueueCommand({ QueueUrl: url, Tags: set })),
+    });
     return (await read(ctx, { ...planned, id: url })) ?? planned;
   },
   async delete(ctx, state) {

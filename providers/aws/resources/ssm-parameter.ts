@@ -5,9 +5,10 @@ import { error } from '../../../engine/diagnostics.ts';
 import { Unknown, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
 import { isAwsError } from '../errors.ts';
+import { tagAttributes, updateTags } from '../resource-tags.ts';
 import type { AwsContext, AwsResource } from '../resource-type.ts';
 import { REGION, TAGS, resourceSchema } from '../schema-overlay.ts';
-import { diffTags, fromTagList, stateTags, tagsOf, toTagList } from '../tags.ts';
+import { fromTagList, tagsOf, toTagList } from '../tags.ts';
 
 const schema = resourceSchema('aws_ssm_parameter', {
   attributes: {
@@ -61,8 +62,7 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     key_id: meta?.KeyId ?? (p.Type === 'SecureString' ? 'alias/aws/ssm' : null),
     allowed_pattern: meta?.AllowedPattern ?? null,
     region: ctx.region,
-    tags: stateTags(remoteTags, ctx.defaultTags, state.tags),
-    tags_all: remoteTags,
+    ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
   };
 }
 
@@ -115,9 +115,10 @@ export const ssmParameter: AwsResource = {
     const name = String(prior.id);
     const changed = ['value', 'insecure_value', 'type', 'description', 'tier', 'key_id', 'allowed_pattern', 'data_type'].some((a) => !sameValue(planned[a] ?? null, prior[a] ?? null));
     if (changed) await put(ctx, planned, true);
-    const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
-    if (remove.length) await ctx.clients.ssm.send(new RemoveTagsFromResourceCommand({ ResourceType: 'Parameter', ResourceId: name, TagKeys: remove }));
-    if (Object.keys(set).length) await ctx.clients.ssm.send(new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: name, Tags: toTagList(set) }));
+    await updateTags(prior, planned, {
+      untag: (keys) => ctx.clients.ssm.send(new RemoveTagsFromResourceCommand({ ResourceType: 'Parameter', ResourceId: name, TagKeys: keys })),
+      tag: (set) => ctx.clients.ssm.send(new AddTagsToResourceCommand({ ResourceType: 'Parameter', ResourceId: name, Tags: toTagList(set) })),
+    });
     return (await read(ctx, { ...planned, id: name })) ?? planned;
   },
   async delete(ctx, state) {
