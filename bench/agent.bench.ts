@@ -57,7 +57,7 @@ async function commitToApplied(mode: 'webhook' | 'polling'): Promise<number[]> {
   }
 }
 
-async function memoryAfterCycles(): Promise<{ before: number; after: number; perCycleMs: number }> {
+async function memoryAfterCycles(): Promise<{ before: number; after: number; heapBefore: number; heapAfter: number; perCycleMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-agent-mem-'));
   const repo = makeRepo({ root: dir });
   try {
@@ -75,15 +75,17 @@ async function memoryAfterCycles(): Promise<{ before: number; after: number; per
     for (let i = 0; i < 50; i++) await agent.reconcileOnce(); // warm-up
     global.gc?.();
     const before = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
     const t0 = performance.now();
     for (let i = 0; i < CYCLES; i++) await agent.reconcileOnce();
     const perCycleMs = (performance.now() - t0) / CYCLES;
     global.gc?.();
     const after = process.memoryUsage().rss;
+    const heapAfter = process.memoryUsage().heapUsed;
     const status = agent.status().stacks.main;
     if (status.stateVersion !== 1) throw new Error(`no-change cycles recorded versions: state version ${status.stateVersion}`);
     await agent.stop();
-    return { before, after, perCycleMs };
+    return { before, after, heapBefore, heapAfter, perCycleMs };
   } finally {
     repo.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -96,5 +98,5 @@ export async function run(): Promise<void> {
   const poll = await commitToApplied('polling');
   console.log(`commit -> applied state version, polling (interval 1s): median ${median(poll).toFixed(0)} ms, min ${Math.min(...poll).toFixed(0)} ms, max ${Math.max(...poll).toFixed(0)} ms over ${ROUNDS} commits`);
   const mem = await memoryAfterCycles();
-  console.log(`agent RSS after ${CYCLES} no-change reconcile cycles (in-process, local repo): ${mb(mem.after)} (before the ${CYCLES}: ${mb(mem.before)}, growth ${mb(mem.after - mem.before)}); ${mem.perCycleMs.toFixed(1)} ms per cycle`);
+  console.log(`agent RSS after ${CYCLES} no-change reconcile cycles (in-process, local repo): ${mb(mem.after)} (before the ${CYCLES}: ${mb(mem.before)}, growth ${mb(mem.after - mem.before)}); live heap ${mb(mem.heapBefore)} -> ${mb(mem.heapAfter)}${global.gc ? '' : ' (run with --expose-gc for collected figures)'}; ${mem.perCycleMs.toFixed(1)} ms per cycle`);
 }
