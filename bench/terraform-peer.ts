@@ -28,7 +28,7 @@ export function runPeer(bin: string, config: object): { planMs: number; applyMs:
     const replanMs = time(['plan', '-input=false', '-no-color', '-detailed-exitcode', '-parallelism=10']);
     return { planMs, applyMs, replanMs };
   } catch (e) {
-    const timedOut = (e as { signal?: string }).signal === 'SIGTERM';
+    const timedOut = (e as { code?: string }).code === 'ETIMEDOUT' || (e as { signal?: string }).signal === 'SIGTERM';
     console.log(`  (${bin} run ${timedOut ? `did not finish a step within ${limitMs / 1000} s` : `failed: ${(e as Error).message.split('\n')[0]}`})`);
     return null;
   } finally {
