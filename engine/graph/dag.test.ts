@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dag, CycleError } from './dag.ts';
+import { bigGraph } from './testdata/big-graph.ts';
 
 function dagOf(edges: [string, string][], nodes: string[] = []): Dag {
   const d = new Dag();
@@ -95,15 +96,3 @@ test('a 20k-node graph with 50k+ edges sorts and checks for cycles', () => {
   assert.ok(d.findCycle());
 });
 
-/** Each node depends on up to three earlier nodes (pseudo-random, deterministic). */
-function bigGraph(n: number): Dag {
-  const d = new Dag();
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let i = 0; i < n; i++) {
-    d.addNode(`n${i}`);
-    if (i === 0) continue;
-    for (let k = 0; k < 3; k++) d.addEdge(`n${i}`, `n${Math.floor(rand() * i)}`);
-  }
-  return d;
-}

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Dag, CycleError } from './dag.ts';
 import { walk } from './walk.ts';
+import { bigGraph } from './testdata/big-graph.ts';
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
@@ -173,15 +174,3 @@ test('a 20k-node graph walks to completion', async () => {
   assert.equal(violations, 0);
 });
 
-/** Each node depends on up to three earlier nodes (pseudo-random, deterministic). */
-function bigGraph(n: number): Dag {
-  const d = new Dag();
-  let seed = 42;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let i = 0; i < n; i++) {
-    d.addNode(`n${i}`);
-    if (i === 0) continue;
-    for (let k = 0; k < 3; k++) d.addEdge(`n${i}`, `n${Math.floor(rand() * i)}`);
-  }
-  return d;
-}

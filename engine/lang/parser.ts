@@ -177,15 +177,7 @@ class Parser {
     }
     if (this.isKeyword('for')) {
       this.next();
-      const first = this.expectIdent('a variable name after "for"').text;
-      let second: string | undefined;
-      if (this.isPunct(',')) {
-        this.next();
-        second = this.expectIdent('a second variable name after ","').text;
-      }
-      if (!this.isKeyword('in')) this.unexpected('"in"');
-      this.next();
-      const collection = this.parseExpression();
+      const { first, second, collection } = this.parseForHeader();
       this.expectClose('"}" to end the for directive');
       const body = this.parseTemplateBody(end);
       this.expectEndDirective('endfor', open);
@@ -353,9 +345,8 @@ class Parser {
     return { kind: 'object', items, range: this.range(open.start, close.end), src: this.src };
   }
 
-  private parseFor(objectForm: boolean): Expr {
-    const open = this.next();
-    this.next(); // for
+  /** `x in coll` or `k, v in coll`, shared by for expressions and %{for} directives (after "for"). */
+  private parseForHeader(): { first: string; second: string | undefined; collection: Expr } {
     const first = this.expectIdent('a variable name after "for"').text;
     let second: string | undefined;
     if (this.isPunct(',')) {
@@ -364,7 +355,13 @@ class Parser {
     }
     if (!this.isKeyword('in')) this.unexpected('"in"');
     this.next();
-    const collection = this.parseExpression();
+    return { first, second, collection: this.parseExpression() };
+  }
+
+  private parseFor(objectForm: boolean): Expr {
+    const open = this.next();
+    this.next(); // for
+    const { first, second, collection } = this.parseForHeader();
     this.expectPunct(':', '":" after the for collection');
     let keyExpr: Expr | undefined;
     let valueExpr = this.parseExpression();

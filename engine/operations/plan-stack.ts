@@ -37,6 +37,14 @@ export interface PlanSession {
   close(): Promise<void>;
 }
 
+/** Opens and configures the providers in `refs`; on any error they are closed again. */
+async function openProviders(stack: PreparedStack, refs: Iterable<string>, registry: ProviderRegistry, env: NodeJS.ProcessEnv, scope: StackScope): Promise<{ providers?: ProviderSet; diagnostics: Diagnostic[] }> {
+  const opened = await ProviderSet.open(stack.config, refs, registry, { workingDir: stack.config.dir, env }, scope);
+  if (!hasErrors(opened.diagnostics)) return opened;
+  await opened.providers.close();
+  return { diagnostics: opened.diagnostics };
+}
+
 /** Opens providers for applying a saved plan, without planning again. */
 export async function sessionForPlan(
   stack: PreparedStack,
@@ -45,15 +53,10 @@ export async function sessionForPlan(
   plan: Plan,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
-  const scope = new StackScope(stack.config, stack.variables);
-  const refs = new Set<string>([...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider)]);
-  const opened = await ProviderSet.open(stack.config, refs, registry, { workingDir: stack.config.dir, env }, scope);
-  if (hasErrors(opened.diagnostics)) {
-    await opened.providers.close();
-    return { diagnostics: opened.diagnostics };
-  }
-  const providers = opened.providers;
-  return { diagnostics: opened.diagnostics, session: { stack, prior, providers, registry, env, plan, close: () => providers.close() } };
+  const refs = [...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider)];
+  const { providers, diagnostics } = await openProviders(stack, refs, registry, env, new StackScope(stack.config, stack.variables));
+  if (!providers) return { diagnostics };
+  return { diagnostics, session: { stack, prior, providers, registry, env, plan, close: () => providers.close() } };
 }
 
 export async function planPreparedStack(
@@ -76,18 +79,14 @@ export async function planPreparedStack(
   }
   if (hasErrors(diags)) return { diagnostics: diags };
 
-  const refs = new Set<string>();
-  for (const r of config.resources.values()) refs.add(formatProviderRef(r.provider));
-  for (const i of prior.instances.values()) refs.add(i.provider);
-  const opened = await ProviderSet.open(config, refs, registry, { workingDir: config.dir, env }, scope);
+  const refs = [...[...config.resources.values()].map((r) => formatProviderRef(r.provider)), ...[...prior.instances.values()].map((i) => i.provider)];
+  const opened = await openProviders(stack, refs, registry, env, scope);
   diags.push(...opened.diagnostics);
-  if (hasErrors(diags)) {
-    await opened.providers.close();
-    return { diagnostics: diags };
-  }
+  const providers = opened.providers;
+  if (!providers) return { diagnostics: diags };
   try {
     const planned = await planStack(
-      { config, graph: stack.graph, scope, providers: opened.providers, prior },
+      { config, graph: stack.graph, scope, providers, prior },
       {
         mode: req.mode,
         refresh: req.refresh ?? true,
@@ -104,16 +103,15 @@ export async function planPreparedStack(
     const plan = { ...planned, priorJournals: prior.journals };
     diags.push(...plan.diagnostics);
     if (hasErrors(diags)) {
-      await opened.providers.close();
+      await providers.close();
       return { diagnostics: diags };
     }
-    const providers = opened.providers;
     return {
       diagnostics: diags,
       session: { stack, prior, providers, registry, env, plan, close: () => providers.close() },
     };
   } catch (e) {
-    await opened.providers.close();
+    await providers.close();
     if (e instanceof Error && e.name === 'CycleError') return { diagnostics: [error(e.message, undefined, { stack: config.name })] };
     throw e;
   }

@@ -9,8 +9,8 @@ import { evaluate } from '../lang/evaluate.ts';
 import { ExpressionError } from '../lang/expression-error.ts';
 import type { FunctionContext } from '../lang/functions/function.ts';
 import type { Scope } from '../lang/scope.ts';
-import { markSet, type Value, type ValueObject } from '../lang/value.ts';
-import type { ResourceConfig, StackConfig } from '../config/model.ts';
+import type { Value, ValueObject } from '../lang/value.ts';
+import type { StackConfig } from '../config/model.ts';
 import { functionContext } from './function-context.ts';
 
 /** How a resource expands: one object, a count-indexed tuple, or a for_each-keyed object. */
@@ -182,10 +182,3 @@ export class StackScope {
     return { value: this.resourceValue(address), consumed };
   }
 }
-
-export function isCounted(rc: ResourceConfig): boolean {
-  return rc.count !== undefined || rc.forEach !== undefined;
-}
-
-/** for_each over a set of strings iterates keys = values; marks the result a set for toset() parity. */
-export const stringSet = (xs: string[]): Value[] => markSet([...new Set(xs)].sort());

@@ -1,26 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseInstance, formatInstance, type InstanceAddr } from '../../addrs.ts';
-import { UNKNOWN, markSet, type ValueObject } from '../../lang/value.ts';
+import type { InstanceAddr } from '../../addrs.ts';
+import { UNKNOWN, markSet } from '../../lang/value.ts';
 import type { ResourceSchema } from '../../../providers/provider.ts';
-import type { Action } from '../actions.ts';
-import type { ActionReason, OutputChange, Plan, ResourceChange } from '../plan.ts';
+import type { ActionReason, OutputChange, Plan } from '../plan.ts';
 import { renderPlan, renderSummaryLine } from './human.ts';
+import { change, plan } from './testdata/plan-fixtures.ts';
 
-function change(address: string, action: Action, before: ValueObject | null, after: ValueObject | null, more: Partial<ResourceChange> = {}): ResourceChange {
-  const addr = parseInstance(address);
-  return {
-    addr, address: formatInstance(addr), provider: 'provider["registry.terraform.io/hashicorp/aws"]', action, before, after,
-    beforeSensitive: [], afterSensitive: [], requiresReplace: [], dependencies: [], schemaVersion: 0, ...more,
-  };
-}
 
-function plan(changes: ResourceChange[], more: Partial<Plan> = {}): Plan {
-  return {
-    stack: 'app', mode: 'normal', changes, drift: [], outputs: [], diagnostics: [], priorSerial: 3, priorLineage: 'L',
-    configDigest: 'sha256:x', sourceRevision: 'main@sha1:abc', prior: {}, priorDigest: null, ...more,
-  };
-}
 
 const render = (p: Plan, schemaOf?: (a: InstanceAddr) => ResourceSchema | undefined) => renderPlan(p, { color: false, schemaOf });
 

@@ -1,26 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatInstance, parseInstance } from '../../addrs.ts';
-import { Sensitive, UNKNOWN, type ValueObject } from '../../lang/value.ts';
-import type { Action } from '../actions.ts';
-import type { Plan, ResourceChange } from '../plan.ts';
+import { Sensitive, UNKNOWN } from '../../lang/value.ts';
 import { planToJson, sensitiveAsBool, unknownAsBool } from './json.ts';
 import { pathTree } from './value-format.ts';
+import { change, plan } from './testdata/plan-fixtures.ts';
 
-function change(address: string, action: Action, before: ValueObject | null, after: ValueObject | null, more: Partial<ResourceChange> = {}): ResourceChange {
-  const addr = parseInstance(address);
-  return {
-    addr, address: formatInstance(addr), provider: 'provider["registry.terraform.io/hashicorp/aws"]', action, before, after,
-    beforeSensitive: [], afterSensitive: [], requiresReplace: [], dependencies: [], schemaVersion: 0, ...more,
-  };
-}
 
-function plan(changes: ResourceChange[], more: Partial<Plan> = {}): Plan {
-  return {
-    stack: 'app', mode: 'normal', changes, drift: [], outputs: [], diagnostics: [], priorSerial: 3, priorLineage: 'L',
-    configDigest: 'sha256:x', sourceRevision: 'main@sha1:abc', prior: {}, priorDigest: null, ...more,
-  };
-}
 
 // JSON.parse(JSON.stringify()) proves the object is plain JSON (no Unknown, no Sensitive left).
 const roundTrip = (x: object) => JSON.parse(JSON.stringify(x));

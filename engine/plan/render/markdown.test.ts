@@ -1,25 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatInstance, parseInstance } from '../../addrs.ts';
-import { UNKNOWN, type ValueObject } from '../../lang/value.ts';
-import type { Action } from '../actions.ts';
+import { UNKNOWN } from '../../lang/value.ts';
 import type { Plan, ResourceChange } from '../plan.ts';
 import { PLAN_COMMENT_MARKER, renderPlansMarkdown, shareBudget, toGitHubDiff } from './markdown.ts';
+import { change, plan as planOf } from './testdata/plan-fixtures.ts';
 
-function change(address: string, action: Action, before: ValueObject | null, after: ValueObject | null): ResourceChange {
-  const addr = parseInstance(address);
-  return {
-    addr, address: formatInstance(addr), provider: 'provider["aws"]', action, before, after,
-    beforeSensitive: [], afterSensitive: [], requiresReplace: [], dependencies: [], schemaVersion: 0,
-  };
-}
+const plan = (stack: string, changes: ResourceChange[], more: Partial<Plan> = {}): Plan =>
+  planOf(changes, { stack, priorSerial: 1, sourceRevision: null, ...more });
 
-function plan(stack: string, changes: ResourceChange[], more: Partial<Plan> = {}): Plan {
-  return {
-    stack, mode: 'normal', changes, drift: [], outputs: [], diagnostics: [], priorSerial: 1, priorLineage: 'L',
-    configDigest: 'sha256:x', sourceRevision: null, prior: {}, priorDigest: null, ...more,
-  };
-}
+
 
 function bigPlan(stack: string, n: number): Plan {
   return plan(stack, Array.from({ length: n }, (_, i) => change(`aws_s3_bucket.b${i}`, 'create', null, { bucket: `bucket-${i}`, arn: UNKNOWN })));

@@ -1,25 +1,17 @@
 // Secrets never appear in any plan rendering, wherever they hide in a value.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatInstance, parseInstance } from '../../addrs.ts';
-import { Sensitive, UNKNOWN, markSet, type ValueObject } from '../../lang/value.ts';
+import { Sensitive, UNKNOWN, markSet } from '../../lang/value.ts';
 import type { ResourceSchema } from '../../../providers/provider.ts';
-import type { Action } from '../actions.ts';
-import type { Plan, ResourceChange } from '../plan.ts';
+import type { Plan } from '../plan.ts';
 import { renderPlan } from './human.ts';
 import { planToJson } from './json.ts';
 import { renderPlansMarkdown } from './markdown.ts';
+import { change } from './testdata/plan-fixtures.ts';
 
 const SECRET = 'hunter2-Zq9';
 const secretFragments = [SECRET, 'hunter2', 'Zq9'];
 
-function change(address: string, action: Action, before: ValueObject | null, after: ValueObject | null, more: Partial<ResourceChange> = {}): ResourceChange {
-  const addr = parseInstance(address);
-  return {
-    addr, address: formatInstance(addr), provider: 'provider["aws"]', action, before, after,
-    beforeSensitive: [], afterSensitive: [], requiresReplace: [], dependencies: [], schemaVersion: 0, ...more,
-  };
-}
 
 const schema: ResourceSchema = { version: 0, block: {
   attributes: { schema_secret: { type: 'string', sensitive: true }, tags: { type: { map: 'string' } } },
