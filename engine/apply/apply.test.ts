@@ -9,7 +9,7 @@ import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
 import { recoverJournal } from '../operations/recover-journal.ts';
-import { StackScope } from '../plan/stack-scope.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import { LocalDirStore } from '../../state/local-dir-store.ts';
 import type { JournalEntry } from '../../state/journal.ts';
 import { defaultRegistry } from '../../providers/registry.ts';

@@ -13,7 +13,7 @@ import type { StateStore } from '../../state/store.ts';
 import { defaultRegistry, type ProviderRegistry } from '../../providers/registry.ts';
 import { createAwsProvider } from '../../providers/aws/index.ts';
 import type { VariableInputs } from '../config/variables.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 
 export interface GlobalArgs {
