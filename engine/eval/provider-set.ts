@@ -21,7 +21,7 @@ export interface ConfiguredProvider {
 export class ProviderSet {
   private readonly configured = new Map<string, ConfiguredProvider>();
 
-  private constructor(private readonly stack: string) {}
+  private constructor() {}
 
   /** Instantiates, validates and configures every provider in `refs`; all problems come back together. */
   static async open(
@@ -31,7 +31,7 @@ export class ProviderSet {
     ctx: ProviderContext,
     scope: StackScope,
   ): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
-    const set = new ProviderSet(config.name);
+    const set = new ProviderSet();
     const diags: Diagnostic[] = [];
     for (const ref of [...new Set(refs)].sort()) {
       const [name, alias] = ref.split('.');

@@ -26,7 +26,7 @@ function templateScope(vars: ValueObject, fc: FunctionContext): Scope {
   return {
     functionContext: fc,
     resolve(root, _steps, range) {
-      if (Object.prototype.hasOwnProperty.call(vars, root)) return { value: vars[root], consumed: 0 };
+      if (Object.hasOwn(vars, root)) return { value: vars[root], consumed: 0 };
       throw new ExpressionError(`Unknown variable "${root}" in template: templatefile() only sees the variables passed to it`, { range });
     },
   };
