@@ -135,15 +135,22 @@ class Parser {
     const parts: Expr[] = [];
     let onlyInterp = false;
     let lastEnd = startOffset;
+    /** the last part came from template text (not from an interpolation) */
+    let prevWasText = false;
     while (true) {
       const t = this.peek();
       if (t.type === end) break;
       if (t.type === 'directive' && (this.isKeyword('else', 1) || this.isKeyword('endif', 1) || this.isKeyword('endfor', 1))) break;
       if (t.type === 'literal') {
         this.next();
-        parts.push({ kind: 'literal', value: t.text, range: this.range(t.start, t.end), src: this.src });
+        // the scanner gives one token per line: adjacent lines are one literal
+        const prev = parts[parts.length - 1];
+        if (prevWasText && prev?.kind === 'literal') {
+          parts[parts.length - 1] = { kind: 'literal', value: (prev.value as string) + t.text, range: { start: prev.range.start, end: t.end }, src: this.src };
+        } else parts.push({ kind: 'literal', value: t.text, range: this.range(t.start, t.end), src: this.src });
         lastEnd = t.end;
         onlyInterp = false;
+        prevWasText = true;
         continue;
       }
       if (t.type === 'interp') {
@@ -153,6 +160,7 @@ class Parser {
         parts.push(inner);
         lastEnd = close.end;
         onlyInterp = parts.length === 1;
+        prevWasText = false;
         continue;
       }
       if (t.type === 'directive') {
@@ -160,6 +168,7 @@ class Parser {
         parts.push(d);
         lastEnd = d.range.end;
         onlyInterp = false;
+        prevWasText = false;
         continue;
       }
       if (t.type === 'eof') this.fail(end === 'cquote' ? 'Unterminated string: missing closing quote' : 'Unexpected end of template', t);
