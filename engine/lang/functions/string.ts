@@ -2,6 +2,7 @@
 // indent, prefix/suffix tests, regex, regexall, strrev.
 
 import type { Value, ValueObject } from '../value.ts';
+import { toLowerSimple, toTitleSimple, toUpperSimple } from './case-mapping.ts';
 import { arr, graphemes, int, LIST_OF_STRING, param, str } from './define.ts';
 import { formatString } from './format.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
@@ -19,7 +20,7 @@ function title(s: string): string {
   let out = '';
   for (const ch of s) {
     const sep = !/[\p{L}\p{N}_]/u.test(prev) && (prev.codePointAt(0)! < 0x80 || /\s/u.test(prev));
-    out += sep ? ch.toUpperCase() : ch;
+    out += sep ? toTitleSimple(ch) : ch;
     prev = ch;
   }
   return out;
@@ -95,8 +96,8 @@ export const stringFunctions: Record<string, FunctionDef> = {
       return out;
     },
   },
-  lower: strFn(['str'], (s) => s.toLowerCase()),
-  upper: strFn(['str'], (s) => s.toUpperCase()),
+  lower: strFn(['str'], toLowerSimple),
+  upper: strFn(['str'], toUpperSimple),
   title: strFn(['str'], title),
   replace: strFn(['str', 'substr', 'replace'], (s, sub, rep) => {
     if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/')) return replaceAll(compileRe2(sub.slice(1, -1), 1), s, rep);
