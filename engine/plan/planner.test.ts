@@ -332,3 +332,18 @@ test('create_before_destroy is forced onto the dependencies of a create_before_d
   assert.ok(existsSync(join(f.dir, `${pet}.txt`)));
   assert.deepEqual(changed(await plan(f, cfg('2'))), {});
 });
+
+test('an output whose value is null is left out of the state and the plan, like Terraform (issue 17)', async () => {
+  const f = await fixture();
+  const json: Json = { variable: { v: { default: null } }, output: { gone: { value: '${var.v}' }, kept: { value: 'x' } } };
+  const first = await apply(f, json);
+  assert.deepEqual(first.outputs.map((o) => [o.name, o.action]), [['kept', 'create']]);
+  const recorded = (await readPrior(f.store)).version!.outputs;
+  assert.deepEqual(Object.keys(recorded), ['kept']);
+  const again = await plan(f, json);
+  assert.deepEqual(again.outputs.map((o) => [o.name, o.action]), [['kept', 'no-op']]);
+  // an output that had a value and becomes null is removed
+  await apply(f, { variable: { v: { default: 'a' } }, output: { gone: { value: '${var.v}' } } });
+  const toNull = await plan(f, json);
+  assert.deepEqual(toNull.outputs.map((o) => [o.name, o.action]), [['gone', 'delete'], ['kept', 'create']]);
+});
