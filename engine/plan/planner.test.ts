@@ -347,3 +347,16 @@ test('an output whose value is null is left out of the state and the plan, like 
   const toNull = await plan(f, json);
   assert.deepEqual(toNull.outputs.map((o) => [o.name, o.action]), [['gone', 'delete'], ['kept', 'create']]);
 });
+
+test('plantimestamp() is the time of the plan, known while planning and the same when the plan is applied', async () => {
+  const f = await fixture();
+  const json: Json = { resource: { terraform_data: { d: { input: '${plantimestamp()}' } } }, output: { t: { value: '${plantimestamp()}' } } };
+  const applied = await apply(f, json);
+  assert.match(applied.timestamp ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.equal(applied.outputs[0].after, applied.timestamp);
+  const change = applied.changes.find((c) => c.address === 'terraform_data.d')!;
+  assert.equal((change.after as { input: unknown }).input, applied.timestamp);
+  const state = (await readPrior(f.store)).version!;
+  assert.equal(state.outputs.t.value, applied.timestamp);
+  assert.equal(state.resources['terraform_data.d'].attributes.input, applied.timestamp);
+});
