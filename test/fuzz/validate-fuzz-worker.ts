@@ -8,7 +8,7 @@ import { prepareStack } from '../../engine/operations/prepare-stack.ts';
 import { planPreparedStack } from '../../engine/operations/plan-stack.ts';
 import { parseJsonText } from '../../engine/synth/read-json-file.ts';
 import { SynthError } from '../../engine/synth/synth-error.ts';
-import { defaultRegistry } from '../../providers/registry.ts';
+import { defaultRegistry } from '../../providers/shipped/default-registry.ts';
 import { mutate, prng, SEED_CONFIG } from './mutate.ts';
 
 export interface CaseReport {

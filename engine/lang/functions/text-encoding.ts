@@ -28,7 +28,7 @@ interface Charset {
 
 function charset(name: string, argIndex: number): Charset {
   const key = name.toLowerCase();
-  const special = Object.prototype.hasOwnProperty.call(SPECIAL, key) ? SPECIAL[key] : undefined;
+  const special = Object.hasOwn(SPECIAL, key) ? SPECIAL[key] : undefined;
   if (special === undefined && iconv.encodingExists(key)) return { codec: key, name };
   if (special) return { ...special, name };
   throw new FunctionArgumentError(argIndex, `${JSON.stringify(name)} is not a supported IANA encoding name or alias in this Terraform version`);
