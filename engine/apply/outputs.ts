@@ -15,7 +15,10 @@ export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: D
     try {
       const v = evaluate(o.expr, scope.root);
       if (containsUnknown(v)) continue; // a dependency failed; the output keeps no value
-      out[o.name] = { value: unmark(v).value, sensitive: o.sensitive || containsSensitive(v), valueSensitive: containsSensitive(v) };
+      const value = unmark(v).value;
+      // Terraform leaves an output whose value is null out of the state (and so out of `output -json`)
+      if (value === null) continue;
+      out[o.name] = { value, sensitive: o.sensitive || containsSensitive(v), valueSensitive: containsSensitive(v) };
     } catch (e) {
       diags.push(exprDiagnostic(e, { stack: config.name, address: `output.${o.name}`, range: o.range }));
     }

@@ -70,7 +70,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
       try {
         result = await applyPlan(plan, {
           config: stack.config,
-          scope: new StackScope(stack.config, stack.variables, { applying: true }),
+          scope: new StackScope(stack.config, stack.variables, { applying: true, planTimestamp: plan.timestamp }),
           providers: session.providers,
           journal,
           parallelism: req.parallelism ?? 10,

@@ -68,7 +68,9 @@ export async function planPreparedStack(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
   const { config } = stack;
-  const scope = new StackScope(config, stack.variables);
+  // Terraform's plantimestamp(): the time of planning, to the second, kept for the apply
+  const timestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const scope = new StackScope(config, stack.variables, { planTimestamp: timestamp });
   const diags: Diagnostic[] = [];
 
   for (const v of config.variables.values()) {
@@ -101,7 +103,7 @@ export async function planPreparedStack(
         signal: req.signal,
       },
     );
-    const plan = { ...planned, priorJournals: prior.journals };
+    const plan = { ...planned, priorJournals: prior.journals, timestamp };
     diags.push(...plan.diagnostics);
     if (hasErrors(diags)) {
       await providers.close();

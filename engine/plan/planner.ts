@@ -535,6 +535,11 @@ class Planner {
       const before = prior.version?.outputs[o.name];
       const after = o.sensitive ? (value instanceof Sensitive ? value : new Sensitive(value)) : value;
       const plain = unmark(value).value;
+      // a null output is not recorded (as in Terraform): it is absent, or removed when it had a value
+      if (plain === null) {
+        if (before !== undefined) out.push({ name: o.name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
+        continue;
+      }
       const action = before === undefined ? 'create' : valuesEqual(before.value as Value, plain) ? 'no-op' : 'update';
       out.push({ name: o.name, action, before: before?.value as Value | undefined, after, sensitive: o.sensitive || (before?.sensitive ?? false) });
     }
