@@ -8,6 +8,8 @@
 // old state along with moveStackState: the old history stays where it was, marked as moved,
 // and the new name starts with a version of reason `move` holding the same resources.
 
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { StateStore } from '../../state/store.ts';
 import type { StateVersion } from '../../state/model.ts';
 
@@ -82,4 +84,16 @@ export async function moveStackState(from: StateStore, to: StateStore, toName: s
   await write(from, { ...doc, movedTo: { stack: toName, serial: current.serial, at: new Date().toISOString() } });
   await write(to, { [kind]: where });
   return moved;
+}
+
+/**
+ * Where a CLI stack comes from: its directory relative to the enclosing git work tree (the
+ * same on every clone and CI runner), else the absolute directory.
+ */
+export function cliOrigin(dir: string): string {
+  const start = resolve(dir.endsWith('.json') ? dirname(dir) : dir);
+  for (let d = start; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return `directory ${relative(d, start).split(sep).join('/') || '.'} of a git work tree`;
+    if (dirname(d) === d) return `directory ${start}`;
+  }
 }

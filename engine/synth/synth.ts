@@ -109,7 +109,7 @@ async function readSingleFile(file: string): Promise<SynthResult> {
   const name = basename(file).replace(/\.tf\.json$/, '');
   const problem = stackNameProblem(name);
   if (problem) throw new SynthError(`${file}: the stack name ${JSON.stringify(name)} taken from the file name ${problem}; rename the file`);
-  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file) }] };
+  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file), generic: true }] };
 }
 
 function assertObject(json: unknown, file: string): void {
