@@ -12,9 +12,9 @@
 // (stack-identity.ts). stop() is the SIGTERM path: no new work, fetch/synth/plan cancelled,
 // applies allowed to finish until the shutdown deadline, then cancelled, locks released.
 
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { StackBackend } from '../../state/open-store.ts';
@@ -129,6 +129,8 @@ export class Agent {
   private readonly stores = new Map<string, StateStore>();
   /** stack name -> the origin it was checked against (identity claims happen once per process) */
   private readonly claimed = new Map<string, string>();
+  /** sources whose inventory was read */
+  private readonly inventoried = new Set<string>();
   private readonly queue: WorkQueue;
   private readonly stopping = new AbortController();
   private readonly deadline = new AbortController();
@@ -285,6 +287,7 @@ export class Agent {
   private discover(l: RepoLoop, artifact: Artifact): void {
     for (const cfg of l.sources) {
       const rt = this.sourceRts.get(cfg.name)!;
+      this.loadInventory(cfg, artifact.dir);
       let dirs: StackDir[];
       try {
         dirs = discoverStackDirs(artifact.dir, cfg, artifact.revision);
@@ -322,7 +325,43 @@ export class Agent {
         u.removedAt = artifact.revision;
         this.log.warn({ event: 'removed', source: cfg.name, path: u.dir.relPath, stacks: u.names, revision: artifact.revision, prune: cfg.prune }, cfg.prune ? 'a stack directory is gone: its stacks will be destroyed (prune)' : 'a stack directory is gone: its stacks are kept (set prune: true to destroy them)');
       }
+      this.saveInventory(cfg);
     }
+  }
+
+  /**
+   * The stack directories a source had, kept in the work directory so a directory removed while
+   * the agent was down is still noticed (and pruned). Lost with the work directory: then
+   * nothing is pruned, the safe direction.
+   */
+  private inventoryFile(cfg: SourceConfig): string {
+    return join(this.deps.config.workDir, 'inventory', `${cfg.name}.json`);
+  }
+
+  private loadInventory(cfg: SourceConfig, root: string): void {
+    if (this.inventoried.has(cfg.name)) return;
+    this.inventoried.add(cfg.name);
+    let saved: Record<string, string[]>;
+    try {
+      saved = JSON.parse(readFileSync(this.inventoryFile(cfg), 'utf8')) as Record<string, string[]>;
+    } catch {
+      return;
+    }
+    for (const [relPath, names] of Object.entries(saved)) {
+      const key = `${cfg.name}\0${relPath}`;
+      if (this.units.has(key) || !Array.isArray(names)) continue;
+      const dir: StackDir = { relPath, dir: join(root, relPath), kind: 'file', settings: undefined, pathName: null };
+      this.units.set(key, { key, cfg, dir, origin: describeOrigin(cfg, relPath), digest: null, synth: null, names: names.filter((n) => typeof n === 'string'), legacyName: null, removedAt: null });
+    }
+  }
+
+  private saveInventory(cfg: SourceConfig): void {
+    const inv: Record<string, string[]> = {};
+    for (const u of this.units.values()) if (u.cfg === cfg && u.names.length) inv[u.dir.relPath] = u.names;
+    const file = this.inventoryFile(cfg);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(inv, null, 2) + '\n');
+    renameSync(`${file}.tmp`, file);
   }
 
   /** Synthesizes apps whose inputs changed, refuses clashing names, then runs each stack's step through the queue. */
@@ -345,8 +384,15 @@ export class Agent {
             if (rt.lastResult?.kind !== 'removed') rt.lastResult = { kind: 'removed', at: new Date().toISOString(), revision: u.removedAt, message: `directory ${u.dir.relPath} is gone from the source since ${u.removedAt}; its resources are kept (set prune: true to destroy them)` };
             continue;
           }
-          if (rt.lastResult?.kind === 'pruned') continue;
-          jobs.set(name, this.queued(rt, () => pruneStack(this.reconcileDeps(u, name), rt, this.deps.config.workDir)));
+          jobs.set(name, this.queued(rt, async () => {
+            const r = await pruneStack(this.reconcileDeps(u, name), rt, this.deps.config.workDir);
+            if (r.kind === 'pruned') {
+              u.names = u.names.filter((n) => n !== name);
+              if (!u.names.length) this.units.delete(u.key);
+              this.saveInventory(u.cfg);
+            }
+            return r;
+          }));
         }
         continue;
       }
