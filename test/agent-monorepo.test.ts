@@ -219,3 +219,15 @@ test('CLI: two directories with the same stack name cannot share --state-dir; --
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /Invalid --stack-name "x\/\.\.\/main"/);
 });
+
+test('stack names given on the command line cannot leave the state directory', async () => {
+  const { dir, state } = await setup();
+  for (const args of [['history', '--stack', '../../escape'], ['show', '--stack', 'x/../victim'], ['agent', 'suspend', 'x/../victim']]) {
+    const r = await runBallast([...args, '--state-dir', state], { cwd: dir });
+    assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /Invalid stack name "(\.\.\/\.\.\/escape|x\/\.\.\/victim)": it must start with a letter or underscore/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+  assert.equal(existsSync(join(dir, 'escape')), false);
+  assert.equal(existsSync(state), false, 'nothing was created');
+});

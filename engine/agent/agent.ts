@@ -31,6 +31,7 @@ import type { AgentConfig, SourceConfig } from './agent-config.ts';
 import { createAgentMetrics, type AgentMetrics } from './metrics.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { reconcileStack, type ReconcileDeps } from './reconcile-stack.ts';
+import { readControl } from './pins.ts';
 import { pruneStack } from './prune-stack.ts';
 import { discoverStackDirs, type StackDir } from './stack-discovery.ts';
 import { inputDigest } from './input-digest.ts';
@@ -129,6 +130,8 @@ export class Agent {
   private readonly stores = new Map<string, StateStore>();
   /** stack name -> the origin it was checked against (identity claims happen once per process) */
   private readonly claimed = new Map<string, string>();
+  /** each stack's suspend/pin switches as last seen by a full step */
+  private readonly controls = new Map<string, string>();
   /** sources whose inventory was read */
   private readonly inventoried = new Set<string>();
   private readonly queue: WorkQueue;
@@ -429,7 +432,9 @@ export class Agent {
       jobs.set(w.name, job);
       return job;
     };
-    await Promise.all(work.map((w) => start(w, [])));
+    // stacks whose inputs changed take the first slots; the quick visits of the others follow
+    const changedFirst = [...work].sort((a, b) => Number(this.stacks.get(b.name)?.inputDigest !== b.unit.digest) - Number(this.stacks.get(a.name)?.inputDigest !== a.unit.digest));
+    await Promise.all(changedFirst.map((w) => start(w, [])));
     await Promise.all(jobs.values());
   }
 
@@ -449,6 +454,15 @@ export class Agent {
       return this.blocked(rt, artifact, errorText(e), 'failed');
     }
     const settings = u.dir.settings;
+    // a stack with nothing to do costs one small read (its suspend/pin switches), not a state read:
+    // a monorepo cycle visits every stack
+    const policy = settings?.policy ?? u.cfg.policy;
+    const control = JSON.stringify(await readControl(store));
+    if (this.quiet(rt, policy) && this.controls.get(name) === control) {
+      this.metrics.reconciles.inc({ stack: name, result: 'up-to-date' });
+      return { kind: 'up-to-date', at: new Date().toISOString(), revision: rt.lastChangedRevision };
+    }
+    this.controls.set(name, control);
     const effective: Artifact = rt.lastChangedRevision === artifact.revision ? artifact : { ...artifact, revision: rt.lastChangedRevision!, author: undefined, message: undefined };
     return reconcileStack(this.reconcileDeps(u, name, store, settings), rt, {
       artifact: effective,
@@ -469,6 +483,15 @@ export class Agent {
       remoteState: this.remoteState(),
       stopping: this.stopping.signal, deadline: this.deadline.signal,
     };
+  }
+
+  /** Nothing can be due: the last step succeeded at the stack's current inputs and no drift check is due. */
+  private quiet(rt: StackRuntime, policy: string): boolean {
+    const kind = rt.lastResult?.kind;
+    if (kind === undefined || !['up-to-date', 'applied', 'no-drift', 'planned', 'drift-detected', 'pinned', 'suspended'].includes(kind)) return false;
+    if (Date.now() >= rt.nextDriftAt) return false;
+    if (kind === 'pinned' || kind === 'suspended') return rt.revision === rt.lastChangedRevision;
+    return (policy === 'auto' ? rt.lastAppliedRevision : rt.lastPlannedRevision) === rt.lastChangedRevision;
   }
 
   /** Runs `job` in a slot of the shared queue, showing the stack as queued, then running. */

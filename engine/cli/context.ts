@@ -134,6 +134,9 @@ export class CliContext {
   store(stack: string, backend?: { type: string; config: Record<string, unknown> }): StateStore {
     let s = this.stores.get(stack);
     if (!s) {
+      // a name becomes a directory or key: `x/../victim` must never reach a store
+      const problem = stackNameProblem(stack);
+      if (problem) report([error(`Invalid stack name "${stack}": it ${problem}`, 'Stack names follow Terraform identifier rules.')]);
       s = openStateStore(stack, backend ?? this.synthesizedBackend(stack), this.storeSelection);
       this.stores.set(stack, s);
     }
