@@ -231,3 +231,29 @@ test('stack names given on the command line cannot leave the state directory', a
   assert.equal(existsSync(join(dir, 'escape')), false);
   assert.equal(existsSync(state), false, 'nothing was created');
 });
+
+test('in an app with several stacks, only the stacks whose synthesized config (or working files) changed are planned', async () => {
+  const { repo, state, agent: make } = await setup();
+  const manifest = JSON.stringify({
+    version: '0.21.0',
+    stacks: Object.fromEntries(['alpha', 'beta'].map((n) => [n, { name: n, constructPath: n, synthesizedStackPath: `stacks/${n}/cdk.tf.json`, workingDirectory: `stacks/${n}`, dependencies: [] }])),
+  });
+  const withFile = (n: string) => JSON.stringify({ resource: { terraform_data: { f: { input: `\${file("\${path.module}/note.txt")}` }, d: { input: n } } } });
+  const c1 = repo.commit({ 'apps/out/manifest.json': manifest, 'apps/out/stacks/alpha/cdk.tf.json': dataStack('alpha'), 'apps/out/stacks/beta/cdk.tf.json': withFile('beta'), 'apps/out/stacks/beta/note.txt': 'one' }, 'app');
+  const { agent, metrics } = make({ sources: [{ name: 'apps', git: { url: repo.url, path: 'apps/*' } }] });
+  await agent.reconcileOnce();
+  assert.deepEqual([(await currentState(state, 'alpha'))?.serial, (await currentState(state, 'beta'))?.serial], [1, 1]);
+
+  const plans = () => counter(metrics, 'ballast_plans_total', { kind: 'revision' });
+  let before = await plans();
+  repo.commit({ 'apps/out/README.md': 'docs inside the app directory' }, 'app docs');
+  await agent.reconcileOnce();
+  assert.equal(await plans(), before, 'the app changed, no stack config did');
+
+  before = await plans();
+  const c3 = repo.commit({ 'apps/out/stacks/beta/note.txt': 'two' }, 'a file beta reads');
+  await agent.reconcileOnce();
+  assert.equal(await plans() - before, 1);
+  assert.equal((await currentState(state, 'beta'))?.sourceRevision, rev(c3));
+  assert.equal((await currentState(state, 'alpha'))?.sourceRevision, rev(c1));
+});

@@ -14,7 +14,7 @@
 
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { StackBackend } from '../../state/open-store.ts';
@@ -72,7 +72,7 @@ interface Unit {
   dir: StackDir;
   readonly origin: string;
   digest: string | null;
-  synth: { digest: string; stacks: SynthStack[] } | null;
+  synth: { digest: string; stacks: SynthStack[]; digests: Map<string, string> } | null;
   /** stack names, known from the path (lone *.tf.json) or the last synthesis (apps) */
   names: string[];
   /** the lone file's own name, under which its state lived before stacks were named after paths */
@@ -433,7 +433,8 @@ export class Agent {
       return job;
     };
     // stacks whose inputs changed take the first slots; the quick visits of the others follow
-    const changedFirst = [...work].sort((a, b) => Number(this.stacks.get(b.name)?.inputDigest !== b.unit.digest) - Number(this.stacks.get(a.name)?.inputDigest !== a.unit.digest));
+    const changed = (w: (typeof work)[number]) => Number(this.stacks.get(w.name)?.inputDigest !== this.stackDigest(w.unit, w.name));
+    const changedFirst = [...work].sort((a, b) => changed(b) - changed(a));
     await Promise.all(changedFirst.map((w) => start(w, [])));
     await Promise.all(jobs.values());
   }
@@ -448,7 +449,7 @@ export class Agent {
       store = await this.storeFor(u, name);
       const refused = await this.claim(u, name, store);
       if (refused) return this.blocked(rt, artifact, refused, 'failed');
-      await this.noteInputs(rt, store, u.digest!, artifact.revision);
+      await this.noteInputs(rt, store, this.stackDigest(u, name), artifact.revision);
     } catch (e) {
       this.metrics.errors.inc({ stack: name, phase: 'state' });
       return this.blocked(rt, artifact, errorText(e), 'failed');
@@ -483,6 +484,14 @@ export class Agent {
       remoteState: this.remoteState(),
       stopping: this.stopping.signal, deadline: this.deadline.signal,
     };
+  }
+
+  /**
+   * A lone file's digest is its directory's; an app's stacks each have the digest of their own
+   * synthesized configuration, so an app change that leaves a stack's config alone plans nothing there.
+   */
+  private stackDigest(u: Unit, name: string): string {
+    return (u.dir.kind === 'app' ? u.synth?.digests.get(name) : undefined) ?? u.digest!;
   }
 
   /** Nothing can be due: the last step succeeded at the stack's current inputs and no drift check is due. */
@@ -613,7 +622,14 @@ export class Agent {
     try {
       const result = await synthesize(u.dir.dir, { signal: this.stopping.signal, env: this.env, outDir });
       const stacks = selectStacks(result, u.cfg.stacks);
-      u.synth = { digest: u.digest!, stacks };
+      const root = artifact.dir;
+      const digests = new Map(stacks.map((st) => {
+        // its config plus the files of its working directory (and what they point at): assets, file() targets
+        const rel = relative(root, st.dir);
+        const files = rel.startsWith('..') || isAbsolute(rel) ? inputDigest(st.dir, '') : inputDigest(root, rel.split(sep).join('/'));
+        return [st.name, `synth:${createHash('sha256').update(st.bytes).update(files.digest).digest('hex')}`];
+      }));
+      u.synth = { digest: u.digest!, stacks, digests };
       u.names = stacks.map((s) => s.name);
       this.log.info({ event: 'synth', source: u.cfg.name, path: u.dir.relPath, revision: artifact.revision, stacks: u.names, durationMs: Date.now() - started }, 'synthesized');
       return stacks;
