@@ -257,3 +257,25 @@ test('in an app with several stacks, only the stacks whose synthesized config (o
   assert.equal((await currentState(state, 'beta'))?.sourceRevision, rev(c3));
   assert.equal((await currentState(state, 'alpha'))?.sourceRevision, rev(c1));
 });
+
+test('dependsOn: a stack waits while its dependency fails, and an unknown dependency is named', async () => {
+  const { repo, state, agent: make } = await setup();
+  repo.commit({
+    'stacks/base/main.tf.json': JSON.stringify({ resource: { terraform_data: { a: { input: '${local.missing}' } } } }),
+    'stacks/web/main.tf.json': dataStack('web'),
+    'stacks/lone/main.tf.json': dataStack('lone'),
+  }, 'broken base');
+  const { agent } = make({ sources: [{ name: 'm', git: { url: repo.url, path: 'stacks/*' }, directories: { 'stacks/web': { dependsOn: ['base'] }, 'stacks/lone': { dependsOn: ['nope'] } } }] });
+  await agent.reconcileOnce();
+  const s = agent.status().stacks;
+  assert.equal(s.base!.lastResult?.kind, 'failed');
+  assert.equal(s.web!.lastResult?.kind, 'blocked');
+  assert.match(s.web!.lastResult!.message!, /waits for stack "base"/);
+  assert.equal(await currentState(state, 'web'), null);
+  assert.equal(s.lone!.lastResult?.kind, 'failed');
+  assert.match(s.lone!.lastResult!.message!, /depends on stack "nope", which no source provides/);
+
+  repo.commit({ 'stacks/base/main.tf.json': dataStack('base') }, 'fixed base');
+  await agent.reconcileOnce();
+  assert.equal(agent.status().stacks.web!.lastResult?.kind, 'applied', 'runs once its dependency succeeded');
+});

@@ -423,7 +423,7 @@ export class Agent {
           if (path.includes(dep)) return this.blocked(rt, artifact, `dependsOn forms a cycle: ${[...path, w.name, dep].join(' -> ')}`, 'failed');
           const d = byName.get(dep);
           if (d) waits.push({ dep, result: await start(d, [...path, w.name]) });
-          else if (!this.stacks.has(dep)) return this.blocked(rt, artifact, `depends on stack "${dep}", which no source provides`, 'failed');
+          else if (![...this.units.values()].some((x) => !x.removedAt && x.names.includes(dep))) return this.blocked(rt, artifact, `depends on stack "${dep}", which no source provides`, 'failed');
         }
         const bad = waits.find((x) => x.result && ['failed', 'cancelled', 'blocked'].includes(x.result.kind)) ?? waits.find((x) => !x.result && ['failed', 'cancelled', 'blocked'].includes(this.stacks.get(x.dep)?.lastResult?.kind ?? ''));
         if (bad) return this.blocked(rt, artifact, `waits for stack "${bad.dep}", whose last step did not succeed`, 'blocked');
