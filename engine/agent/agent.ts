@@ -432,10 +432,15 @@ export class Agent {
       jobs.set(w.name, job);
       return job;
     };
-    // stacks whose inputs changed take the first slots; the quick visits of the others follow
-    const changed = (w: (typeof work)[number]) => Number(this.stacks.get(w.name)?.inputDigest !== this.stackDigest(w.unit, w.name));
-    const changedFirst = [...work].sort((a, b) => changed(b) - changed(a));
-    await Promise.all(changedFirst.map((w) => start(w, [])));
+    // stacks with something to do (new inputs, a failure to retry, a drift check) run first and
+    // alone; the quick visits of the others (their suspend/pin switches) follow, so a one-stack
+    // commit is applied without waiting behind 199 visits
+    const urgent = (w: (typeof work)[number]) => {
+      const rt = this.stacks.get(w.name);
+      return !rt || rt.inputDigest !== this.stackDigest(w.unit, w.name) || !this.quiet(rt, w.unit.dir.settings?.policy ?? w.unit.cfg.policy);
+    };
+    await Promise.all(work.filter(urgent).map((w) => start(w, [])));
+    await Promise.all(work.map((w) => start(w, [])));
     await Promise.all(jobs.values());
   }
 
