@@ -18,7 +18,7 @@ import { resolveAgentConfig, validateConfigFile } from '../engine/agent/agent-co
 import { createLogger } from '../engine/agent/logger.ts';
 import { createAgentMetrics, type AgentMetrics } from '../engine/agent/metrics.ts';
 import { LocalDirStore } from '../state/local-dir-store.ts';
-import { defaultRegistry } from '../providers/registry.ts';
+import { defaultRegistry } from '../providers/shipped/default-registry.ts';
 
 const cleanup: (() => void)[] = [];
 after(() => {

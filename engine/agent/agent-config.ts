@@ -297,7 +297,7 @@ export function validateConfigFile(doc: unknown, origin: string): { file?: Agent
     names.add(name);
     const urlProblem = s.git ? gitUrlProblem(s.git.url) : null;
     if (urlProblem) bad(`sources[${i}].git.url`, urlProblem);
-    if (s.git?.path && s.git.path.split('/').includes('..')) bad(`sources[${i}].git.path`, 'must stay inside the repository');
+    if (s.git?.path?.split('/').includes('..')) bad(`sources[${i}].git.path`, 'must stay inside the repository');
     for (const [dir, d] of Object.entries(s.directories ?? {})) {
       const problem = d.name === undefined ? null : stackNameProblem(d.name);
       if (problem) bad(`sources[${i}].directories["${dir}"].name`, problem);

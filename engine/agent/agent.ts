@@ -19,7 +19,7 @@ import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { StackBackend } from '../../state/open-store.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
 import { selectStacks, synthesize, type SynthStack } from '../synth/synth.ts';
 import type { Artifact, Source } from '../sources/source.ts';

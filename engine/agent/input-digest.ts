@@ -15,7 +15,7 @@ const SCAN_LIMIT = 1 << 20;
 /** bounded so a pathological repository cannot make a digest run away */
 const MAX_PATHS = 10_000;
 const SKIP = new Set(['.git', 'node_modules', 'cdktf.out', '.terraform']);
-const REFERENCE = /(?:\.\.?\/)*\.\.\/[A-Za-z0-9_.@+-][A-Za-z0-9_.@+\/-]*|\.\.\/(?=["'`\s)]|$)/g;
+const REFERENCE = /(?:\.\.?\/)*\.\.\/[A-Za-z0-9_.@+-][A-Za-z0-9_.@+/-]*|\.\.\/(?=["'`\s)]|$)/g;
 
 export interface InputDigest {
   readonly digest: string;
