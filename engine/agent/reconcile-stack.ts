@@ -124,6 +124,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     phase = 'plan';
     const planRevision = drift ? (current?.sourceRevision ?? revision) : revision;
     const mode = drift && deps.policy === 'plan-only' ? 'refresh-only' : 'normal';
+    deps.metrics.plans.inc({ stack: rt.name, kind: drift ? 'drift' : 'revision' });
     const prepared = prepareStack(stackInput, deps.vars);
     if (hasErrors(prepared.diagnostics)) return failed(prepared.diagnostics);
     const prior = await readPrior(store);
