@@ -3,7 +3,7 @@
 
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
+import { DiagnosticsError, formatDiagnostic, readableText } from '../diagnostics.ts';
 import { LockHeldError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError } from '../errors.ts';
 import { SynthError } from '../synth/synth.ts';
 import { AddressSyntaxError } from '../addrs.ts';
@@ -57,11 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CliExit) {
-      if (e.message) process.stderr.write(e.message + '\n');
+      if (e.message) process.stderr.write(readableText(e.message) + '\n');
       return e.code;
     }
     if (e instanceof UsageError || e instanceof FlagValueError) {
-      process.stderr.write(`Error: ${e.message}\nRun "ballast --help" for usage.\n`);
+      process.stderr.write(`Error: ${readableText(e.message)}\nRun "ballast --help" for usage.\n`);
       return EXIT_ERROR;
     }
     if (e instanceof DiagnosticsError) {
@@ -71,11 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     // the machine said no (permissions, disk full, missing directory): a plain message, not a bug
     const systemError = typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException)?.syscall === 'string';
     if (e instanceof LockHeldError) {
-      process.stderr.write(`Error: ${e.message}\n\n${unlockHint(e)}\n`);
+      process.stderr.write(`Error: ${readableText(e.message)}\n\n${unlockHint(e)}\n`);
       return EXIT_ERROR;
     }
     if (systemError || EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError' || (e as Error)?.name === 'BrokenChainError' || (e as Error)?.name === 'LockLostError') {
-      process.stderr.write(`Error: ${(e as Error).message}\n`);
+      process.stderr.write(`Error: ${readableText((e as Error).message)}\n`);
       return EXIT_ERROR;
     }
     // a bug: keep the stack trace, it is ours to fix
