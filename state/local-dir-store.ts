@@ -14,8 +14,8 @@
 // to the newest version file. Treating N as uncommitted instead would leave a serial that no
 // later put could ever take.
 
-import { appendFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { appendFile, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { StateConflictError } from '../engine/errors.ts';
 import { createFileOnce, exists, readFileOrNull, removeStaleTemps, writeFileAtomic } from './atomic-file.ts';
 import { configDigest, digestHex } from './config-digest.ts';
@@ -186,8 +186,27 @@ export class LocalDirStore implements StateStore {
     await writeFileAtomic(this.pointerPath, JSON.stringify({ serial, digest }) + '\n');
   }
 
-  lock(opts: LockOptions): Promise<Lock> {
-    return this.ensureDirs().then(() => acquireFileLock(this.lockPath, opts, this.description));
+  async lock(opts: LockOptions): Promise<Lock> {
+    // a command refused later (bad input found after the lock was taken) must leave no trace:
+    // directories this lock created are removed again on release when nothing was stored in them
+    const created: string[] = [];
+    for (let d = this.dir; !(await exists(d)); d = dirname(d)) {
+      created.push(d);
+      if (dirname(d) === d) break;
+    }
+    await this.ensureDirs();
+    const lock = await acquireFileLock(this.lockPath, opts, this.description);
+    if (created.length === 0) return lock;
+    return {
+      info: lock.info,
+      tookOver: lock.tookOver,
+      renew: () => lock.renew(),
+      release: async () => {
+        await lock.release();
+        for (const d of created) if (!(await removeEmptyTree(d))) break;
+        this.ready = null;
+      },
+    };
   }
 
   currentLock(): Promise<LockInfo | null> {
@@ -338,6 +357,20 @@ export class LocalDirStore implements StateStore {
 function checkSerial(v: StateVersion, serial: number, path: string): StateVersion {
   if (v.serial !== serial) throw new CorruptStateError(`state version file ${path}`, `it holds serial ${v.serial}`);
   return v;
+}
+
+/** Removes `dir` if it holds nothing but empty directories; true when it is gone. */
+async function removeEmptyTree(dir: string): Promise<boolean> {
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!e.isDirectory() || !(await removeEmptyTree(join(dir, e.name)))) return false;
+  }
+  try {
+    await rmdir(dir);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    return false;
+  }
 }
 
 async function readdirOrEmpty(dir: string): Promise<string[]> {
