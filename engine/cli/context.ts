@@ -11,10 +11,10 @@ import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
 import type { Lock, StateStore } from '../../state/store.ts';
 import { tookOverWarning } from '../operations/apply-stack.ts';
-import { defaultRegistry, type ProviderRegistry } from '../../providers/registry.ts';
-import { createAwsProvider } from '../../providers/aws/index.ts';
+import type { ProviderRegistry } from '../../providers/registry.ts';
+import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 
 export interface GlobalArgs {
@@ -84,7 +84,7 @@ export class CliContext {
 
   constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
-    this.registry = defaultRegistry([{ source: 'hashicorp/aws', factory: createAwsProvider }]);
+    this.registry = shippedRegistry();
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 

@@ -2,7 +2,7 @@
 
 import { isObject, markPaths, Sensitive, type Path, type Value } from '../lang/value.ts';
 import type { StateVersion } from '../../state/model.ts';
-import { followSensitive } from '../plan/follow-sensitive.ts';
+import { followSensitive } from '../eval/follow-sensitive.ts';
 
 export const REDACTED = '(sensitive value)';
 

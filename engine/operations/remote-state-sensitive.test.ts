@@ -12,7 +12,7 @@ import { planPreparedStack } from './plan-stack.ts';
 import { applySession } from './apply-stack.ts';
 import { remoteStateReader } from './remote-state.ts';
 import { LocalDirStore } from '../../state/local-dir-store.ts';
-import { defaultRegistry } from '../../providers/registry.ts';
+import { defaultRegistry } from '../../providers/shipped/default-registry.ts';
 import { makeTempDir } from '../../test/helpers/temp-dir.ts';
 import { digestOf, serializeState } from '../../state/serialize.ts';
 import { sampleVersion } from '../../state/testdata/sample-version.ts';

@@ -1,13 +1,13 @@
 // Refresh: read every recorded managed object through its provider, with bounded parallelism.
 // What changed outside Ballast is reported as drift, separately from the proposed changes.
 
-import { followSensitive } from './follow-sensitive.ts';
+import { followSensitive } from '../eval/follow-sensitive.ts';
 import { parseInstance } from '../addrs.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ResourceChange } from './plan.ts';
-import type { ProviderSet } from './provider-set.ts';
+import type { ProviderSet } from '../eval/provider-set.ts';
 import { runBounded } from './run-bounded.ts';
 
 export interface RefreshResult {
