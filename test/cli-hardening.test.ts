@@ -23,7 +23,7 @@ async function refused(args: string[], cwd: string, message: RegExp): Promise<Ba
   const r = await runBallast(args, { cwd });
   assert.equal(r.code, 1, `ballast ${args.join(' ')} exited ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
   assert.match(r.stderr, message);
-  assert.doesNotMatch(r.stdout + r.stderr, /NaN|Internal error|\[object Object\]|    at /);
+  assert.doesNotMatch(r.stdout + r.stderr, /NaN|Internal error|\[object Object\]| {4}at /);
   return r;
 }
 

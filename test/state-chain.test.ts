@@ -41,7 +41,8 @@ async function allReadsRefuse(store: StateStore, serial: number, text: RegExp): 
 }
 
 test('checkChain names gaps, duplicates, foreign lineages and changed parents', () => {
-  const vs = [1, 2, 3].reduce<StateVersion[]>((acc, s) => [...acc, sampleVersion(s, acc.length ? digestOf(serializeState(acc[acc.length - 1])) : null)], []);
+  const vs: StateVersion[] = [];
+  for (const s of [1, 2, 3]) vs.push(sampleVersion(s, vs.length ? digestOf(serializeState(vs[vs.length - 1])) : null));
   const entries = vs.map((v) => chainEntry(v, digestOf(serializeState(v)), `v${v.serial}`));
   assert.deepEqual(checkChain([...entries].reverse(), 'x').map((e) => e.serial), [1, 2, 3]);
   assert.throws(() => checkChain([entries[0], entries[2]], 'x'), broken(2, /version 2 is missing/));
