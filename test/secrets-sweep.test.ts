@@ -136,7 +136,8 @@ test('no command, log or endpoint shows a secret; a sensitive cross-stack output
     const state = join(root, 'agent-state');
     mkdirSync(join(root, 'out'), { recursive: true });
     const sha = repo.commit({ 'main.ts': app.replace("'${path.module}/../../../out/secret.txt'", `'${join(root, 'out', 'agent-secret.txt')}'`), 'cdktf.json': readFileSync(join(dir, 'cdktf.json'), 'utf8') }, 'app');
-    const agent = await startAgent(['--git', repo.url, '--interval', '1h', '--state-dir', state, '--work-dir', work, '--var', `db_password=${DB_PASSWORD}`], { cwd: root, env });
+    // the secret reaches the agent as TF_VAR_db_password (a --var would be refused by the app stack, which does not declare it)
+    const agent = await startAgent(['--git', repo.url, '--interval', '1h', '--state-dir', state, '--work-dir', work], { cwd: root, env });
     const status = await agent.waitFor('both stacks applied', (s) => ['base', 'app'].every((n) => s.stacks[n]?.lastAppliedRevision === `main@sha1:${sha}`), 240_000);
     const metrics = await (await fetch(`${agent.base}/metrics`)).text();
     await agent.stop('SIGTERM');
