@@ -3,6 +3,7 @@
 
 import type { StateVersion, VersionInfo } from './model.ts';
 import type { JournalEntry } from './journal.ts';
+import type { ChainEntry } from './chain.ts';
 
 export interface LockInfo {
   readonly id: string;
@@ -48,9 +49,16 @@ export interface Journal {
 export interface StateStore {
   /** human description for messages, e.g. `local directory /x/.ballast/app` or `s3://bucket/key` */
   readonly description: string;
+  /**
+   * current, get and list check the whole digest chain of the history first (state/chain.ts)
+   * and fail with BrokenChainError naming the broken link: no version is handed out that a
+   * later version does not vouch for.
+   */
   current(): Promise<StateVersion | null>;
   get(serial: number): Promise<StateVersion | null>;
   list(): Promise<VersionInfo[]>;
+  /** reads every version and checks the digest chain; the verified chain, oldest first */
+  verify(): Promise<ChainEntry[]>;
   /** writes version `next` (serial = expectedSerial + 1) and only then moves the current pointer */
   put(next: StateVersion, opts: PutOptions): Promise<VersionInfo>;
 

@@ -22,6 +22,7 @@ import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import { checkConditions } from '../eval/conditions.ts';
+import { sensitiveState } from '../eval/follow-sensitive.ts';
 import { evaluateOutputs } from './outputs.ts';
 import { inconsistentPaths } from './consistency.ts';
 
@@ -233,7 +234,7 @@ class Applier {
     const sensitive = mergePaths(unmark(config).paths, schema ? schemaSensitivePaths(schema.block, resp.state) : []);
     const inst = this.instanceState(c, resp.state!, sensitive, undefined);
     this.working.set(c.address, inst);
-    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, sensitive));
+    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, inst.sensitivePaths));
   }
 
   private async createOrUpdate(c: ResourceChange, signal: AbortSignal): Promise<void> {
@@ -280,12 +281,12 @@ class Applier {
     const inst = this.instanceState(c, resp.newState!, sensitive, resp.private);
     await this.inp.journal.append({ kind: 'done', address: c.address, operation: op, state: inst, time: new Date().toISOString() });
     this.takeAddress(c, inst);
-    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, sensitive));
+    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, inst.sensitivePaths));
     if (prior) this.summary.change++; else this.summary.add++;
 
     const rc = this.inp.config.resources.get(resourceOfChange(c));
     if (rc?.lifecycle.postconditions.length) {
-      const self = markPaths(inst.attributes, sensitive);
+      const self = markPaths(inst.attributes, inst.sensitivePaths);
       const inst0 = this.expandedInstance(rc, c.addr.key);
       const failures = checkConditions(rc.lifecycle.postconditions, this.inp.scope.scope({ ...inst0, self }), 'Resource postcondition failed');
       if (failures.length) {
@@ -330,7 +331,9 @@ class Applier {
     return m.get(key) ?? { key };
   }
 
-  private instanceState(c: ResourceChange, attributes: ValueObject, sensitivePaths: Path[], priv: PrivateData): InstanceState {
+  /** Every object recorded goes through here: plain attributes, marks as paths (also those that followed a secret). */
+  private instanceState(c: ResourceChange, marked: ValueObject, paths: Path[], priv: PrivateData): InstanceState {
+    const { attributes, sensitivePaths } = sensitiveState(marked, paths);
     return {
       address: formatInstance(c.addr), mode: c.addr.mode, type: c.addr.type, name: c.addr.name, key: c.addr.key,
       provider: c.provider, attributes, sensitivePaths, dependencies: c.dependencies, schemaVersion: c.schemaVersion,

@@ -10,7 +10,8 @@ import { CliExit } from './exit.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
-import type { StateStore } from '../../state/store.ts';
+import type { Lock, StateStore } from '../../state/store.ts';
+import { tookOverWarning } from '../operations/apply-stack.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
@@ -63,6 +64,7 @@ export class CliContext {
   readonly registry: ProviderRegistry;
   readonly color: boolean;
   private readonly stores = new Map<string, StateStore>();
+  private readonly locks = new Map<string, Lock>();
   private synthCache?: SynthStack[];
 
   private interrupt?: AbortController;
@@ -174,7 +176,32 @@ export class CliContext {
     return remoteStateReader((stack) => this.store(stack));
   }
 
+  /**
+   * Takes the state lock of a stack for the rest of the command (released by releaseLock or
+   * close). Commands that change state take it before refreshing, as Terraform does, so the
+   * plan they show is the plan they apply.
+   */
+  async lockStack(stack: string, store: StateStore, operation: string, waitMs: number): Promise<Lock> {
+    const held = this.locks.get(stack);
+    if (held) return held;
+    const lock = await store.lock({ operation, waitMs, signal: this.signal });
+    this.locks.set(stack, lock);
+    if (lock.tookOver) report([tookOverWarning(lock.tookOver, stack)], { throwOnError: false });
+    return lock;
+  }
+
+  heldLock(stack: string): Lock | undefined {
+    return this.locks.get(stack);
+  }
+
+  async releaseLock(stack: string): Promise<void> {
+    const lock = this.locks.get(stack);
+    this.locks.delete(stack);
+    await lock?.release().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.locks.keys()].map((s) => this.releaseLock(s)));
     await Promise.all([...this.stores.values()].map((s) => s.close?.()));
   }
 }

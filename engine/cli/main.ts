@@ -3,11 +3,12 @@
 
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
+import { DiagnosticsError, formatDiagnostic, readableText } from '../diagnostics.ts';
 import { LockHeldError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError } from '../errors.ts';
 import { SynthError } from '../synth/synth.ts';
 import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
+import { FlagValueError } from './flag-values.ts';
 import { planCommand } from './commands/plan.ts';
 import { applyCommand, destroyCommand } from './commands/apply.ts';
 import { synthCommand } from './commands/synth.ts';
@@ -45,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
       .strict()
       .recommendCommands()
       .fail((msg, err) => {
+        // a coerce function's complaint about a flag value arrives wrapped in yargs' YError
+        if (err?.name === 'YError') throw new UsageError(err.message);
         if (err) throw err;
         throw new UsageError(msg);
       })
@@ -54,11 +57,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CliExit) {
-      if (e.message) process.stderr.write(e.message + '\n');
+      if (e.message) process.stderr.write(readableText(e.message) + '\n');
       return e.code;
     }
-    if (e instanceof UsageError) {
-      process.stderr.write(`Error: ${e.message}\nRun "ballast --help" for usage.\n`);
+    if (e instanceof UsageError || e instanceof FlagValueError) {
+      process.stderr.write(`Error: ${readableText(e.message)}\nRun "ballast --help" for usage.\n`);
       return EXIT_ERROR;
     }
     if (e instanceof DiagnosticsError) {
@@ -67,8 +70,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     // the machine said no (permissions, disk full, missing directory): a plain message, not a bug
     const systemError = typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException)?.syscall === 'string';
-    if (systemError || EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError' || (e as Error)?.name === 'LockLostError') {
-      process.stderr.write(`Error: ${(e as Error).message}\n`);
+    if (e instanceof LockHeldError) {
+      process.stderr.write(`Error: ${readableText(e.message)}\n\n${unlockHint(e)}\n`);
+      return EXIT_ERROR;
+    }
+    if (systemError || EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError' || (e as Error)?.name === 'BrokenChainError' || (e as Error)?.name === 'LockLostError') {
+      process.stderr.write(`Error: ${readableText((e as Error).message)}\n`);
       return EXIT_ERROR;
     }
     // a bug: keep the stack trace, it is ours to fix
@@ -78,6 +85,12 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** What to do about a held lock: wait for it, or remove it when its holder is certainly gone. */
+function unlockHint(e: LockHeldError): string {
+  return `Wait for the other operation to finish (or pass --lock-timeout, e.g. --lock-timeout 5m), or, if you are sure ` +
+    `its holder is no longer running, remove the lock with:\n  ballast state unlock ${e.holder.id} --force`;
+}
 
 main(hideBin(process.argv)).then((code) => {
   process.exitCode = code;

@@ -29,6 +29,7 @@ import { refreshAll } from './refresh.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
+import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
 
 export interface PlanOptions {
@@ -366,7 +367,7 @@ class Planner {
     }
 
     const planned = resp.plannedState!;
-    const afterSensitive = mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned));
+    const afterSensitive = followSensitive(action === 'no-op' ? prior!.attributes : planned, mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned)));
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     this.changes.set(address, {
       addr, address, provider: providerRef, action, reason,
@@ -453,8 +454,10 @@ class Planner {
     let config = evaluated.config;
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     const pending = [...deps, ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
-    const record = (action: 'no-op' | 'read', after: ValueObject, reason?: ActionReason) => {
-      const afterSensitive = mergePaths(evaluated.sensitive, schema ? schemaSensitivePaths(schema.block, after) : []);
+    const record = (action: 'no-op' | 'read', marked: ValueObject, reason?: ActionReason) => {
+      // marks inside what was read (another stack's sensitive outputs) become paths: state holds plain values
+      const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
+      const afterSensitive = followSensitive(after, mergePaths(sensitivePaths, schema ? schemaSensitivePaths(schema.block, after) : []));
       this.changes.set(address, {
         addr, address, provider: providerRef, action, reason, before: null, after,
         beforeSensitive: [], afterSensitive, requiresReplace: [], config,
