@@ -61,3 +61,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`;
   return [head, where && `  on ${where}`, d.detail && `\n${d.detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
 }
+
+/** The diagnostics placed at `where`; what a diagnostic already says about its place wins. */
+export function locatedAt(where: Where | undefined, diags: readonly Diagnostic[]): Diagnostic[] {
+  return diags.map((d) => ({ ...d, where: { ...where, ...d.where } }));
+}

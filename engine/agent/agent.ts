@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
-import type { StackBackend } from '../../state/open-store.ts';
+import { backendOfStack, type StackBackend } from '../../state/open-store.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
@@ -271,7 +271,7 @@ export class Agent {
   private store(s: SynthStack): StateStore {
     let store = this.stores.get(s.name);
     if (!store) {
-      store = this.deps.openStore(s.name, backendOf(s.json));
+      store = this.deps.openStore(s.name, backendOfStack(s.json));
       this.stores.set(s.name, store);
     }
     return store;
@@ -281,12 +281,6 @@ export class Agent {
   private remoteState(): RemoteStateReader {
     return remoteStateReader((stack) => this.stores.get(stack) ?? this.deps.openStore(stack, undefined));
   }
-}
-
-function backendOf(json: unknown): StackBackend | undefined {
-  const backend = (json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined)?.terraform?.backend;
-  const type = backend && Object.keys(backend).find((k) => k !== '//');
-  return type ? { type, config: backend![type] } : undefined;
 }
 
 function errorText(e: unknown): string {

@@ -8,7 +8,7 @@ import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.ts'
 import { CliExit } from './exit.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
-import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
+import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
@@ -132,12 +132,10 @@ export class CliContext {
     return (await this.stacks()).map((s) => s.name);
   }
 
-  private synthesizedBackend(stack: string): { type: string; config: Record<string, unknown> } | undefined {
-    const json = this.synthCache?.find((s) => s.name === stack)?.json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined;
-    const backend = json?.terraform?.backend;
-    const type = backend && Object.keys(backend).find((k) => k !== '//');
-    return type ? { type, config: backend![type] } : undefined;
+  private synthesizedBackend(stack: string): StackBackend | undefined {
+    return backendOfStack(this.synthCache?.find((s) => s.name === stack)?.json);
   }
+
 
   variableInputs(args: VarArgs): VariableInputs {
     return { flags: args.var ?? [], files: (args['var-file'] ?? []).map((f) => resolve(f)), env: this.env };

@@ -4,7 +4,10 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
-import { LockHeldError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError } from '../errors.ts';
+import {
+  CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError,
+  UserInputError,
+} from '../errors.ts';
 import { SynthError } from '../synth/synth.ts';
 import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
@@ -22,7 +25,10 @@ import { importCommand } from './commands/import.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
-const EXPECTED = [SynthError, LockHeldError, StateConflictError, StalePlanError, SourceUnreachableError, ProviderError, AddressSyntaxError];
+const EXPECTED = [
+  SynthError, LockHeldError, StateConflictError, StalePlanError, SourceUnreachableError, ProviderError, AddressSyntaxError, UserInputError,
+  CorruptStateError, LockIdMismatchError, LockLostError,
+];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -41,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(stateCommand)
       .command(agentCommand)
       .command(importCommand)
+      .option('debug', { type: 'boolean', global: true, describe: 'print stack traces of internal errors' })
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
       .recommendCommands()
@@ -67,12 +74,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     // the machine said no (permissions, disk full, missing directory): a plain message, not a bug
     const systemError = typeof (e as NodeJS.ErrnoException)?.code === 'string' && typeof (e as NodeJS.ErrnoException)?.syscall === 'string';
-    if (systemError || EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError' || (e as Error)?.name === 'LockLostError') {
+    if (systemError || EXPECTED.some((cls) => e instanceof cls)) {
       process.stderr.write(`Error: ${(e as Error).message}\n`);
       return EXIT_ERROR;
     }
-    // a bug: keep the stack trace, it is ours to fix
-    process.stderr.write(`Internal error (please report): ${(e as Error)?.stack ?? String(e)}\n`);
+    // a bug: ours to fix; the stack trace only when asked for (--debug), never by default
+    if (argv.includes('--debug')) process.stderr.write(`Internal error (please report): ${(e as Error)?.stack ?? String(e)}\n`);
+    else process.stderr.write(`Internal error (please report): ${(e as Error)?.message ?? String(e)}\nRun again with --debug for the stack trace.\n`);
     return EXIT_ERROR;
   }
 }

@@ -2,7 +2,7 @@
 // What changed outside Ballast is reported as drift, separately from the proposed changes.
 
 import { parseInstance } from '../addrs.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, locatedAt } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ResourceChange } from './plan.ts';
@@ -33,7 +33,7 @@ export async function refreshAll(
     const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
     const errs = resp.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length) {
-      for (const d of resp.diagnostics) diags.push({ ...d, where: { stack, address: inst.address, ...d.where } });
+      diags.push(...locatedAt({ stack, address: inst.address }, resp.diagnostics));
       return;
     }
     const now = resp.newState;
