@@ -81,3 +81,8 @@ function safeString(v: unknown): string {
     return String(v);
   }
 }
+
+/** The diagnostics placed at `where`; what a diagnostic already says about its place wins. */
+export function locatedAt(where: Where | undefined, diags: readonly Diagnostic[]): Diagnostic[] {
+  return diags.map((d) => ({ ...d, where: { ...where, ...d.where } }));
+}

@@ -21,7 +21,8 @@ import { createFileOnce, exists, readFileOrNull, removeStaleTemps, writeFileAtom
 import { configDigest, digestHex } from './config-digest.ts';
 import { FileJournal, readJournalFile } from './file-journal.ts';
 import { acquireFileLock, forceUnlockFile, readFileLock } from './lock-file.ts';
-import { CorruptStateError, digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { CorruptStateError } from '../engine/errors.ts';
+import { digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
 import { BrokenChainError, chainEntry, checkChain, type ChainEntry } from './chain.ts';
 import type { StateVersion, VersionInfo } from './model.ts';
 import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';

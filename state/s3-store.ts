@@ -24,7 +24,8 @@ import { s3ClientFor, sseParams, type S3BackendConfig } from './s3-backend-confi
 import { discardJournal, pendingJournals, S3Journal, type S3JournalPlace } from './s3-journal.ts';
 import { acquireLock, currentLock, forceUnlock, type S3LockPlace } from './s3-lock.ts';
 import { getObject, isConditionFailed, isNotFound, mapLimit, type FetchedObject } from './s3-objects.ts';
-import { CorruptStateError, digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { CorruptStateError, UserInputError } from '../engine/errors.ts';
+import { digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
 import { BrokenChainError, chainEntry, checkChain, type ChainEntry } from './chain.ts';
 import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';
 
@@ -276,7 +277,7 @@ export class S3Store implements StateStore {
         const lineage = meta[META_LINEAGE] !== undefined ? decodeURIComponent(meta[META_LINEAGE]) : undefined;
         return { serial, digest: meta[META_DIGEST], etag, lineage };
       }
-      if (!head.VersionId) throw new Error(`state object ${this.description} has no version id; is versioning enabled?`);
+      if (!head.VersionId) throw new UserInputError(`state object ${this.description} has no version id; is versioning enabled?`);
       const read = await this.readVersion(head.VersionId);
       return { serial: read.state.serial, digest: read.digest, etag, lineage: read.state.lineage };
     } catch (e) {

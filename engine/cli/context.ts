@@ -9,9 +9,9 @@ import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
-import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
+import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
 import type { Lock, StateStore } from '../../state/store.ts';
-import { tookOverWarning } from '../operations/apply-stack.ts';
+import { staleLockWarning } from '../operations/stale-lock-warning.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
@@ -160,12 +160,10 @@ export class CliContext {
     return (await this.stacks()).map((s) => s.name);
   }
 
-  private synthesizedBackend(stack: string): { type: string; config: Record<string, unknown> } | undefined {
-    const json = this.synthCache?.find((s) => s.name === stack)?.json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined;
-    const backend = json?.terraform?.backend;
-    const type = backend && Object.keys(backend).find((k) => k !== '//');
-    return type ? { type, config: backend![type] } : undefined;
+  private synthesizedBackend(stack: string): StackBackend | undefined {
+    return backendOfStack(this.synthCache?.find((s) => s.name === stack)?.json);
   }
+
 
   variableInputs(args: VarArgs): VariableInputs {
     return { flags: args.var ?? [], files: (args['var-file'] ?? []).map((f) => resolve(f)), env: this.env };
@@ -186,7 +184,7 @@ export class CliContext {
     if (held) return held;
     const lock = await store.lock({ operation, waitMs, signal: this.signal });
     this.locks.set(stack, lock);
-    if (lock.tookOver) report([tookOverWarning(lock.tookOver, stack)], { throwOnError: false });
+    if (lock.tookOver) report([staleLockWarning(lock.tookOver, stack)], { throwOnError: false });
     return lock;
   }
 

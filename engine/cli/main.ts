@@ -4,7 +4,11 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DiagnosticsError, formatDiagnostic, readableText } from '../diagnostics.ts';
-import { LockHeldError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError } from '../errors.ts';
+import {
+  CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError,
+  UserInputError,
+} from '../errors.ts';
+import { BrokenChainError } from '../../state/chain.ts';
 import { SynthError } from '../synth/synth.ts';
 import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
@@ -23,7 +27,10 @@ import { importCommand } from './commands/import.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
-const EXPECTED = [SynthError, LockHeldError, StateConflictError, StalePlanError, SourceUnreachableError, ProviderError, AddressSyntaxError];
+const EXPECTED = [
+  SynthError, LockHeldError, StateConflictError, StalePlanError, SourceUnreachableError, ProviderError, AddressSyntaxError, UserInputError,
+  CorruptStateError, LockIdMismatchError, LockLostError, BrokenChainError,
+];
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -42,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(stateCommand)
       .command(agentCommand)
       .command(importCommand)
+      .option('debug', { type: 'boolean', global: true, describe: 'print stack traces of internal errors' })
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
       .recommendCommands()
@@ -74,12 +82,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Error: ${readableText(e.message)}\n\n${unlockHint(e)}\n`);
       return EXIT_ERROR;
     }
-    if (systemError || EXPECTED.some((cls) => e instanceof cls) || (e as Error)?.name === 'LockIdMismatchError' || (e as Error)?.name === 'CorruptStateError' || (e as Error)?.name === 'BrokenChainError' || (e as Error)?.name === 'LockLostError') {
+    if (systemError || EXPECTED.some((cls) => e instanceof cls)) {
       process.stderr.write(`Error: ${readableText((e as Error).message)}\n`);
       return EXIT_ERROR;
     }
-    // a bug: keep the stack trace, it is ours to fix
-    process.stderr.write(`Internal error (please report): ${(e as Error)?.stack ?? String(e)}\n`);
+    // a bug: ours to fix; the stack trace only when asked for (--debug), never by default
+    if (argv.includes('--debug')) process.stderr.write(`Internal error (please report): ${(e as Error)?.stack ?? String(e)}\n`);
+    else process.stderr.write(`Internal error (please report): ${(e as Error)?.message ?? String(e)}\nRun again with --debug for the stack trace.\n`);
     return EXIT_ERROR;
   }
 }

@@ -1,6 +1,7 @@
 // Loads one synthesized stack (Terraform JSON) into the typed model. Every problem is collected
 // as a diagnostic naming the stack, the address and the JSON pointer; nothing is evaluated here.
 
+import { formatResource } from '../addrs.ts';
 import { type Diagnostic, type SourceRange, error, warning } from '../diagnostics.ts';
 import { jsonToExpr } from '../lang/json-expr.ts';
 import { parseExpression } from '../lang/parse.ts';
@@ -183,7 +184,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       for (const [name, body] of Object.entries(byName)) {
         if (name === '//') continue;
         const p = ptr(mode, type, name);
-        const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        const address = formatResource({ mode: mode === 'data' ? 'data' : 'managed', type, name });
         if (!NAME.test(name)) { fail(`Invalid resource name "${name}"`, p, address); continue; }
         const r = resource(mode === 'data' ? 'data' : 'managed', type, name, address, body, p);
         if (r) resources.set(address, r);

@@ -3,7 +3,7 @@
 // immutable state version, then drops the journals it folded in.
 
 import { randomUUID } from 'node:crypto';
-import { type Diagnostic, error, warning } from '../diagnostics.ts';
+import { type Diagnostic, error } from '../diagnostics.ts';
 import { StalePlanError } from '../errors.ts';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../apply/apply.ts';
 import { StackScope } from '../eval/stack-scope.ts';
@@ -12,6 +12,7 @@ import type { Lock, LockInfo, StateStore } from '../../state/store.ts';
 import type { PlanSession } from './plan-stack.ts';
 import { needsNewVersion } from './needs-new-version.ts';
 import { readPrior } from './prior-state.ts';
+import { staleLockWarning } from './stale-lock-warning.ts';
 import { nextStateVersion } from './state-version.ts';
 
 export interface ApplyRequest {
@@ -41,7 +42,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
   const diags: Diagnostic[] = [];
   const ownLock = !req.lock;
   const lock = req.lock ?? await store.lock({ operation: plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
-  if (ownLock && lock.tookOver) diags.push(tookOverWarning(lock.tookOver, plan.stack));
+  if (ownLock && lock.tookOver) diags.push(staleLockWarning(lock.tookOver, plan.stack));
   // a lock lost while applying (another process took it over) stops the apply: no new
   // operations start, what finished is recorded, and the error says why
   const lockLost = new AbortController();
@@ -106,6 +107,3 @@ export async function applySession(session: PlanSession, store: StateStore, req:
   }
 }
 
-export function tookOverWarning(t: LockInfo, stack: string): Diagnostic {
-  return warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack });
-}

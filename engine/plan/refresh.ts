@@ -3,7 +3,7 @@
 
 import { followSensitive } from '../eval/follow-sensitive.ts';
 import { parseInstance } from '../addrs.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, locatedAt } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ResourceChange } from './plan.ts';
@@ -34,7 +34,7 @@ export async function refreshAll(
     const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
     const errs = resp.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length) {
-      for (const d of resp.diagnostics) diags.push({ ...d, where: { stack, address: inst.address, ...d.where } });
+      diags.push(...locatedAt({ stack, address: inst.address }, resp.diagnostics));
       return;
     }
     const now = resp.newState;
