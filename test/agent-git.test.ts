@@ -11,7 +11,7 @@ import { git, makeRepo, type TestRepo } from './helpers/git-repo.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 import { signBody } from '../engine/agent/webhook-signature.ts';
-import { applied, currentState, fileStack, filesIn, rev, startAgent, stateHistory, stopAllAgents } from './agent-harness.ts';
+import { applied, currentState, fileStack, filesIn, logEvents, rev, startAgent, stateHistory, stopAllAgents } from './agent-harness.ts';
 
 let daemon: GitDaemon;
 let n = 0;
@@ -35,14 +35,26 @@ async function setup(): Promise<{ repo: TestRepo; url: string; out: string; stat
 test('commits are applied within two intervals, updated, and a revert converges back', async () => {
   const { repo, url, out, state, work, dir } = await setup();
   const c1 = repo.commit({ 'infra/main.tf.json': fileStack(out, { a: 'one' }), 'README.md': 'x' }, 'first');
-  const agent = await startAgent(['--git', url, '--ref', 'main', '--path', 'infra', '--interval', '1s', '--state-dir', state, '--work-dir', work], { cwd: dir });
+  // debug logs: every fetch is logged, so the log shows which poll picked a commit up
+  const agent = await startAgent(['--git', url, '--ref', 'main', '--path', 'infra', '--interval', '1s', '--state-dir', state, '--work-dir', work], { cwd: dir, env: { BALLAST_LOG_LEVEL: 'debug' } });
   await agent.waitFor('the first commit applied', applied('main', rev(c1)), 20_000);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
+  // fetches that had finished before the push (the counter and the log line come from one step)
+  const fetchesBefore = await agent.metric('ballast_source_fetch_total', { result: 'ok' });
   const c2 = repo.commit({ 'infra/main.tf.json': fileStack(out, { a: 'two', b: 'bee' }) }, 'second');
-  const t0 = Date.now();
   const s2 = await agent.waitFor('the second commit applied', applied('main', rev(c2)), 20_000);
-  assert.ok(Date.now() - t0 < 10_000, 'applied long after the commit');
+  // "within two intervals": the fetch that picked c2 up is the first or second one after the push
+  // (the first may have been under way already), and the same cycle applied it
+  const events = logEvents(agent.logs());
+  const fetches = events.filter((e) => e.event === 'fetch' && typeof e.revision === 'string');
+  const pickedUp = fetches.findIndex((e) => e.revision === rev(c2));
+  assert.ok(pickedUp >= fetchesBefore, `c2 fetched after the push (fetch #${pickedUp + 1}, ${fetchesBefore} before it)`);
+  assert.ok(pickedUp - fetchesBefore <= 1, `c2 was picked up by fetch #${pickedUp - fetchesBefore + 1} after the push, not within two intervals`);
+  const afterPickup = events.slice(events.indexOf(fetches[pickedUp]) + 1);
+  const appliedAt = afterPickup.findIndex((e) => e.event === 'apply' && e.revision === rev(c2));
+  assert.ok(appliedAt >= 0, 'c2 applied');
+  assert.ok(!afterPickup.slice(0, appliedAt).some((e) => e.event === 'fetch'), 'c2 applied in the cycle that fetched it');
   assert.equal(s2.stacks.main.stateVersion, 2);
   assert.equal(s2.stacks.main.lastResult?.kind, 'applied');
   assert.deepEqual(filesIn(out), ['a.txt', 'b.txt']);
@@ -57,8 +69,9 @@ test('commits are applied within two intervals, updated, and a revert converges 
   assert.deepEqual(filesIn(out), ['a.txt']);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
-  // unchanged revision: polls do nothing (no new state versions)
-  await new Promise((r) => setTimeout(r, 2500));
+  // unchanged revision: polls do nothing (no new state versions); two more finished polls first
+  await agent.waitForSteps('main', 2);
+  assert.equal((await agent.status()).stacks.main.lastResult?.kind, 'applied', 'the last real outcome stays visible');
   assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1), rev(c2), rev(c3)]);
   const metrics = await (await fetch(`${agent.base}/metrics`)).text();
   assert.match(metrics, new RegExp(`ballast_last_applied_revision_info\\{stack="main",revision="main@sha1:${c3}"\\} 1`));
@@ -78,7 +91,7 @@ test('a signed webhook triggers a fetch at once; an unsigned or wrongly signed o
   const secretFile = join(dir, 'hook-secret');
   writeFileSync(secretFile, 'hook-secret-value\n');
   const c1 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'one' }) }, 'first');
-  const agent = await startAgent(['--git', url, '--interval', '1h', '--state-dir', state, '--work-dir', work, '--webhook-secret-file', secretFile], { cwd: dir });
+  const agent = await startAgent(['--git', url, '--interval', '1h', '--state-dir', state, '--work-dir', work, '--webhook-secret-file', secretFile], { cwd: dir, env: { BALLAST_LOG_LEVEL: 'debug' } });
   await agent.waitFor('the first commit applied', applied('main', rev(c1)), 20_000);
   const c2 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'two' }) }, 'second');
 
@@ -87,14 +100,19 @@ test('a signed webhook triggers a fetch at once; an unsigned or wrongly signed o
   assert.equal(wrong.status, 401);
   const unsigned = await fetch(`${agent.base}/hooks/git`, { method: 'POST', body });
   assert.equal(unsigned.status, 401);
-  await new Promise((r) => setTimeout(r, 2000));
   const s = await agent.status();
   assert.equal(s.stacks.main.lastAppliedRevision, rev(c1), 'a rejected hook must not trigger a fetch');
-  assert.equal(s.sources[Object.keys(s.sources)[0]].revision, rev(c1));
 
   const ok = await fetch(`${agent.base}/hooks/git`, { method: 'POST', body, headers: { 'x-github-event': 'push', 'x-hub-signature-256': signBody('hook-secret-value', body) } });
   assert.equal(ok.status, 202);
   await agent.waitFor('the pushed commit applied after the hook', applied('main', rev(c2)), 15_000);
+  // the positive event (the signed hook's fetch and apply) came; before it, with a 1h interval,
+  // there was only the first fetch: the rejected hooks triggered nothing (the log is one ordered pipe)
+  const events = logEvents(agent.logs());
+  const appliedC2 = events.findIndex((e) => e.event === 'apply' && e.revision === rev(c2));
+  const before = events.slice(0, appliedC2);
+  assert.equal(before.filter((e) => e.event === 'trigger').length, 1, 'only the signed hook triggered a fetch');
+  assert.deepEqual(before.filter((e) => e.event === 'fetch').map((e) => e.revision), [rev(c1), rev(c2)]);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'two');
   assert.ok(!agent.logs().includes('hook-secret-value'), 'the secret must never be logged');
   assert.equal(await agent.stop(), 0);
@@ -112,7 +130,7 @@ test('a rollback is not undone by the next poll, a new commit resumes following;
   assert.equal(rb.code, 0, rb.stderr + rb.stdout);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
   await agent.waitFor('the pin reported', (s) => s.stacks.main.pinnedTo === 1, 10_000);
-  await new Promise((r) => setTimeout(r, 3000)); // three polls
+  await agent.waitForSteps('main', 3); // three polls that saw the pin and the same revision
   const pinned = await currentState(state, 'main');
   assert.equal(pinned?.serial, 3);
   assert.equal(pinned?.reason, 'rollback');
@@ -128,7 +146,8 @@ test('a rollback is not undone by the next poll, a new commit resumes following;
   await agent.waitFor('suspended', (s) => s.stacks.main.suspended, 10_000);
   const c4 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'four' }) }, 'fourth');
   await agent.waitFor('c4 fetched', (s) => s.stacks.main.revision === rev(c4), 10_000);
-  await new Promise((r) => setTimeout(r, 2000));
+  await agent.waitForSteps('main', 2); // two polls that saw c4 while suspended
+  assert.equal((await agent.status()).stacks.main.lastResult?.kind, 'suspended');
   assert.equal((await currentState(state, 'main'))?.sourceRevision, rev(c3), 'a suspended stack was applied');
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'three');
 
