@@ -4,10 +4,11 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGitDaemon, type GitDaemon } from './helpers/git-daemon.ts';
-import { git, makeRepo, type TestRepo } from './helpers/git-repo.ts';
+import { git, makeGpgKey, makeRepo, type TestRepo } from './helpers/git-repo.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 import { signBody } from '../engine/agent/webhook-signature.ts';
@@ -156,5 +157,50 @@ test('a rollback is not undone by the next poll, a new commit resumes following;
   assert.match(res.stdout, /Resumed stack "main" \(it was suspended\)/);
   await agent.waitFor('c4 applied after resume', applied('main', rev(c4)), 20_000);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'four');
+  assert.equal(await agent.stop(), 0);
+});
+
+const gpgAvailable = (() => {
+  try {
+    execFileSync('gpg', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+test('with --git-verify-keyring an unsigned or foreign-signed head is refused and the last good revision stays applied', { skip: !gpgAvailable && 'gpg is not installed' }, async () => {
+  const { repo, url, out, state, work, dir } = await setup();
+  const trusted = makeGpgKey('Trusted Signer');
+  const stranger = makeGpgKey('Someone Else');
+  after(() => { trusted.dispose(); stranger.dispose(); });
+  const c1 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'one' }) }, 'signed', { sign: trusted });
+  const agent = await startAgent(['--git', url, '--interval', '1s', '--state-dir', state, '--work-dir', work, '--git-verify-keyring', trusted.keyringFile], { cwd: dir });
+  await agent.waitFor('the signed commit applied', applied('main', rev(c1)), 30_000);
+  assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
+
+  for (const [what, sign, status] of [['unsigned', undefined, /the commit is not signed/], ['signed by a key outside the keyring', stranger, /signed by a key that is not in the keyring/]] as const) {
+    const bad = repo.commit({ 'main.tf.json': fileStack(out, { a: `not ${what}`, b: 'never' }) }, what, sign ? { sign } : {});
+    // the positive events: a fetch refused this head (reported on /status), then one more refusal
+    const s = await agent.waitFor(`the ${what} head refused`, (st) => Object.values(st.sources).some((src) => src.lastError?.includes(rev(bad)) ?? false), 30_000);
+    const source = Object.values(s.sources)[0];
+    assert.match(source.lastError!, status);
+    assert.equal(source.revision, rev(c1), 'the source keeps reporting the last good revision');
+    const refused = await agent.metric('ballast_source_fetch_total', { result: 'error' });
+    await agent.waitForMetric('ballast_source_fetch_total', { result: 'error' }, refused + 1);
+    const now = await agent.status();
+    assert.equal(now.stacks.main.lastAppliedRevision, rev(c1));
+    assert.equal(now.stacks.main.revision, rev(c1));
+    assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one', `the ${what} commit was applied`);
+    assert.deepEqual(filesIn(out), ['a.txt']);
+    assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1)]);
+    assert.match(agent.logs(), new RegExp(`failed signature verification`));
+  }
+
+  // a signed commit on top is applied again
+  const c4 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'four' }) }, 'signed again', { sign: trusted });
+  await agent.waitFor('the next signed commit applied', applied('main', rev(c4)), 30_000);
+  assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'four');
+  assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1), rev(c4)]);
   assert.equal(await agent.stop(), 0);
 });

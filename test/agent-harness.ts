@@ -27,6 +27,10 @@ export interface AgentProcess {
    * event a "nothing happened" check must wait for (a fixed sleep proves nothing under load).
    */
   waitForSteps(stack: string, n: number, timeoutMs?: number): Promise<void>;
+  /** waits until the metric (as `metric` sums it) reaches `atLeast` */
+  waitForMetric(name: string, labels: Record<string, string>, atLeast: number, timeoutMs?: number): Promise<number>;
+  /** resolves with the exit code once the agent ended on its own (SIGKILL after `timeoutMs`: 137) */
+  exited(timeoutMs?: number): Promise<number>;
   /** sends the signal and resolves with the exit code (128+n when killed by a signal) */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number>;
 }
@@ -59,13 +63,15 @@ export async function startAgent(args: string[], opts: { cwd: string; env?: Reco
     },
     steps: (stack) => p.metric('ballast_reconcile_total', { stack }),
     async waitForSteps(stack, n, timeoutMs = 30_000) {
-      const from = await p.steps(stack);
+      await p.waitForMetric('ballast_reconcile_total', { stack }, (await p.steps(stack)) + n, timeoutMs);
+    },
+    async waitForMetric(name, labels, atLeast, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        if (child.exitCode !== null) throw new Error(`agent exited (${child.exitCode}) while waiting for ${n} steps of ${stack}\n${out.slice(-4000)}`);
-        const now = await p.steps(stack);
-        if (now >= from + n) return;
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${n} reconcile steps of ${stack} (saw ${now - from})\nlog tail:\n${out.slice(-4000)}`);
+        if (child.exitCode !== null) throw new Error(`agent exited (${child.exitCode}) while waiting for ${name} >= ${atLeast}\n${out.slice(-4000)}`);
+        const now = await p.metric(name, labels);
+        if (now >= atLeast) return now;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${name}${JSON.stringify(labels)} >= ${atLeast} (last ${now})\nlog tail:\n${out.slice(-4000)}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
@@ -84,6 +90,13 @@ export async function startAgent(args: string[], opts: { cwd: string; env?: Reco
         await new Promise((r) => setTimeout(r, 100));
       }
     },
+    async exited(timeoutMs = 60_000) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      running.delete(p);
+      return code;
+    },
     async stop(signal = 'SIGTERM', timeoutMs = 60_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -94,6 +107,19 @@ export async function startAgent(args: string[], opts: { cwd: string; env?: Reco
     },
   };
   running.add(p);
+  // startup (loading the CLI under tsx) is not part of what a test waits for: wait until the
+  // agent serves /healthz, so the tests' deadlines cover only the behaviour they check
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`agent exited (${child.exitCode ?? child.signalCode}) on startup\n${out.slice(-4000)}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`agent did not serve /healthz within 90 s\n${out.slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return p;
 }
 

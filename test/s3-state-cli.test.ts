@@ -12,6 +12,7 @@ import {
 import { startMoto, type MotoServer } from './helpers/moto.ts';
 import { awsApp, removeAwsApps, expectExit, motoEnv, s3Admin } from './helpers/aws-app.ts';
 import { ballastBin } from './helpers/run-ballast.ts';
+import { freezeApply } from './helpers/kill-apply.ts';
 import { S3Store } from '../state/s3-store.ts';
 import { digestOf, serializeState } from '../state/serialize.ts';
 import type { StateVersion } from '../state/model.ts';
@@ -132,27 +133,18 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
     const stateBucket = await versionedBucket('state-held');
     const app = await awsApp('aws-site', moto, { bucketName: 'site-held', extraObjects: 5, stateBucket });
     // the first apply is frozen (SIGSTOP) once it holds the lock and created an object
-    const holder = spawn(ballastBin, ['apply', '--auto-approve', '--parallelism', '1'], { cwd: app.dir, env: { ...process.env, NO_COLOR: '1', ...motoEnv(moto) }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    holder.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
-    const finished = new Promise<number | null>((resolve) => holder.once('close', (code) => resolve(code)));
+    const holder = await freezeApply(app.dir, 1, ['apply', '--auto-approve', '--parallelism', '1'], motoEnv(moto));
+    let resumed: Promise<number | null> | undefined;
     try {
-      await new Promise<void>((resolve, reject) => {
-        holder.stdout.setEncoding('utf8').on('data', (d: string) => {
-          out += d;
-          if (/: Creation complete/.test(out) && holder.kill('SIGSTOP')) resolve();
-        });
-        holder.once('close', () => reject(new Error(`the first apply ended before it could be paused:\n${out}`)));
-      });
       const refused = await app.run(['apply', '--auto-approve']);
       expectExit(refused, 1, 'apply while the lock is held');
       assert.match(refused.stderr, new RegExp(`state is locked by ${escapeRe(userInfo().username)}@${escapeRe(hostname())} \\(pid ${holder.pid}\\) since `));
       assert.doesNotMatch(refused.stderr, /Internal error|\n\s+at /, 'no stack trace');
       assert.doesNotMatch(refused.stdout, /Creation complete|Recorded state version/);
     } finally {
-      holder.kill('SIGCONT');
+      resumed = holder.resume();
     }
-    assert.equal(await finished, 0, out);
+    assert.equal(await resumed, 0, holder.output());
     const versions = await assertChain(stateStore(stateBucket));
     assert.equal(versions.length, 1);
     assert.deepEqual(stateObjectKeys(versions[0]), await objectKeys('site-held'));
