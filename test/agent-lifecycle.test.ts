@@ -165,6 +165,7 @@ test('SIGTERM cancels an in-flight fetch: the git child is gone and the agent ex
   const server = createServer((sock) => {
     sockets.push(sock);
     socketsClosed.push(new Promise<void>((r) => sock.once('close', () => r())));
+    sock.resume(); // read (and drop) the request, so the peer's close is seen
     connected();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
