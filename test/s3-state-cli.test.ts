@@ -97,7 +97,7 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
 
   test('two applies racing from two processes: each object is created once, a loser is refused clearly, no version lost', async () => {
     const stateBucket = await versionedBucket('state-race');
-    const app = await awsApp('aws-site', moto, { bucketName: 'site-race', extraObjects: 15, stateBucket });
+    const app = await awsApp('aws-site', moto, { bucketName: 'site-race', extraObjects: 8, stateBucket });
     const [a, b] = await Promise.all([
       app.run(['apply', '--auto-approve', '--parallelism', '1']),
       app.run(['apply', '--auto-approve', '--parallelism', '1']),
