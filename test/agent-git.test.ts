@@ -35,16 +35,17 @@ async function setup(): Promise<{ repo: TestRepo; url: string; out: string; stat
 
 test('commits are applied within two intervals, updated, and a revert converges back', async () => {
   const { repo, url, out, state, work, dir } = await setup();
+  // a lone main.tf.json is named after its directory, so stacks in sibling directories never share a state
   const c1 = repo.commit({ 'infra/main.tf.json': fileStack(out, { a: 'one' }), 'README.md': 'x' }, 'first');
   // debug logs: every fetch is logged, so the log shows which poll picked a commit up
   const agent = await startAgent(['--git', url, '--ref', 'main', '--path', 'infra', '--interval', '1s', '--state-dir', state, '--work-dir', work], { cwd: dir, env: { BALLAST_LOG_LEVEL: 'debug' } });
-  await agent.waitFor('the first commit applied', applied('main', rev(c1)), 20_000);
+  await agent.waitFor('the first commit applied', applied('infra', rev(c1)), 20_000);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
   // fetches that had finished before the push (the counter and the log line come from one step)
   const fetchesBefore = await agent.metric('ballast_source_fetch_total', { result: 'ok' });
   const c2 = repo.commit({ 'infra/main.tf.json': fileStack(out, { a: 'two', b: 'bee' }) }, 'second');
-  const s2 = await agent.waitFor('the second commit applied', applied('main', rev(c2)), 20_000);
+  const s2 = await agent.waitFor('the second commit applied', applied('infra', rev(c2)), 20_000);
   // "within two intervals": the fetch that picked c2 up is the first or second one after the push
   // (the first may have been under way already), and the same cycle applied it
   const events = logEvents(agent.logs());
@@ -56,26 +57,26 @@ test('commits are applied within two intervals, updated, and a revert converges 
   const appliedAt = afterPickup.findIndex((e) => e.event === 'apply' && e.revision === rev(c2));
   assert.ok(appliedAt >= 0, 'c2 applied');
   assert.ok(!afterPickup.slice(0, appliedAt).some((e) => e.event === 'fetch'), 'c2 applied in the cycle that fetched it');
-  assert.equal(s2.stacks.main.stateVersion, 2);
-  assert.equal(s2.stacks.main.lastResult?.kind, 'applied');
+  assert.equal(s2.stacks.infra.stateVersion, 2);
+  assert.equal(s2.stacks.infra.lastResult?.kind, 'applied');
   assert.deepEqual(filesIn(out), ['a.txt', 'b.txt']);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'two');
-  const v2 = await currentState(state, 'main');
+  const v2 = await currentState(state, 'infra');
   assert.equal(v2?.author, 'Ballast Test <test@example.invalid>');
 
   git(repo.work, ['revert', '--no-edit', 'HEAD']);
   git(repo.work, ['push', '--quiet', 'origin', 'HEAD:refs/heads/main']);
   const c3 = git(repo.work, ['rev-parse', 'HEAD']);
-  await agent.waitFor('the revert applied', applied('main', rev(c3)), 20_000);
+  await agent.waitFor('the revert applied', applied('infra', rev(c3)), 20_000);
   assert.deepEqual(filesIn(out), ['a.txt']);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
   // unchanged revision: polls do nothing (no new state versions); two more finished polls first
-  await agent.waitForSteps('main', 2);
-  assert.equal((await agent.status()).stacks.main.lastResult?.kind, 'applied', 'the last real outcome stays visible');
-  assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1), rev(c2), rev(c3)]);
+  await agent.waitForSteps('infra', 2);
+  assert.equal((await agent.status()).stacks.infra.lastResult?.kind, 'applied', 'the last real outcome stays visible');
+  assert.deepEqual((await stateHistory(state, 'infra')).map((v) => v.sourceRevision), [rev(c1), rev(c2), rev(c3)]);
   const metrics = await (await fetch(`${agent.base}/metrics`)).text();
-  assert.match(metrics, new RegExp(`ballast_last_applied_revision_info\\{stack="main",revision="main@sha1:${c3}"\\} 1`));
+  assert.match(metrics, new RegExp(`ballast_last_applied_revision_info\\{stack="infra",revision="main@sha1:${c3}"\\} 1`));
   assert.doesNotMatch(metrics, new RegExp(`revision="main@sha1:${c2}"`));
   assert.equal(await agent.stop(), 0);
 
@@ -83,8 +84,8 @@ test('commits are applied within two intervals, updated, and a revert converges 
   const preview = await runBallast(['plan', '--git', url, '--ref', 'main', '--path', 'infra', '--state-dir', state, '--format', 'markdown', '--detailed-exitcode'], { cwd: dir });
   assert.equal(preview.code, 0, preview.stderr);
   assert.match(preview.stdout, /<!-- ballast-plan -->/);
-  assert.match(preview.stdout, /\| main \| 0 \| 0 \| 0 \|/);
-  assert.equal((await stateHistory(state, 'main')).length, 3);
+  assert.match(preview.stdout, /\| infra \| 0 \| 0 \| 0 \|/);
+  assert.equal((await stateHistory(state, 'infra')).length, 3);
 });
 
 test('a signed webhook triggers a fetch at once; an unsigned or wrongly signed one gets 401 and changes nothing', async () => {
