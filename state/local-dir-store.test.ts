@@ -315,15 +315,18 @@ test('journals: append, pending, torn last line, discard', () => withStore(async
 
 // ---- crashes ----
 
-test('SIGKILL at random moments never leaves a torn version, pointer, config or acknowledged journal entry', { timeout: 120_000 }, () => withStore(async (store, dir) => {
+test('SIGKILL mid-write never leaves a torn version, pointer, config or acknowledged journal entry', { timeout: 120_000 }, () => withStore(async (store, dir) => {
   let maxAckedSerial = 0;
   for (let round = 0; round < 6; round++) {
     const applyId = `crash-${round}`;
     const child = spawnScript('crash-writer.ts', [dir, applyId]);
     const reader = lineReader(child);
     try {
-      await reader.waitFor(/^start$/);
-      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 400)));
+      // kill once the child acknowledged a new version (1 to 3 past the last round's): its
+      // writers never pause, so the kill lands in the middle of later writes, at a different
+      // point each round, and the version the assertions below need is known to exist
+      await reader.waitFor(/^j \d+$/);
+      await reader.waitFor(new RegExp(`^v ${maxAckedSerial + 1 + (round % 3)}$`));
     } finally {
       child.kill('SIGKILL');
       await exited(child);
