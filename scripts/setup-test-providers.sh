@@ -17,11 +17,13 @@ build() { # name version
   local bin="$dir/terraform-provider-${name}_v$version"
   local stamp
   stamp="$(cd "$src" && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)"
-  if [ -x "$bin" ] && [ "$(cat "$dir/.source-digest" 2>/dev/null)" = "$stamp" ]; then return 0; fi
+  # the stamp lives outside the package directory: its h1: hash covers every file in there
+  local stampfile="$OUT/stamps/$name"
+  if [ -x "$bin" ] && [ "$(cat "$stampfile" 2>/dev/null)" = "$stamp" ]; then return 0; fi
   mkdir -p "$dir"
   (cd "$src" && go build -trimpath -o "$bin.tmp" .)
   mv "$bin.tmp" "$bin"
-  echo "$stamp" > "$dir/.source-digest"
+  mkdir -p "$OUT/stamps" && echo "$stamp" > "$stampfile"
   echo "built $bin"
 }
 

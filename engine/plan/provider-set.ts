@@ -63,6 +63,12 @@ export class ProviderSet {
         }
       }
       const provider = entry.factory(ctx);
+      const sd = provider.start ? (await provider.start()).map((d) => ({ ...d, where: { ...where, ...d.where } })) : [];
+      diags.push(...sd);
+      if (sd.some((d) => d.severity === 'error')) {
+        await provider.close?.();
+        continue;
+      }
       const schema = provider.getSchema();
       const vd = provider.validateProviderConfig(body).map((d) => ({ ...d, where: { ...where, ...d.where } }));
       diags.push(...vd);
