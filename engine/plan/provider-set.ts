@@ -37,7 +37,7 @@ export class ProviderSet {
       const [name, alias] = ref.split('.');
       const where = { stack: config.name, address: `provider.${ref}` };
       const required = config.requiredProviders.get(name);
-      const entry = registry.resolve(name, required?.source);
+      const entry = registry.resolve(name, required?.source, required?.version);
       if (!entry) {
         diags.push(error(`Unknown provider "${required?.source ?? name}"`, `Ballast has no built-in provider for "${required?.source ?? name}". Available: ${registry.sources().join(', ')}.`, where));
         continue;

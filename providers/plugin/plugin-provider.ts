@@ -25,10 +25,13 @@ export interface PluginDescription {
   readonly protocol: 5 | 6;
 }
 
-export interface PluginProviderOptions extends StartOptions {
+export interface PluginProviderOptions extends Omit<StartOptions, 'binary'> {
+  readonly binary?: string;
   /** sha256 of the binary, the schema cache key */
-  readonly digest: string;
+  readonly digest?: string;
   readonly version?: string;
+  /** finds (and checks) the binary when start() runs; errors come back as diagnostics */
+  readonly install?: () => Promise<{ binary: string; digest: string; version?: string } | Diagnostic[]>;
   /** a call that takes longer is stopped (StopProvider) and fails; default: no limit */
   readonly callTimeoutMs?: number;
   readonly schemaCache?: SchemaCache;
@@ -58,26 +61,45 @@ export interface FunctionSignature {
 }
 
 export class PluginProvider implements Provider {
-  readonly process: PluginProcess;
+  private proc?: PluginProcess;
   private bridged?: BridgedProviderSchema;
   private functions = new Map<string, FunctionSignature>();
   private stopping?: Promise<void>;
+  private binary?: string;
+  private digest?: string;
+  private version?: string;
 
   constructor(readonly opts: PluginProviderOptions) {
-    this.process = new PluginProcess(opts);
+    this.binary = opts.binary;
+    this.digest = opts.digest;
+    this.version = opts.version;
+  }
+
+  get process(): PluginProcess {
+    if (!this.proc) throw new Error(`internal error: provider ${this.opts.name} used before start()`);
+    return this.proc;
   }
 
   get implementation(): string {
-    const v = this.opts.version ? ` v${this.opts.version}` : '';
-    return `plugin ${basename(this.opts.binary)}${v} (protocol ${this.process.protocol})`;
+    const v = this.version ? ` ${this.version}` : '';
+    return `plugin ${this.binary ? basename(this.binary) : this.opts.name}${v}, protocol ${this.proc?.protocol ?? '?'}`;
   }
 
   get description(): PluginDescription {
-    return { binary: this.opts.binary, version: this.opts.version, protocol: this.process.protocol };
+    return { binary: this.binary ?? '', version: this.version, protocol: this.process.protocol };
   }
 
-  /** Starts the process and loads the schema (cached per binary digest). */
+  /** Installs (when asked to), starts the process and loads the schema (cached per binary digest). */
   async start(): Promise<Diagnostic[]> {
+    if (this.opts.install) {
+      const r = await this.opts.install();
+      if (Array.isArray(r)) return r;
+      this.binary = r.binary;
+      this.digest = r.digest;
+      this.version = r.version;
+    }
+    if (!this.binary || !this.digest) throw new Error(`internal error: provider ${this.opts.name} has no binary`);
+    this.proc = new PluginProcess({ ...this.opts, binary: this.binary });
     try {
       await this.process.start();
     } catch (e) {
@@ -85,13 +107,14 @@ export class PluginProvider implements Provider {
       throw e;
     }
     const cache = this.opts.schemaCache ?? sharedSchemaCache();
-    let wire = cache.get(this.opts.digest);
+    const digest = this.digest;
+    let wire = cache.get(digest);
     if (!wire) {
       const resp = await this.rpc<{ diagnostics?: WireDiagnostic[]; functions?: Record<string, unknown> } & Record<string, unknown>>(METHODS[this.process.protocol].schema, {});
       const diags = this.diagnostics(resp.diagnostics);
       if (diags.some((d) => d.severity === 'error')) return diags;
       wire = resp;
-      cache.put(this.opts.digest, resp);
+      cache.put(digest, resp);
     }
     try {
       this.bridged = bridgeProviderSchema(wire as Parameters<typeof bridgeProviderSchema>[0]);
@@ -131,9 +154,9 @@ export class PluginProvider implements Provider {
 
   /** One unary call; a dead process, a timeout or an interrupt become a PluginError naming the provider. */
   private rpc<T>(method: string, req: object, signal?: AbortSignal): Promise<T> {
-    const client = this.process.client;
-    if (!client || !this.process.alive) {
-      return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${this.process.exitReason ?? 'not started'}); ${method} cannot be called.`, this.process.stderrTail.get()));
+    const client = this.proc?.client;
+    if (!this.proc || !client || !this.proc.alive) {
+      return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${this.proc?.exitReason ?? 'not started'}); ${method} cannot be called.`, this.proc?.stderrTail.get()));
     }
     const fn = (client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: (e: grpc.ServiceError | null, v: T) => void) => grpc.ClientUnaryCall>)[method];
     return new Promise<T>((resolve, reject) => {
@@ -172,8 +195,8 @@ export class PluginProvider implements Provider {
   /** StopProvider: asks the provider to cancel what it is doing (on interrupt or timeout). */
   stop(): Promise<void> {
     if (!this.stopping) {
-      const p = this.process;
-      this.stopping = p.alive && p.client
+      const p = this.proc;
+      this.stopping = p && p.alive && p.client
         ? new Promise<void>((resolve) => {
             const fn = (p.client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: () => void) => void>)[METHODS[p.protocol].stop];
             fn.call(p.client, {}, { deadline: Date.now() + 5_000 }, () => resolve());
@@ -184,7 +207,7 @@ export class PluginProvider implements Provider {
   }
 
   async close(): Promise<void> {
-    await this.process.stop();
+    await this.proc?.stop();
   }
 
   // ---- values --------------------------------------------------------------------------------
