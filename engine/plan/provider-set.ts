@@ -91,6 +91,11 @@ export class ProviderSet {
     return mode === 'data' ? p.schema.dataSources[type] : p.schema.resources[type];
   }
 
+  /** which implementation serves each configured provider: "built-in" or the plugin binary */
+  implementations(): { ref: string; source: string; implementation: string }[] {
+    return [...this.configured.values()].map((p) => ({ ref: p.ref, source: p.source, implementation: p.provider.implementation ?? 'built-in' }));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.configured.values()].map((p) => p.provider.close?.()));
   }

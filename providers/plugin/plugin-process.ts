@@ -75,7 +75,7 @@ export function parseHandshake(line: string, accepted: readonly ProtocolVersion[
 }
 
 export class PluginProcess {
-  readonly stderrTail = new LineTail(20);
+  readonly stderrTail = new LineTail();
   private child?: ChildProcess;
   private exitInfo?: string;
   private exited?: Promise<void>;
@@ -176,8 +176,10 @@ export class PluginProcess {
   private controller?: grpc.Client;
 
   private onStderr(raw: string): void {
-    this.stderrTail.push(raw);
-    this.opts.log(this.opts.name, parseLogLine(raw));
+    const line = parseLogLine(raw);
+    // what explains a failure: plain text (prints, panics) and structured warnings and errors
+    if (!raw.startsWith('{') || line.level === 'warn' || line.level === 'error') this.stderrTail.push(line.message);
+    this.opts.log(this.opts.name, line);
   }
 
   /** the plugin's redirected os.Stdout/os.Stderr (fmt.Print in a provider) come over this stream */

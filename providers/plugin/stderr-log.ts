@@ -53,15 +53,19 @@ export function stderrSink(env: NodeJS.ProcessEnv): PluginLogSink {
   };
 }
 
-/** Keeps the last `max` lines of text. */
+/** Keeps the last lines of text, and a Go panic or fatal error from its first line on. */
 export class LineTail {
   private readonly lines: string[] = [];
-  constructor(private readonly max = 20) {}
+  private crash: string[] | undefined;
+  constructor(private readonly max = 12) {}
   push(line: string): void {
+    if (/^(panic: |fatal error: )/.test(line)) this.crash = [line];
+    else if (this.crash && this.crash.length < this.max) this.crash.push(line);
     this.lines.push(line);
     if (this.lines.length > this.max) this.lines.shift();
   }
+  /** the panic (its goroutine dump is long and its first lines say what happened), else the last lines */
   get(): string[] {
-    return [...this.lines];
+    return [...(this.crash ?? this.lines)];
   }
 }
