@@ -14,6 +14,7 @@ import { LineTail, parseLogLine, type PluginLogSink } from './stderr-log.ts';
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
 export type ProtocolVersion = 5 | 6;
+const SDK_LOG_VARS = ['TF_LOG_SDK', 'TF_LOG_SDK_PROTO', 'TF_LOG_SDK_FRAMEWORK', 'TF_LOG_SDK_HELPER_SCHEMA', 'TF_LOG_SDK_HELPER_RESOURCE'];
 
 /** A provider process failed to start, died, or broke the protocol. The message is for users. */
 export class PluginError extends Error {
@@ -104,6 +105,9 @@ export class PluginProcess {
       PLUGIN_PROTOCOL_VERSIONS: accepted.join(','),
       PLUGIN_CLIENT_CERT: cert.certPem,
     };
+    // The SDKs log every call at trace level unless told otherwise; Terraform drops those lines
+    // on its side. Without TF_LOG nobody reads them, so they are switched off at the source.
+    if (!env.TF_LOG) for (const k of SDK_LOG_VARS) env[k] ??= 'OFF';
     let child: ChildProcess;
     try {
       child = spawn(binary, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
