@@ -10,11 +10,11 @@ import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
-import { defaultRegistry, type ProviderRegistry } from '../../providers/registry.ts';
-import { createAwsProvider } from '../../providers/aws/index.ts';
+import type { ProviderRegistry } from '../../providers/registry.ts';
+import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import { pluginSettingsFromEnv, withPlugins } from '../../providers/plugin/plugin-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 
 export interface GlobalArgs {
@@ -88,7 +88,7 @@ export class CliContext {
   constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
     this.registry = withPlugins(
-      defaultRegistry([{ source: 'hashicorp/aws', factory: createAwsProvider }]),
+      shippedRegistry(),
       pluginSettingsFromEnv(env, { pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] }),
     );
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
