@@ -52,8 +52,8 @@ test('binaries and built-ins in one stack: plan names each implementation, apply
   const show = await runBallast(['output', '--json'], { cwd: dir, env });
   assert.match(show.stdout, /"STATIC"/);
   const lock = readFileSync(join(dir, '.terraform.lock.hcl'), 'utf8');
-  assert.match(lock, /provider "registry\.terraform\.io\/ballast\/ballasttest6" \{\n  version     = "0\.1\.0"\n  constraints = "~> 0\.1"\n  hashes = \[\n    "h1:[A-Za-z0-9+/=]{44}",/);
-  assert.match(lock, /provider "registry\.terraform\.io\/hashicorp\/null" \{\n  version     = "2\.1\.2"/);
+  assert.match(lock, /provider "registry\.terraform\.io\/ballast\/ballasttest6" \{\n {2}version {5}= "0\.1\.0"\n {2}constraints = "~> 0\.1"\n {2}hashes = \[\n {4}"h1:[A-Za-z0-9+/=]{44}",/);
+  assert.match(lock, /provider "registry\.terraform\.io\/hashicorp\/null" \{\n {2}version {5}= "2\.1\.2"/);
   const again = await runBallast(['plan', '--detailed-exitcode', ...args], { cwd: dir, env });
   assert.equal(again.code, 0, again.stdout + again.stderr);
   assert.match(again.stdout, /No changes/);
@@ -92,7 +92,7 @@ test('packed mirror layout (zip) from the CLI configuration, recorded with h1 an
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /plugin terraform-provider-ballasttest5_v0\.1\.0 0\.2\.0, protocol 5/);
   const lock = readFileSync(join(dir, '.terraform.lock.hcl'), 'utf8');
-  assert.match(lock, /"h1:[^"]+",\n    "zh:[0-9a-f]{64}",/);
+  assert.match(lock, /"h1:[^"]+",\n {4}"zh:[0-9a-f]{64}",/);
 });
 
 test('dev_overrides run the binary as-is, without a lock entry', { skip }, async () => {

@@ -12,7 +12,6 @@ import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../s
 import type { StateStore } from '../../state/store.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
-import { pluginSettingsFromEnv, withPlugins } from '../../providers/plugin/plugin-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
@@ -87,10 +86,7 @@ export class CliContext {
 
   constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
-    this.registry = withPlugins(
-      shippedRegistry(),
-      pluginSettingsFromEnv(env, { pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] }),
-    );
+    this.registry = shippedRegistry({ env, pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] });
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 
