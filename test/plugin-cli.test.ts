@@ -148,10 +148,17 @@ test('a crash mid-apply keeps what was created in state and shows the provider p
 
 test('a provider found nowhere and a registry that cannot be reached: the error says where to put it', { skip }, async () => {
   const { dir, env } = await sandbox({ terraform: { required_providers: { gone: { source: '127.0.0.1:1/acme/gone' } } }, resource: { gone_thing: { a: {} } } });
-  const r = await runBallast(['plan'], { cwd: dir, env });
+  const r = await runBallast(['plan'], { cwd: dir, env: { ...env, BALLAST_PROVIDER_DOWNLOAD: '1' } });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /Provider 127\.0\.0\.1:1\/acme\/gone was not found locally and its registry 127\.0\.0\.1:1 cannot be reached/);
   assert.match(r.stderr, /--plugin-dir/);
+});
+
+test('without a binary anywhere and no download allowed, an unlisted provider is unknown (no network)', { skip }, async () => {
+  const { dir, env } = await sandbox({ resource: { foo_thing: { a: {} } } });
+  const r = await runBallast(['plan'], { cwd: dir, env });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /Unknown provider "foo"/);
 });
 
 test('version constraints pick from the mirror; none matching is a clear error', { skip }, async () => {

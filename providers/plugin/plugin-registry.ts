@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { error } from '../../engine/diagnostics.ts';
 import type { ProviderFactory } from '../provider.ts';
 import { BUILTIN_SOURCE, canonicalSource, type ProviderRegistry } from '../registry.ts';
-import { readCliConfig } from './install/cli-config.ts';
-import { checkLock, InstallError, installProvider, type InstallOptions } from './install/installer.ts';
+import { type CliConfig, readCliConfig } from './install/cli-config.ts';
+import { checkLock, InstallError, installProvider, type InstallOptions, mightBeInstalled } from './install/installer.ts';
 import { currentPlatform } from './install/locate.ts';
 import { LockFileError } from './install/lock-file.ts';
 import { fileDigest } from './install/package-hash.ts';
@@ -19,6 +19,8 @@ import { PluginProvider } from './plugin-provider.ts';
 import { type PluginLogSink, stderrSink } from './stderr-log.ts';
 
 export interface PluginSettings {
+  /** the environment the CLI configuration and mirrors are read from (default: process.env) */
+  readonly env?: NodeJS.ProcessEnv;
   /** --plugin-dir: the only places to look when given */
   readonly pluginDirs?: readonly string[];
   /** sources whose binary replaces the built-in provider; "*" for all */
@@ -35,6 +37,7 @@ export function pluginSettingsFromEnv(env: NodeJS.ProcessEnv, extra: PluginSetti
   const timeout = Number(env.BALLAST_PROVIDER_TIMEOUT);
   return {
     ...extra,
+    env,
     pluginDirs: [...(extra.pluginDirs ?? []), ...list(env.BALLAST_PLUGIN_DIRS, ':')],
     usePlugins: [...(extra.usePlugins ?? []), ...list(env.BALLAST_USE_PLUGINS, ',')],
     callTimeoutMs: extra.callTimeoutMs ?? (timeout > 0 ? timeout * 1000 : undefined),
@@ -84,6 +87,17 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
       const builtin = base.resolve(localName, source);
       if (builtin && (builtin.source === BUILTIN_SOURCE || !(use.has('*') || use.has(builtin.source)))) return builtin;
       const wanted = builtin?.source ?? canonicalSource(source ?? localName);
+      if (!builtin) {
+        // nothing anywhere and no download allowed: the engine's "Unknown provider" says so
+        let cli: CliConfig;
+        try {
+          cli = readCliConfig(settings.env ?? process.env, canonicalSource);
+        } catch {
+          cli = { devOverrides: new Map(), methods: [] };
+        }
+        const probe = { pluginDirs: settings.pluginDirs ?? [], cliConfig: cli, env: settings.env ?? process.env, canonical: canonicalSource, workingDir: process.cwd() };
+        if (!mightBeInstalled(wanted, probe)) return undefined;
+      }
       return { source: wanted, factory: pluginFactory(wanted, version) };
     },
     sources: () => base.sources(),

@@ -46,10 +46,26 @@ function searchDirs(source: string, o: InstallOptions): { dir: string; origin: s
   return impliedMirrorDirs(o.workingDir, o.env).map((dir) => ({ dir, origin: `local mirror ${dir}` }));
 }
 
-function registryAllowed(source: string, o: InstallOptions): boolean {
-  if (o.pluginDirs.length) return false; // like terraform init -plugin-dir: local only
-  if (!o.cliConfig.methods) return true;
+/**
+ * Downloads happen only when asked for: a `direct {}` block in provider_installation, or
+ * BALLAST_PROVIDER_DOWNLOAD=1 without one. An agent applying from git should not fetch code
+ * nobody put there; --plugin-dir means local only, as with `terraform init -plugin-dir`.
+ */
+export function registryAllowed(source: string, o: Pick<InstallOptions, 'pluginDirs' | 'cliConfig' | 'env' | 'canonical'>): boolean {
+  if (o.pluginDirs.length) return false;
+  if (!o.cliConfig.methods) return o.env.BALLAST_PROVIDER_DOWNLOAD === '1';
   return o.cliConfig.methods.some((m) => m.kind === 'direct' && matchesPatterns(source, m, o.canonical));
+}
+
+/** Whether any place Ballast may look could hold the provider (cheap, for the registry's resolve). */
+export function mightBeInstalled(source: string, o: Pick<InstallOptions, 'pluginDirs' | 'cliConfig' | 'env' | 'canonical' | 'workingDir'>): boolean {
+  if (o.cliConfig.devOverrides.has(source) || registryAllowed(source, o)) return true;
+  const dirs = o.pluginDirs.length
+    ? o.pluginDirs
+    : o.cliConfig.methods
+      ? o.cliConfig.methods.filter((m) => m.kind === 'filesystem_mirror' && m.path).map((m) => m.path!)
+      : impliedMirrorDirs(o.workingDir, o.env);
+  return dirs.some((d) => existsSync(join(d, ...source.split('/'))));
 }
 
 function unpack(pkg: FoundPackage, source: string, o: InstallOptions): string {
@@ -97,7 +113,7 @@ export async function installProvider(source: string, constraint: string | undef
   if (local) return local;
   if (!registryAllowed(source, o)) {
     const where = searchDirs(source, o).map((d) => d.dir);
-    throw new InstallError(`Provider ${source}${constraint ? ` (${constraint})` : ''} was not found in ${where.join(', ') || 'any configured mirror'} for ${o.platform.os}_${o.platform.arch}, and the configuration allows no registry download.`);
+    throw new InstallError(`Provider ${source}${constraint ? ` (${constraint})` : ''} was not found in ${where.join(', ') || 'any configured mirror'} for ${o.platform.os}_${o.platform.arch}, and no registry download is allowed (a direct {} block in provider_installation, or BALLAST_PROVIDER_DOWNLOAD=1).`);
   }
   const dl = await downloadFromRegistry(source, constraint, o.platform, join(o.cacheDir, 'downloads'));
   const pkg: FoundPackage = { version: dl.version, kind: 'packed', path: dl.zipPath, dir: o.cacheDir };
