@@ -31,6 +31,8 @@ export interface GlobalArgs {
   'state-s3-endpoint'?: string;
   json?: boolean;
   color?: boolean;
+  'plugin-dir'?: string[];
+  'use-plugin'?: string[];
 }
 
 export interface VarArgs {
@@ -50,7 +52,9 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
     .option('state-s3-region', { type: 'string', describe: 'Region of the state bucket' })
     .option('state-s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for the state bucket (e.g. a local S3-compatible server)' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
-    .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' }) as Argv<T & GlobalArgs>;
+    .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
+    .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
+    .option('use-plugin', { type: 'string', array: true, describe: 'Run this provider (source, e.g. hashicorp/null, or "*") from its binary instead of the built-in one (repeatable); env BALLAST_USE_PLUGINS' }) as Argv<T & GlobalArgs>;
 }
 
 export function varOptions<T>(y: Argv<T>): Argv<T & VarArgs> {
@@ -89,7 +93,7 @@ export class CliContext {
 
   constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
-    this.registry = shippedRegistry();
+    this.registry = shippedRegistry({ env, pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] });
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 

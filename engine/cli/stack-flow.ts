@@ -84,6 +84,11 @@ export function schemaLookup(session: PlanSession): (a: InstanceAddr) => Resourc
 }
 
 export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
+  // name the implementation of each provider once a provider binary is involved
+  const impls = session.providers.implementations();
+  if (impls.some((i) => i.implementation !== 'built-in')) {
+    process.stdout.write(`Providers:\n${impls.map((i) => `  ${i.source} (${i.ref}): ${i.implementation}\n`).join('')}\n`);
+  }
   process.stdout.write(renderPlan(session.plan, { color: ctx.color, stackLabel: many, schemaOf: schemaLookup(session) }) + '\n');
 }
 
