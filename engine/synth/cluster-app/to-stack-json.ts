@@ -81,7 +81,7 @@ function manifestJson(o: KubeObject): unknown {
 
 /** Strings in Terraform JSON are templates: "${" and "%{" in YAML text are literal, so double them. */
 export function escapeStrings(v: unknown): unknown {
-  if (typeof v === 'string') return v.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  if (typeof v === 'string') return v.replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
   if (Array.isArray(v)) return v.map(escapeStrings);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, escapeStrings(x)]));
   return v;
