@@ -3,7 +3,7 @@
 // apply for the server's own validation) so a bad object fails before anything changes; a CRD
 // and its custom resources plan together because CRDs planned earlier in the run count as served.
 
-import { error, type Diagnostic } from '../../engine/diagnostics.ts';
+import { error, warning, type Diagnostic } from '../../engine/diagnostics.ts';
 import { Unknown, containsUnknown, isObject, isUnknown, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import type { PlanResourceChangeRequest } from '../provider.ts';
 import { normalizeToSchema, sameValue } from '../schema-plan.ts';
@@ -13,7 +13,7 @@ import { manifestSchema } from './manifest-schema.ts';
 import { describeRef, formatImportId, metadataOf, parseImportId, refOf, type ObjectRef } from './object-ref.ts';
 import type { ObjectClient } from './object-client.ts';
 import { withoutBookkeeping } from './managed-view.ts';
-import { driftPolicyOf } from './drift-policy.ts';
+import { DRIFT_KEY, driftPolicyOf } from './drift-policy.ts';
 
 /** What one planning run has seen so far: kinds that CRDs in the run add, namespaces it creates. */
 export interface PlanRun {
@@ -135,18 +135,35 @@ export class AppliedButUnhealthy extends Error {
   }
 }
 
-export async function readManifest(client: ObjectClient, state: ValueObject, signal?: AbortSignal): Promise<ValueObject | null> {
+export async function readManifest(client: ObjectClient, state: ValueObject, signal?: AbortSignal): Promise<{ state: ValueObject | null; warnings: Diagnostic[] }> {
   const manifest = state.manifest;
   const ref = refOf(manifest);
-  if (!ref || !isObject(manifest)) return state;
+  if (!ref || !isObject(manifest)) return { state, warnings: [] };
   const opts = manifestOptions(state);
-  if (driftPolicyOf(manifest) === 'ignore') {
+  const policy = driftPolicyOf(manifest);
+  if (policy === 'ignore') {
     const live = await client.get(ref, signal);
-    return live ? { ...state, object: storedObject(live) } : null;
+    return { state: live ? { ...state, object: storedObject(live) } : null, warnings: [] };
   }
   const d = await client.drift(manifest, opts.fieldManager, opts.computedFields, signal);
-  if (!d.live) return null;
-  return { ...state, manifest: d.observed, object: storedObject(d.live) };
+  if (!d.live) return { state: null, warnings: [] };
+  if (policy === 'alert' && d.drifted) {
+    // Reported, never reverted: the recorded manifest stands, so the plan changes nothing.
+    const paths = changedPaths(manifest, d.observed).slice(0, 10);
+    return {
+      state: { ...state, object: storedObject(d.live) },
+      warnings: [warning(`Drift on ${describeRef(ref)} (policy alert: not reverted)`, `Changed outside Ballast: ${paths.join(', ') || 'fields the manifest sets'}. The object's ${DRIFT_KEY} label or annotation says "alert".`)],
+    };
+  }
+  return { state: { ...state, manifest: d.observed, object: storedObject(d.live) }, warnings: [] };
+}
+
+/** Dotted paths where two manifests differ (values are not included: they may be secret). */
+function changedPaths(a: Value, b: Value, at = ''): string[] {
+  if (isObject(a) && isObject(b)) {
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => changedPaths(a[k] ?? null, b[k] ?? null, at ? `${at}.${k}` : k));
+  }
+  return sameValue(a, b) ? [] : [at || '(root)'];
 }
 
 export async function importManifest(client: ObjectClient, id: string, signal?: AbortSignal): Promise<ValueObject> {
