@@ -38,7 +38,7 @@ const resources: Record<string, KubeResourceType> = {
 export class KubernetesProvider implements Provider {
   private settings: KubeSettings | undefined;
   private client: ObjectClient | undefined;
-  private readonly run: PlanRun = { plannedKinds: new Set(), plannedNamespaces: new Set() };
+  private readonly run: PlanRun = { plannedKinds: new Set(), plannedNamespaces: new Set(), existingNamespaces: new Set() };
 
   constructor(private readonly ctx: ProviderContext) {}
 

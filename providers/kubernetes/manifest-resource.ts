@@ -19,6 +19,8 @@ import { DRIFT_KEY, driftPolicyOf } from './drift-policy.ts';
 export interface PlanRun {
   readonly plannedKinds: Set<string>;
   readonly plannedNamespaces: Set<string>;
+  /** namespaces seen to exist (asked once per run) */
+  readonly existingNamespaces: Set<string>;
 }
 
 export const kindKey = (apiVersion: string, kind: string) => `${apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''}/${kind}`;
@@ -83,7 +85,13 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
       await client.resolve(ref, signal); // throws the unknown-kind error
     }
     const { info } = await client.resolve(ref, signal);
-    if (info.namespaced && ref.namespace && !run.plannedNamespaces.has(ref.namespace) && !(await client.namespaceExists(ref.namespace, signal))) {
+    const nsExists = async (n: string) => {
+      if (run.existingNamespaces.has(n)) return true;
+      const yes = await client.namespaceExists(n, signal);
+      if (yes) run.existingNamespaces.add(n);
+      return yes;
+    };
+    if (info.namespaced && ref.namespace && !run.plannedNamespaces.has(ref.namespace) && !(await nsExists(ref.namespace))) {
       throw new KubeUserError(`Namespace "${ref.namespace}" of ${describeRef(ref)} does not exist`, 'Create it first, or add the Namespace object to the stack (Ballast applies namespaces before what is in them).');
     }
     if (!prior) {
@@ -93,7 +101,7 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
       }
     }
     // The server's own validation, without a change, unless the namespace is created by this run.
-    if (!containsUnknown(manifest) && !(ref.namespace && run.plannedNamespaces.has(ref.namespace) && !(await client.namespaceExists(ref.namespace, signal)))) {
+    if (!containsUnknown(manifest) && !(info.namespaced && ref.namespace && !(await nsExists(ref.namespace)))) {
       await client.apply(manifest, { fieldManager: opts.fieldManager, force: opts.force, dryRun: true, signal });
     }
   } catch (e) {
