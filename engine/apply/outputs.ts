@@ -5,8 +5,8 @@ import { evaluate } from '../lang/evaluate.ts';
 import { containsSensitive, containsUnknown, unmark } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
 import type { OutputState } from '../../state/model.ts';
-import { exprDiagnostic } from '../plan/provider-set.ts';
-import type { StackScope } from '../plan/stack-scope.ts';
+import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
+import type { StackScope } from '../eval/stack-scope.ts';
 
 export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: Diagnostic[], destroyed: boolean): Record<string, OutputState> {
   const out: Record<string, OutputState> = {};

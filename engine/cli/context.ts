@@ -10,11 +10,10 @@ import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
-import { defaultRegistry, type ProviderRegistry } from '../../providers/registry.ts';
-import { createAwsProvider } from '../../providers/aws/index.ts';
-import { createKubernetesProvider } from '../../providers/kubernetes/index.ts';
+import type { ProviderRegistry } from '../../providers/registry.ts';
+import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 
 export interface GlobalArgs {
@@ -95,10 +94,7 @@ export class CliContext {
       ...(args.kubeconfig ? { KUBE_CONFIG_PATH: resolve(args.kubeconfig) } : {}),
       ...(args['kube-context'] ? { KUBE_CTX: args['kube-context'] } : {}),
     };
-    this.registry = defaultRegistry([
-      { source: 'hashicorp/aws', factory: createAwsProvider },
-      { source: 'hashicorp/kubernetes', factory: createKubernetesProvider },
-    ]);
+    this.registry = shippedRegistry();
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 

@@ -251,9 +251,9 @@ function evFor(e: ForExpr, scope: Scope, locals: Local | null): Value {
     const v = ev(e.valueExpr, scope, inner);
     const out = obj!;
     if (e.grouping) {
-      if (Object.prototype.hasOwnProperty.call(out, key)) (out[key] as Value[]).push(v);
+      if (Object.hasOwn(out, key)) (out[key] as Value[]).push(v);
       else setKey(out, key, [v]);
-    } else if (Object.prototype.hasOwnProperty.call(out, key)) {
+    } else if (Object.hasOwn(out, key)) {
       const shown = sensitive ? '' : ` ${JSON.stringify(key)}`;
       throw errorAt(
         e,

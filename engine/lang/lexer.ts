@@ -33,7 +33,7 @@ export interface Token {
   readonly strip: boolean;
 }
 
-const enum Mode {
+enum Mode {
   Template,
   Quoted,
   Expr,
@@ -208,7 +208,7 @@ export function scan(src: string, asTemplate: boolean): Token[] {
       if (quoted && c === 10) fail('Invalid multi-line string: a quoted string cannot contain a newline; use \\n', i);
       if (quoted && c === 92) {
         text += src.slice(runStart, i);
-        const [decoded, len] = unescape(src, i, fail);
+        const [decoded, len] = decodeEscape(src, i, fail);
         text += decoded;
         i += len;
         runStart = i;
@@ -245,7 +245,7 @@ export function scan(src: string, asTemplate: boolean): Token[] {
 }
 
 /** Decodes one backslash escape at src[i]; returns the text and the length consumed. */
-function unescape(src: string, i: number, fail: (summary: string, at: number) => never): [string, number] {
+function decodeEscape(src: string, i: number, fail: (summary: string, at: number) => never): [string, number] {
   const e = src[i + 1];
   switch (e) {
     case 'n': return ['\n', 2];

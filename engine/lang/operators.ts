@@ -148,7 +148,7 @@ export function index(cm: Value, km: Value, node: Located): Value {
     if (typeof k === 'string') key = k;
     else if (typeof k === 'number' || typeof k === 'boolean') key = convert(k, 'string') as string;
     else throw errorAt(node, `Invalid index: a map or object key must be a string, got ${typeLabel(k)}`);
-    if (!Object.prototype.hasOwnProperty.call(c, key)) {
+    if (!Object.hasOwn(c, key)) {
       throw errorAt(node, k !== km ? 'Invalid index: the given key does not exist in the map' : `Invalid index: the given key ${JSON.stringify(key)} does not exist in the map`);
     }
     return mark(c[key], sensitive);
@@ -160,7 +160,7 @@ export function index(cm: Value, km: Value, node: Located): Value {
 export function getAttr(vm: Value, name: string, node: Located): Value {
   const v = strip(vm);
   if (isObject(v)) {
-    if (!Object.prototype.hasOwnProperty.call(v, name)) throw errorAt(node, `Unsupported attribute: object has no attribute ${JSON.stringify(name)}`);
+    if (!Object.hasOwn(v, name)) throw errorAt(node, `Unsupported attribute: object has no attribute ${JSON.stringify(name)}`);
     return v === vm ? v[name] : mark(v[name], true);
   }
   if (v instanceof Unknown) return v === vm ? UNKNOWN_ATTR : mark(UNKNOWN_ATTR, true);

@@ -14,11 +14,12 @@ import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
 import { LocalDirStore } from '../../state/local-dir-store.ts';
-import { defaultRegistry } from '../../providers/registry.ts';
+import { defaultRegistry } from '../../providers/shipped/default-registry.ts';
 import { makeTempDir } from '../../test/helpers/temp-dir.ts';
-import { planStack, type PlanOptions, type PriorState } from './planner.ts';
-import { ProviderSet } from './provider-set.ts';
-import { StackScope } from './stack-scope.ts';
+import { planStack, type PlanOptions } from './planner.ts';
+import type { PriorState } from './prior-state.ts';
+import { ProviderSet } from '../eval/provider-set.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import { formatProviderRef } from '../config/model.ts';
 import type { Plan } from './plan.ts';
 

@@ -98,7 +98,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       if (args.length > 3) throw new FunctionArgumentError(3, 'lookup() takes no more than three arguments');
       const m = obj(args[0], 0);
       const key = str(args[1], 1);
-      if (Object.prototype.hasOwnProperty.call(m, key)) return m[key];
+      if (Object.hasOwn(m, key)) return m[key];
       if (args.length === 3) return args[2];
       throw new FunctionArgumentError(0, `the given object has no attribute ${JSON.stringify(key)}`);
     },

@@ -11,7 +11,7 @@ import type { FunctionContext } from '../lang/functions/function.ts';
 import type { Scope } from '../lang/scope.ts';
 import type { Value, ValueObject } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
-import { functionContext } from './function-context.ts';
+import { functionContext } from '../lang/function-context.ts';
 
 /** How a resource expands: one object, a count-indexed tuple, or a for_each-keyed object. */
 export type Expansion = { kind: 'single' } | { kind: 'count'; count: number } | { kind: 'for_each'; keys: string[] };
