@@ -90,7 +90,7 @@ test('a cdk8s app: synthesized, applied, updated, pruned', { skip }, async () =>
 
   // The Service leaves the app: it is pruned.
   const main = join(dir, 'main.ts');
-  await writeFile(main, (await readFile(main, 'utf8')).replace(/    new ApiObject\(this, 'svc'[\s\S]*?\n    \}\);\n/, ''));
+  await writeFile(main, (await readFile(main, 'utf8')).replace(/ {4}new ApiObject\(this, 'svc'[\s\S]*?\n {4}\}\);\n/, ''));
   const prune = await ballastOk(cluster, ['apply', '--auto-approve'], dir);
   assert.match(prune.stdout, /1 destroyed/);
   assert.equal(await kubeGet(cluster, 'service', 'api', 'cdk8s-shop'), null);

@@ -2,7 +2,7 @@
 // cached per group/version; a miss is asked again, because a CRD applied moments ago adds a
 // kind the cache has not seen.
 
-import { ApiClient, KubeApiError } from './api-client.ts';
+import { type ApiClient, KubeApiError } from './api-client.ts';
 
 export interface ApiResourceInfo {
   readonly name: string;

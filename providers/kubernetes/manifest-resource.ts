@@ -200,7 +200,8 @@ function importedManifest(live: ValueObject): ValueObject {
   const meta = { ...metadataOf(out) };
   for (const k of ['uid', 'creationTimestamp', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences']) delete meta[k];
   if (isObject(meta.annotations)) {
-    const { ['kubectl.kubernetes.io/last-applied-configuration']: _ignored, ...rest } = meta.annotations;
+    const rest = { ...meta.annotations };
+    delete rest['kubectl.kubernetes.io/last-applied-configuration'];
     meta.annotations = rest;
     if (Object.keys(rest).length === 0) delete meta.annotations;
   }

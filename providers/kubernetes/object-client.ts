@@ -4,7 +4,7 @@
 // (kubernetes_deployment_v1, ...) convert their schema to an object and use it the same way.
 
 import { isObject, type Value, type ValueObject } from '../../engine/lang/value.ts';
-import { ApiClient, KubeApiError } from './api-client.ts';
+import { type ApiClient, KubeApiError } from './api-client.ts';
 import { Discovery, groupVersionPath, type ApiResourceInfo } from './discovery.ts';
 import { KubeUserError } from './errors.ts';
 import { healthOf, type Health } from './health.ts';
