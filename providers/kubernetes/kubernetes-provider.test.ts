@@ -10,7 +10,7 @@ import { kubeAvailable, startKubeCluster, type KubeCluster } from '../../test/he
 import { startRolloutDriver, type RolloutDriver } from '../../test/helpers/kube-rollout.ts';
 import { kubeGet, kubectl } from '../../test/helpers/kube-stack.ts';
 import type { Provider } from '../provider.ts';
-import { proposeNewState } from '../provider-harness.ts';
+import { proposeNewState } from '../testdata/provider-harness.ts';
 import { createKubernetesProvider } from './index.ts';
 
 let cluster: KubeCluster;
