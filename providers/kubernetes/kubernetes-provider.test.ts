@@ -69,7 +69,8 @@ test('create, refresh without drift, update in place, hand edit seen, delete', {
   assert.deepEqual(((r2.newState!.manifest as ValueObject).metadata as ValueObject).labels, { a: '2' }, 'the hand edit of a field Ballast set shows');
   assert.equal(JSON.stringify(r2.newState!.manifest).includes('someone-else'), false, 'fields Ballast does not set never show');
 
-  const s2 = await apply({ manifest: { ...cfg.manifest, data: { k: 'w' } } }, r2.newState);
+  // kubectl took the label over (an Update): putting it back needs force_conflicts, as in cluster-app stacks.
+  const s2 = await apply({ manifest: { ...cfg.manifest, data: { k: 'w' } }, field_manager: [{ name: 'ballast', force_conflicts: true }] }, r2.newState);
   assert.equal((await kubeGet(cluster, 'configmap', 'c', 'p1'))?.metadata.labels.a, '1', 'the label is put back');
   assert.equal((await kubeGet(cluster, 'configmap', 'c', 'p1'))?.data.k, 'w');
   const del = await p.applyResourceChange({ typeName: T, priorState: s2, plannedState: null, config: null });

@@ -23,7 +23,7 @@ export async function kubectl(cluster: KubeCluster, args: string[]): Promise<str
 /** The object as JSON, or null when it does not exist. */
 export async function kubeGet(cluster: KubeCluster, kind: string, name: string, namespace?: string): Promise<Record<string, any> | null> {
   try {
-    return JSON.parse(await kubectl(cluster, ['get', kind, name, ...(namespace ? ['-n', namespace] : []), '-o', 'json']));
+    return JSON.parse(await kubectl(cluster, ['get', kind, name, ...(namespace ? ['-n', namespace] : []), '-o', 'json', '--show-managed-fields']));
   } catch (e) {
     if (/NotFound|not found/.test(String((e as { stderr?: string }).stderr ?? e))) return null;
     throw e;
