@@ -53,6 +53,8 @@ class Orders extends TerraformStack {
           },
         },
       },
+      // Take fields back from hand edits (kubectl set image / scale), as GitOps means.
+      fieldManager: { forceConflicts: true },
       wait: { rollout: true },
       timeouts: { create: '3m', update: '3m' },
       dependsOn: [config],
