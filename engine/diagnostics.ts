@@ -58,6 +58,31 @@ export function formatWhere(w: Where | undefined): string {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatWhere(d.where);
-  const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`;
-  return [head, where && `  on ${where}`, d.detail && `\n${d.detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+  const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${readableText(d.summary)}`;
+  const detail = d.detail === undefined ? undefined : readableText(d.detail);
+  return [head, where && `  on ${where}`, detail && `\n${detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+}
+
+/**
+ * Guard for every message shown to a user: an object interpolated into a template literal
+ * reads "[object Object]" (or "undefined" for a missing detail); say what it was instead.
+ * The place that built such a message is still a bug to fix, but the user never sees it.
+ */
+export function readableText(text: unknown): string {
+  if (typeof text !== 'string') return text === undefined || text === null ? '' : readableText(safeString(text));
+  return text.replace(/\[object (\w+)\]/g, (_m, kind: string) => `(${kind === 'Object' ? 'an object' : `a ${kind}`} value)`);
+}
+
+function safeString(v: unknown): string {
+  if (v instanceof Error) return v.message;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** The diagnostics placed at `where`; what a diagnostic already says about its place wins. */
+export function locatedAt(where: Where | undefined, diags: readonly Diagnostic[]): Diagnostic[] {
+  return diags.map((d) => ({ ...d, where: { ...where, ...d.where } }));
 }

@@ -4,12 +4,14 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.ts';
+import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../diagnostics.ts';
+import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
-import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
-import type { StateStore } from '../../state/store.ts';
+import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
+import type { Lock, StateStore } from '../../state/store.ts';
+import { staleLockWarning } from '../operations/stale-lock-warning.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
@@ -19,6 +21,9 @@ import { remoteStateReader } from '../operations/remote-state.ts';
 export interface GlobalArgs {
   chdir?: string;
   stack?: string[];
+  'stack-name'?: string;
+  /** not a flag: the name after the fetched path (`plan --git --path`), used for a lone *.tf.json as the agent does */
+  pathStackName?: string;
   'state-dir'?: string;
   'state-s3-bucket'?: string;
   'state-s3-key'?: string;
@@ -40,6 +45,7 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
   return y
     .option('chdir', { type: 'string', describe: 'Directory of the app (cdktf.json), synthesized output, or *.tf.json to act on', default: undefined })
     .option('stack', { type: 'string', array: true, describe: 'Stack to act on (repeatable); default: all stacks in dependency order' })
+    .option('stack-name', { type: 'string', describe: 'Name of a lone *.tf.json stack (default: the file name without .tf.json); needed when stacks share --state-dir' })
     .option('state-dir', { type: 'string', describe: 'Keep state in this directory (one sub-directory per stack) instead of .ballast/' })
     .option('state-s3-bucket', { type: 'string', describe: 'Keep state in this versioned S3 bucket (overrides the stack backend); env BALLAST_STATE_S3_BUCKET' })
     .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
@@ -62,6 +68,7 @@ export class CliContext {
   readonly registry: ProviderRegistry;
   readonly color: boolean;
   private readonly stores = new Map<string, StateStore>();
+  private readonly locks = new Map<string, Lock>();
   private synthCache?: SynthStack[];
 
   private interrupt?: AbortController;
@@ -114,15 +121,36 @@ export class CliContext {
   async stacks(signal?: AbortSignal): Promise<SynthStack[]> {
     if (!this.synthCache) {
       const result = await synthesize(this.dir, { signal, env: this.env });
-      this.synthCache = result.stacks;
+      const named = this.args['stack-name'];
+      if (named !== undefined) {
+        const problem = stackNameProblem(named);
+        if (problem) {
+          report([error(`Invalid --stack-name "${named}": it ${problem}`)]);
+        }
+        if (!(result.stacks.length === 1 && result.stacks[0]!.generic)) {
+          report([error('--stack-name names only a lone *.tf.json stack', `${this.dir} is an app whose stacks are named by the app (${result.stacks.map((s) => s.name).join(', ')}); use --stack to select one.`)]);
+        }
+      }
+      const generic = result.stacks.length === 1 && result.stacks[0]!.generic === true;
+      const name = named ?? (generic ? this.args.pathStackName : undefined);
+      this.synthCache = name === undefined ? result.stacks : [{ ...result.stacks[0]!, name }];
     }
     const all = { outDir: this.dir, stacks: this.synthCache };
     return selectStacks(all, this.args.stack ?? []);
   }
 
+  /** Whether stacks of different directories can meet in one state store (--state-dir or S3 state), so identities are checked. */
+  get sharedStateStore(): boolean {
+    const sel = this.storeSelection;
+    return sel.stateDir !== undefined || sel.s3?.bucket !== undefined;
+  }
+
   store(stack: string, backend?: { type: string; config: Record<string, unknown> }): StateStore {
     let s = this.stores.get(stack);
     if (!s) {
+      // a name becomes a directory or key: `x/../victim` must never reach a store
+      const problem = stackNameProblem(stack);
+      if (problem) report([error(`Invalid stack name "${stack}": it ${problem}`, 'Stack names follow Terraform identifier rules.')]);
       s = openStateStore(stack, backend ?? this.synthesizedBackend(stack), this.storeSelection);
       this.stores.set(stack, s);
     }
@@ -144,12 +172,10 @@ export class CliContext {
     return (await this.stacks()).map((s) => s.name);
   }
 
-  private synthesizedBackend(stack: string): { type: string; config: Record<string, unknown> } | undefined {
-    const json = this.synthCache?.find((s) => s.name === stack)?.json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined;
-    const backend = json?.terraform?.backend;
-    const type = backend && Object.keys(backend).find((k) => k !== '//');
-    return type ? { type, config: backend![type] } : undefined;
+  private synthesizedBackend(stack: string): StackBackend | undefined {
+    return backendOfStack(this.synthCache?.find((s) => s.name === stack)?.json);
   }
+
 
   variableInputs(args: VarArgs): VariableInputs {
     return { flags: args.var ?? [], files: (args['var-file'] ?? []).map((f) => resolve(f)), env: this.env };
@@ -160,7 +186,32 @@ export class CliContext {
     return remoteStateReader((stack) => this.store(stack));
   }
 
+  /**
+   * Takes the state lock of a stack for the rest of the command (released by releaseLock or
+   * close). Commands that change state take it before refreshing, as Terraform does, so the
+   * plan they show is the plan they apply.
+   */
+  async lockStack(stack: string, store: StateStore, operation: string, waitMs: number): Promise<Lock> {
+    const held = this.locks.get(stack);
+    if (held) return held;
+    const lock = await store.lock({ operation, waitMs, signal: this.signal });
+    this.locks.set(stack, lock);
+    if (lock.tookOver) report([staleLockWarning(lock.tookOver, stack)], { throwOnError: false });
+    return lock;
+  }
+
+  heldLock(stack: string): Lock | undefined {
+    return this.locks.get(stack);
+  }
+
+  async releaseLock(stack: string): Promise<void> {
+    const lock = this.locks.get(stack);
+    this.locks.delete(stack);
+    await lock?.release().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.locks.keys()].map((s) => this.releaseLock(s)));
     await Promise.all([...this.stores.values()].map((s) => s.close?.()));
   }
 }

@@ -2,7 +2,8 @@
 // Stacks run one at a time in dependency order (reverse order for destroy), so a stack that
 // reads another's outputs sees them after that stack was applied, as `cdktf deploy` does.
 
-import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { error, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { claimStack, cliOrigin } from '../operations/stack-identity.ts';
 import type { InstanceAddr } from '../addrs.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import { prepareStack, type PreparedStack, type StackInput } from '../operations/prepare-stack.ts';
@@ -25,6 +26,8 @@ export interface FlowOptions {
   readonly targets: InstanceAddr[];
   readonly replace: InstanceAddr[];
   readonly parallelism: number;
+  /** how long apply waits for another holder of the state lock (ms) */
+  readonly lockWaitMs?: number;
   readonly vars: VariableInputs;
   /** plan only: never lock, never write */
   readonly planOnly: boolean;
@@ -54,6 +57,14 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
   report(prepared.diagnostics);
   const stack = prepared.stack!;
   const store = ctx.store(input.name, stack.config.backend);
+  // a command that will write takes the lock before refreshing: nobody changes the state
+  // between the plan shown and the apply of it
+  if (!o.planOnly) await ctx.lockStack(input.name, store, o.mode === 'destroy' ? 'destroy' : 'apply', o.lockWaitMs ?? 0);
+  if (ctx.sharedStateStore) {
+    // stacks of different directories meet in one store: never let two share one state
+    const refused = await claimStack(store, input.name, 'cli', cliOrigin(ctx.dir), !o.planOnly);
+    if (refused) report([error(`Refusing to use the state of stack "${input.name}"`, `${refused} (--stack-name sets the name of a lone *.tf.json stack).`)]);
+  }
   const prior = await readPrior(store);
   const planned = await planPreparedStack(stack, prior, ctx.registry, {
     mode: o.mode, refresh: o.refresh, targets: o.targets, replace: o.replace, parallelism: o.parallelism,
@@ -94,6 +105,8 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   const started = Date.now();
   const outcome = await applySession(session, store, {
     parallelism: o.parallelism,
+    lock: ctx.heldLock(plan.stack),
+    lockWaitMs: o.lockWaitMs,
     signal: o.signal,
     onEvent: ctx.args.json || o.quiet ? undefined : (e) => {
       if (e.kind === 'done') process.stdout.write(`${e.address}: ${pastTense(e.action)} [${(e.ms / 1000).toFixed(1)}s]\n`);

@@ -1,7 +1,7 @@
 // The configured provider instances one stack needs: every provider referenced by a resource in
 // the config or by an instance in the prior state. Each is configured once per run.
 
-import { type Diagnostic, error } from '../diagnostics.ts';
+import { type Diagnostic, error, locatedAt } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { containsUnknown, isObject, unmark, type ValueObject } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
@@ -64,10 +64,10 @@ export class ProviderSet {
       }
       const provider = entry.factory(ctx);
       const schema = provider.getSchema();
-      const vd = provider.validateProviderConfig(body).map((d) => ({ ...d, where: { ...where, ...d.where } }));
+      const vd = locatedAt(where, provider.validateProviderConfig(body));
       diags.push(...vd);
       if (vd.some((d) => d.severity === 'error')) continue;
-      const cd = (await provider.configure(body)).map((d) => ({ ...d, where: { ...where, ...d.where } }));
+      const cd = locatedAt(where, await provider.configure(body));
       diags.push(...cd);
       if (cd.some((d) => d.severity === 'error')) continue;
       set.configured.set(ref, { ref, source: entry.source, provider, schema });

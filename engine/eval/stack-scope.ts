@@ -36,10 +36,10 @@ export class StackScope {
   constructor(
     readonly config: StackConfig,
     private readonly variables: ReadonlyMap<string, Value>,
-    opts: { applying?: boolean; workspace?: string } = {},
+    opts: { applying?: boolean; workspace?: string; planTimestamp?: string } = {},
   ) {
     this.workspace = opts.workspace ?? 'default';
-    this.functions = functionContext(config.dir, opts.applying ?? false);
+    this.functions = functionContext(config.dir, opts.applying ?? false, opts.planTimestamp);
     this.rootScope = this.scope({});
   }
 

@@ -9,14 +9,18 @@ import { parseTemplate } from './parse.ts';
 import type { Scope } from './scope.ts';
 import type { ValueObject } from './value.ts';
 
-/** `applying`: impure functions (uuid, timestamp) produce values; during plan they are unknown. */
-export function functionContext(baseDir: string, applying = false): FunctionContext {
+/**
+ * `applying`: impure functions (uuid, timestamp) produce values; during plan they are unknown.
+ * `planTimestamp`: what plantimestamp() returns (the plan's time, also when applying it).
+ */
+export function functionContext(baseDir: string, applying = false, planTimestamp?: string): FunctionContext {
   const ctx: FunctionContext = {
     baseDir,
     applying,
+    planTimestamp,
     renderTemplate(source, vars, fileName) {
       const expr = parseTemplate(source, { file: fileName });
-      return evaluate(expr, templateScope(vars, functionContext(dirname(resolve(baseDir, fileName)), applying)));
+      return evaluate(expr, templateScope(vars, functionContext(dirname(resolve(baseDir, fileName)), applying, planTimestamp)));
     },
   };
   return ctx;

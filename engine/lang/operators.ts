@@ -2,11 +2,13 @@
 //   arithmetic and ordering convert operands to number ("5" + 2 = 7), && || ! convert to bool,
 //   == and != compare structurally without conversion (1 == "1" is false).
 // An unknown operand gives an unknown result; a sensitive operand gives a sensitive result.
-// Numbers are JS doubles (Terraform uses arbitrary precision; 0.1 + 0.2 == 0.3 is false here).
+// Numbers are JS doubles; arithmetic on fractions is exact decimal arithmetic rounded once
+// (decimal-arithmetic.ts), so 0.1 + 0.2 == 0.3 as in Terraform.
 // Error messages never include a value that is sensitive.
 
 import type { BinaryOperator, TraversalStep } from './ast.ts';
 import { convert } from './convert.ts';
+import { add, divide, multiply, remainder, subtract } from './decimal-arithmetic.ts';
 import { errorAt, type Located } from './expression-error.ts';
 import { containsSensitive, containsUnknown, isObject, isSet, Sensitive, Unknown, valuesEqual, type Value } from './value.ts';
 
@@ -84,17 +86,17 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
   if (ln instanceof Unknown || rn instanceof Unknown) return mark(ordering ? UNKNOWN_BOOL : UNKNOWN_NUMBER, sensitive);
   let out: Value;
   switch (op) {
-    case '+': out = ln + rn; break;
-    case '-': out = ln - rn; break;
-    case '*': out = ln * rn; break;
+    case '+': out = add(ln, rn); break;
+    case '-': out = subtract(ln, rn); break;
+    case '*': out = multiply(ln, rn); break;
     case '/':
       // Terraform gives +Inf/-Inf for x/0 but fails for 0/0
       if (rn === 0 && ln === 0) throw errorAt(node, 'Invalid operation: zero divided by zero');
-      out = ln / rn;
+      out = rn === 0 ? ln / rn : divide(ln, rn);
       break;
     case '%':
       if (rn === 0) throw errorAt(node, 'Invalid operation: modulo by zero');
-      out = ln % rn;
+      out = remainder(ln, rn);
       break;
     case '<': out = ln < rn; break;
     case '<=': out = ln <= rn; break;

@@ -4,7 +4,7 @@
 // version with reason `import`. Nothing in the real world changes.
 
 import { formatInstance, type InstanceAddr } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
+import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
 import { formatProviderRef } from '../config/model.ts';
 import { ProviderSet } from '../eval/provider-set.ts';
 import { StackScope } from '../eval/stack-scope.ts';
@@ -14,6 +14,7 @@ import type { StateVersion } from '../../state/model.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { PreparedStack } from './prepare-stack.ts';
 import { readPrior } from './prior-state.ts';
+import { staleLockWarning } from './stale-lock-warning.ts';
 import { nextStateVersion } from './state-version.ts';
 
 export interface ImportResourceRequest {
@@ -56,7 +57,7 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
   const lock = await store.lock({ operation: 'import', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
   if (lock.tookOver) {
     const t = lock.tookOver;
-    diags.push(warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack: config.name }));
+    diags.push(staleLockWarning(t, config.name));
   }
   let providers: ProviderSet | undefined;
   try {

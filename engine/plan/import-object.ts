@@ -3,7 +3,7 @@
 // (readResource), and the result becomes the instance's prior state.
 
 import { formatInstance, parseInstance, type InstanceAddr } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import type { ImportConfig, StackConfig } from '../config/model.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import type { InstanceState } from '../../state/model.ts';
@@ -24,7 +24,7 @@ export interface ImportRequest {
 export async function importObject(req: ImportRequest): Promise<{ instance?: InstanceState; diagnostics: Diagnostic[] }> {
   const address = formatInstance(req.addr);
   const where = { stack: req.stack, address };
-  const at = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, where: { ...where, ...d.where } }));
+  const at = (ds: Diagnostic[]) => locatedAt(where, ds);
   const p = req.provider.provider;
   const imp = await p.importResourceState({ typeName: req.addr.type, id: req.id });
   if (hasErrors(imp.diagnostics)) return { diagnostics: at(imp.diagnostics) };

@@ -2,8 +2,9 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, formatInstance, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { addrMatches, formatInstance, formatResource, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
+import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
@@ -24,11 +25,12 @@ import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
 import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
-import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
+import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
+import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
 
 export interface PlanOptions {
@@ -91,7 +93,7 @@ class Planner {
     }
     for (const inst of this.refreshed.values()) {
       if (inst.deposed) continue;
-      const key = inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`;
+      const key = formatResource(inst);
       let l = this.priorByResource.get(key);
       if (!l) this.priorByResource.set(key, (l = []));
       l.push(inst);
@@ -152,20 +154,20 @@ class Planner {
     const { dag } = this.inp.graph;
     const ids: string[] = [];
     for (const t of targets) {
-      const id = t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`;
+      const id = formatResource(t);
       if (dag.hasNode(id)) ids.push(id);
       else if (!this.priorByResource.has(id)) {
         this.diags.push(error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }));
       }
     }
     const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
-    for (const t of targets) set.add(t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`);
+    for (const t of targets) set.add(formatResource(t));
     return set;
   }
 
   private instanceTargeted(addr: InstanceAddr): boolean {
     if (!this.touchable) return true;
-    const id = addr.mode === 'data' ? `data.${addr.type}.${addr.name}` : `${addr.type}.${addr.name}`;
+    const id = formatResource(addr);
     if (!this.touchable.has(id)) return false;
     // a target naming one instance limits that resource to that instance; dependencies are whole
     const direct = this.opts.targets.filter((t) => t.mode === addr.mode && t.type === addr.type && t.name === addr.name);
@@ -244,13 +246,8 @@ class Planner {
       return false;
     }
 
-    let expansion;
-    try {
-      expansion = expandResource(rc, scope.root);
-    } catch (e) {
-      this.diags.push(exprDiagnostic(e, where));
-      return false;
-    }
+    const expansion = evaluating(this.diags, where, () => expandResource(rc, scope.root));
+    if (!expansion) return false;
     scope.setExpansion(rc.address, expansion.expansion);
 
     let ok = true;
@@ -283,7 +280,7 @@ class Planner {
     try {
       const scope = this.inp.scope.scope({ countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
       const failures = checkConditions(rc.lifecycle.preconditions, scope, 'Resource precondition failed');
-      if (failures.length) { this.diags.push(...failures.map((d) => ({ ...d, where: { ...where, ...d.where } }))); return null; }
+      if (failures.length) { this.diags.push(...locatedAt(where, failures)); return null; }
       const value = evaluate(rc.body, scope);
       const { value: plain, paths } = unmark(value);
       if (!isObject(plain)) throw new Error('internal error: resource body did not evaluate to an object');
@@ -303,7 +300,7 @@ class Planner {
     let config = normalizeBlocks(schema.block, evaluated.config);
 
     const vd = p.provider.validateResourceConfig({ typeName: rc.type, config });
-    if (vd.length) this.diags.push(...vd.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+    if (vd.length) this.diags.push(...locatedAt(where, vd));
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema.block, config);
 
@@ -338,7 +335,7 @@ class Planner {
     };
     let resp = await planOnce(prior?.attributes ?? null);
     if (hasErrors(resp.diagnostics)) {
-      this.diags.push(...resp.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+      this.diags.push(...locatedAt(where, resp.diagnostics));
       return false;
     }
 
@@ -356,7 +353,7 @@ class Planner {
         // the replacement is a new object: plan it from nothing so computed values are unknown
         const fresh = await planOnce(null);
         if (hasErrors(fresh.diagnostics)) {
-          this.diags.push(...fresh.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+          this.diags.push(...locatedAt(where, fresh.diagnostics));
           return false;
         }
         requiresReplace = resp.requiresReplace;
@@ -366,7 +363,7 @@ class Planner {
     }
 
     const planned = resp.plannedState!;
-    const afterSensitive = mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned));
+    const afterSensitive = followSensitive(action === 'no-op' ? prior!.attributes : planned, mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned)));
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     this.changes.set(address, {
       addr, address, provider: providerRef, action, reason,
@@ -389,13 +386,8 @@ class Planner {
   private async importTarget(rc: ResourceConfig, addr: InstanceAddr, imp: ImportConfig, schema: ResourceSchema, providerRef: string): Promise<{ instance: InstanceState; id: string } | null> {
     const address = formatInstance(addr);
     const where = { stack: this.stack, address, range: imp.range };
-    let id: Value;
-    try {
-      id = unmark(evaluate(imp.id, this.inp.scope.root)).value;
-    } catch (e) {
-      this.diags.push(exprDiagnostic(e, where));
-      return null;
-    }
+    const id = evaluating(this.diags, where, () => unmark(evaluate(imp.id, this.inp.scope.root)).value);
+    if (id === undefined) return null;
     if (typeof id !== 'string' || id === '') {
       this.diags.push(error('Invalid import id argument', 'The import ID must be a non-empty string known during planning.', where));
       return null;
@@ -430,7 +422,7 @@ class Planner {
       const { ids } = referencedNodes(e, this.inp.config);
       for (const id of ids) {
         for (const c of this.changes.values()) {
-          const cid = c.addr.mode === 'data' ? `data.${c.addr.type}.${c.addr.name}` : `${c.addr.type}.${c.addr.name}`;
+          const cid = formatResource(c.addr);
           if (cid !== id || c.action === 'no-op' || c.action === 'read' || c.action === 'create') continue;
           // in a counted resource, `x[count.index]` means the matching instance
           if (c.addr.key !== undefined && inst.key !== undefined && (rc.count || rc.forEach) && c.addr.key !== inst.key && sameExpansion(this.inp.config, id, rc)) continue;
@@ -453,8 +445,10 @@ class Planner {
     let config = evaluated.config;
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     const pending = [...deps, ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
-    const record = (action: 'no-op' | 'read', after: ValueObject, reason?: ActionReason) => {
-      const afterSensitive = mergePaths(evaluated.sensitive, schema ? schemaSensitivePaths(schema.block, after) : []);
+    const record = (action: 'no-op' | 'read', marked: ValueObject, reason?: ActionReason) => {
+      // marks inside what was read (another stack's sensitive outputs) become paths: state holds plain values
+      const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
+      const afterSensitive = followSensitive(after, mergePaths(sensitivePaths, schema ? schemaSensitivePaths(schema.block, after) : []));
       this.changes.set(address, {
         addr, address, provider: providerRef, action, reason, before: null, after,
         beforeSensitive: [], afterSensitive, requiresReplace: [], config,
@@ -485,7 +479,7 @@ class Planner {
     const p = this.inp.providers.get(providerRef)!;
     config = normalizeBlocks(schema!.block, config);
     const vd = p.provider.validateDataSourceConfig({ typeName: rc.type, config });
-    if (vd.length) this.diags.push(...vd.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+    if (vd.length) this.diags.push(...locatedAt(where, vd));
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema!.block, config);
 
@@ -497,7 +491,7 @@ class Planner {
     }
     const resp = await p.provider.readDataSource({ typeName: rc.type, config, signal: this.opts.signal });
     if (hasErrors(resp.diagnostics) || !resp.state) {
-      this.diags.push(...resp.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+      this.diags.push(...locatedAt(where, resp.diagnostics));
       return false;
     }
     record('no-op', resp.state);
@@ -535,6 +529,11 @@ class Planner {
       const before = prior.version?.outputs[o.name];
       const after = o.sensitive ? (value instanceof Sensitive ? value : new Sensitive(value)) : value;
       const plain = unmark(value).value;
+      // a null output is not recorded (as in Terraform): it is absent, or removed when it had a value
+      if (plain === null) {
+        if (before !== undefined) out.push({ name: o.name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
+        continue;
+      }
       const action = before === undefined ? 'create' : valuesEqual(before.value as Value, plain) ? 'no-op' : 'update';
       out.push({ name: o.name, action, before: before?.value as Value | undefined, after, sensitive: o.sensitive || (before?.sensitive ?? false) });
     }
@@ -594,25 +593,6 @@ function sameExpansion(config: StackConfig, id: string, rc: ResourceConfig): boo
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function suggest(name: string, candidates: string[]): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestD) { bestD = d; best = c; }
-  }
-  return best && bestD <= Math.max(2, name.length / 4) ? ` Did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
+  const best = closest(name, candidates);
+  return best ? ` Did you mean "${best}"?` : '';
 }

@@ -17,6 +17,11 @@ export interface SynthStack {
    * the same directory the cdktf CLI runs terraform in.
    */
   dir: string;
+  /**
+   * set for a lone *.tf.json: its name is only the file's name (usually `main`), so callers
+   * that know the stack's directory name it after that (the agent, --stack-name)
+   */
+  generic?: boolean;
 }
 
 export interface SynthResult {

@@ -3,13 +3,14 @@
 
 import { readdir, rm, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { resolveAppEntry } from './app-entry.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
 import { readJsonFile } from './read-json-file.ts';
 import { runApp } from './run-app.ts';
 import { orderByDependencies, selectOrdered } from './stack-order.ts';
 import { SynthError } from './synth-error.ts';
+import { stackNameProblem } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
 import { detectClusterApp, loadClusterApp } from './cluster-app/load-cluster-app.ts';
 
@@ -95,6 +96,9 @@ async function readSynthesized(outDir: string): Promise<SynthResult> {
   const stacks: SynthStack[] = [];
   for (const m of manifest.stacks) {
     const file = resolve(outDir, m.synthesizedStackPath);
+    for (const p of [file, resolve(outDir, m.workingDirectory)]) {
+      if (relative(outDir, p).startsWith('..') || isAbsolute(relative(outDir, p))) throw new SynthError(`malformed manifest ${manifestPath}: stack "${m.name}" points outside ${outDir} (${p})`);
+    }
     const { json: stackJson, bytes } = await readJsonFile(file, `stack "${m.name}" JSON`);
     assertObject(stackJson, file);
     stacks.push({ name: m.name, file, json: stackJson, bytes, dependencies: m.dependencies, dir: resolve(outDir, m.workingDirectory) });
@@ -106,7 +110,9 @@ async function readSingleFile(file: string): Promise<SynthResult> {
   const { json, bytes } = await readJsonFile(file, 'Terraform JSON');
   assertObject(json, file);
   const name = basename(file).replace(/\.tf\.json$/, '');
-  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file) }] };
+  const problem = stackNameProblem(name);
+  if (problem) throw new SynthError(`${file}: the stack name ${JSON.stringify(name)} taken from the file name ${problem}; rename the file`);
+  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file), generic: true }] };
 }
 
 function assertObject(json: unknown, file: string): void {

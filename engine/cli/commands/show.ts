@@ -5,6 +5,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { createTwoFilesPatch } from 'diff';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
+import { MAX_SERIAL, wholeNumber } from '../flag-values.ts';
 import { describeChanges, redactedVersion } from '../state-view.ts';
 import type { StateStore } from '../../../state/store.ts';
 import type { StateVersion } from '../../../state/model.ts';
@@ -33,8 +34,8 @@ export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show [serial]',
   describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
   builder: (y) => globalOptions(y)
-    .positional('serial', { type: 'number', describe: 'State version serial' })
-    .option('diff', { type: 'number', describe: 'Compare with this serial' }) as Argv<ShowArgs>,
+    .positional('serial', { type: 'string', describe: 'State version serial', coerce: wholeNumber('serial', { min: 1, max: MAX_SERIAL }) })
+    .option('diff', { type: 'string', describe: 'Compare with this serial', coerce: wholeNumber('--diff', { min: 1, max: MAX_SERIAL }) }) as Argv<ShowArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {

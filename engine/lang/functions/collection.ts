@@ -3,6 +3,7 @@
 import { convert, makeSet, unifyTypes } from '../convert.ts';
 import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
+import { add } from '../decimal-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
 
@@ -282,7 +283,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       if (list.length === 0) throw new FunctionArgumentError(0, 'cannot sum an empty list');
       return list.reduce<number>((acc, x, i) => {
         if (x === null) throw new FunctionArgumentError(0, `element ${i} is null`);
-        return acc + (x as number);
+        return add(acc, x as number);
       }, 0);
     },
   },
