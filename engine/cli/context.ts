@@ -33,6 +33,8 @@ export interface GlobalArgs {
   color?: boolean;
   'plugin-dir'?: string[];
   'use-plugin'?: string[];
+  kubeconfig?: string;
+  'kube-context'?: string;
 }
 
 export interface VarArgs {
@@ -51,6 +53,8 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
     .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
     .option('state-s3-region', { type: 'string', describe: 'Region of the state bucket' })
     .option('state-s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for the state bucket (e.g. a local S3-compatible server)' })
+    .option('kubeconfig', { type: 'string', describe: 'Kubeconfig file for cluster apps (default: KUBECONFIG, ~/.kube/config, in-cluster service account)' })
+    .option('kube-context', { type: 'string', describe: 'Context of the kubeconfig to use for cluster apps' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
     .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
     .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
@@ -91,9 +95,17 @@ export class CliContext {
     return this.interrupt.signal;
   }
 
-  constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(readonly args: GlobalArgs, env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
-    this.registry = shippedRegistry({ env, pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] });
+    // The kubernetes provider reads these the way hashicorp/kubernetes does (KUBE_CONFIG_PATH, KUBE_CTX).
+    this.env = {
+      ...env,
+      ...(args.kubeconfig ? { KUBE_CONFIG_PATH: resolve(args.kubeconfig) } : {}),
+      ...(args['kube-context'] ? { KUBE_CTX: args['kube-context'] } : {}),
+    };
+    this.registry = shippedRegistry({ env: this.env, pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] });
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 

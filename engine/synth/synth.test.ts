@@ -75,7 +75,7 @@ test('a single *.tf.json file, or a directory holding exactly one, is one stack 
 test('missing input, empty directory and wrong file type are clear errors', async () => {
   const dir = await makeTempDir();
   await assert.rejects(synthesize(join(dir, 'nope')), (e: unknown) => e instanceof SynthError && /stack input .*nope does not exist/.test(e.message));
-  await assert.rejects(synthesize(dir), /nothing to synthesize in .*: looked for cdktf\.json \(a cdktf app\), manifest\.json \(synthesized output\) and a single \*\.tf\.json file/);
+  await assert.rejects(synthesize(dir), /nothing to synthesize in .*: looked for cdktf\.json \(a cdktf app\), manifest\.json \(synthesized output\), a single \*\.tf\.json file, and cluster apps \(kustomization\.yaml, cdk8s\.yaml, Kubernetes \*\.yaml\)/);
   await writeFile(join(dir, 'main.tf'), '');
   await assert.rejects(synthesize(join(dir, 'main.tf')), /expected a directory, a cdktf\.json, a manifest\.json or a \*\.tf\.json file/);
 });

@@ -12,6 +12,7 @@ import { orderByDependencies, selectOrdered } from './stack-order.ts';
 import { SynthError } from './synth-error.ts';
 import { stackNameProblem } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
+import { detectClusterApp, loadClusterApp } from './cluster-app/load-cluster-app.ts';
 
 export { SynthError } from './synth-error.ts';
 export type { SynthResult, SynthStack } from './synth-result.ts';
@@ -47,7 +48,9 @@ export async function synthesize(input: string, opts: SynthOptions = {}): Promis
   if (tfJson.length > 1) {
     throw new SynthError(`${path} holds ${tfJson.length} *.tf.json files (${tfJson.join(', ')}); pass one file, or an app directory with ${CDKTF_JSON}`);
   }
-  throw new SynthError(`nothing to synthesize in ${path}: looked for ${CDKTF_JSON} (a cdktf app), ${MANIFEST_FILE} (synthesized output) and a single *.tf.json file`);
+  const cluster = await detectClusterApp(path);
+  if (cluster) return loadClusterApp(path, cluster, { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+  throw new SynthError(`nothing to synthesize in ${path}: looked for ${CDKTF_JSON} (a cdktf app), ${MANIFEST_FILE} (synthesized output), a single *.tf.json file, and cluster apps (kustomization.yaml, cdk8s.yaml, Kubernetes *.yaml)`);
 }
 
 /** The named stacks (all when `names` is empty), in dependency order; unknown names are an error listing the available stacks. */

@@ -3,6 +3,7 @@
 // binaries (--use-plugin / BALLAST_USE_PLUGINS; --plugin-dir / BALLAST_PLUGIN_DIRS).
 
 import { createAwsProvider } from '../aws/index.ts';
+import { createKubernetesProvider } from '../kubernetes/index.ts';
 import { pluginSettingsFromEnv, withPlugins } from '../plugin/plugin-registry.ts';
 import type { ProviderRegistry } from '../registry.ts';
 import { defaultRegistry } from './default-registry.ts';
@@ -17,7 +18,10 @@ export interface ShippedRegistryOptions {
 
 export function shippedRegistry(o: ShippedRegistryOptions = {}): ProviderRegistry {
   return withPlugins(
-    defaultRegistry([{ source: 'hashicorp/aws', factory: createAwsProvider }]),
+    defaultRegistry([
+      { source: 'hashicorp/aws', factory: createAwsProvider },
+      { source: 'hashicorp/kubernetes', factory: createKubernetesProvider },
+    ]),
     pluginSettingsFromEnv(o.env ?? process.env, { pluginDirs: o.pluginDirs, usePlugins: o.usePlugins }),
   );
 }
