@@ -227,7 +227,7 @@ export class Agent {
           stack: async (): Promise<StackInput> => {
             let s = synthStack;
             if (!existsSync(s.dir) || !existsSync(s.file)) s = (await this.synthesized(l, artifact, true)).find((x) => x.name === synthStack.name) ?? s;
-            return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes };
+            return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes, varFiles: s.varFiles, locate: s.locate };
           },
         };
         await reconcileStack({

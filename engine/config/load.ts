@@ -19,6 +19,8 @@ export interface StackSource {
   /** directory that path.module and relative paths resolve against */
   readonly dir: string;
   readonly json: unknown;
+  /** file, line and column of a JSON pointer when the stack was written in HCL */
+  readonly locate?: (pointer: string) => { file: string; line: number; column: number } | undefined;
 }
 
 const TOP_LEVEL = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'locals', 'output', 'import', 'module', 'moved', 'check', 'removed']);
@@ -31,7 +33,10 @@ const ptr = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0')
 export function loadStackConfig(src: StackSource): { config: StackConfig; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const stack = src.name;
-  const range = (pointer: string): SourceRange => ({ file: src.file, pointer });
+  const range = (pointer: string): SourceRange => {
+    const at = src.locate?.(pointer);
+    return at ? { file: at.file, pointer, line: at.line, column: at.column } : { file: src.file, pointer };
+  };
   const fail = (summary: string, pointer: string, address?: string, detail?: string) =>
     diags.push(error(summary, detail, { stack, address, range: range(pointer) }));
 

@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import { hasErrors } from '../diagnostics.ts';
-import { loadStackConfig } from '../config/load.ts';
+import { loadStackConfig, type StackSource } from '../config/load.ts';
 import type { StackConfig } from '../config/model.ts';
 import { resolveVariables, type VariableInputs } from '../config/variables.ts';
 import type { Value } from '../lang/value.ts';
@@ -16,6 +16,9 @@ export interface StackInput {
   readonly dir: string;
   readonly json: unknown;
   readonly bytes: Buffer;
+  /** automatic variable files (terraform.tfvars, *.auto.tfvars), loaded before --var-file ones */
+  readonly varFiles?: readonly string[];
+  readonly locate?: StackSource['locate'];
 }
 
 export interface PreparedStack {
@@ -30,7 +33,7 @@ export interface PreparedStack {
 export function prepareStack(input: StackInput, vars: VariableInputs | Map<string, Value>): { stack?: PreparedStack; diagnostics: Diagnostic[] } {
   const { config, diagnostics } = loadStackConfig(input);
   if (hasErrors(diagnostics)) return { diagnostics };
-  const v = vars instanceof Map ? { values: vars, diagnostics: [] } : resolveVariables(config, vars);
+  const v = vars instanceof Map ? { values: vars, diagnostics: [] } : resolveVariables(config, input.varFiles?.length ? { ...vars, files: [...input.varFiles, ...(vars.files ?? [])] } : vars);
   const g = buildConfigGraph(config);
   const all = [...diagnostics, ...v.diagnostics, ...g.diagnostics];
   if (hasErrors(all) || !g.graph) return { diagnostics: all };

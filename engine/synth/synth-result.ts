@@ -17,6 +17,10 @@ export interface SynthStack {
    * the same directory the cdktf CLI runs terraform in.
    */
   dir: string;
+  /** variable files loaded before --var-file ones (terraform.tfvars, *.auto.tfvars of a Terraform directory) */
+  varFiles?: readonly string[];
+  /** file, line and column of a JSON pointer, for stacks written in HCL */
+  locate?: (pointer: string) => { file: string; line: number; column: number } | undefined;
 }
 
 export interface SynthResult {

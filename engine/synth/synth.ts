@@ -1,5 +1,5 @@
-// Synthesis: turn an input (a cdktf app directory, an already synthesized out dir, or a single
-// *.tf.json) into stacks of Terraform JSON in dependency order.
+// Synthesis: turn an input (a cdktf app directory, an already synthesized out dir, a directory
+// of Terraform files, or a single *.tf.json; see stack-kinds.ts) into stacks of Terraform JSON in dependency order.
 
 import { readdir, rm, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -10,6 +10,9 @@ import { readJsonFile } from './read-json-file.ts';
 import { runApp } from './run-app.ts';
 import { orderByDependencies, selectOrdered } from './stack-order.ts';
 import { SynthError } from './synth-error.ts';
+import { readTerraformDirectory } from './hcl-stack.ts';
+import { STACK_KINDS, stackKindOf } from './stack-kinds.ts';
+import { stackNameForPath } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
 
 export { SynthError } from './synth-error.ts';
@@ -39,14 +42,19 @@ export async function synthesize(input: string, opts: SynthOptions = {}): Promis
     throw new SynthError(`cannot synthesize ${path}: expected a directory, a ${CDKTF_JSON}, a ${MANIFEST_FILE} or a *.tf.json file`);
   }
   if (!st.isDirectory()) throw new SynthError(`stack input ${path} is neither a file nor a directory`);
-  if (existsSync(join(path, CDKTF_JSON))) return synthesizeApp(path, opts);
-  if (existsSync(join(path, MANIFEST_FILE))) return readSynthesized(path);
-  const tfJson = (await readdir(path)).filter((n) => n.endsWith('.tf.json')).sort();
-  if (tfJson.length === 1) return readSingleFile(join(path, tfJson[0]!));
-  if (tfJson.length > 1) {
-    throw new SynthError(`${path} holds ${tfJson.length} *.tf.json files (${tfJson.join(', ')}); pass one file, or an app directory with ${CDKTF_JSON}`);
+  const names = await readdir(path);
+  const kind = stackKindOf(names);
+  switch (kind?.name) {
+    case 'cdktf-app': return synthesizeApp(path, opts);
+    case 'synthesized': return readSynthesized(path);
+    case 'terraform-directory': return readDirectory(path);
+    case 'terraform-json': {
+      const tfJson = names.filter((n) => n.endsWith('.tf.json'));
+      return readSingleFile(join(path, tfJson[0]!));
+    }
+    default:
+      throw new SynthError(`nothing to synthesize in ${path}: looked for ${STACK_KINDS.map((k) => k.describe).join(', ')}`);
   }
-  throw new SynthError(`nothing to synthesize in ${path}: looked for ${CDKTF_JSON} (a cdktf app), ${MANIFEST_FILE} (synthesized output) and a single *.tf.json file`);
 }
 
 /** The named stacks (all when `names` is empty), in dependency order; unknown names are an error listing the available stacks. */
@@ -102,8 +110,18 @@ async function readSynthesized(outDir: string): Promise<SynthResult> {
 async function readSingleFile(file: string): Promise<SynthResult> {
   const { json, bytes } = await readJsonFile(file, 'Terraform JSON');
   assertObject(json, file);
-  const name = basename(file).replace(/\.tf\.json$/, '');
+  const name = stackNameForPath(file);
   return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file) }] };
+}
+
+/** A directory of Terraform files is one stack, as for terraform; its JSON is the merged, normalized configuration. */
+async function readDirectory(dir: string): Promise<SynthResult> {
+  const d = await readTerraformDirectory(dir);
+  const bytes = Buffer.from(JSON.stringify(d.json, null, 2));
+  return {
+    outDir: dir,
+    stacks: [{ name: stackNameForPath(dir), file: dir, json: d.json, bytes, dependencies: [], dir, varFiles: d.varFiles, locate: d.locate }],
+  };
 }
 
 function assertObject(json: unknown, file: string): void {
