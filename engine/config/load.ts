@@ -9,8 +9,10 @@ import { ExpressionError } from '../lang/expression-error.ts';
 import type { Expr } from '../lang/ast.ts';
 import type {
   BackendConfig, Condition, ImportConfig, Lifecycle, LocalConfig, OutputConfig, ProviderConfig, ProviderRef,
-  RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
+  ModuleCallConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
 } from './model.ts';
+import { EMBEDDED_MODULE } from './embedded-module.ts';
+import { suggestName } from '../suggest.ts';
 
 export interface StackSource {
   readonly name: string;
@@ -26,6 +28,7 @@ export interface StackSource {
 const TOP_LEVEL = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'locals', 'output', 'import', 'module', 'moved', 'check', 'removed']);
 const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'connection', 'provisioner', '//']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers', '//', EMBEDDED_MODULE]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ptr = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -68,7 +71,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
   for (const key of Object.keys(root)) {
     if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
-    else if (key === 'module' || key === 'moved' || key === 'check' || key === 'removed') {
+    else if (key === 'moved' || key === 'check' || key === 'removed') {
       fail(`"${key}" blocks are not supported by Ballast yet`, ptr(key));
     }
   }
@@ -194,6 +197,53 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     }
   }
 
+  // module calls: the called module's configuration was read at synthesis (embedded-module.ts)
+  const moduleCalls = new Map<string, ModuleCallConfig>();
+  if (root.module !== undefined) {
+    if (!isRecord(root.module)) fail('"module" must be an object', ptr('module'));
+    else for (const [name, body] of Object.entries(root.module)) {
+      if (name === '//') continue;
+      const p = ptr('module', name);
+      const address = `module.${name}`;
+      if (!NAME.test(name)) { fail(`Invalid module name "${name}"`, p, address); continue; }
+      if (!isRecord(body) || typeof body.source !== 'string') { fail(`Module "${name}" needs a "source"`, p, address); continue; }
+      const embedded = body[EMBEDDED_MODULE];
+      if (!isRecord(embedded) || typeof embedded.dir !== 'string') {
+        fail(`Module "${name}" was not loaded`, p, address, `The source "${body.source}" was not read when the stack was synthesized.`);
+        continue;
+      }
+      const child = loadStackConfig({ name: stack, file: typeof embedded.file === 'string' ? embedded.file : embedded.dir, dir: embedded.dir, json: embedded.json });
+      diags.push(...child.diagnostics.map((d) => ({ ...d, where: { ...d.where, address: d.where?.address ? `${address}.${d.where.address}` : address } })));
+      if (child.config.providers.size) {
+        fail(`Module "${name}" configures providers`, p, address, `The module at ${body.source} declares provider configurations (${[...child.config.providers.keys()].join(', ')}). Ballast configures providers in the root module only: move them there and pass them with providers = { ... }.`);
+      }
+      const inputs = new Map<string, Expr>();
+      for (const [k, v] of Object.entries(body)) {
+        if (MODULE_META.has(k)) continue;
+        if (!child.config.variables.has(k)) {
+          fail(`Unsupported argument "${k}" in module "${name}"`, `${p}/${k}`, address, `The module at ${body.source} declares no variable "${k}".${suggestName(k, [...child.config.variables.keys()])}`);
+          continue;
+        }
+        const e = expr(v, `${p}/${k}`, address);
+        if (e) inputs.set(k, e);
+      }
+      for (const v of child.config.variables.values()) {
+        if (!v.hasDefault && !inputs.has(v.name)) fail(`Missing required argument "${v.name}" in module "${name}"`, p, address, `The module at ${body.source} requires variable "${v.name}", which has no default.`);
+      }
+      const providerMap = new Map<string, ProviderRef>();
+      const pv = typeof body.providers === 'string' ? undefined : body.providers;
+      if (isRecord(pv)) for (const [k, v] of Object.entries(pv)) providerMap.set(stripInterpolation(k), providerRef(String(v)));
+      else if (body.providers !== undefined) fail('"providers" must be a map like { aws = aws.west }', `${p}/providers`, address);
+      const count = body.count !== undefined ? expr(body.count, `${p}/count`, address) : undefined;
+      const forEach = body.for_each !== undefined ? expr(body.for_each, `${p}/for_each`, address) : undefined;
+      if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
+      moduleCalls.set(name, {
+        name, source: body.source, count, forEach, providers: providerMap, inputs, module: child.config, range: range(p),
+        dependsOn: dependsOn(body.depends_on, `${p}/depends_on`, address),
+      });
+    }
+  }
+
   // import blocks
   if (root.import !== undefined) {
     const list = Array.isArray(root.import) ? root.import : [root.import];
@@ -206,7 +256,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
 
   return {
-    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports },
+    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls },
     diagnostics: diags,
   };
 
@@ -285,7 +335,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     v.forEach((x, i) => {
       const ref = stripInterpolation(String(x));
       if (!/^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/.test(ref)) {
-        fail(`Invalid depends_on reference "${x}"`, `${p}/${i}`, address, 'Expected a resource address like "aws_s3_bucket.site" or "data.aws_region.current".');
+        fail(`Invalid depends_on reference "${x}"`, `${p}/${i}`, address, 'Expected a resource address like "aws_s3_bucket.site", "data.aws_region.current" or "module.network".');
       } else out.push(ref);
     });
     return out;

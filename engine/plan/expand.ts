@@ -16,7 +16,7 @@ export interface ExpandedInstance {
   readonly eachValue?: Value;
 }
 
-export function expandResource(rc: ResourceConfig, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
+export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach'>, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
   if (rc.count) {
     const v = evaluate(rc.count, scope);
     if (isUnknown(v) || containsUnknown(v)) {

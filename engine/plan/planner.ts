@@ -2,7 +2,7 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, formatInstance, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import { addrMatches, formatInstance, formatResource, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
@@ -108,7 +108,7 @@ class Planner {
     }
     for (const inst of this.refreshed.values()) {
       if (inst.deposed) continue;
-      const key = inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`;
+      const key = formatResource(parseInstance(inst.address));
       let l = this.priorByResource.get(key);
       if (!l) this.priorByResource.set(key, (l = []));
       l.push(inst);
@@ -169,23 +169,23 @@ class Planner {
     const { dag } = this.inp.graph;
     const ids: string[] = [];
     for (const t of targets) {
-      const id = t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`;
+      const id = formatResource(t);
       if (dag.hasNode(id)) ids.push(id);
       else if (!this.priorByResource.has(id)) {
         this.diags.push(error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }));
       }
     }
     const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
-    for (const t of targets) set.add(t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`);
+    for (const t of targets) set.add(formatResource(t));
     return set;
   }
 
   private instanceTargeted(addr: InstanceAddr): boolean {
     if (!this.touchable) return true;
-    const id = addr.mode === 'data' ? `data.${addr.type}.${addr.name}` : `${addr.type}.${addr.name}`;
+    const id = formatResource(addr);
     if (!this.touchable.has(id)) return false;
     // a target naming one instance limits that resource to that instance; dependencies are whole
-    const direct = this.opts.targets.filter((t) => t.mode === addr.mode && t.type === addr.type && t.name === addr.name);
+    const direct = this.opts.targets.filter((t) => formatResource(t) === id);
     if (!direct.length || direct.some((t) => t.key === undefined)) return true;
     return direct.some((t) => addrMatches(t, addr));
   }
@@ -195,7 +195,7 @@ class Planner {
       if (inst.mode !== 'managed' || inst.deposed) continue;
       const addr = parseInstance(inst.address);
       if (!this.instanceTargeted(addr)) continue;
-      const rc = this.inp.config.resources.get(`${inst.type}.${inst.name}`);
+      const rc = this.inp.config.resources.get(formatResource(addr));
       if (rc?.lifecycle.preventDestroy) this.preventDestroyError(inst.address, rc);
       this.changes.set(inst.address, deleteChange(inst));
     }
@@ -209,11 +209,17 @@ class Planner {
       const node = graph.nodes.get(id)!;
       if (node.kind === 'output') continue;
       if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); continue; }
-      if (node.kind === 'local') {
+      if (node.kind !== 'resource') {
+        // locals, module inputs and module outputs: evaluated now so their mistakes are reported
+        const m = node.module ? config.modules?.get(node.module) : undefined;
+        const range = (node.kind === 'local' ? (m ? m.call.module : config).locals.get(node.name)?.range
+          : node.kind === 'module-var' ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range) : m?.call.module.outputs.get(node.name)?.range) ?? {};
         try {
-          this.inp.scope.localValue(node.name, config.locals.get(node.name)!.range);
+          if (node.kind === 'local') this.inp.scope.localValue(node.name, range, node.module);
+          else if (node.kind === 'module-var') this.inp.scope.moduleVariable(node.module, node.name, range);
+          else this.inp.scope.moduleOutput(node.module, node.name, range);
         } catch (e) {
-          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range: config.locals.get(node.name)!.range }));
+          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range }));
           this.failed.add(id);
         }
         continue;
@@ -263,7 +269,7 @@ class Planner {
 
     let expansion;
     try {
-      expansion = expandResource(rc, scope.root);
+      expansion = expandResource(rc, scope.moduleRoot(rc.module));
     } catch (e) {
       this.diags.push(exprDiagnostic(e, where));
       return false;
@@ -274,7 +280,7 @@ class Planner {
     const keys = new Set<InstanceKey>();
     for (const inst of expansion.instances) {
       keys.add(inst.key);
-      const addr: InstanceAddr = { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
+      const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
       if (!this.instanceTargeted(addr)) {
         const prior = this.refreshed.get(formatInstance(addr));
         if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
@@ -298,7 +304,7 @@ class Planner {
   private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {
     const where = { stack: this.stack, address, range: rc.range };
     try {
-      const scope = this.inp.scope.scope({ countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
+      const scope = this.inp.scope.scope({ module: rc.module, countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
       const failures = checkConditions(rc.lifecycle.preconditions, scope, 'Resource precondition failed');
       if (failures.length) { this.diags.push(...failures.map((d) => ({ ...d, where: { ...where, ...d.where } }))); return null; }
       const value = evaluate(rc.body, scope);
@@ -444,10 +450,10 @@ class Planner {
   /** replace_triggered_by: a referenced instance is being replaced or updated (or the referenced attribute changes). */
   private replaceTriggered(rc: ResourceConfig, inst: ExpandedInstance): boolean {
     for (const e of rc.lifecycle.replaceTriggeredBy) {
-      const { ids } = referencedNodes(e, this.inp.config);
+      const { ids } = referencedNodes(e, this.inp.config, rc.module);
       for (const id of ids) {
         for (const c of this.changes.values()) {
-          const cid = c.addr.mode === 'data' ? `data.${c.addr.type}.${c.addr.name}` : `${c.addr.type}.${c.addr.name}`;
+          const cid = formatResource(c.addr);
           if (cid !== id || c.action === 'no-op' || c.action === 'read' || c.action === 'create') continue;
           // in a counted resource, `x[count.index]` means the matching instance
           if (c.addr.key !== undefined && inst.key !== undefined && (rc.count || rc.forEach) && c.addr.key !== inst.key && sameExpansion(this.inp.config, id, rc)) continue;
@@ -524,7 +530,7 @@ class Planner {
   private resourceHasChanges(resourceAddress: string): boolean {
     for (const c of this.changes.values()) {
       if (c.addr.mode !== 'managed' || c.action === 'no-op') continue;
-      if (`${c.addr.type}.${c.addr.name}` === resourceAddress) return true;
+      if (formatResource(c.addr) === resourceAddress) return true;
     }
     return false;
   }

@@ -11,6 +11,7 @@ import { runApp } from './run-app.ts';
 import { orderByDependencies, selectOrdered } from './stack-order.ts';
 import { SynthError } from './synth-error.ts';
 import { readTerraformDirectory } from './hcl-stack.ts';
+import { embedModules } from './module-sources.ts';
 import { STACK_KINDS, stackKindOf } from './stack-kinds.ts';
 import { stackNameForPath } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
@@ -31,6 +32,23 @@ export interface SynthOptions {
 }
 
 export async function synthesize(input: string, opts: SynthOptions = {}): Promise<SynthResult> {
+  const result = await synthesizeInput(input, opts);
+  // modules the stacks call are read now, so the recorded configuration is self-contained
+  for (const s of result.stacks) {
+    if (isRecord(s.json) && await embedModules(s.json, s.dir, opts.env ?? process.env)) s.bytes = Buffer.from(JSON.stringify(s.json));
+  }
+  return result;
+}
+
+function relativeModules(list: unknown): { cdktfRelativeModules?: string[] } {
+  if (!Array.isArray(list)) return {};
+  const sources = list.map((m) => (typeof m === 'string' ? m : isRecord(m) && typeof m.source === 'string' ? m.source : '')).filter((s) => s.startsWith('./') || s.startsWith('../'));
+  return sources.length ? { cdktfRelativeModules: sources } : {};
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function synthesizeInput(input: string, opts: SynthOptions): Promise<SynthResult> {
   const path = resolve(input);
   const st = await stat(path).catch(() => undefined);
   if (!st) throw new SynthError(`stack input ${path} does not exist`);
@@ -68,7 +86,7 @@ async function synthesizeApp(stackDir: string, opts: SynthOptions): Promise<Synt
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: expected a JSON object`);
   }
-  const c = config as { app?: unknown; output?: unknown; context?: unknown };
+  const c = config as { app?: unknown; output?: unknown; context?: unknown; terraformModules?: unknown };
   const entry = resolveAppEntry(stackDir, c.app, cdktfJsonPath);
   if (c.output !== undefined && typeof c.output !== 'string') throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: "output" must be a string`);
   if (c.context !== undefined && (typeof c.context !== 'object' || c.context === null || Array.isArray(c.context))) {
@@ -83,7 +101,8 @@ async function synthesizeApp(stackDir: string, opts: SynthOptions): Promise<Synt
     entry,
     outDir,
     // What the cdktf CLI passes: the user's context plus where cdktf.json is (TerraformAsset needs it).
-    context: { ...(c.context as Record<string, unknown> | undefined), cdktfJsonPath },
+    // and, as the cdktf CLI does, the local modules of "terraformModules" (TerraformHclModule with a ./ source needs them)
+    context: { ...relativeModules(c.terraformModules), ...(c.context as Record<string, unknown> | undefined), cdktfJsonPath },
     env: opts.env,
     signal: opts.signal,
   });
