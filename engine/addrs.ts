@@ -74,3 +74,46 @@ export function addrMatches(target: InstanceAddr, a: InstanceAddr): boolean {
   return target.mode === a.mode && target.type === a.type && target.name === a.name && (target.module ?? '') === (a.module ?? '') &&
     (target.key === undefined || target.key === a.key);
 }
+
+/** What a moved/removed block or a `state mv` names: a whole module instance (or call), a resource, or one instance. */
+export type ObjectEndpoint =
+  | { readonly kind: 'module'; readonly module: string }
+  | { readonly kind: 'resource' | 'instance'; readonly addr: InstanceAddr };
+
+export function parseEndpoint(text: string): ObjectEndpoint {
+  const whole = splitModule(`${text.trim()}.`);
+  if (whole.rest === '' && whole.module) return { kind: 'module', module: whole.module };
+  const addr = parseInstance(text);
+  return { kind: /\]$/.test(text.trim()) ? 'instance' : 'resource', addr };
+}
+
+/** True when the endpoint names the instance, its resource, or a module instance holding it. */
+export function endpointHolds(ep: ObjectEndpoint, a: InstanceAddr): boolean {
+  if (ep.kind === 'module') {
+    const m = a.module ?? '';
+    return m === ep.module || m.startsWith(`${ep.module}.`) || (!/\]$/.test(ep.module) && m.startsWith(`${ep.module}[`));
+  }
+  const f = ep.addr;
+  return f.mode === a.mode && f.type === a.type && f.name === a.name && (f.module ?? '') === (a.module ?? '') && (ep.kind === 'resource' || f.key === a.key);
+}
+
+/** Where an instance goes under a move from `from` to `to` (same kinds), or undefined when the move does not touch it. */
+export function moveInstance(a: InstanceAddr, from: ObjectEndpoint, to: ObjectEndpoint): InstanceAddr | undefined {
+  if (from.kind === 'module' && to.kind === 'module') {
+    const m = a.module ?? '';
+    const keyed = /\]$/.test(from.module);
+    if (m === from.module || m.startsWith(`${from.module}.`) || (!keyed && (m.startsWith(`${from.module}[`)))) {
+      // module.a -> module.b keeps the instance key; module.a[0] -> module.b["x"] replaces it
+      return { ...a, module: to.module + m.slice(from.module.length) };
+    }
+    return undefined;
+  }
+  if (from.kind === 'module' || to.kind === 'module') return undefined;
+  const f = from.addr;
+  if (f.mode !== a.mode || f.type !== a.type || f.name !== a.name || (f.module ?? '') !== (a.module ?? '')) return undefined;
+  const t = to.addr;
+  const base = { mode: t.mode, type: t.type, name: t.name, ...(t.module ? { module: t.module } : {}) };
+  if (from.kind === 'resource') return to.kind === 'resource' ? { ...base, key: a.key } : undefined;
+  if (a.key !== f.key) return undefined;
+  return { ...base, key: to.kind === 'instance' ? t.key : undefined };
+}

@@ -7,7 +7,7 @@ import type { PrivateData } from '../providers/provider.ts';
 
 export const STATE_FORMAT_VERSION = 1;
 
-export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import';
+export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import' | 'state-edit';
 
 export interface InstanceState {
   /** formatted instance address, also the key in `resources` */

@@ -9,9 +9,10 @@ import { ExpressionError } from '../lang/expression-error.ts';
 import type { Expr } from '../lang/ast.ts';
 import type {
   BackendConfig, Condition, ImportConfig, Lifecycle, LocalConfig, OutputConfig, ProviderConfig, ProviderRef,
-  ModuleCallConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
+  ModuleCallConfig, MovedConfig, RemovedConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
 } from './model.ts';
 import { EMBEDDED_MODULE } from './embedded-module.ts';
+import { parseEndpoint } from '../addrs.ts';
 import { suggestName } from '../suggest.ts';
 
 export interface StackSource {
@@ -71,7 +72,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
   for (const key of Object.keys(root)) {
     if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
-    else if (key === 'moved' || key === 'check' || key === 'removed') {
+    else if (key === 'check') {
       fail(`"${key}" blocks are not supported by Ballast yet`, ptr(key));
     }
   }
@@ -244,6 +245,32 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     }
   }
 
+  // moved and removed blocks (cdktf's moveTo/moveFromId write moved blocks)
+  const moved: MovedConfig[] = [];
+  const removed: RemovedConfig[] = [];
+  const endpoint = (v: unknown, p: string, what: string): string | undefined => {
+    const s = typeof v === 'string' ? stripInterpolation(v) : undefined;
+    if (s !== undefined && (isResourceOrModule(s))) return s;
+    fail(`Invalid "${what}" address`, p, undefined, `Expected a resource, resource instance or module address like "aws_s3_bucket.a", "aws_s3_bucket.a[0]" or "module.net", got ${JSON.stringify(v)}.`);
+    return undefined;
+  };
+  const blocks = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  blocks(root.moved).forEach((b, i) => {
+    const p = ptr('moved', String(i));
+    if (!isRecord(b)) return fail('A moved block needs "from" and "to"', p);
+    const from = endpoint(b.from, `${p}/from`, 'from');
+    const to = endpoint(b.to, `${p}/to`, 'to');
+    if (from && to) moved.push({ from, to, range: range(p) });
+  });
+  blocks(root.removed).forEach((b, i) => {
+    const p = ptr('removed', String(i));
+    if (!isRecord(b)) return fail('A removed block needs "from"', p);
+    const from = endpoint(b.from, `${p}/from`, 'from');
+    const lc = Array.isArray(b.lifecycle) ? b.lifecycle[0] : b.lifecycle;
+    const destroy = isRecord(lc) && lc.destroy === false ? false : true;
+    if (from) removed.push({ from, destroy, range: range(p) });
+  });
+
   // import blocks
   if (root.import !== undefined) {
     const list = Array.isArray(root.import) ? root.import : [root.import];
@@ -256,7 +283,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
 
   return {
-    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls },
+    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls, moved, removed },
     diagnostics: diags,
   };
 
@@ -340,6 +367,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     });
     return out;
   }
+}
+
+function isResourceOrModule(s: string): boolean {
+  try { parseEndpoint(s); return true; } catch { return false; }
 }
 
 function stripInterpolation(s: string): string {

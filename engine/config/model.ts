@@ -100,6 +100,20 @@ export interface ImportConfig {
   readonly range: SourceRange;
 }
 
+/** `moved { from = ..., to = ... }`: the object recorded at `from` now belongs to `to`. */
+export interface MovedConfig {
+  readonly from: string;
+  readonly to: string;
+  readonly range: SourceRange;
+}
+
+/** `removed { from = ...; lifecycle { destroy = false } }`: forget the objects without destroying them (destroy: plain removal). */
+export interface RemovedConfig {
+  readonly from: string;
+  readonly destroy: boolean;
+  readonly range: SourceRange;
+}
+
 /** A `module "name" { source = ... }` call and the configuration of the module it calls. */
 export interface ModuleCallConfig {
   readonly name: string;
@@ -143,6 +157,8 @@ export interface StackConfig {
   readonly requiredProviders: ReadonlyMap<string, RequiredProvider>;
   readonly backend?: BackendConfig;
   readonly imports: readonly ImportConfig[];
+  readonly moved?: readonly MovedConfig[];
+  readonly removed?: readonly RemovedConfig[];
   /** module calls declared in this module */
   readonly moduleCalls?: ReadonlyMap<string, ModuleCallConfig>;
   /** every module instance of the stack, by path (set on the root once modules are expanded) */

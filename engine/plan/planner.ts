@@ -2,8 +2,8 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, formatInstance, formatResource, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { addrMatches, endpointHolds, formatInstance, formatResource, moveInstance, parseEndpoint, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
@@ -87,6 +87,9 @@ class Planner {
   private forcedCbd: Set<string> | null = null;
   /** import blocks by target instance address (normal mode only) */
   private imports = new Map<string, ImportConfig>();
+  /** new address -> the address recorded before moved blocks applied */
+  private readonly movedFrom = new Map<string, string>();
+  private readonly forgotten: string[] = [];
 
   constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
     this.stack = inp.config.name;
@@ -101,6 +104,7 @@ class Planner {
       this.diags.push(...r.diagnostics);
     } else this.refreshed = new Map(prior.instances);
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
+    if (this.opts.mode !== 'refresh-only') this.applyMoves();
 
     // deposed objects (older objects of an address) are destroyed, whatever the config says
     if (this.opts.mode !== 'refresh-only') {
@@ -127,7 +131,10 @@ class Planner {
     }
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
 
-    const changes = [...this.changes.values()].sort((a, b) => cmp(a.address, b.address));
+    const changes = [...this.changes.values()].map((c) => {
+      const from = this.movedFrom.get(c.address);
+      return from && !c.deposed ? { ...c, previousAddress: from } : c;
+    }).sort((a, b) => cmp(a.address, b.address));
     return {
       stack: this.stack,
       mode: this.opts.mode,
@@ -142,7 +149,41 @@ class Planner {
       configDigest: this.opts.configDigest,
       sourceRevision: this.opts.sourceRevision,
       rollbackOf: this.opts.rollbackOf,
+      ...(this.forgotten.length ? { forgotten: this.forgotten.sort(cmp) } : {}),
     };
+  }
+
+  /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
+  private applyMoves(): void {
+    const { config } = this.inp;
+    for (const mv of config.moved ?? []) {
+      const where = { stack: this.stack, address: `moved ${mv.from} -> ${mv.to}`, range: mv.range };
+      const from = parseEndpoint(mv.from);
+      const to = parseEndpoint(mv.to);
+      if ((from.kind === 'module') !== (to.kind === 'module') || (from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module') {
+        this.diags.push(error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where));
+        continue;
+      }
+      for (const [key, inst] of [...this.refreshed]) {
+        if (inst.deposed) continue;
+        const n = moveInstance(parseInstance(inst.address), from, to);
+        if (!n) continue;
+        const address = formatInstance(n);
+        if (this.refreshed.has(address)) {
+          this.diags.push(warning('Moved object still exists', `This statement declares a move from ${inst.address} to ${address}, but both are recorded in the state; the object at ${inst.address} is planned on its own.`, where));
+          continue;
+        }
+        this.refreshed.delete(key);
+        this.refreshed.set(address, { ...inst, address, mode: n.mode, type: n.type, name: n.name, key: n.key });
+        this.movedFrom.set(address, this.movedFrom.get(inst.address) ?? inst.address);
+        this.movedFrom.delete(inst.address);
+      }
+    }
+  }
+
+  /** A removed block that names this recorded instance, if any. */
+  private removal(addr: InstanceAddr): { destroy: boolean } | undefined {
+    return (this.inp.config.removed ?? []).find((r) => endpointHolds(parseEndpoint(r.from), addr));
   }
 
   private async restoreEarlierObjects(restore: ReadonlyMap<string, InstanceState>): Promise<void> {
@@ -234,8 +275,19 @@ class Planner {
       if (config.resources.has(resourceAddress)) continue;
       for (const inst of insts) {
         if (inst.mode !== 'managed' || !this.instanceTargeted(parseInstance(inst.address))) continue;
+        if (this.removal(parseInstance(inst.address))?.destroy === false) {
+          // forgotten: no longer managed, the real object stays
+          this.refreshed.delete(inst.address);
+          this.forgotten.push(inst.address);
+          continue;
+        }
         this.changes.set(inst.address, { ...deleteChange(inst), reason: 'delete-because-no-resource-config' });
       }
+    }
+    for (const r of config.removed ?? []) {
+      const ep = parseEndpoint(r.from);
+      const still = [...config.resources.values()].find((rc) => endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }));
+      if (still) this.diags.push(error('Removed resource still exists', `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`, { stack: this.stack, address: r.from, range: r.range }));
     }
   }
 
