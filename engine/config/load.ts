@@ -12,6 +12,7 @@ import type {
   ModuleCallConfig, MovedConfig, RemovedConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
 } from './model.ts';
 import { EMBEDDED_MODULE } from './embedded-module.ts';
+import { dynamicBlocks } from './dynamic-blocks.ts';
 import { parseEndpoint } from '../addrs.ts';
 import { suggestName } from '../suggest.ts';
 
@@ -292,7 +293,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (!RESOURCE_META.has(k)) args[k] = v;
     if ('provisioner' in body || 'connection' in body) diags.push(warning('Provisioners are not supported by Ballast and are ignored', undefined, { stack, address, range: range(p) }));
-    const bodyExpr = expr(args, p, address);
+    // dynamic blocks become for expressions next to the static arguments
+    const dyn = dynamicBlocks(args, p, (j, at) => expr(j, at, address), (s, at, d) => fail(s, at, address, d));
+    const staticExpr = expr(dyn.rest, p, address);
+    const bodyExpr = staticExpr && staticExpr.kind === 'object' && dyn.items.length ? { ...staticExpr, items: [...staticExpr.items, ...dyn.items] } : staticExpr;
     const count = body.count !== undefined ? expr(body.count, p + '/count', address) : undefined;
     const forEach = body.for_each !== undefined ? expr(body.for_each, p + '/for_each', address) : undefined;
     if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
