@@ -169,3 +169,26 @@ test('module mistakes name the module; remote sources need a mirror and say so',
   await writeFile(join(remote, '.terraform/modules/modules.json'), JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.0.0', Dir: '.terraform/modules/vpc' }] }));
   assert.match((await ok(['plan'], remote)).stdout, /module\.vpc\.null_resource\.from_init will be created/);
 });
+
+test('check blocks: a false assertion is a warning with file:line:col, an unknown one waits, the run goes on', async () => {
+  const dir = await makeTempDir('ballast-scn-hcl-');
+  await writeFile(join(dir, 'main.tf'), `resource "random_pet" "p" {
+  length = 2
+}
+
+check "pet_length" {
+  assert {
+    condition     = random_pet.p.length > 3
+    error_message = "pet is too short: \${random_pet.p.length}"
+  }
+  assert {
+    condition     = length(random_pet.p.id) > 100
+    error_message = "known only after apply"
+  }
+}
+`);
+  const r = await ok(['plan'], dir);
+  assert.match(r.stderr, new RegExp(`Warning: Check block assertion failed\\n  on stack "[^"]+", check\\.pet_length \\(${join(dir, 'main.tf').replace(/[/.]/g, '\\$&')}:6:3\\)\\n\\n  pet is too short: 2`));
+  assert.doesNotMatch(r.stderr, /known only after apply/);
+  assert.match(r.stdout, /Plan: 1 to add/);
+});

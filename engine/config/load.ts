@@ -9,7 +9,7 @@ import { ExpressionError } from '../lang/expression-error.ts';
 import type { Expr } from '../lang/ast.ts';
 import type {
   BackendConfig, Condition, ImportConfig, Lifecycle, LocalConfig, OutputConfig, ProviderConfig, ProviderRef,
-  ModuleCallConfig, MovedConfig, RemovedConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
+  CheckConfig, ModuleCallConfig, MovedConfig, RemovedConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
 } from './model.ts';
 import { EMBEDDED_MODULE } from './embedded-module.ts';
 import { dynamicBlocks } from './dynamic-blocks.ts';
@@ -73,9 +73,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
   for (const key of Object.keys(root)) {
     if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
-    else if (key === 'check') {
-      fail(`"${key}" blocks are not supported by Ballast yet`, ptr(key));
-    }
+
   }
 
   // terraform { required_providers, backend }
@@ -272,6 +270,21 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     if (from) removed.push({ from, destroy, range: range(p) });
   });
 
+  // check blocks: assertions only; a scoped data source is not read (said as a warning)
+  const checks: CheckConfig[] = [];
+  if (isRecord(root.check)) {
+    for (const [name, body] of Object.entries(root.check)) {
+      if (name === '//') continue;
+      const p = ptr('check', name);
+      const b = Array.isArray(body) && body.length === 1 ? body[0] : body;
+      if (!isRecord(b)) { fail(`Invalid check block "${name}"`, p, `check.${name}`); continue; }
+      if (b.data !== undefined) {
+        diags.push(warning(`Check block "${name}" has a scoped data source, which Ballast does not read`, 'Its assertions that refer to the data source are reported as not evaluated.', { stack, address: `check.${name}`, range: range(p) }));
+      }
+      checks.push({ name, asserts: conditions(b.assert, `${p}/assert`, `check.${name}`), range: range(p) });
+    }
+  } else if (root.check !== undefined) fail('"check" must be an object of named blocks', ptr('check'));
+
   // import blocks
   if (root.import !== undefined) {
     const list = Array.isArray(root.import) ? root.import : [root.import];
@@ -284,7 +297,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
 
   return {
-    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls, moved, removed },
+    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls, moved, removed, checks },
     diagnostics: diags,
   };
 

@@ -114,6 +114,13 @@ export interface RemovedConfig {
   readonly range: SourceRange;
 }
 
+/** `check "name" { assert { ... } }`: assertions reported as warnings, never stopping a run. */
+export interface CheckConfig {
+  readonly name: string;
+  readonly asserts: readonly Condition[];
+  readonly range: SourceRange;
+}
+
 /** A `module "name" { source = ... }` call and the configuration of the module it calls. */
 export interface ModuleCallConfig {
   readonly name: string;
@@ -158,6 +165,7 @@ export interface StackConfig {
   readonly backend?: BackendConfig;
   readonly imports: readonly ImportConfig[];
   readonly moved?: readonly MovedConfig[];
+  readonly checks?: readonly CheckConfig[];
   readonly removed?: readonly RemovedConfig[];
   /** module calls declared in this module */
   readonly moduleCalls?: ReadonlyMap<string, ModuleCallConfig>;

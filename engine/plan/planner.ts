@@ -130,6 +130,7 @@ class Planner {
       else this.seedScopeFromPrior(config.resources.keys());
     }
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
+    if (this.opts.mode === 'normal' && !hasErrors(this.diags)) this.runChecks();
 
     const changes = [...this.changes.values()].map((c) => {
       const from = this.movedFrom.get(c.address);
@@ -151,6 +152,23 @@ class Planner {
       rollbackOf: this.opts.rollbackOf,
       ...(this.forgotten.length ? { forgotten: this.forgotten.sort(cmp) } : {}),
     };
+  }
+
+  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one waits for apply. */
+  private runChecks(): void {
+    for (const c of this.inp.config.checks ?? []) {
+      const where = { stack: this.stack, address: `check.${c.name}`, range: c.range };
+      for (const a of c.asserts) {
+        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) continue;
+        let found: Diagnostic[];
+        try {
+          found = checkConditions([a], this.inp.scope.root, 'Check block assertion failed');
+        } catch (e) {
+          found = [exprDiagnostic(e, where)];
+        }
+        for (const d of found) this.diags.push({ ...d, severity: 'warning', where: { ...where, ...d.where } });
+      }
+    }
   }
 
   /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
