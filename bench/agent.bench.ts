@@ -16,7 +16,7 @@ import { resolveAgentConfig } from '../engine/agent/agent-config.ts';
 import { createLogger } from '../engine/agent/logger.ts';
 import { createAgentMetrics } from '../engine/agent/metrics.ts';
 import { LocalDirStore } from '../state/local-dir-store.ts';
-import { defaultRegistry } from '../providers/registry.ts';
+import { defaultRegistry } from '../providers/shipped/default-registry.ts';
 
 const ROUNDS = 5;
 const CYCLES = 1000;

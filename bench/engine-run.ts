@@ -10,7 +10,7 @@ import { readPrior } from '../engine/operations/prior-state.ts';
 import { planPreparedStack } from '../engine/operations/plan-stack.ts';
 import { applySession } from '../engine/operations/apply-stack.ts';
 import { LocalDirStore } from '../state/local-dir-store.ts';
-import { defaultRegistry } from '../providers/registry.ts';
+import { defaultRegistry } from '../providers/shipped/default-registry.ts';
 import { hasErrors, formatDiagnostic } from '../engine/diagnostics.ts';
 
 const file = process.argv[2];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalSource, createRegistry, defaultRegistry, formatProviderAddress } from './registry.ts';
+import { canonicalSource, createRegistry, formatProviderAddress } from './registry.ts';
+import { defaultRegistry } from './shipped/default-registry.ts';
 import { createNullProvider } from './null/index.ts';
 import { createRandomProvider } from './random/index.ts';
 

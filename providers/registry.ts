@@ -3,10 +3,6 @@
 // OpenTofu registry's "registry.opentofu.org/hashicorp/random" all name the same provider.
 
 import type { ProviderFactory } from './provider.ts';
-import { createBuiltinProvider } from './builtin/index.ts';
-import { createLocalProvider } from './local/index.ts';
-import { createNullProvider } from './null/index.ts';
-import { createRandomProvider } from './random/index.ts';
 
 export interface ProviderRegistry {
   /** the provider for a required_providers entry; without a source, the local name implies hashicorp/<name> */
@@ -51,18 +47,4 @@ export function createRegistry(entries: readonly RegistryEntry[]): ProviderRegis
     },
     sources: () => [...bySource.keys()].sort(),
   };
-}
-
-/** The providers Ballast ships, plus any extra entries (which win over a built-in one of the same source). */
-export function defaultRegistry(extra: readonly RegistryEntry[] = []): ProviderRegistry {
-  return createRegistry([
-    { source: BUILTIN_SOURCE, factory: createBuiltinProvider },
-    { source: 'hashicorp/null', factory: createNullProvider },
-    { source: 'hashicorp/random', factory: createRandomProvider },
-    { source: 'hashicorp/local', factory: createLocalProvider },
-    // hashicorp/aws (local name "aws") goes here once providers/aws/index.ts exists:
-    //   import { createAwsProvider } from './aws/index.ts';
-    //   { source: 'hashicorp/aws', factory: createAwsProvider },
-    ...extra,
-  ]);
 }

@@ -3,11 +3,10 @@
 
 import type { InstanceKey, ResourceMode } from '../engine/addrs.ts';
 import type { Path, ValueObject } from '../engine/lang/value.ts';
-import type { PrivateData } from '../providers/provider.ts';
 
 export const STATE_FORMAT_VERSION = 1;
 
-export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import' | 'state-edit';
+export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import' | 'move' | 'state-edit';
 
 export interface InstanceState {
   /** formatted instance address, also the key in `resources` */
@@ -24,7 +23,8 @@ export interface InstanceState {
   /** formatted resource addresses (without key) this instance depended on when it was applied */
   readonly dependencies: string[];
   readonly schemaVersion: number;
-  readonly private?: PrivateData;
+  /** the provider's private data (providers/provider.ts `PrivateData`), opaque to state */
+  readonly private?: ValueObject;
   readonly createBeforeDestroy?: boolean;
   /** an object whose create failed half way: replaced on the next apply */
   readonly tainted?: boolean;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { DEPOSED_SUFFIX, STATE_FORMAT_VERSION } from './model.ts';
 import type { StateReason, StateVersion, VersionInfo } from './model.ts';
 
-const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import', 'state-edit'];
+const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import', 'move', 'state-edit'];
 
 export function serializeState(v: StateVersion): Buffer {
   return Buffer.from(stableJson(v) + '\n', 'utf8');

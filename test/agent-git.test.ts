@@ -34,34 +34,35 @@ async function setup(): Promise<{ repo: TestRepo; url: string; out: string; stat
 
 test('commits are applied within two intervals, updated, and a revert converges back', async () => {
   const { repo, url, out, state, work, dir } = await setup();
+  // a lone main.tf.json is named after its directory, so stacks in sibling directories never share a state
   const c1 = repo.commit({ 'infra/main.tf.json': fileStack(out, { a: 'one' }), 'README.md': 'x' }, 'first');
   const agent = await startAgent(['--git', url, '--ref', 'main', '--path', 'infra', '--interval', '1s', '--state-dir', state, '--work-dir', work], { cwd: dir });
-  await agent.waitFor('the first commit applied', applied('main', rev(c1)), 20_000);
+  await agent.waitFor('the first commit applied', applied('infra', rev(c1)), 20_000);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
   const c2 = repo.commit({ 'infra/main.tf.json': fileStack(out, { a: 'two', b: 'bee' }) }, 'second');
   const t0 = Date.now();
-  const s2 = await agent.waitFor('the second commit applied', applied('main', rev(c2)), 20_000);
+  const s2 = await agent.waitFor('the second commit applied', applied('infra', rev(c2)), 20_000);
   assert.ok(Date.now() - t0 < 10_000, 'applied long after the commit');
-  assert.equal(s2.stacks.main.stateVersion, 2);
-  assert.equal(s2.stacks.main.lastResult?.kind, 'applied');
+  assert.equal(s2.stacks.infra.stateVersion, 2);
+  assert.equal(s2.stacks.infra.lastResult?.kind, 'applied');
   assert.deepEqual(filesIn(out), ['a.txt', 'b.txt']);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'two');
-  const v2 = await currentState(state, 'main');
+  const v2 = await currentState(state, 'infra');
   assert.equal(v2?.author, 'Ballast Test <test@example.invalid>');
 
   git(repo.work, ['revert', '--no-edit', 'HEAD']);
   git(repo.work, ['push', '--quiet', 'origin', 'HEAD:refs/heads/main']);
   const c3 = git(repo.work, ['rev-parse', 'HEAD']);
-  await agent.waitFor('the revert applied', applied('main', rev(c3)), 20_000);
+  await agent.waitFor('the revert applied', applied('infra', rev(c3)), 20_000);
   assert.deepEqual(filesIn(out), ['a.txt']);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
   // unchanged revision: polls do nothing (no new state versions)
   await new Promise((r) => setTimeout(r, 2500));
-  assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1), rev(c2), rev(c3)]);
+  assert.deepEqual((await stateHistory(state, 'infra')).map((v) => v.sourceRevision), [rev(c1), rev(c2), rev(c3)]);
   const metrics = await (await fetch(`${agent.base}/metrics`)).text();
-  assert.match(metrics, new RegExp(`ballast_last_applied_revision_info\\{stack="main",revision="main@sha1:${c3}"\\} 1`));
+  assert.match(metrics, new RegExp(`ballast_last_applied_revision_info\\{stack="infra",revision="main@sha1:${c3}"\\} 1`));
   assert.doesNotMatch(metrics, new RegExp(`revision="main@sha1:${c2}"`));
   assert.equal(await agent.stop(), 0);
 
@@ -69,8 +70,8 @@ test('commits are applied within two intervals, updated, and a revert converges 
   const preview = await runBallast(['plan', '--git', url, '--ref', 'main', '--path', 'infra', '--state-dir', state, '--format', 'markdown', '--detailed-exitcode'], { cwd: dir });
   assert.equal(preview.code, 0, preview.stderr);
   assert.match(preview.stdout, /<!-- ballast-plan -->/);
-  assert.match(preview.stdout, /\| main \| 0 \| 0 \| 0 \|/);
-  assert.equal((await stateHistory(state, 'main')).length, 3);
+  assert.match(preview.stdout, /\| infra \| 0 \| 0 \| 0 \|/);
+  assert.equal((await stateHistory(state, 'infra')).length, 3);
 });
 
 test('a signed webhook triggers a fetch at once; an unsigned or wrongly signed one gets 401 and changes nothing', async () => {

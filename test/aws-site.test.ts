@@ -166,13 +166,13 @@ describe('aws-site against moto', { concurrency: true }, () => {
     await app.setContext({ environment: 'changed' });
     const badCreds = await app.run(['apply', '--auto-approve'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'ballast-no-such-profile', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
     expectExit(badCreds, 1, 'apply without credentials');
-    assert.doesNotMatch(badCreds.stderr, /Internal error|    at /);
+    assert.doesNotMatch(badCreds.stderr, /Internal error| {4}at /);
     assert.match(badCreds.stderr, /credential/i);
 
     const port = new URL(moto.endpoint).port;
     const unreachable = await app.run(['apply', '--auto-approve'], { AWS_ENDPOINT_URL: `http://127.0.0.1:${Number(port) === 1 ? 2 : 1}` });
     expectExit(unreachable, 1, 'apply against an unreachable endpoint');
-    assert.doesNotMatch(unreachable.stderr, /Internal error|    at /);
+    assert.doesNotMatch(unreachable.stderr, /Internal error| {4}at /);
     assert.equal((await store.list()).length, before);
     assert.deepEqual(await tagsOf('site-creds'), { Environment: 'dev', ManagedBy: 'ballast' });
     expectExit(await app.run(['destroy', '--auto-approve']), 0, 'destroy');

@@ -8,6 +8,13 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { parseDuration } from './duration.ts';
+import { gitUrlProblem } from '../sources/git-source.ts';
+import { stackNameProblem } from '../synth/stack-name.ts';
+
+/** `./stacks/s01/` -> `stacks/s01`; '' is the repository root. */
+export function normalizeDir(p: string): string {
+  return p.replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+}
 
 export type Policy = 'auto' | 'plan-only';
 
@@ -31,10 +38,30 @@ export type SourceSpec =
       readonly endpoint?: string;
     };
 
+/** Settings of the stack directories matching `pattern` (a path or glob below the repository root). */
+export interface DirectorySettings {
+  readonly pattern: string;
+  /** the stack's name when its own is generic (a lone *.tf.json); default: after its path */
+  readonly name?: string;
+  readonly policy?: Policy;
+  readonly driftIntervalMs?: number;
+  readonly vars?: Record<string, string>;
+  readonly varFiles?: string[];
+  /** stacks (by name) that must be reconciled first in a cycle, like Flux's dependsOn */
+  readonly dependsOn: string[];
+}
+
 export interface SourceConfig {
   /** names the source in logs, metrics and its cache directory */
   readonly name: string;
+  /** where to fetch from; its `path` is the stack directory or a glob of them (`stacks/*`, `stacks/**`) */
   readonly source: SourceSpec;
+  /** globs of directories (below the repository root) that are never stacks */
+  readonly exclude: string[];
+  /** destroy the stack of a directory that disappeared (default: only report it) */
+  readonly prune: boolean;
+  /** per-directory settings; the first matching entry applies */
+  readonly directories: DirectorySettings[];
   readonly policy: Policy;
   readonly intervalMs: number;
   readonly driftIntervalMs: number;
@@ -56,6 +83,8 @@ export interface AgentConfig {
   /** source caches live here */
   readonly workDir: string;
   readonly parallelism: number;
+  /** stacks reconciled at once across all sources */
+  readonly stackConcurrency: number;
   readonly webhookSecretFile?: string;
   /** how long in-flight work may run after SIGTERM before it is cancelled */
   readonly shutdownTimeoutMs: number;
@@ -72,6 +101,7 @@ export const DEFAULTS = {
   interval: '30s',
   driftInterval: '10m',
   parallelism: 10,
+  stackConcurrency: 4,
   shutdownTimeout: '60s',
   lockWait: '10m',
 };
@@ -89,6 +119,7 @@ const SCHEMA = {
     interval: duration,
     driftInterval: duration,
     parallelism: { type: 'integer', minimum: 1 },
+    stackConcurrency: { type: 'integer', minimum: 1 },
     webhookSecretFile: { type: 'string', minLength: 1 },
     shutdownTimeout: duration,
     lockWait: duration,
@@ -138,6 +169,23 @@ const SCHEMA = {
           stacks: { type: 'array', items: { type: 'string', minLength: 1 } },
           vars: stringMap,
           varFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+          exclude: { type: 'array', items: { type: 'string', minLength: 1 } },
+          prune: { type: 'boolean' },
+          directories: {
+            type: 'object',
+            additionalProperties: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                name: { type: 'string', minLength: 1 },
+                policy: { enum: ['auto', 'plan-only'] },
+                driftInterval: duration,
+                vars: stringMap,
+                varFiles: { type: 'array', items: { type: 'string', minLength: 1 } },
+                dependsOn: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+            },
+          },
         },
       },
     },
@@ -156,6 +204,7 @@ export interface AgentSettings {
   interval?: string;
   driftInterval?: string;
   parallelism?: number;
+  stackConcurrency?: number;
   webhookSecretFile?: string;
   shutdownTimeout?: string;
   lockWait?: string;
@@ -179,7 +228,19 @@ export interface AgentConfigFile extends AgentSettings {
     stacks?: string[];
     vars?: Record<string, string | number | boolean>;
     varFiles?: string[];
+    exclude?: string[];
+    prune?: boolean;
+    directories?: Record<string, DirectoryFileSettings>;
   }[];
+}
+
+export interface DirectoryFileSettings {
+  name?: string;
+  policy?: Policy;
+  driftInterval?: string;
+  vars?: Record<string, string | number | boolean>;
+  varFiles?: string[];
+  dependsOn?: string[];
 }
 
 /** `sources[0].git.url` from `/sources/0/git/url`. */
@@ -234,6 +295,14 @@ export function validateConfigFile(doc: unknown, origin: string): { file?: Agent
     const name = s.name ?? defaultSourceName(s.git ? { kind: 'git', url: s.git.url } : { kind: 's3', bucket: s.s3?.bucket ?? '' });
     if (names.has(name)) bad(`sources[${i}].name`, `"${name}" is used by another source; give each source its own name`);
     names.add(name);
+    const urlProblem = s.git ? gitUrlProblem(s.git.url) : null;
+    if (urlProblem) bad(`sources[${i}].git.url`, urlProblem);
+    if (s.git?.path?.split('/').includes('..')) bad(`sources[${i}].git.path`, 'must stay inside the repository');
+    for (const [dir, d] of Object.entries(s.directories ?? {})) {
+      const problem = d.name === undefined ? null : stackNameProblem(d.name);
+      if (problem) bad(`sources[${i}].directories["${dir}"].name`, problem);
+      for (const dep of d.dependsOn ?? []) if (stackNameProblem(dep)) bad(`sources[${i}].directories["${dir}"].dependsOn`, `"${dep}" is not a stack name`);
+    }
   });
   if (file.state?.dir && file.state?.s3) bad('state', 'must have only one of "dir" or "s3"');
   return diags.length ? { diagnostics: diags } : { file, diagnostics: [] };
@@ -270,6 +339,7 @@ function resolvePaths(f: AgentConfigFile, base: string): AgentConfigFile {
       ...s,
       git: s.git ? { ...s.git, url: isLocalPath(s.git.url) ? resolve(base, s.git.url) : s.git.url, tokenFile: abs(s.git.tokenFile), sshKeyFile: abs(s.git.sshKeyFile), verifyKeyringFile: abs(s.git.verifyKeyringFile) } : undefined,
       varFiles: s.varFiles?.map((v) => resolve(base, v)),
+      directories: s.directories ? Object.fromEntries(Object.entries(s.directories).map(([k, d]) => [k, { ...d, varFiles: d.varFiles?.map((v) => resolve(base, v)) }])) : undefined,
     })),
   };
 }
@@ -322,13 +392,25 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
   const sources: SourceConfig[] = raw.map((s, i) => {
     const field = (k: string) => (i < (f.sources?.length ?? 0) ? `sources[${i}].${k}` : k === 'interval' ? intervalField : driftField);
     const spec: SourceSpec = s.git
-      ? { kind: 'git', url: s.git.url, ref: s.git.ref ?? 'main', path: s.git.path ?? '', tokenFile: s.git.tokenFile, sshKeyFile: s.git.sshKeyFile, verifyKeyringFile: s.git.verifyKeyringFile, shallow: s.git.shallow }
+      ? { kind: 'git', url: s.git.url, ref: s.git.ref ?? 'main', path: normalizeDir(s.git.path ?? ''), tokenFile: s.git.tokenFile, sshKeyFile: s.git.sshKeyFile, verifyKeyringFile: s.git.verifyKeyringFile, shallow: s.git.shallow }
       : { kind: 's3', bucket: s.s3!.bucket, prefix: s.s3!.prefix ?? '', region: s.s3!.region, endpoint: s.s3!.endpoint };
     const intervalMs = dur(s.interval ?? interval, DEFAULTS.interval, s.interval ? field('interval') : intervalField);
     if (intervalMs <= 0 && !diags.length) diags.push(error(`Invalid agent configuration: ${s.interval ? field('interval') : intervalField} must be longer than 0s`));
+    const directories: DirectorySettings[] = Object.entries(s.directories ?? {}).map(([pattern, d]) => ({
+      pattern: normalizeDir(pattern),
+      name: d.name,
+      policy: d.policy,
+      driftIntervalMs: d.driftInterval === undefined ? undefined : dur(d.driftInterval, DEFAULTS.driftInterval, `sources[${i}].directories["${pattern}"].driftInterval`),
+      vars: d.vars ? Object.fromEntries(Object.entries(d.vars).map(([k, v]) => [k, String(v)])) : undefined,
+      varFiles: d.varFiles,
+      dependsOn: d.dependsOn ?? [],
+    }));
     return {
       name: s.name ?? defaultSourceName(spec.kind === 'git' ? spec : { kind: 's3', bucket: spec.bucket }),
       source: spec,
+      exclude: (s.exclude ?? []).map(normalizeDir),
+      prune: s.prune ?? false,
+      directories,
       policy: s.policy ?? policy,
       intervalMs,
       driftIntervalMs: dur(s.driftInterval ?? driftInterval, DEFAULTS.driftInterval, s.driftInterval ? field('driftInterval') : driftField),
@@ -343,6 +425,8 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
     names.add(s.name);
   }
   const parallelism = flags.parallelism ?? f.parallelism ?? DEFAULTS.parallelism;
+  const stackConcurrency = flags.stackConcurrency ?? f.stackConcurrency ?? DEFAULTS.stackConcurrency;
+  if (!Number.isInteger(stackConcurrency) || stackConcurrency < 1) diags.push(error('Invalid agent configuration: --stack-concurrency must be a whole number of at least 1', `Got ${stackConcurrency}.`, { attribute: '--stack-concurrency' }));
   if (!Number.isInteger(parallelism) || parallelism < 1) diags.push(error('Invalid agent configuration: --parallelism must be a whole number of at least 1', `Got ${parallelism}.`, { attribute: '--parallelism' }));
   const listen = flags.listen ?? f.listen ?? DEFAULTS.listen;
   if (!/^[^\s]*:\d{1,5}$/.test(listen)) diags.push(error('Invalid agent configuration: --listen must be host:port, e.g. 127.0.0.1:8080', `Got "${listen}".`, { attribute: '--listen' }));
@@ -351,6 +435,7 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
     listen,
     workDir: resolve(flags.workDir ?? f.workDir ?? DEFAULTS.workDir),
     parallelism,
+    stackConcurrency,
     webhookSecretFile: flags.webhookSecretFile ?? f.webhookSecretFile,
     shutdownTimeoutMs: dur(flags.shutdownTimeout ?? f.shutdownTimeout, DEFAULTS.shutdownTimeout, flags.shutdownTimeout ? '--shutdown-timeout' : 'shutdownTimeout'),
     lockWaitMs: dur(flags.lockWait ?? f.lockWait, DEFAULTS.lockWait, flags.lockWait ? '--lock-wait' : 'lockWait'),

@@ -14,6 +14,9 @@ export interface AgentMetrics {
   readonly fetches: Counter<'source' | 'result'>;
   readonly suspended: Gauge<'stack'>;
   readonly pinned: Gauge<'stack'>;
+  /** plans run (new revision, drift check or prune), so a commit's cost can be counted */
+  readonly plans: Counter<'stack' | 'kind'>;
+  readonly queued: Gauge;
 }
 
 export function createAgentMetrics(opts: { processMetrics?: boolean } = {}): AgentMetrics {
@@ -34,5 +37,7 @@ export function createAgentMetrics(opts: { processMetrics?: boolean } = {}): Age
     fetches: new Counter({ name: 'ballast_source_fetch_total', help: 'Source fetches, by result', labelNames: ['source', 'result'], registers }),
     suspended: new Gauge({ name: 'ballast_stack_suspended', help: '1 when the stack is suspended', labelNames: ['stack'], registers }),
     pinned: new Gauge({ name: 'ballast_stack_pinned', help: 'The state version a rolled-back stack is pinned to (0: not pinned)', labelNames: ['stack'], registers }),
+    plans: new Counter({ name: 'ballast_plans_total', help: 'Plans run, by kind (revision, drift, prune)', labelNames: ['stack', 'kind'], registers }),
+    queued: new Gauge({ name: 'ballast_stacks_queued', help: 'Stacks waiting for a slot (--stack-concurrency)', registers }),
   };
 }

@@ -19,8 +19,9 @@ import { prepareStack, type StackInput } from '../operations/prepare-stack.ts';
 import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack, type PlanSession } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
+import { needsNewVersion } from '../operations/needs-new-version.ts';
 import { hasChanges, type Plan } from '../plan/plan.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import type { VariableInputs } from '../config/variables.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
@@ -123,6 +124,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     phase = 'plan';
     const planRevision = drift ? (current?.sourceRevision ?? revision) : revision;
     const mode = drift && deps.policy === 'plan-only' ? 'refresh-only' : 'normal';
+    deps.metrics.plans.inc({ stack: rt.name, kind: drift ? 'drift' : 'revision' });
     const prepared = prepareStack(stackInput, deps.vars);
     if (hasErrors(prepared.diagnostics)) return failed(prepared.diagnostics);
     const prior = await readPrior(store);
@@ -148,7 +150,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
         observe();
         return finish(drift ? (drifted > 0 ? 'drift-detected' : 'no-drift') : 'planned', { changes: summary, drifted, durationMs: now() - started });
       }
-      const needed = hasChanges(plan) || drifted > 0 || prior.journals.length > 0 || prior.version === null || !drift;
+      const needed = needsNewVersion(plan, prior);
       if (!needed) {
         log.debug({ event: 'plan', durationMs: now() - started }, 'no drift');
         observe();

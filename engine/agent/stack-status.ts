@@ -1,6 +1,7 @@
 // What the agent knows about each stack, as served on /status. The runtime record is owned by
 // the agent and updated by reconcile-stack.ts; `statusJson` is the public shape:
-//   {stacks: {NAME: {revision, lastAppliedRevision, lastResult, stateVersion, nextRunAt, suspended, pinnedTo}}}
+//   {stacks: {NAME: {source, path, phase, lastConsideredRevision, lastChangedRevision, revision,
+//                    lastAppliedRevision, lastResult, stateVersion, nextRunAt, suspended, pinnedTo}}}
 
 export type ResultKind =
   | 'applied' // a new revision (or a drift correction) was applied and recorded
@@ -12,6 +13,9 @@ export type ResultKind =
   | 'pinned' // rolled back; waiting for a new revision
   | 'superseded' // another agent recorded this revision first
   | 'cancelled' // shutdown stopped the step
+  | 'blocked' // waits for a stack it depends on (dependsOn) whose last step failed
+  | 'removed' // its directory is gone from the source; kept (prune is off)
+  | 'pruned' // its directory is gone and prune is on: destroyed
   | 'failed';
 
 export interface StackResult {
@@ -25,9 +29,20 @@ export interface StackResult {
   readonly message?: string;
 }
 
+export type StackPhase = 'idle' | 'queued' | 'running';
+
 export interface StackRuntime {
   readonly name: string;
   readonly source: string;
+  /** where the stack comes from: the source's description and the directory */
+  path: string | null;
+  /** the last fetched revision this stack was considered at */
+  lastConsideredRevision: string | null;
+  /** the revision at which the stack's inputs (its input digest) last changed */
+  lastChangedRevision: string | null;
+  /** digest of what the stack reads; undefined until known in this process */
+  inputDigest: string | undefined;
+  phase: StackPhase;
   /** last fetched source revision */
   revision: string | null;
   lastAppliedRevision: string | null;
@@ -48,7 +63,7 @@ export interface StackRuntime {
 
 export function newStackRuntime(name: string, source: string): StackRuntime {
   return {
-    name, source, revision: null, lastAppliedRevision: null, stateVersion: null, lastResult: null, nextRunAt: null,
+    name, source, path: null, lastConsideredRevision: null, lastChangedRevision: null, inputDigest: undefined, phase: 'idle', revision: null, lastAppliedRevision: null, stateVersion: null, lastResult: null, nextRunAt: null,
     suspended: false, pinnedTo: null, lastPlannedRevision: null, nextDriftAt: 0, seenRecorded: undefined,
   };
 }
@@ -66,6 +81,10 @@ export interface SourceRuntime {
 export interface StatusJson {
   stacks: Record<string, {
     source: string;
+    path: string | null;
+    phase: StackPhase;
+    lastConsideredRevision: string | null;
+    lastChangedRevision: string | null;
     revision: string | null;
     lastAppliedRevision: string | null;
     lastResult: StackResult | null;
@@ -84,6 +103,10 @@ export function statusJson(stacks: Iterable<StackRuntime>, sources: Iterable<Sou
   for (const s of [...stacks].sort((a, b) => a.name.localeCompare(b.name))) {
     out.stacks[s.name] = {
       source: s.source,
+      path: s.path,
+      phase: s.phase,
+      lastConsideredRevision: s.lastConsideredRevision,
+      lastChangedRevision: s.lastChangedRevision,
       revision: s.revision,
       lastAppliedRevision: s.lastAppliedRevision,
       lastResult: s.lastResult,

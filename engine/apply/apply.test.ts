@@ -9,10 +9,10 @@ import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
 import { recoverJournal } from '../operations/recover-journal.ts';
-import { StackScope } from '../plan/stack-scope.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import { LocalDirStore } from '../../state/local-dir-store.ts';
 import type { JournalEntry } from '../../state/journal.ts';
-import { defaultRegistry } from '../../providers/registry.ts';
+import { defaultRegistry } from '../../providers/shipped/default-registry.ts';
 import { makeTempDir } from '../../test/helpers/temp-dir.ts';
 import { applyPlan } from './apply.ts';
 

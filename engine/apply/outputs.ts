@@ -5,8 +5,8 @@ import { evaluate } from '../lang/evaluate.ts';
 import { containsSensitive, containsUnknown, unmark } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
 import type { OutputState } from '../../state/model.ts';
-import { exprDiagnostic } from '../plan/provider-set.ts';
-import type { StackScope } from '../plan/stack-scope.ts';
+import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
+import type { StackScope } from '../eval/stack-scope.ts';
 
 export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: Diagnostic[], destroyed: boolean): Record<string, OutputState> {
   const out: Record<string, OutputState> = {};
@@ -15,7 +15,10 @@ export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: D
     try {
       const v = evaluate(o.expr, scope.root);
       if (containsUnknown(v)) continue; // a dependency failed; the output keeps no value
-      out[o.name] = { value: unmark(v).value, sensitive: o.sensitive || containsSensitive(v), valueSensitive: containsSensitive(v) };
+      const value = unmark(v).value;
+      // Terraform leaves an output whose value is null out of the state (and so out of `output -json`)
+      if (value === null) continue;
+      out[o.name] = { value, sensitive: o.sensitive || containsSensitive(v), valueSensitive: containsSensitive(v) };
     } catch (e) {
       diags.push(exprDiagnostic(e, { stack: config.name, address: `output.${o.name}`, range: o.range }));
     }

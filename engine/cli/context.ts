@@ -4,21 +4,25 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { type Diagnostic, formatDiagnostic, hasErrors } from '../diagnostics.ts';
+import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../diagnostics.ts';
+import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
 import type { StateStore } from '../../state/store.ts';
-import { defaultRegistry, type ProviderRegistry } from '../../providers/registry.ts';
-import { createAwsProvider } from '../../providers/aws/index.ts';
+import type { ProviderRegistry } from '../../providers/registry.ts';
+import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 
 export interface GlobalArgs {
   chdir?: string;
   stack?: string[];
+  'stack-name'?: string;
+  /** not a flag: the name after the fetched path (`plan --git --path`), used for a lone *.tf.json as the agent does */
+  pathStackName?: string;
   'state-dir'?: string;
   'state-s3-bucket'?: string;
   'state-s3-key'?: string;
@@ -38,6 +42,7 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
   return y
     .option('chdir', { type: 'string', describe: 'Directory of the app (cdktf.json), synthesized output, or *.tf.json to act on', default: undefined })
     .option('stack', { type: 'string', array: true, describe: 'Stack to act on (repeatable); default: all stacks in dependency order' })
+    .option('stack-name', { type: 'string', describe: 'Name of a lone *.tf.json stack (default: the file name without .tf.json); needed when stacks share --state-dir' })
     .option('state-dir', { type: 'string', describe: 'Keep state in this directory (one sub-directory per stack) instead of .ballast/' })
     .option('state-s3-bucket', { type: 'string', describe: 'Keep state in this versioned S3 bucket (overrides the stack backend); env BALLAST_STATE_S3_BUCKET' })
     .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
@@ -82,7 +87,7 @@ export class CliContext {
 
   constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
-    this.registry = defaultRegistry([{ source: 'hashicorp/aws', factory: createAwsProvider }]);
+    this.registry = shippedRegistry();
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 
@@ -102,15 +107,36 @@ export class CliContext {
   async stacks(signal?: AbortSignal): Promise<SynthStack[]> {
     if (!this.synthCache) {
       const result = await synthesize(this.dir, { signal, env: this.env });
-      this.synthCache = result.stacks;
+      const named = this.args['stack-name'];
+      if (named !== undefined) {
+        const problem = stackNameProblem(named);
+        if (problem) {
+          report([error(`Invalid --stack-name "${named}": it ${problem}`)]);
+        }
+        if (!(result.stacks.length === 1 && result.stacks[0]!.generic)) {
+          report([error('--stack-name names only a lone *.tf.json stack', `${this.dir} is an app whose stacks are named by the app (${result.stacks.map((s) => s.name).join(', ')}); use --stack to select one.`)]);
+        }
+      }
+      const generic = result.stacks.length === 1 && result.stacks[0]!.generic === true;
+      const name = named ?? (generic ? this.args.pathStackName : undefined);
+      this.synthCache = name === undefined ? result.stacks : [{ ...result.stacks[0]!, name }];
     }
     const all = { outDir: this.dir, stacks: this.synthCache };
     return selectStacks(all, this.args.stack ?? []);
   }
 
+  /** Whether stacks of different directories can meet in one state store (--state-dir or S3 state), so identities are checked. */
+  get sharedStateStore(): boolean {
+    const sel = this.storeSelection;
+    return sel.stateDir !== undefined || sel.s3?.bucket !== undefined;
+  }
+
   store(stack: string, backend?: { type: string; config: Record<string, unknown> }): StateStore {
     let s = this.stores.get(stack);
     if (!s) {
+      // a name becomes a directory or key: `x/../victim` must never reach a store
+      const problem = stackNameProblem(stack);
+      if (problem) report([error(`Invalid stack name "${stack}": it ${problem}`, 'Stack names follow Terraform identifier rules.')]);
       s = openStateStore(stack, backend ?? this.synthesizedBackend(stack), this.storeSelection);
       this.stores.set(stack, s);
     }

@@ -2,7 +2,8 @@
 // Stacks run one at a time in dependency order (reverse order for destroy), so a stack that
 // reads another's outputs sees them after that stack was applied, as `cdktf deploy` does.
 
-import { hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { error, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { claimStack, cliOrigin } from '../operations/stack-identity.ts';
 import type { InstanceAddr } from '../addrs.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import { prepareStack, type PreparedStack, type StackInput } from '../operations/prepare-stack.ts';
@@ -54,6 +55,11 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
   report(prepared.diagnostics);
   const stack = prepared.stack!;
   const store = ctx.store(input.name, stack.config.backend);
+  if (ctx.sharedStateStore) {
+    // stacks of different directories meet in one store: never let two share one state
+    const refused = await claimStack(store, input.name, 'cli', cliOrigin(ctx.dir), !o.planOnly);
+    if (refused) report([error(`Refusing to use the state of stack "${input.name}"`, `${refused} (--stack-name sets the name of a lone *.tf.json stack).`)]);
+  }
   const prior = await readPrior(store);
   const planned = await planPreparedStack(stack, prior, ctx.registry, {
     mode: o.mode, refresh: o.refresh, targets: o.targets, replace: o.replace, parallelism: o.parallelism,

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadStackConfig } from './load.ts';
 import { evaluate } from '../lang/evaluate.ts';
-import { StackScope } from '../plan/stack-scope.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import { normalizeHcl } from '../synth/hcl-stack.ts';
 import { parse } from '@cdktf/hcl2json';
 

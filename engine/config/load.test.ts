@@ -64,3 +64,17 @@ test('depends_on accepts cdktf interpolations and rejects garbage', () => {
   const bad = load({ resource: { null_resource: { a: { depends_on: ['not an address!'] } } } });
   assert.equal(bad.diagnostics[0].summary, 'Invalid depends_on reference "not an address!"');
 });
+
+test('JSON values of the wrong kind are named by kind, never printed as [object Object] (found by the fuzz test)', () => {
+  const { diagnostics } = load({
+    variable: { v: { type: { a: {} } }, w: { type: 5 } },
+    resource: { null_resource: { a: { depends_on: [{}], lifecycle: { ignore_changes: [{ a: 1 }], replace_triggered_by: [[]] } } } },
+  });
+  const shown = diagnostics.map((d) => `${d.summary}: ${d.detail}`);
+  assert.ok(!shown.some((s) => s.includes('[object Object]')), shown.join('\n'));
+  assert.ok(shown.includes('Invalid type constraint for variable "v": The type must be a string such as "list(string)", not an object.'), shown.join('\n'));
+  assert.ok(shown.includes('Invalid type constraint for variable "w": The type must be a string such as "list(string)", not a number.'), shown.join('\n'));
+  assert.ok(shown.some((s) => s.startsWith('Invalid depends_on reference: Each entry must be a string')), shown.join('\n'));
+  assert.ok(shown.some((s) => s.startsWith('Invalid lifecycle.ignore_changes entry: Each entry must be a string')), shown.join('\n'));
+  assert.ok(shown.some((s) => s.startsWith('Invalid replace_triggered_by reference: Each entry must be a string holding a reference, not a list')), shown.join('\n'));
+});

@@ -123,9 +123,11 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       const address = `var.${name}`;
       if (!isRecord(v)) { fail('Invalid variable block', p, address); continue; }
       let type;
-      if (v.type !== undefined) {
+      if (v.type !== undefined && typeof v.type !== 'string') {
+        fail(`Invalid type constraint for variable "${name}"`, ptr('variable', name, 'type'), address, `The type must be a string such as "list(string)", not ${jsonKind(v.type)}.`);
+      } else if (v.type !== undefined) {
         try {
-          type = parseTypeExpr(String(v.type));
+          type = parseTypeExpr(v.type);
         } catch (e) {
           fail(`Invalid type constraint for variable "${name}"`, ptr('variable', name, 'type'), address, (e as Error).message);
         }
@@ -341,12 +343,23 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     let ignore: readonly string[] | 'all' = [];
     const ic = v.ignore_changes;
     if (ic === 'all' || ic === '${all}' || (Array.isArray(ic) && ic.length === 1 && (ic[0] === 'all' || ic[0] === '${all}'))) ignore = 'all';
-    else if (Array.isArray(ic)) ignore = ic.map((x) => stripInterpolation(String(x)));
+    else if (Array.isArray(ic)) {
+      const names: string[] = [];
+      ic.forEach((x, i) => {
+        if (typeof x === 'string') names.push(stripInterpolation(x));
+        else fail('Invalid lifecycle.ignore_changes entry', `${p}/ignore_changes/${i}`, address, `Each entry must be a string naming an attribute, not ${jsonKind(x)}.`);
+      });
+      ignore = names;
+    }
     else if (ic !== undefined) fail('lifecycle.ignore_changes must be a list of attribute names or "all"', `${p}/ignore_changes`, address);
     const rtb: Expr[] = [];
     if (Array.isArray(v.replace_triggered_by)) {
       v.replace_triggered_by.forEach((x, i) => {
-        const src = stripInterpolation(String(x));
+        if (typeof x !== 'string') {
+          fail('Invalid replace_triggered_by reference', `${p}/replace_triggered_by/${i}`, address, `Each entry must be a string holding a reference, not ${jsonKind(x)}.`);
+          return;
+        }
+        const src = stripInterpolation(x);
         try { rtb.push(parseExpression(src, range(`${p}/replace_triggered_by/${i}`))); } catch (e) {
           fail(`Invalid replace_triggered_by reference "${src}"`, `${p}/replace_triggered_by/${i}`, address, (e as Error).message);
         }
@@ -380,7 +393,11 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     if (!Array.isArray(v)) { fail('depends_on must be a list of references', p, address); return []; }
     const out: string[] = [];
     v.forEach((x, i) => {
-      const ref = stripInterpolation(String(x));
+      if (typeof x !== 'string') {
+        fail('Invalid depends_on reference', `${p}/${i}`, address, `Each entry must be a string naming a resource, like "aws_s3_bucket.site", not ${jsonKind(x)}.`);
+        return;
+      }
+      const ref = stripInterpolation(x);
       if (!/^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/.test(ref)) {
         fail(`Invalid depends_on reference "${x}"`, `${p}/${i}`, address, 'Expected a resource address like "aws_s3_bucket.site", "data.aws_region.current" or "module.network".');
       } else out.push(ref);
@@ -391,6 +408,14 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
 
 function isResourceOrModule(s: string): boolean {
   try { parseEndpoint(s); return true; } catch { return false; }
+}
+
+/** A JSON value's kind for messages ("an object", "a number"), never the value itself. */
+function jsonKind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return typeof v === 'number' ? 'a number' : typeof v === 'boolean' ? 'a bool' : typeof v;
 }
 
 function stripInterpolation(s: string): string {

@@ -9,7 +9,7 @@ import { evaluate } from '../lang/evaluate.ts';
 import { parseExpression } from '../lang/parse.ts';
 import { formatType } from '../lang/types.ts';
 import { Sensitive, type Value } from '../lang/value.ts';
-import { literalScope } from '../plan/function-context.ts';
+import { literalScope } from '../lang/function-context.ts';
 import { jsonToValue } from '../lang/json-value.ts';
 import type { StackConfig, VariableConfig } from './model.ts';
 

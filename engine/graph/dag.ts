@@ -66,7 +66,7 @@ export class Dag {
   /** One cycle (ids in dependency order, first not repeated at the end), or null. */
   findCycle(): string[] | null {
     const c = findCycleIndices(this.#deps);
-    return c && c.map((i) => this.#ids[i]);
+    return c ? c.map((i) => this.#ids[i]) : null;
   }
 
   /** Every id, dependencies before dependents; ties keep insertion order. Throws CycleError. */

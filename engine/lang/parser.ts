@@ -22,6 +22,14 @@ const PRECEDENCE: Record<string, number> = {
   '%': 6,
 };
 
+/**
+ * How deeply expressions may nest (brackets, calls, operators chained into one another,
+ * templates inside strings, conditionals, for expressions, unary chains). Parsing and
+ * evaluation recurse per level, so a limit turns a stack overflow into a clear diagnostic.
+ * Documented in docs/limits.md.
+ */
+export const MAX_EXPRESSION_NESTING = 256;
+
 /** Parses `src` as a template (asTemplate) or as one bare expression. Throws ExpressionError. */
 export function parseSource(src: string, asTemplate: boolean): Expr {
   const p = new Parser(src, scan(src, asTemplate));
@@ -32,6 +40,8 @@ export function parseSource(src: string, asTemplate: boolean): Expr {
 
 class Parser {
   private pos = 0;
+  /** current nesting level, see MAX_EXPRESSION_NESTING */
+  private depth = 0;
   constructor(
     private readonly src: string,
     private readonly tokens: Token[],
@@ -60,6 +70,20 @@ class Parser {
   }
   private fail(summary: string, tok: Token, detail?: string): never {
     throw new ExpressionError(summary, { detail, range: { start: tok.start + 1, end: Math.max(tok.end, tok.start + 1) }, source: this.src });
+  }
+  /** Enters `levels` more levels of nesting at `tok`; fails beyond the limit. Pair with leave(). */
+  private enter(tok: Token, levels = 1): void {
+    this.depth += levels;
+    if (this.depth > MAX_EXPRESSION_NESTING) {
+      this.fail(
+        `Expression nested too deeply: more than ${MAX_EXPRESSION_NESTING} levels of nesting`,
+        tok,
+        'Brackets, function calls, operators, conditionals, templates and for expressions count as levels. Split the expression into locals.',
+      );
+    }
+  }
+  private leave(levels = 1): void {
+    this.depth -= levels;
   }
   private describe(t: Token): string {
     switch (t.type) {
@@ -111,15 +135,22 @@ class Parser {
     const parts: Expr[] = [];
     let onlyInterp = false;
     let lastEnd = startOffset;
+    /** the last part came from template text (not from an interpolation) */
+    let prevWasText = false;
     while (true) {
       const t = this.peek();
       if (t.type === end) break;
       if (t.type === 'directive' && (this.isKeyword('else', 1) || this.isKeyword('endif', 1) || this.isKeyword('endfor', 1))) break;
       if (t.type === 'literal') {
         this.next();
-        parts.push({ kind: 'literal', value: t.text, range: this.range(t.start, t.end), src: this.src });
+        // the scanner gives one token per line: adjacent lines are one literal
+        const prev = parts[parts.length - 1];
+        if (prevWasText && prev?.kind === 'literal') {
+          parts[parts.length - 1] = { kind: 'literal', value: (prev.value as string) + t.text, range: { start: prev.range.start, end: t.end }, src: this.src };
+        } else parts.push({ kind: 'literal', value: t.text, range: this.range(t.start, t.end), src: this.src });
         lastEnd = t.end;
         onlyInterp = false;
+        prevWasText = true;
         continue;
       }
       if (t.type === 'interp') {
@@ -129,6 +160,7 @@ class Parser {
         parts.push(inner);
         lastEnd = close.end;
         onlyInterp = parts.length === 1;
+        prevWasText = false;
         continue;
       }
       if (t.type === 'directive') {
@@ -136,6 +168,7 @@ class Parser {
         parts.push(d);
         lastEnd = d.range.end;
         onlyInterp = false;
+        prevWasText = false;
         continue;
       }
       if (t.type === 'eof') this.fail(end === 'cquote' ? 'Unterminated string: missing closing quote' : 'Unexpected end of template', t);
@@ -158,6 +191,7 @@ class Parser {
 
   private parseDirective(end: 'eof' | 'cquote'): Expr {
     const open = this.next(); // %{
+    this.enter(open);
     const word = this.peek();
     if (this.isKeyword('if')) {
       this.next();
@@ -173,6 +207,7 @@ class Parser {
       }
       this.expectEndDirective('endif', open);
       const close = this.expectClose('"}" after endif');
+      this.leave();
       return { kind: 'template-if', condition, then, else: otherwise, range: this.range(open.start, close.end), src: this.src };
     }
     if (this.isKeyword('for')) {
@@ -182,6 +217,7 @@ class Parser {
       const body = this.parseTemplateBody(end);
       this.expectEndDirective('endfor', open);
       const close = this.expectClose('"}" after endfor');
+      this.leave();
       return {
         kind: 'template-for',
         keyVar: second === undefined ? undefined : first,
@@ -209,33 +245,46 @@ class Parser {
   // ---- expressions -------------------------------------------------------------------
 
   parseExpression(): Expr {
+    this.enter(this.peek());
     const condition = this.parseBinary(1);
-    if (!this.isPunct('?')) return condition;
+    if (!this.isPunct('?')) {
+      this.leave();
+      return condition;
+    }
     this.next();
     const trueResult = this.parseExpression();
     this.expectPunct(':', '":" in the conditional expression');
     const falseResult = this.parseExpression();
+    this.leave();
     return { kind: 'conditional', condition, trueResult, falseResult, range: { start: condition.range.start, end: falseResult.range.end }, src: this.src };
   }
 
   private parseBinary(minPrec: number): Expr {
     let left = this.parseUnary();
+    // each operator of a chain nests the tree one level deeper (a + b + c is (a + b) + c)
+    let chained = 0;
     while (true) {
       const t = this.peek();
       if (t.type === 'invalid') this.invalidToken(t);
       const prec = t.type === 'punct' ? PRECEDENCE[t.text] : undefined;
-      if (prec === undefined || prec < minPrec) return left;
+      if (prec === undefined || prec < minPrec) break;
+      this.enter(t);
+      chained++;
       this.next();
       const right = this.parseBinary(prec + 1);
       left = { kind: 'binary-op', op: t.text as BinaryOperator, left, right, range: { start: left.range.start, end: right.range.end }, src: this.src };
     }
+    this.leave(chained);
+    return left;
   }
 
   private parseUnary(): Expr {
     const t = this.peek();
     if (t.type === 'punct' && (t.text === '-' || t.text === '!')) {
+      this.enter(t);
       this.next();
       const operand = this.parseUnary();
+      this.leave();
       return { kind: 'unary-op', op: t.text, operand, range: { start: t.start + 1, end: operand.range.end }, src: this.src };
     }
     return this.parsePostfix(this.parsePrimary());
@@ -408,6 +457,8 @@ class Parser {
     let steps: TraversalStep[] = [];
     const start = base.range.start;
     let end = base.range.end;
+    // dynamic indexes and splats nest the tree one level each
+    let nested = 0;
     const flush = (): Expr => {
       if (steps.length === 0) return expr;
       const range = { start, end };
@@ -453,6 +504,8 @@ class Parser {
             ? { kind: 'relative-traversal', source: item, steps: eachSteps, range: this.range(star.start, eachEnd), src: this.src }
             : item;
           end = eachEnd;
+          this.enter(star);
+          nested++;
           expr = { kind: 'splat', source: expr, each, legacy: true, range: { start, end }, src: this.src };
           continue;
         }
@@ -465,7 +518,9 @@ class Parser {
           const close = this.next();
           expr = flush();
           const item: SplatItem = { kind: 'splat-item', range: this.range(open.start, close.end), src: this.src };
+          this.enter(open);
           const each = this.parsePostfix(item);
+          this.leave(nested + 1);
           end = Math.max(close.end, each.range.end);
           return { kind: 'splat', source: expr, each, legacy: false, range: { start, end }, src: this.src };
         }
@@ -477,9 +532,12 @@ class Parser {
           continue;
         }
         expr = flush();
+        this.enter(open);
+        nested++;
         expr = { kind: 'index', collection: expr, key, range: { start, end }, src: this.src };
         continue;
       }
+      this.leave(nested);
       return flush();
     }
   }

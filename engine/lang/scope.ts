@@ -26,7 +26,7 @@ export function staticScope(roots: ValueObject, functionContext: FunctionContext
   return {
     functionContext,
     resolve(root, _steps, range) {
-      if (!Object.prototype.hasOwnProperty.call(roots, root)) {
+      if (!Object.hasOwn(roots, root)) {
         throw new ExpressionError(`Reference to undeclared name "${root}"`, { range });
       }
       return { value: roots[root], consumed: 0 };

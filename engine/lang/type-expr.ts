@@ -4,6 +4,7 @@
 // are literal values (strings, numbers, bools, null, [..], {..}).
 
 import type { Type } from './types.ts';
+import { MAX_EXPRESSION_NESTING } from './parser.ts';
 import type { Value, ValueObject } from './value.ts';
 
 export class TypeExprError extends Error {
@@ -26,6 +27,8 @@ export function parseTypeExpr(src: string): Type {
 
 class TypeParser {
   private pos = 0;
+  /** nesting of types and default values; the parser recurses per level */
+  private depth = 0;
   constructor(
     private readonly text: string,
     private readonly original: string,
@@ -66,7 +69,18 @@ class TypeParser {
     return m[0];
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_EXPRESSION_NESTING) this.error(`nested too deeply: more than ${MAX_EXPRESSION_NESTING} levels`);
+  }
+
   type(): Type {
+    this.enter();
+    const t = this.typeBody();
+    this.depth--;
+    return t;
+  }
+
+  private typeBody(): Type {
     const name = this.ident();
     switch (name) {
       case 'string':
@@ -174,6 +188,13 @@ class TypeParser {
 
   /** A literal default value for optional(type, default). */
   private literal(): Value {
+    this.enter();
+    const v = this.literalBody();
+    this.depth--;
+    return v;
+  }
+
+  private literalBody(): Value {
     const c = this.peek();
     if (c === '"') return this.stringLiteral();
     if (c === '[') {

@@ -6,11 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { type Diagnostic, error, warning } from '../diagnostics.ts';
 import { StalePlanError } from '../errors.ts';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../apply/apply.ts';
-import { hasChanges } from '../plan/plan.ts';
-import { StackScope } from '../plan/stack-scope.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import type { StateReason, StateVersion } from '../../state/model.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { PlanSession } from './plan-stack.ts';
+import { needsNewVersion } from './needs-new-version.ts';
 import { readPrior } from './prior-state.ts';
 import { nextStateVersion } from './state-version.ts';
 
@@ -58,9 +58,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
     }
     const reason: StateReason = req.reason ?? (plan.mode === 'destroy' ? 'destroy' : plan.mode === 'refresh-only' ? 'refresh' : plan.rollbackOf !== undefined ? 'rollback' : 'apply');
     const prev = now.version;
-    const worthRecording = hasChanges(plan) || plan.drift.length > 0 || now.journals.length > 0 || prev === null && plan.mode !== 'destroy' ||
-      (prev !== null && (prev.configDigest !== plan.configDigest || prev.sourceRevision !== plan.sourceRevision) && plan.mode === 'normal');
-    if (!worthRecording) return { version: null, result: null, diagnostics: diags };
+    if (!needsNewVersion(plan, now)) return { version: null, result: null, diagnostics: diags };
 
     let result: ApplyResult | null = null;
     let instances = new Map(Object.entries(plan.prior));
@@ -72,7 +70,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
       try {
         result = await applyPlan(plan, {
           config: stack.config,
-          scope: new StackScope(stack.config, stack.variables, { applying: true }),
+          scope: new StackScope(stack.config, stack.variables, { applying: true, planTimestamp: plan.timestamp }),
           providers: session.providers,
           journal,
           parallelism: req.parallelism ?? 10,

@@ -12,7 +12,7 @@ import { importResource } from './import-resource.ts';
 import { hasChanges } from '../plan/plan.ts';
 import { renderPlan } from '../plan/render/human.ts';
 import { parseInstance } from '../addrs.ts';
-import { defaultRegistry } from '../../providers/registry.ts';
+import { defaultRegistry } from '../../providers/shipped/default-registry.ts';
 import { LocalDirStore } from '../../state/local-dir-store.ts';
 import { withTempDir } from '../../test/helpers/temp-dir.ts';
 

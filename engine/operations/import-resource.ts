@@ -6,8 +6,8 @@
 import { formatInstance, formatResource, type InstanceAddr } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
 import { formatProviderRef } from '../config/model.ts';
-import { ProviderSet } from '../plan/provider-set.ts';
-import { StackScope } from '../plan/stack-scope.ts';
+import { ProviderSet } from '../eval/provider-set.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import { importObject } from '../plan/import-object.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateVersion } from '../../state/model.ts';

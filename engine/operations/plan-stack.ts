@@ -5,11 +5,12 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { error, hasErrors } from '../diagnostics.ts';
 import type { InstanceAddr } from '../addrs.ts';
 import type { Plan } from '../plan/plan.ts';
-import { planStack, type RemoteStateReader } from '../plan/planner.ts';
-import { ProviderSet } from '../plan/provider-set.ts';
-import { StackScope } from '../plan/stack-scope.ts';
-import { checkConditions } from '../plan/conditions.ts';
-import { exprDiagnostic } from '../plan/provider-set.ts';
+import { planStack } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
+import { ProviderSet } from '../eval/provider-set.ts';
+import { StackScope } from '../eval/stack-scope.ts';
+import { checkConditions } from '../eval/conditions.ts';
+import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { formatProviderRef } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
@@ -67,7 +68,9 @@ export async function planPreparedStack(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
   const { config } = stack;
-  const scope = new StackScope(config, stack.variables);
+  // Terraform's plantimestamp(): the time of planning, to the second, kept for the apply
+  const timestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const scope = new StackScope(config, stack.variables, { planTimestamp: timestamp });
   const diags: Diagnostic[] = [];
 
   for (const v of config.variables.values()) {
@@ -100,7 +103,7 @@ export async function planPreparedStack(
         signal: req.signal,
       },
     );
-    const plan = { ...planned, priorJournals: prior.journals };
+    const plan = { ...planned, priorJournals: prior.journals, timestamp };
     diags.push(...plan.diagnostics);
     if (hasErrors(diags)) {
       await providers.close();

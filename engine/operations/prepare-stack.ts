@@ -8,7 +8,7 @@ import type { StackConfig } from '../config/model.ts';
 import { resolveVariables, type VariableInputs } from '../config/variables.ts';
 import type { Value } from '../lang/value.ts';
 import { buildConfigGraph, type ConfigGraph } from '../plan/config-graph.ts';
-import { expandModules } from '../plan/expand-modules.ts';
+import { expandModules } from '../eval/expand-modules.ts';
 import { configDigest } from '../../state/config-digest.ts';
 
 export interface StackInput {

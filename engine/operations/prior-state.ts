@@ -4,7 +4,7 @@
 import type { StateStore } from '../../state/store.ts';
 import { digestOf, serializeState } from '../../state/serialize.ts';
 import type { InstanceState } from '../../state/model.ts';
-import type { PriorState } from '../plan/planner.ts';
+import type { PriorState } from '../plan/prior-state.ts';
 import { recoverJournal } from './recover-journal.ts';
 
 export interface LoadedPrior extends PriorState {

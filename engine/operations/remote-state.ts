@@ -4,7 +4,7 @@
 
 import { jsonToValue } from '../lang/json-value.ts';
 import { Sensitive, type ValueObject } from '../lang/value.ts';
-import type { RemoteStateReader } from '../plan/planner.ts';
+import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import type { StateStore } from '../../state/store.ts';
 
 export function remoteStateReader(storeOf: (stack: string) => StateStore): RemoteStateReader {

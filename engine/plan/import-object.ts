@@ -7,8 +7,8 @@ import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
 import type { ImportConfig, StackConfig } from '../config/model.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import type { InstanceState } from '../../state/model.ts';
-import type { ConfiguredProvider } from './provider-set.ts';
-import { schemaSensitivePaths } from './schema-sensitive.ts';
+import type { ConfiguredProvider } from '../eval/provider-set.ts';
+import { schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 
 export interface ImportRequest {
   readonly stack: string;

@@ -84,6 +84,8 @@ export interface Plan {
   readonly forgotten?: readonly string[];
   /** set when `rollback --to N` produced this plan */
   readonly rollbackOf?: number;
+  /** when the plan was made (RFC 3339, UTC): plantimestamp() gives this, while planning and applying */
+  readonly timestamp?: string;
 }
 
 /** Counts for the summary line. A replace counts as one add and one destroy, as in Terraform. */

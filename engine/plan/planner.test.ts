@@ -14,11 +14,12 @@ import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
 import { LocalDirStore } from '../../state/local-dir-store.ts';
-import { defaultRegistry } from '../../providers/registry.ts';
+import { defaultRegistry } from '../../providers/shipped/default-registry.ts';
 import { makeTempDir } from '../../test/helpers/temp-dir.ts';
-import { planStack, type PlanOptions, type PriorState } from './planner.ts';
-import { ProviderSet } from './provider-set.ts';
-import { StackScope } from './stack-scope.ts';
+import { planStack, type PlanOptions } from './planner.ts';
+import type { PriorState } from './prior-state.ts';
+import { ProviderSet } from '../eval/provider-set.ts';
+import { StackScope } from '../eval/stack-scope.ts';
 import { formatProviderRef } from '../config/model.ts';
 import type { Plan } from './plan.ts';
 
@@ -331,4 +332,32 @@ test('create_before_destroy is forced onto the dependencies of a create_before_d
   assert.notEqual(applied.changes.length, 0);
   assert.ok(existsSync(join(f.dir, `${pet}.txt`)));
   assert.deepEqual(changed(await plan(f, cfg('2'))), {});
+});
+
+test('an output whose value is null is left out of the state and the plan, like Terraform (issue 17)', async () => {
+  const f = await fixture();
+  const json: Json = { variable: { v: { default: null } }, output: { gone: { value: '${var.v}' }, kept: { value: 'x' } } };
+  const first = await apply(f, json);
+  assert.deepEqual(first.outputs.map((o) => [o.name, o.action]), [['kept', 'create']]);
+  const recorded = (await readPrior(f.store)).version!.outputs;
+  assert.deepEqual(Object.keys(recorded), ['kept']);
+  const again = await plan(f, json);
+  assert.deepEqual(again.outputs.map((o) => [o.name, o.action]), [['kept', 'no-op']]);
+  // an output that had a value and becomes null is removed
+  await apply(f, { variable: { v: { default: 'a' } }, output: { gone: { value: '${var.v}' } } });
+  const toNull = await plan(f, json);
+  assert.deepEqual(toNull.outputs.map((o) => [o.name, o.action]), [['gone', 'delete'], ['kept', 'create']]);
+});
+
+test('plantimestamp() is the time of the plan, known while planning and the same when the plan is applied', async () => {
+  const f = await fixture();
+  const json: Json = { resource: { terraform_data: { d: { input: '${plantimestamp()}' } } }, output: { t: { value: '${plantimestamp()}' } } };
+  const applied = await apply(f, json);
+  assert.match(applied.timestamp ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.equal(applied.outputs[0].after, applied.timestamp);
+  const change = applied.changes.find((c) => c.address === 'terraform_data.d')!;
+  assert.equal((change.after as { input: unknown }).input, applied.timestamp);
+  const state = (await readPrior(f.store)).version!;
+  assert.equal(state.outputs.t.value, applied.timestamp);
+  assert.equal(state.resources['terraform_data.d'].attributes.input, applied.timestamp);
 });

@@ -12,41 +12,24 @@ import {
   type Path, type Value, type ValueObject,
 } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
-import type { InstanceState, StateVersion } from '../../state/model.ts';
+import type { InstanceState } from '../../state/model.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
 import type { ActionReason, OutputChange, Plan, ResourceChange } from './plan.ts';
+import type { PriorState } from './prior-state.ts';
+import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
 import { referencedNodes } from './config-graph.ts';
-import { expandResource, type ExpandedInstance } from './expand.ts';
+import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
 import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
-import { normalizeBlocks, proposedNewState } from './proposed-new.ts';
-import type { ProviderSet } from './provider-set.ts';
-import { exprDiagnostic } from './provider-set.ts';
+import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
+import type { ProviderSet } from '../eval/provider-set.ts';
+import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
-import { mergePaths, schemaSensitivePaths } from './schema-sensitive.ts';
-import type { StackScope } from './stack-scope.ts';
-import { checkConditions } from './conditions.ts';
+import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
+import type { StackScope } from '../eval/stack-scope.ts';
+import { checkConditions } from '../eval/conditions.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
-
-export interface PriorState {
-  readonly version: StateVersion | null;
-  readonly digest: string | null;
-  /** instances by address, including those recovered from an interrupted apply's journal */
-  readonly instances: ReadonlyMap<string, InstanceState>;
-  /**
-   * Rollback: the instances of the version rolled back to. Where such an object still exists
-   * in the real world and differs from the current one, it becomes the prior object again and
-   * the current one is destroyed ("deposed"), so e.g. earlier random values come back.
-   */
-  readonly restore?: ReadonlyMap<string, InstanceState>;
-}
-
-/**
- * Reads another stack's recorded outputs for terraform_remote_state (cross-stack references).
- * Returns null when the other stack has no recorded state yet (its outputs are then unknown).
- */
-export type RemoteStateReader = (dataSourceName: string, backend: string, config: ValueObject) => Promise<ValueObject | null>;
 
 export interface PlanOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -628,6 +611,11 @@ class Planner {
       const before = prior.version?.outputs[o.name];
       const after = o.sensitive ? (value instanceof Sensitive ? value : new Sensitive(value)) : value;
       const plain = unmark(value).value;
+      // a null output is not recorded (as in Terraform): it is absent, or removed when it had a value
+      if (plain === null) {
+        if (before !== undefined) out.push({ name: o.name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
+        continue;
+      }
       const action = before === undefined ? 'create' : valuesEqual(before.value as Value, plain) ? 'no-op' : 'update';
       out.push({ name: o.name, action, before: before?.value as Value | undefined, after, sensitive: o.sensitive || (before?.sensitive ?? false) });
     }

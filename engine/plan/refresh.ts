@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ResourceChange } from './plan.ts';
-import type { ProviderSet } from './provider-set.ts';
+import type { ProviderSet } from '../eval/provider-set.ts';
 import { runBounded } from './run-bounded.ts';
 
 export interface RefreshResult {

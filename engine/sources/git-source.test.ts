@@ -224,3 +224,58 @@ describe('GitSource signature verification', { skip: !gpgAvailable && 'gpg is no
     });
   });
 });
+
+describe('GitSource hardening (issue 7 item 12)', () => {
+  test('remote-helper transports and unknown protocols are refused before git runs', async () => {
+    for (const url of ['fd::17', 'ext::sh -c touch% /tmp/pwned', 'ftp://127.0.0.1/x.git', 'FILE::/tmp/x']) {
+      const dir = workDir();
+      await assert.rejects(new GitSource({ url, ref: 'main', workDir: dir }).fetch(signal()), (e: unknown) => {
+        assert.ok(e instanceof DiagnosticsError, String(e));
+        assert.match(e.diagnostics[0]!.summary, /transport|protocol/);
+        assert.match(e.diagnostics[0]!.summary, /only file, git, http, https, ssh are allowed/);
+        return true;
+      });
+      assert.equal(existsSync(join(dir, 'checkout')), false, 'no git command ran');
+    }
+  });
+
+  test('a fetch from a server that never answers times out as unreachable', async () => {
+    const sockets: Socket[] = [];
+    const server: Server = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      await assert.rejects(source({ url: `git://127.0.0.1:${port}/hang.git`, timeoutMs: 400 }).fetch(signal()), (e: unknown) => {
+        assert.ok(e instanceof SourceUnreachableError, String(e));
+        assert.match(e.message, /took longer than 0\.4s/);
+        return true;
+      });
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  test('committed symlinks pointing outside the checkout are refused; links inside are fine', async () => {
+    const r = repo();
+    r.commit({ 'stacks/app/real.txt': 'x' }, 'first');
+    execFileSync('ln', ['-s', 'real.txt', join(r.work, 'stacks/app/inside.txt')]);
+    execFileSync('ln', ['-s', '../app/real.txt', join(r.work, 'stacks/app/sibling.txt')]);
+    r.commit({}, 'inside links');
+    const src = source({ url: r.url, path: 'stacks' });
+    const ok = await src.fetch(signal());
+    assert.equal(readFileSync(join(ok.dir, 'app/sibling.txt'), 'utf8'), 'x');
+
+    execFileSync('ln', ['-s', '/etc/passwd', join(r.work, 'stacks/app/abs.txt')]);
+    execFileSync('ln', ['-s', '../../../outside', join(r.work, 'stacks/app/up.txt')]);
+    r.commit({}, 'outward links');
+    await assert.rejects(src.fetch(signal()), (e: unknown) => {
+      assert.ok(e instanceof DiagnosticsError, String(e));
+      const text = e.diagnostics[0]!.summary;
+      assert.match(text, /symlinks pointing outside the checkout/);
+      assert.match(text, /stacks\/app\/abs\.txt -> \/etc\/passwd/);
+      assert.match(text, /stacks\/app\/up\.txt -> \.\.\/\.\.\/\.\.\/outside/);
+      return true;
+    });
+  });
+});

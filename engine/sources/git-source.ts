@@ -8,7 +8,7 @@
 
 import { mkdtemp, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { tmpdir } from 'node:os';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { DiagnosticsError, error as diagnostic } from '../diagnostics.ts';
@@ -29,6 +29,24 @@ export interface GitSourceOptions {
   shallow?: boolean;
   /** require the fetched commit to carry a good signature from a key in this keyring (armored or binary export) */
   verify?: { keyringFile: string };
+  /** a fetch (and signature check) that takes longer fails as unreachable; default 5 minutes */
+  timeoutMs?: number;
+}
+
+/** The transports git may use, for the fetch and anything it follows (submodules, redirects). */
+export const ALLOWED_PROTOCOLS = ['file', 'git', 'http', 'https', 'ssh'] as const;
+export const DEFAULT_FETCH_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * null when `url` is a local path, file://, git://, http(s)://, ssh:// or scp-like user@host:path;
+ * else why not. Remote-helper syntax (`fd::17`, `ext::sh -c ...`) runs arbitrary transports.
+ */
+export function gitUrlProblem(url: string): string | null {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*::/.test(url)) return `uses the "${url.split('::')[0]}::" transport; only ${ALLOWED_PROTOCOLS.join(', ')} are allowed`;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined && !(ALLOWED_PROTOCOLS as readonly string[]).includes(scheme)) return `uses the "${scheme}" protocol; only ${ALLOWED_PROTOCOLS.join(', ')} are allowed`;
+  if (url.startsWith('-')) return 'must not start with "-"';
+  return null;
 }
 
 /** The fetched head is unsigned or its signature does not verify; the caller keeps the last good revision. */
@@ -44,14 +62,33 @@ const FULL_SHA = /^[0-9a-f]{40}$/i;
 export class GitSource implements Source {
   readonly description: string;
   private readonly checkout: string;
+  /** the commit whose symlinks were last checked */
+  private checkedSymlinks: string | null = null;
 
   constructor(private readonly options: GitSourceOptions) {
     this.description = `git ${redactUrl(options.url)} (${options.ref}${options.path ? `, path ${options.path}` : ''})`;
     this.checkout = join(options.workDir, 'checkout');
   }
 
-  async fetch(signal: AbortSignal): Promise<Artifact> {
-    signal.throwIfAborted();
+  async fetch(outer: AbortSignal): Promise<Artifact> {
+    outer.throwIfAborted();
+    const problem = gitUrlProblem(this.options.url);
+    if (problem) throw new DiagnosticsError([diagnostic(`git source ${redactUrl(this.options.url)} ${problem}`, 'Use a local path or a file://, git://, http(s):// or ssh:// URL.')]);
+    // every step of a fetch is bounded: a server that never answers must not stall the agent
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
+    const timer = new AbortController();
+    const t = setTimeout(() => timer.abort(new SourceUnreachableError(`fetching ${this.options.ref} from git repository ${redactUrl(this.options.url)} took longer than ${timeoutMs / 1000}s`)), timeoutMs);
+    try {
+      return await this.fetchWithin(AbortSignal.any([outer, timer.signal]));
+    } catch (e) {
+      if (timer.signal.aborted && !outer.aborted) throw timer.signal.reason;
+      throw e;
+    } finally {
+      clearTimeout(t);
+    }
+  }
+
+  private async fetchWithin(signal: AbortSignal): Promise<Artifact> {
     const secrets = await this.secrets();
     const env = await this.environment(secrets.token);
     await this.ensureRepository(signal, env);
@@ -70,6 +107,7 @@ export class GitSource implements Source {
 
     const sub = normalizeSubPath(this.options.path);
     const tree = await this.subTree(git, sha, sub, revision);
+    await this.refuseOutwardSymlinks(git, sha, sub, revision);
     const [author, message] = (await git.raw(['log', '-1', '--format=%an <%ae>%x00%B', sha])).split('\0');
     return {
       revision,
@@ -155,6 +193,27 @@ export class GitSource implements Source {
     return tree;
   }
 
+  /** A committed symlink whose target leaves the checkout (absolute, or `../` past the root) is refused before anything reads it. */
+  private async refuseOutwardSymlinks(git: SimpleGit, sha: string, sub: string, revision: string): Promise<void> {
+    if (this.checkedSymlinks === sha) return;
+    const listing = await git.raw(['ls-tree', '-r', '-z', '--full-tree', sha, ...(sub ? ['--', sub] : [])]);
+    const bad: string[] = [];
+    for (const entry of listing.split('\0')) {
+      const m = /^120000 blob ([0-9a-f]+)\t(.*)$/s.exec(entry);
+      if (!m) continue;
+      const target = await git.raw(['cat-file', 'blob', m[1]!]);
+      const resolved = posix.normalize(posix.join(posix.dirname(m[2]!), target));
+      if (posix.isAbsolute(target) || resolved === '..' || resolved.startsWith('../')) bad.push(`${m[2]} -> ${target}`);
+    }
+    if (bad.length) {
+      throw new DiagnosticsError([diagnostic(
+        `git source ${redactUrl(this.options.url)} at ${revision} has symlinks pointing outside the checkout: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}`,
+        'Ballast does not follow them; commit the files themselves, or links that stay inside the repository.',
+      )]);
+    }
+    this.checkedSymlinks = sha;
+  }
+
   /** Imports the keyring into a throwaway GNUPGHOME and asks git to verify the commit. */
   private async verifySignature(env: NodeJS.ProcessEnv, sha: string, revision: string, signal: AbortSignal, scrub: (s: string) => string): Promise<void> {
     const home = await mkdtemp(join(tmpdir(), 'ballast-gpg-'));
@@ -210,6 +269,8 @@ export class GitSource implements Source {
     const drop = /^(GIT_|EDITOR$|VISUAL$|PAGER$|PREFIX$|SSH_ASKPASS$)/i;
     for (const [k, v] of Object.entries(process.env)) if (!drop.test(k) && v !== undefined) env[k] = v;
     env.GIT_TERMINAL_PROMPT = '0';
+    // what git may speak, also for anything a fetch follows (submodules, redirects, helpers)
+    env.GIT_ALLOW_PROTOCOL = ALLOWED_PROTOCOLS.join(':');
     if (token) {
       env.GIT_CONFIG_COUNT = '1';
       env.GIT_CONFIG_KEY_0 = 'http.extraHeader';

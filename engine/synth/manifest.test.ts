@@ -44,3 +44,10 @@ test('malformed manifests name the file and the problem', () => {
     /synthesized as HCL/,
   );
 });
+
+test('stack names that could leave the state directory are refused (x/../victim, ../../escape)', () => {
+  for (const name of ['x/../victim', '../../escape', 'a b', '']) {
+    assert.throws(() => parseManifest({ version: '1', stacks: { ok: { ...entry('ok'), name } } }, 'manifest.json'), /malformed manifest manifest\.json: stack name .* (must start with a letter|is empty)|must be a non-empty string/, name);
+    assert.throws(() => parseManifest({ version: '1', stacks: { [name || 'x y']: entry(name || 'x y') } }, 'manifest.json'), /malformed manifest/, name);
+  }
+});

@@ -4,6 +4,7 @@
 // back to stack names here so the rest of the engine only deals in names.
 
 import { SynthError } from './synth-error.ts';
+import { stackNameProblem } from './stack-name.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -40,6 +41,10 @@ export function parseManifest(json: unknown, file: string): Manifest {
       return v;
     };
     const name = str('name', key);
+    // a name becomes a state directory or key: `x/../victim` must never reach a store
+    const problem = stackNameProblem(name);
+    if (problem) throw bad(`stack name ${JSON.stringify(name)} ${problem}`);
+    if (key !== name && stackNameProblem(key)) throw bad(`stack key ${JSON.stringify(key)} ${stackNameProblem(key)}`);
     const synthesizedStackPath = str('synthesizedStackPath');
     if (!synthesizedStackPath.endsWith('.json')) {
       throw bad(`stack "${name}" was synthesized as HCL (${synthesizedStackPath}); Ballast reads JSON output — unset SYNTH_HCL_OUTPUT / hclOutput`);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findJsonError, lineColumn, parseJsonText, readJsonFile } from './read-json-file.ts';
+import { findJsonError, findTooDeep, lineColumn, parseJsonText, readJsonFile } from './read-json-file.ts';
 import { SynthError } from './synth-error.ts';
 import { makeTempDir } from '../../test/helpers/temp-dir.ts';
 
@@ -47,4 +47,16 @@ test('readJsonFile returns bytes and reports a missing file by name', async () =
   assert.deepEqual(r.json, { k: 'v' });
   assert.equal(r.bytes.toString(), '{"k": "v"}');
   await assert.rejects(readJsonFile(join(dir, 'nope.json'), 'manifest'), /cannot read manifest .*nope\.json: file does not exist/);
+});
+
+test('JSON nested deeper than the documented limit is refused with its position, not a stack overflow', () => {
+  const text = '{"locals":{"x":' + '['.repeat(3000) + ']'.repeat(3000) + '}}';
+  assert.throws(
+    () => parseJsonText(text, 'main.tf.json', 'Terraform JSON'),
+    (e: unknown) => e instanceof SynthError && /nested too deeply \(more than 256 levels of arrays and objects\) at line 1, column 270/.test(e.message),
+  );
+  // brackets inside strings do not count
+  assert.deepEqual(parseJsonText(JSON.stringify({ s: '['.repeat(3000) + '"\\' }), 'f.json'), { s: '['.repeat(3000) + '"\\' });
+  assert.equal(findTooDeep('[[["]]]"]]]', 3), -1);
+  assert.equal(findTooDeep('[[[[]]]]', 3), 3);
 });

@@ -21,9 +21,22 @@ export async function readJsonFile(file: string, what = 'JSON file'): Promise<Js
   return { json: parseJsonText(bytes.toString('utf8'), file, what), bytes };
 }
 
+/**
+ * How deeply arrays and objects may nest in a JSON file. Loading and evaluating recurse per
+ * level, so deeper input would overflow the stack; documented in docs/limits.md.
+ */
+export const MAX_JSON_NESTING = 256;
+
 export function parseJsonText(text: string, file: string, what = 'JSON file'): unknown {
   // A UTF-8 byte order mark is not JSON but editors write it; tolerate it like most tools do.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeep = findTooDeep(body, MAX_JSON_NESTING);
+  if (tooDeep >= 0) {
+    const at = lineColumn(body, tooDeep);
+    throw new SynthError(
+      `malformed ${what} ${file}: nested too deeply (more than ${MAX_JSON_NESTING} levels of arrays and objects) at line ${at.line}, column ${at.column} (position ${tooDeep})`,
+    );
+  }
   try {
     return JSON.parse(body);
   } catch (e) {
@@ -31,6 +44,25 @@ export function parseJsonText(text: string, file: string, what = 'JSON file'): u
     const at = lineColumn(body, err.offset);
     throw new SynthError(`malformed ${what} ${file}: ${err.reason} at line ${at.line}, column ${at.column} (position ${err.offset})`, { cause: e });
   }
+}
+
+/** Offset of the first bracket that opens level `limit + 1`, or -1; strings are skipped. */
+export function findTooDeep(text: string, limit: number): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // skip a string, honouring backslash escapes
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return -1;
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -21,6 +21,11 @@ export interface SynthStack {
   varFiles?: readonly string[];
   /** file, line and column of a JSON pointer, for stacks written in HCL */
   locate?: (pointer: string) => { file: string; line: number; column: number } | undefined;
+  /**
+   * set for a lone *.tf.json: its name is only the file's name (usually `main`), so callers
+   * that know the stack's directory name it after that (the agent, --stack-name)
+   */
+  generic?: boolean;
 }
 
 export interface SynthResult {

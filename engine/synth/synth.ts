@@ -3,7 +3,7 @@
 
 import { readdir, rm, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { resolveAppEntry } from './app-entry.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
 import { readJsonFile } from './read-json-file.ts';
@@ -13,7 +13,7 @@ import { SynthError } from './synth-error.ts';
 import { readTerraformDirectory } from './hcl-stack.ts';
 import { embedModules } from './module-sources.ts';
 import { STACK_KINDS, stackKindOf } from './stack-kinds.ts';
-import { stackNameForPath } from './stack-name.ts';
+import { stackNameForPath, stackNameProblem } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
 
 export { SynthError } from './synth-error.ts';
@@ -119,6 +119,9 @@ async function readSynthesized(outDir: string): Promise<SynthResult> {
   const stacks: SynthStack[] = [];
   for (const m of manifest.stacks) {
     const file = resolve(outDir, m.synthesizedStackPath);
+    for (const p of [file, resolve(outDir, m.workingDirectory)]) {
+      if (relative(outDir, p).startsWith('..') || isAbsolute(relative(outDir, p))) throw new SynthError(`malformed manifest ${manifestPath}: stack "${m.name}" points outside ${outDir} (${p})`);
+    }
     const { json: stackJson, bytes } = await readJsonFile(file, `stack "${m.name}" JSON`);
     assertObject(stackJson, file);
     stacks.push({ name: m.name, file, json: stackJson, bytes, dependencies: m.dependencies, dir: resolve(outDir, m.workingDirectory) });
@@ -129,8 +132,10 @@ async function readSynthesized(outDir: string): Promise<SynthResult> {
 async function readSingleFile(file: string): Promise<SynthResult> {
   const { json, bytes } = await readJsonFile(file, 'Terraform JSON');
   assertObject(json, file);
-  const name = stackNameForPath(file);
-  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file) }] };
+  const name = basename(file).replace(/\.tf\.json$/, '');
+  const problem = stackNameProblem(name);
+  if (problem) throw new SynthError(`${file}: the stack name ${JSON.stringify(name)} taken from the file name ${problem}; rename the file`);
+  return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file), generic: true }] };
 }
 
 /** A directory of Terraform files is one stack, as for terraform; its JSON is the merged, normalized configuration. */
@@ -139,7 +144,7 @@ async function readDirectory(dir: string): Promise<SynthResult> {
   const bytes = Buffer.from(JSON.stringify(d.json, null, 2));
   return {
     outDir: dir,
-    stacks: [{ name: stackNameForPath(dir), file: dir, json: d.json, bytes, dependencies: [], dir, varFiles: d.varFiles, locate: d.locate }],
+    stacks: [{ name: stackNameForPath(dir), file: dir, json: d.json, bytes, dependencies: [], dir, varFiles: d.varFiles, locate: d.locate, generic: true }],
   };
 }
 

@@ -5,7 +5,7 @@ import { isUnknown } from '../../engine/lang/value.ts';
 import type { Provider } from '../provider.ts';
 import { startMoto, type MotoServer } from '../../test/helpers/moto.ts';
 import { createAwsProvider } from './index.ts';
-import { apply, assertNoChanges, destroy, motoProvider, plan } from './testing.ts';
+import { apply, assertNoChanges, destroy, motoProvider, plan } from './testdata/aws-harness.ts';
 
 let moto: MotoServer;
 let p: Provider;

@@ -1,6 +1,7 @@
 // GENERATED from the @cdktf/provider-aws v21 bindings (attribute names, types, nesting,
-// required-ness and computed-only attributes) by a dev-time script; resource files overlay
-// the semantics (computed, forceNew, defaults, sensitive). Do not edit by hand.
+// required-ness and computed-only attributes) by scripts/generate-aws-binding-schemas.ts
+// (`npm run generate`); resource files overlay the semantics (computed, forceNew, defaults,
+// sensitive). Do not edit by hand.
 
 import type { BlockSchema } from '../provider.ts';
 
@@ -94,7 +95,6 @@ export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {
         blocks: {
           rule: { nesting: 'list', maxItems: 1, block: {
             attributes: {
-  
             },
             blocks: {
               default_retention: { nesting: 'list', maxItems: 1, minItems: 1, block: {
@@ -157,7 +157,6 @@ export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {
               } },
               source_selection_criteria: { nesting: 'list', maxItems: 1, block: {
                 attributes: {
-  
                 },
                 blocks: {
                   sse_kms_encrypted_objects: { nesting: 'list', maxItems: 1, block: {
@@ -173,7 +172,6 @@ export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {
       } },
       server_side_encryption_configuration: { nesting: 'list', maxItems: 1, block: {
         attributes: {
-  
         },
         blocks: {
           rule: { nesting: 'list', maxItems: 1, minItems: 1, block: {
@@ -398,7 +396,6 @@ export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {
     blocks: {
       override_provider: { nesting: 'list', maxItems: 1, block: {
         attributes: {
-  
         },
         blocks: {
           default_tags: { nesting: 'list', maxItems: 1, block: {
@@ -479,7 +476,6 @@ export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {
         blocks: {
           input_format_options: { nesting: 'list', maxItems: 1, block: {
             attributes: {
-  
             },
             blocks: {
               csv: { nesting: 'list', maxItems: 1, block: {

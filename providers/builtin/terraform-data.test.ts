@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBuiltinProvider } from './index.ts';
-import { apply, createStable, plan } from '../provider-harness.ts';
+import { apply, createStable, plan } from '../testdata/provider-harness.ts';
 import { isUnknown, Unknown } from '../../engine/lang/value.ts';
 
 const p = createBuiltinProvider({ workingDir: '/tmp', env: {} });

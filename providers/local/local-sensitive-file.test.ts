@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalProvider } from './index.ts';
-import { createStable, plan } from '../provider-harness.ts';
+import { createStable, plan } from '../testdata/provider-harness.ts';
 import type { Provider } from '../provider.ts';
 
 let dir: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createNullProvider } from './index.ts';
-import { apply, createStable, plan } from '../provider-harness.ts';
+import { apply, createStable, plan } from '../testdata/provider-harness.ts';
 import { isUnknown } from '../../engine/lang/value.ts';
 
 const p = createNullProvider({ workingDir: '/tmp', env: {} });

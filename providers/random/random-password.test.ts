@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import bcrypt from 'bcryptjs';
 import { createRandomProvider } from './index.ts';
-import { createStable, plan } from '../provider-harness.ts';
+import { createStable, plan } from '../testdata/provider-harness.ts';
 import { formatDiagnostic } from '../../engine/diagnostics.ts';
 import { isUnknown } from '../../engine/lang/value.ts';
 

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRandomProvider } from './index.ts';
-import { apply, createStable, plan } from '../provider-harness.ts';
+import { apply, createStable, plan } from '../testdata/provider-harness.ts';
 import { isUnknown } from '../../engine/lang/value.ts';
+import { ADJECTIVES, ADVERBS, NAMES } from './pet-words.ts';
 import { petName } from './random-pet.ts';
 import { seededSource } from './random-source.ts';
 
@@ -46,4 +47,20 @@ test('bad length is a diagnostic and import is not supported', async () => {
   const ds = p.validateResourceConfig({ typeName: T, config: { length: 0 } });
   assert.equal(ds[0].where?.attribute, 'length');
   assert.equal((await p.importResourceState({ typeName: T, id: 'x-y' })).imported.length, 0);
+});
+
+test('word lists are large (WordNet), so duplicate pets are rare: no 50 % chance of a duplicate before thousands of pets', () => {
+  for (const list of [ADVERBS, ADJECTIVES, NAMES]) {
+    assert.equal(new Set(list).size, list.length, 'no word twice');
+    for (const w of list) assert.match(w, /^[a-z]{3,8}$/);
+  }
+  assert.ok(ADVERBS.every((w) => w.endsWith('ly')));
+  const combinations = ADJECTIVES.length * NAMES.length;
+  // birthday bound: a 50 % chance of a duplicate after about 1.18 * sqrt(combinations) pets
+  assert.ok(1.1774 * Math.sqrt(combinations) > 2000, `only ${combinations} two-word names`);
+  // and in practice: 2,000 seeded two-word pets are all different
+  const random = seededSource('pets');
+  const seen = new Set<string>();
+  for (let i = 0; i < 2000; i++) seen.add(petName(2, '-', random));
+  assert.ok(seen.size >= 1999, `${2000 - seen.size} duplicates`);
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRandomProvider } from './index.ts';
-import { createStable, plan } from '../provider-harness.ts';
+import { createStable, plan } from '../testdata/provider-harness.ts';
 import { isUnknown } from '../../engine/lang/value.ts';
 
 const p = createRandomProvider({ workingDir: '/tmp', env: {} });

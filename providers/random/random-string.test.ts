@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRandomProvider } from './index.ts';
-import { apply, createStable, plan } from '../provider-harness.ts';
+import { apply, createStable, plan } from '../testdata/provider-harness.ts';
 import { isUnknown } from '../../engine/lang/value.ts';
 import { generateCharacters, LOWER, NUMERIC, SPECIAL, UPPER } from './random-characters.ts';
 import { seededSource } from './random-source.ts';

@@ -21,7 +21,7 @@ async function journalWorker() {
   }
 }
 async function putLoop() {
-  for (let i = 0; ; i++) {
+  for (;;) {
     const cur = await store.current();
     const serial = (cur?.serial ?? 0) + 1;
     const digest = await store.putConfig(Buffer.from(`config ${serial % 3}`));

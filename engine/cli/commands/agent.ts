@@ -30,6 +30,7 @@ export interface AgentArgs extends GlobalArgs, VarArgs {
   'drift-interval'?: string;
   policy?: Policy;
   parallelism?: number;
+  'stack-concurrency'?: number;
   listen?: string;
   'webhook-secret-file'?: string;
   'work-dir'?: string;
@@ -59,6 +60,7 @@ function agentOptions<T>(y: Argv<T>): Argv<T & AgentArgs> {
     .option('drift-interval', { type: 'string', describe: 'How often to check applied stacks for drift (default 10m)' })
     .option('policy', { choices: ['auto', 'plan-only'] as const, describe: 'auto: apply new revisions and correct drift; plan-only: plan and report' })
     .option('parallelism', { type: 'number', describe: 'Provider operations in flight at once (default 10)' })
+    .option('stack-concurrency', { type: 'number', describe: 'Stacks reconciled at once across all sources (default 4)' })
     .option('listen', { type: 'string', describe: 'host:port of /healthz, /readyz, /metrics, /status and /hooks/git (default 127.0.0.1:8080)' })
     .option('webhook-secret-file', { type: 'string', describe: 'File with the shared secret that signs POST /hooks/git (X-Hub-Signature-256)' })
     .option('work-dir', { type: 'string', describe: 'Where source checkouts are cached (default .ballast-agent)' })
@@ -82,7 +84,7 @@ export function agentConfigFromArgs(a: AgentArgs): AgentConfig {
   }
   const flags: AgentFlags = {
     listen: a.listen, workDir: a['work-dir'], policy: a.policy, interval: a.interval, driftInterval: a['drift-interval'],
-    parallelism: a.parallelism, webhookSecretFile: a['webhook-secret-file'], shutdownTimeout: a['shutdown-timeout'], lockWait: a['lock-wait'],
+    parallelism: a.parallelism, stackConcurrency: a['stack-concurrency'], webhookSecretFile: a['webhook-secret-file'], shutdownTimeout: a['shutdown-timeout'], lockWait: a['lock-wait'],
     stateDir: a['state-dir'],
     stateS3: a['state-s3-bucket'] ? { bucket: a['state-s3-bucket'], key: a['state-s3-key'], region: a['state-s3-region'], endpoint: a['state-s3-endpoint'] } : undefined,
     git: a.git ? { url: a.git, ref: a.ref, path: a.path, tokenFile: a['git-token-file'], sshKeyFile: a['git-ssh-key-file'], verifyKeyringFile: a['git-verify-keyring'] } : undefined,

@@ -12,6 +12,7 @@ import { CliExit, EXIT_CHANGES, EXIT_OK } from '../exit.ts';
 import { DiagnosticsError, formatDiagnostic } from '../../diagnostics.ts';
 import type { PlanSession } from '../../operations/plan-stack.ts';
 import { fetchGitPreview } from './plan-source.ts';
+import { nameFromPath } from '../../synth/stack-name.ts';
 
 export interface PlanArgs extends GlobalArgs, VarArgs {
   out?: string;
@@ -67,7 +68,9 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       // a preview: fetch into a temporary directory, plan from there, remove it afterwards
       const preview = await fetchGitPreview(a.git, a.ref ?? 'main', a.path);
       try {
-        return await planHandler({ ...a, chdir: preview.dir }, preview.revision);
+        // a lone *.tf.json is named after its directory, as the agent names it
+        const pathStackName = a.path ? nameFromPath(a.path.replace(/\/+$/, '').split('/').pop() ?? '') ?? undefined : undefined;
+        return await planHandler({ ...a, chdir: preview.dir, pathStackName }, preview.revision);
       } finally {
         await preview.dispose();
       }

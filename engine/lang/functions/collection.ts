@@ -3,6 +3,7 @@
 import { convert, makeSet, unifyTypes } from '../convert.ts';
 import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
+import { add } from '../decimal-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
 
@@ -98,7 +99,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       if (args.length > 3) throw new FunctionArgumentError(3, 'lookup() takes no more than three arguments');
       const m = obj(args[0], 0);
       const key = str(args[1], 1);
-      if (Object.prototype.hasOwnProperty.call(m, key)) return m[key];
+      if (Object.hasOwn(m, key)) return m[key];
       if (args.length === 3) return args[2];
       throw new FunctionArgumentError(0, `the given object has no attribute ${JSON.stringify(key)}`);
     },
@@ -282,7 +283,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       if (list.length === 0) throw new FunctionArgumentError(0, 'cannot sum an empty list');
       return list.reduce<number>((acc, x, i) => {
         if (x === null) throw new FunctionArgumentError(0, `element ${i} is null`);
-        return acc + (x as number);
+        return add(acc, x as number);
       }, 0);
     },
   },

@@ -39,3 +39,20 @@ describe('type conversion functions', () => {
     assert.ok(nested[0] instanceof Sensitive, 'marks on elements stay');
   });
 });
+
+describe('issensitive and ephemeralasnull (Terraform 1.11)', () => {
+  it('issensitive looks at the value itself', () => {
+    assert.equal(call('issensitive', new Sensitive('a')), true);
+    assert.equal(call('issensitive', 'a'), false);
+    assert.equal(call('issensitive', null), false);
+    assert.equal(call('issensitive', [new Sensitive('a')]), false);
+    assert.equal(call('issensitive', new Unknown()), false);
+    assert.equal(call('issensitive', new Sensitive(new Unknown())), true);
+  });
+  it('ephemeralasnull returns non-ephemeral values unchanged', () => {
+    assert.equal(call('ephemeralasnull', 'a'), 'a');
+    assert.equal(call('ephemeralasnull', null), null);
+    const s = new Sensitive('x');
+    assert.equal(call('ephemeralasnull', s), s);
+  });
+});

@@ -57,5 +57,15 @@ export const conversionFunctions: Record<string, FunctionDef> = {
       return out;
     },
   },
+  // whether the value itself carries the sensitive mark (marks inside it do not count); known even for an unknown value
+  issensitive: {
+    params: [param('value', 'dynamic', { allowNull: true, allowUnknown: true, allowMarked: true })],
+    returnType: 'bool',
+    impl: ([v]) => v instanceof Sensitive,
+  },
+  // Ballast has no ephemeral values, so every value is returned as it is, like Terraform does for non-ephemeral ones
+  ephemeralasnull: {
+    params: [param('value', 'dynamic', { allowNull: true, allowUnknown: true, allowMarked: true })],
+    impl: ([v]) => v,
+  },
 };
-

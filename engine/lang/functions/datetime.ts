@@ -181,7 +181,17 @@ export function parseDuration(s: string, argIndex: number): number {
   return sign * total;
 }
 
+const plantimestamp: FunctionDef = {
+  params: [],
+  returnType: 'string',
+  impl: (_args, ctx) => {
+    if (ctx.planTimestamp === undefined) throw new FunctionArgumentError(null, 'plantimestamp() is only available while planning or applying a plan');
+    return ctx.planTimestamp;
+  },
+};
+
 export const datetimeFunctions: Record<string, FunctionDef> = {
+  plantimestamp,
   timestamp: {
     params: [],
     impure: true,

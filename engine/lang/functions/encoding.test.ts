@@ -96,3 +96,12 @@ describe('encoding functions', () => {
     assert.equal(call('urlencode', 'a b/c?d=é~_-.!*()'), 'a+b%2Fc%3Fd%3D%C3%A9~_-.%21%2A%28%29');
   });
 });
+
+describe('base64gzip writes the stream Terraform writes', () => {
+  it('header, sync flush, final stored block and trailer are byte-identical (Terraform 1.11)', () => {
+    assert.equal(call('base64gzip', 'hello'), 'H4sIAAAAAAAA/8pIzcnJBwAAAP//AQAA//+GphA2BQAAAA==');
+    assert.equal(call('base64gzip', ''), 'H4sIAAAAAAAA/wAAAP//AQAA//8AAAAAAAAAAA==');
+    const long = 'é'.repeat(1000);
+    assert.equal(gunzipSync(Buffer.from(call('base64gzip', long) as string, 'base64')).toString('utf8'), long);
+  });
+});

@@ -1,6 +1,6 @@
 // Encoding functions: JSON, YAML, base64 (+gzip), URL query escaping and CSV decoding.
 
-import { gzipSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { parseDocument } from 'yaml';
 import type { Value, ValueObject } from '../value.ts';
 import { param, str } from './define.ts';
@@ -9,6 +9,24 @@ import { toJson } from './json.ts';
 import { toYaml } from './yaml-encode.ts';
 
 const D = 'dynamic' as const;
+
+/**
+ * The gzip stream Terraform's base64gzip writes (Go's gzip.Writer: Write, Flush, Close): a
+ * header with no time and OS "unknown", the deflate data ended by a sync flush, an empty final
+ * stored block, then CRC-32 and length. The deflate data comes from zlib at Go's default
+ * level; Go's own compressor can choose other matches for repetitive input (see docs/limits.md).
+ */
+function goGzip(data: Buffer): Buffer {
+  const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  const body = data.length === 0 ? Buffer.alloc(0) : deflateRawSync(data, { level: 6, finishFlush: constants.Z_SYNC_FLUSH });
+  const sync = Buffer.from([0, 0, 0, 0xff, 0xff]);
+  const final = Buffer.from([1, 0, 0, 0xff, 0xff]);
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc32(data), 0);
+  trailer.writeUInt32LE(data.length >>> 0, 4);
+  // zlib's sync flush already ends with the empty stored block
+  return Buffer.concat([header, body.length > 0 ? body : sync, final, trailer]);
+}
 
 /** Decodes base64 strictly (standard alphabet, correct padding) as Go's StdEncoding does. */
 function base64Bytes(s: string, i: number): Buffer {
@@ -163,7 +181,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
   base64gzip: {
     params: [param('str', 'string')],
     returnType: 'string',
-    impl: ([s]) => gzipSync(Buffer.from(str(s, 0), 'utf8')).toString('base64'),
+    impl: ([s]) => goGzip(Buffer.from(str(s, 0), 'utf8')).toString('base64'),
   },
   urlencode: {
     params: [param('str', 'string')],

@@ -1,13 +1,14 @@
 // Filesystem functions. Relative paths resolve against ctx.baseDir (the stack's directory).
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, isAbsolute, posix, resolve } from 'node:path';
-import { isObject } from '../value.ts';
+import { basename, isAbsolute, join, posix, resolve } from 'node:path';
+import { isObject, markSet, type ValueObject } from '../value.ts';
 import { param, str } from './define.ts';
 import { utf8OrFail } from './encoding.ts';
 import { FunctionArgumentError, type FunctionContext, type FunctionDef } from './function.ts';
+import { compileGlob, GlobSyntaxError, globMatches } from './glob.ts';
 
 const S = 'string' as const;
 
@@ -77,11 +78,38 @@ export const filesystemFunctions: Record<string, FunctionDef> = {
     impl: ([p, vars], ctx) => {
       const path = str(p, 0);
       if (!isObject(vars)) throw new FunctionArgumentError(1, 'invalid vars value: must be a map or object');
-      for (const k of Object.keys(vars)) {
-        if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)) throw new FunctionArgumentError(1, `invalid template variable name ${JSON.stringify(k)}: must start with a letter, followed by zero or more letters, digits, and underscores`);
-      }
+      checkTemplateVarNames(vars);
       const text = utf8OrFail(readBytes(ctx, path, 0), 0, `reading ${JSON.stringify(path)}`);
       return ctx.renderTemplate(text, vars, resolvePath(ctx, path));
+    },
+  },
+  fileset: {
+    params: [param('path', S), param('pattern', S)],
+    returnType: { set: S },
+    impl: ([p, pat], ctx) => {
+      const base = str(p, 0);
+      const pattern = str(pat, 1);
+      let glob;
+      try {
+        glob = compileGlob(pattern);
+      } catch (e) {
+        if (e instanceof GlobSyntaxError) throw new FunctionArgumentError(null, `failed to glob pattern ${JSON.stringify(posix.join(base, pattern))}: ${e.message}`);
+        throw e;
+      }
+      const root = resolvePath(ctx, base);
+      const found: string[] = [];
+      for (const rel of filesBelow(root)) if (globMatches(glob, rel)) found.push(rel);
+      return markSet(found.sort());
+    },
+  },
+  // the evaluator refuses a literal template as the first argument (see evaluate.ts)
+  templatestring: {
+    params: [param('template', S), param('vars', 'dynamic')],
+    impl: ([t, vars], ctx) => {
+      if (!isObject(vars)) throw new FunctionArgumentError(1, 'invalid vars value: must be a map or object');
+      checkTemplateVarNames(vars);
+      // the template sees only its vars; relative paths inside it resolve against the stack
+      return ctx.renderTemplate(str(t, 0), vars, 'templatestring');
     },
   },
   abspath: {
@@ -96,6 +124,38 @@ export const filesystemFunctions: Record<string, FunctionDef> = {
   dirname: { params: [param('path', S)], returnType: S, impl: ([p]) => goDir(str(p, 0)) },
   pathexpand: { params: [param('path', S)], returnType: S, impl: ([p]) => expandHome(str(p, 0)) },
 };
+
+function checkTemplateVarNames(vars: ValueObject): void {
+  for (const k of Object.keys(vars)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)) throw new FunctionArgumentError(1, `invalid template variable name ${JSON.stringify(k)}: must start with a letter, followed by zero or more letters, digits, and underscores`);
+  }
+}
+
+/** Paths (with "/") of the regular files below `root`, following symlinks to files; none when it is missing. */
+function filesBelow(root: string): string[] {
+  const out: string[] = [];
+  // a symlinked directory can lead back up the tree: visit each directory once
+  const seen = new Set<string>();
+  const walk = (dir: string, prefix: string): void => {
+    const self = statSync(dir, { throwIfNoEntry: false });
+    if (!self || seen.has(`${self.dev}:${self.ino}`)) return;
+    seen.add(`${self.dev}:${self.ino}`);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = join(dir, name);
+      const st = statSync(full, { throwIfNoEntry: false });
+      if (st?.isDirectory()) walk(full, `${prefix}${name}/`);
+      else if (st?.isFile()) out.push(prefix + name);
+    }
+  };
+  walk(root, '');
+  return out;
+}
 
 /** Go's filepath.Base: "" -> ".", trailing slashes ignored, "/" -> "/". */
 function goBase(p: string): string {

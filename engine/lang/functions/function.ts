@@ -13,6 +13,8 @@ export interface FunctionContext {
    * Absent or false (planning): they return Unknown, as Terraform does during plan.
    */
   readonly applying?: boolean;
+  /** the time the plan was made (RFC 3339, UTC), for plantimestamp(); absent outside a plan */
+  readonly planTimestamp?: string;
 }
 
 export interface Param {

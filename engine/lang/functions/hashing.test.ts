@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Sensitive } from '../value.ts';
+import bcryptjs from 'bcryptjs';
+import { Sensitive, Unknown } from '../value.ts';
+import { callFunction } from './index.ts';
 import { FunctionArgumentError } from './function.ts';
-import { call } from './test-call.ts';
+import { call, testContext } from './test-call.ts';
 
 // Expected values below were taken from `terraform console` (v1.11).
 describe('hashing functions', () => {
@@ -27,5 +29,26 @@ describe('hashing functions', () => {
   });
   it('hash of null is an error', () => {
     assert.throws(() => call('md5', null), FunctionArgumentError);
+  });
+});
+
+describe('bcrypt', () => {
+  const applying = { ...testContext(), applying: true };
+  it('is unknown while planning (a random salt), a real hash when applying', () => {
+    assert.ok(callFunction('bcrypt', ['x'], testContext()) instanceof Unknown);
+    const h = callFunction('bcrypt', ['x'], applying) as string;
+    assert.match(h, /^\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    assert.ok(bcryptjs.compareSync('x', h));
+    assert.notEqual(callFunction('bcrypt', ['x'], applying), h);
+  });
+  it('agrees with a hash made by Terraform 1.11, honours the cost and Go\'s limits', () => {
+    assert.ok(bcryptjs.compareSync('x', '$2a$10$qlKTwLytNGJs1Lb6lsD20eu/bnvKKCnbCj8.1j.G6jK.iBlONOTPO'));
+    assert.match(callFunction('bcrypt', ['x', 5], applying) as string, /^\$2a\$05\$/);
+    assert.match(callFunction('bcrypt', ['x', 3], applying) as string, /^\$2a\$10\$/);
+    assert.throws(() => callFunction('bcrypt', ['x', 32], applying), /cost 32 is outside allowed range \(4,31\)/);
+    assert.throws(() => callFunction('bcrypt', ['a'.repeat(73)], applying), /password length exceeds 72 bytes/);
+  });
+  it('keeps a sensitive input sensitive', () => {
+    assert.ok(callFunction('bcrypt', [new Sensitive('x'), 4], applying) instanceof Sensitive);
   });
 });

@@ -1,7 +1,8 @@
 // Hashing and identifier functions: md5, sha*, base64sha*, uuid (impure), uuidv5, bcrypt (impure).
 
 import { createHash, randomUUID } from 'node:crypto';
-import { param, str } from './define.ts';
+import bcryptjs from 'bcryptjs';
+import { num, param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 
 function hashFn(algorithm: string, encoding: 'hex' | 'base64'): FunctionDef {
@@ -47,11 +48,21 @@ export const hashingFunctions: Record<string, FunctionDef> = {
   bcrypt: {
     params: [param('str', 'string')],
     variadic: param('cost', 'number'),
+    // a random salt makes every call differ: unknown while planning, like uuid(), as in Terraform
     impure: true,
     returnType: 'string',
-    impl: () => {
-      // Planning never gets here (impure -> Unknown). Ballast has no bcrypt implementation yet.
-      throw new FunctionArgumentError(null, 'bcrypt is not supported by Ballast yet');
-    },
+    impl: (args) => bcryptHash(str(args[0], 0), args.length > 1 ? num(args[1], 1) : DEFAULT_BCRYPT_COST),
   },
 };
+
+const DEFAULT_BCRYPT_COST = 10;
+
+/** Go's bcrypt.GenerateFromPassword as Terraform calls it: $2a$ hashes, cost below 4 means 10. */
+export function bcryptHash(password: string, requested: number): string {
+  if (Buffer.byteLength(password, 'utf8') > 72) throw new FunctionArgumentError(null, 'error occured generating password bcrypt: password length exceeds 72 bytes');
+  const cost = Math.trunc(requested) < 4 ? DEFAULT_BCRYPT_COST : Math.trunc(requested);
+  if (cost > 31) throw new FunctionArgumentError(null, `error occured generating password crypto/bcrypt: cost ${cost} is outside allowed range (4,31)`);
+  // $2a$ and $2b$ hash identically below 256 bytes; Terraform's hashes say $2a$
+  const salt = bcryptjs.genSaltSync(cost).replace(/^\$2b\$/, '$2a$');
+  return bcryptjs.hashSync(password, salt);
+}

@@ -15,6 +15,7 @@ import { hashingFunctions } from './hashing.ts';
 import { networkFunctions } from './network.ts';
 import { numericFunctions } from './numeric.ts';
 import { stringFunctions } from './string.ts';
+import { textEncodingFunctions } from './text-encoding.ts';
 
 export class UnknownFunctionError extends Error {
   constructor(readonly functionName: string) {
@@ -34,6 +35,7 @@ const registry: ReadonlyMap<string, FunctionDef> = new Map(
     ...filesystemFunctions,
     ...datetimeFunctions,
     ...networkFunctions,
+    ...textEncodingFunctions,
   }),
 );
 

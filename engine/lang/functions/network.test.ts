@@ -39,3 +39,13 @@ describe('network functions', () => {
     fails('cidrsubnets', ['10.0.0.0/24', 1, 1, 1], /not enough remaining address space/);
   });
 });
+
+describe('IPv4-mapped IPv6 networks print like Go (Terraform 1.11)', () => {
+  it('cidrsubnet', () => {
+    assert.equal(call('cidrsubnet', '::ffff:10.0.0.0/104', 8, 1), '10.1.0.0/16');
+    assert.equal(call('cidrsubnet', '::ffff:a00:0/104', 8, 1), '10.1.0.0/16');
+    assert.equal(call('cidrsubnet', '::ffff:10.0.0.0/96', 8, 1), '1.0.0.0/8');
+    // a prefix shorter than the ::ffff: part stays IPv6
+    assert.equal(call('cidrsubnet', '::ffff:10.0.0.0/88', 8, 1), '::ff01:0:0/96');
+  });
+});

@@ -90,7 +90,16 @@ function subnet(base: Cidr, newbits: number, netnum: bigint): Cidr {
   return { addr: base.addr | (netnum << BigInt(base.bits - prefix)), prefix, bits: base.bits };
 }
 
-const fmtCidr = (c: Cidr) => `${formatIP(c.addr, c.bits)}/${c.prefix}`;
+const MAPPED_V4 = 0xffffn << 32n;
+
+/**
+ * Formats a network like Go's IPNet.String(), which Terraform uses: an IPv4-mapped IPv6
+ * network (::ffff:a.b.c.d) whose prefix covers the ::ffff: part prints as IPv4.
+ */
+function fmtCidr(c: Cidr): string {
+  if (c.bits === 128 && c.prefix >= 96 && c.addr >> 32n === MAPPED_V4 >> 32n) return `${formatIP(c.addr & 0xffffffffn, 32)}/${c.prefix - 96}`;
+  return `${formatIP(c.addr, c.bits)}/${c.prefix}`;
+}
 
 export const networkFunctions: Record<string, FunctionDef> = {
   cidrsubnet: {

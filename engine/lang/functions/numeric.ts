@@ -49,7 +49,7 @@ export const numericFunctions: Record<string, FunctionDef> = {
   pow: {
     params: [param('num', N), param('power', N)],
     returnType: N,
-    impl: ([n, p]) => Math.pow(num(n, 0), num(p, 1)),
+    impl: ([n, p]) => num(n, 0) ** num(p, 1),
   },
   parseint: {
     params: [param('number', 'string'), param('base', N)],

@@ -1,82 +1,109 @@
-// Translates an RE2 pattern (Terraform's regex dialect) to a JS RegExp: (?P<name>..) groups,
-// leading (?flags), \A \z, \pL, [[:alpha:]] classes and Go's lenient escapes of punctuation.
+// Terraform's regular expressions are Go's RE2: linear time in the input, RE2 syntax
+// (`\Q..\E`, `[[:^alpha:]]`, `(?P<name>..)`, `\pL`, `(?i)` anywhere). re2js is a port of that
+// engine, so patterns are compiled as written, never translated to a backtracking RegExp.
+// The iteration over all matches follows Go's ReplaceAll/FindAll: an empty match right after
+// the previous match is skipped, and the search then moves on by one character.
 
+import { RE2JS, RE2JSException } from 're2js';
 import { FunctionArgumentError } from './function.ts';
 
-const POSIX: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\t\\n\\v\\f\\r ',
-  xdigit: '0-9A-Fa-f', word: '\\w', punct: '!-\\/:-@\\[-`{-~', blank: ' \\t', cntrl: '\\x00-\\x1f\\x7f',
-  print: ' -~', graph: '!-~', ascii: '\\x00-\\x7f',
-};
-const SYNTAX = new Set('^$\\.*+?()[]{}|/'.split(''));
-
-export function re2ToRegExp(pattern: string, argIndex: number, global = false): RegExp {
-  let flags = 'u' + (global ? 'g' : '');
-  let src = pattern;
-  const lead = /^\(\?([imsU]+)\)/.exec(src);
-  if (lead) {
-    for (const f of lead[1]) {
-      if (f === 'U') throw new FunctionArgumentError(argIndex, 'the (?U) flag is not supported');
-      if (!flags.includes(f)) flags += f;
-    }
-    src = src.slice(lead[0].length);
-  }
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      const n = src[i + 1];
-      if (n === undefined) throw new FunctionArgumentError(argIndex, `invalid regular expression ${JSON.stringify(pattern)}: trailing backslash`);
-      i++;
-      if (n === 'A' && !inClass) out += '(?<![\\s\\S])';
-      else if (n === 'z' && !inClass) out += '(?![\\s\\S])';
-      else if ((n === 'p' || n === 'P') && src[i + 1] !== '{') out += `\\${n}{${src[++i]}}`;
-      else if (/[A-Za-z0-9]/.test(n) || SYNTAX.has(n) || (inClass && n === '-')) out += '\\' + n;
-      else out += /[\]\-^]/.test(n) ? '\\' + n : n;
-      continue;
-    }
-    if (inClass) {
-      const posix = /^\[:(\^?)([a-z]+):\]/.exec(src.slice(i));
-      if (posix && POSIX[posix[2]] && !posix[1]) {
-        out += POSIX[posix[2]];
-        i += posix[0].length - 1;
-        continue;
-      }
-      if (c === ']') inClass = false;
-      out += c;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      out += c;
-      if (src[i + 1] === '^') out += src[++i];
-      if (src[i + 1] === ']') out += '\\' + src[++i];
-      continue;
-    }
-    if (c === '(' && src.startsWith('(?P<', i)) {
-      out += '(?<';
-      i += 3;
-      continue;
-    }
-    if (c === '(' && /^\(\?[imsU-]+[:)]/.test(src.slice(i))) {
-      throw new FunctionArgumentError(argIndex, `invalid regular expression ${JSON.stringify(pattern)}: flags are only supported at the start of the pattern`);
-    }
-    out += c;
-  }
-  try {
-    return new RegExp(out, flags);
-  } catch (e) {
-    throw new FunctionArgumentError(argIndex, `invalid regular expression ${JSON.stringify(pattern)}: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '')}`);
-  }
+export interface Re2Match {
+  /** start and end (UTF-16 offsets) of the whole match */
+  readonly start: number;
+  readonly end: number;
+  /** the whole match, then each capture group; null for a group that did not take part */
+  readonly groups: readonly (string | null)[];
 }
 
-/** Expands a Go regexp replacement template: $1, ${1}, $name, ${name}, $$. */
-export function expandReplacement(template: string, match: RegExpExecArray): string {
-  return template.replace(/\$(\$|\{(\w+)\}|(\w+))/g, (_all, what: string, braced?: string, bare?: string) => {
+export interface Re2 {
+  readonly re: RE2JS;
+  /** capture group names by index (1-based); undefined for an unnamed group */
+  readonly names: readonly (string | undefined)[];
+  readonly groupCount: number;
+}
+
+const cache = new Map<string, Re2>();
+
+/** Compiles an RE2 pattern; a syntax error is a FunctionArgumentError against `argIndex`. */
+export function compileRe2(pattern: string, argIndex: number): Re2 {
+  let compiled = cache.get(pattern);
+  if (compiled !== undefined) return compiled;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern);
+  } catch (e) {
+    if (e instanceof RE2JSException) throw new FunctionArgumentError(argIndex, `invalid regexp pattern: ${e.message}`);
+    throw e;
+  }
+  const groupCount = re.groupCount();
+  const names: (string | undefined)[] = new Array(groupCount + 1).fill(undefined);
+  for (const [name, i] of Object.entries(re.namedGroups())) names[i] = name;
+  compiled = { re, names, groupCount };
+  if (cache.size > 500) cache.clear();
+  cache.set(pattern, compiled);
+  return compiled;
+}
+
+/** The first match at or after UTF-16 offset `from`, or null. */
+function findAt(re: Re2, input: string, from: number): Re2Match | null {
+  const m = re.re.matcher(input);
+  if (!m.find(from)) return null;
+  const groups: (string | null)[] = new Array(re.groupCount + 1);
+  for (let i = 0; i <= re.groupCount; i++) groups[i] = m.group(i);
+  return { start: m.start(), end: m.end(), groups };
+}
+
+export function firstMatch(re: Re2, input: string): Re2Match | null {
+  return findAt(re, input, 0);
+}
+
+/** Every match, with Go's rules for empty matches. */
+export function allMatches(re: Re2, input: string): Re2Match[] {
+  const out: Re2Match[] = [];
+  let pos = 0;
+  let prevEnd = -1;
+  while (pos <= input.length) {
+    const m = findAt(re, input, pos);
+    if (m === null) break;
+    let accept = true;
+    if (m.end === pos) {
+      // an empty match: not allowed right after the previous match; step over one character
+      if (m.start === prevEnd) accept = false;
+      const c = input.codePointAt(pos);
+      pos += c === undefined ? 1 : c > 0xffff ? 2 : 1;
+    } else pos = m.end;
+    prevEnd = m.end;
+    if (accept) out.push(m);
+  }
+  return out;
+}
+
+/** Go's Regexp.ReplaceAllString: `replacement` may use $1, ${1}, $name, ${name} and $$. */
+export function replaceAll(re: Re2, input: string, replacement: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of allMatches(re, input)) {
+    out += input.slice(last, m.start) + expandReplacement(replacement, re, m);
+    last = m.end;
+  }
+  return out + input.slice(last);
+}
+
+/**
+ * Go's Regexp.Expand: `$name` takes the longest run of letters, digits and underscores; a
+ * name that is neither a group number nor a group name expands to nothing; a `$` not followed
+ * by a name, `{name}` or `$` stays as it is.
+ */
+export function expandReplacement(template: string, re: Re2, m: Re2Match): string {
+  return template.replace(/\$(\$|\{([\p{L}\p{Nd}_]+)\}|([\p{L}\p{Nd}_]+))/gu, (_all, what: string, braced?: string, bare?: string) => {
     if (what === '$') return '$';
     const name = (braced ?? bare) as string;
-    const v = /^\d+$/.test(name) ? match[Number(name)] : match.groups?.[name];
-    return v ?? '';
+    if (/^\d+$/.test(name)) {
+      const i = Number(name);
+      return i < m.groups.length ? (m.groups[i] ?? '') : '';
+    }
+    // Go takes the leftmost group of that name
+    const i = re.names.indexOf(name);
+    return i > 0 ? (m.groups[i] ?? '') : '';
   });
 }

@@ -2,10 +2,11 @@
 // indent, prefix/suffix tests, regex, regexall, strrev.
 
 import type { Value, ValueObject } from '../value.ts';
+import { toLowerSimple, toTitleSimple, toUpperSimple } from './case-mapping.ts';
 import { arr, graphemes, int, LIST_OF_STRING, param, str } from './define.ts';
 import { formatString } from './format.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
-import { expandReplacement, re2ToRegExp } from './re2.ts';
+import { allMatches, compileRe2, firstMatch, replaceAll, type Re2, type Re2Match } from './re2.ts';
 
 const S = 'string' as const;
 
@@ -19,21 +20,29 @@ function title(s: string): string {
   let out = '';
   for (const ch of s) {
     const sep = !/[\p{L}\p{N}_]/u.test(prev) && (prev.codePointAt(0)! < 0x80 || /\s/u.test(prev));
-    out += sep ? ch.toUpperCase() : ch;
+    out += sep ? toTitleSimple(ch) : ch;
     prev = ch;
   }
   return out;
 }
 
-function regexResult(m: RegExpExecArray): Value {
-  const names = m.groups ? Object.keys(m.groups) : [];
-  if (names.length > 0) {
+/** Checks a pattern for regex()/regexall(): Terraform refuses named and unnamed groups together. */
+function regexPattern(pattern: string): Re2 {
+  const re = compileRe2(pattern, 0);
+  const named = re.names.filter((n) => n !== undefined).length;
+  if (named > 0 && named < re.groupCount) throw new FunctionArgumentError(0, 'invalid regexp pattern: cannot mix both named and unnamed capture groups');
+  return re;
+}
+
+/** No groups: the match; named groups: a map by name; otherwise a list (null for a group that did not take part). */
+function regexResult(re: Re2, m: Re2Match): Value {
+  if (re.groupCount === 0) return m.groups[0];
+  if (re.names.some((n) => n !== undefined)) {
     const o: ValueObject = {};
-    for (const n of names) o[n] = m.groups![n] ?? null;
+    for (let i = 1; i <= re.groupCount; i++) o[re.names[i]!] = m.groups[i];
     return o;
   }
-  if (m.length > 1) return m.slice(1).map((x) => x ?? null);
-  return m[0];
+  return m.groups.slice(1);
 }
 
 const ASCII_SPACE = /^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/gu;
@@ -87,19 +96,11 @@ export const stringFunctions: Record<string, FunctionDef> = {
       return out;
     },
   },
-  lower: strFn(['str'], (s) => s.toLowerCase()),
-  upper: strFn(['str'], (s) => s.toUpperCase()),
+  lower: strFn(['str'], toLowerSimple),
+  upper: strFn(['str'], toUpperSimple),
   title: strFn(['str'], title),
   replace: strFn(['str', 'substr', 'replace'], (s, sub, rep) => {
-    if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/')) {
-      const re = re2ToRegExp(sub.slice(1, -1), 1, true);
-      return s.replace(re, (...m) => {
-        const groups = typeof m[m.length - 1] === 'object' ? (m[m.length - 1] as Record<string, string>) : undefined;
-        const caps = m.slice(0, groups ? -3 : -2) as string[];
-        const match = Object.assign([...caps], { index: 0, input: s, groups }) as unknown as RegExpExecArray;
-        return expandReplacement(rep, match);
-      });
-    }
+    if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/')) return replaceAll(compileRe2(sub.slice(1, -1), 1), s, rep);
     return sub === '' ? s : s.split(sub).join(rep);
   }),
   substr: {
@@ -140,22 +141,17 @@ export const stringFunctions: Record<string, FunctionDef> = {
   endswith: strFn(['str', 'suffix'], (s, p) => s.endsWith(p)),
   strcontains: strFn(['str', 'substr'], (s, p) => s.includes(p)),
   regex: strFn(['pattern', 'str'], (pattern, s) => {
-    const m = re2ToRegExp(pattern, 0).exec(s);
+    const re = regexPattern(pattern);
+    const m = firstMatch(re, s);
     if (!m) throw new FunctionArgumentError(null, 'pattern did not match any part of the given string');
-    return regexResult(m);
+    return regexResult(re, m);
   }),
   regexall: {
     params: [param('pattern', S), param('str', S)],
     returnType: { list: 'dynamic' },
     impl: (args) => {
-      const re = re2ToRegExp(str(args[0], 0), 0, true);
-      const s = str(args[1], 1);
-      const out: Value[] = [];
-      for (const m of s.matchAll(re)) {
-        out.push(regexResult(m as RegExpExecArray));
-        if (m[0] === '') re.lastIndex++;
-      }
-      return out;
+      const re = regexPattern(str(args[0], 0));
+      return allMatches(re, str(args[1], 1)).map((m) => regexResult(re, m));
     },
   },
   strrev: strFn(['str'], (s) => graphemes(s).reverse().join('')),

@@ -211,7 +211,7 @@ test('drift is shown first under its own note', () => {
   }));
   const note = out.indexOf('Note: Objects have changed outside of Ballast');
   assert.ok(note >= 0 && note < out.indexOf('Ballast will perform the following actions:'));
-  assert.match(out, /# aws_x\.a has changed\n {2}~ resource "aws_x" "a" \{\n {8}id   = "a"\n {6}~ size = 1 -> 2\n {4}\}/);
+  assert.match(out, /# aws_x\.a has changed\n {2}~ resource "aws_x" "a" \{\n {8}id {3}= "a"\n {6}~ size = 1 -> 2\n {4}\}/);
   assert.match(out, /# aws_x\.gone has been deleted\n {2}- resource "aws_x" "gone" \{/);
   assert.match(out, /the following plan may include actions to undo or respond to these changes/);
 });

@@ -31,7 +31,7 @@ test('marker, title, source revision, summary table and a details block per stac
   assert.match(md, /<summary><b>broken\|stack<\/b>: error<\/summary>\n\n```text\nsynth failed: <boom>\n```/);
   assert.match(md, /^\+ {3}resource "aws_x" "a" \{$/m);
   assert.match(md, /^! {3}resource "aws_x" "b" \{$/m);
-  assert.match(md, /^! {7}v  = 1 -> 2$/m);
+  assert.match(md, /^! {7}v {2}= 1 -> 2$/m);
   assert.equal(md.split('<details>').length - 1, 3);
   assert.equal(md.split('</details>').length - 1, 3);
 });

@@ -41,7 +41,10 @@ export function planSecrets(plan: Plan, schemaOf?: SchemaLookup): Set<string> {
 }
 
 function collect(v: Value, tree: PathTree | undefined, out: Set<string>, marked = false): void {
-  if (v instanceof Sensitive) return collect(v.value, tree, out, true);
+  if (v instanceof Sensitive) {
+    collect(v.value, tree, out, true);
+    return;
+  }
   const here = marked || tree?.marked === true;
   if (typeof v === 'string') { if (here && v !== '') out.add(v); return; }
   if (Array.isArray(v)) v.forEach((x, i) => collect(x, inherited(tree, i), out, here));

@@ -31,7 +31,7 @@ const schema = resourceSchema('aws_ssm_parameter', {
 
 const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 const isGone = (e: unknown) => isAwsError(e, 'ParameterNotFound', 'InvalidResourceId');
-const valueOf = (s: ValueObject) => (typeof s.value === 'string' ? s.value : typeof s.insecure_value === 'string' ? s.insecure_value : '');
+const parameterValue = (s: ValueObject) => (typeof s.value === 'string' ? s.value : typeof s.insecure_value === 'string' ? s.insecure_value : '');
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
   const name = String(state.id ?? state.name);
@@ -71,7 +71,7 @@ async function put(ctx: AwsContext, s: ValueObject, overwrite: boolean): Promise
   await ctx.clients.ssm.send(new PutParameterCommand({
     Name: String(s.name),
     Type: String(s.type) as ParameterType,
-    Value: valueOf(s),
+    Value: parameterValue(s),
     Description: str(s.description),
     Tier: str(s.tier) as ParameterTier | undefined,
     KeyId: s.type === 'SecureString' ? str(s.key_id) : undefined,

@@ -3,11 +3,11 @@
 
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
-import { ExpressionError } from '../lang/expression-error.ts';
 import { containsUnknown, isObject, unmark, type ValueObject } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
 import type { Provider, ProviderContext, ProviderSchema, ResourceSchema } from '../../providers/provider.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
+import { exprDiagnostic } from './expr-diagnostic.ts';
 import type { StackScope } from './stack-scope.ts';
 
 export interface ConfiguredProvider {
@@ -21,7 +21,7 @@ export interface ConfiguredProvider {
 export class ProviderSet {
   private readonly configured = new Map<string, ConfiguredProvider>();
 
-  private constructor(private readonly stack: string) {}
+  private constructor() {}
 
   /** Instantiates, validates and configures every provider in `refs`; all problems come back together. */
   static async open(
@@ -31,7 +31,7 @@ export class ProviderSet {
     ctx: ProviderContext,
     scope: StackScope,
   ): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
-    const set = new ProviderSet(config.name);
+    const set = new ProviderSet();
     const diags: Diagnostic[] = [];
     for (const ref of [...new Set(refs)].sort()) {
       const [name, alias] = ref.split('.');
@@ -88,11 +88,4 @@ export class ProviderSet {
   async close(): Promise<void> {
     await Promise.all([...this.configured.values()].map((p) => p.provider.close?.()));
   }
-}
-
-export function exprDiagnostic(e: unknown, where: Diagnostic['where']): Diagnostic {
-  if (e instanceof ExpressionError) {
-    return error(e.summary, e.detail, { ...where, range: { ...where?.range, ...(e.range ?? {}) } });
-  }
-  throw e;
 }

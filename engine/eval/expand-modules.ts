@@ -9,7 +9,7 @@ import { type Diagnostic, error } from '../diagnostics.ts';
 import { formatProviderRef, type ModuleCallConfig, type ModuleInstance, type ProviderRef, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { Value } from '../lang/value.ts';
 import { expandResource } from './expand.ts';
-import { exprDiagnostic } from './provider-set.ts';
+import { exprDiagnostic } from './expr-diagnostic.ts';
 import { StackScope } from './stack-scope.ts';
 
 export function expandModules(config: StackConfig, variables: ReadonlyMap<string, Value>): { config: StackConfig; diagnostics: Diagnostic[] } {

@@ -2,11 +2,11 @@
 // (proposed state = config plus prior computed values, then plan, then apply) against moto.
 
 import assert from 'node:assert/strict';
-import { isObject, isUnknown, type Value, type ValueObject } from '../../engine/lang/value.ts';
-import type { Provider } from '../provider.ts';
-import { normalizeToSchema, sameValue } from '../schema-plan.ts';
-import type { MotoServer } from '../../test/helpers/moto.ts';
-import { createAwsProvider } from './index.ts';
+import { isObject, isUnknown, type Value, type ValueObject } from '../../../engine/lang/value.ts';
+import type { Provider } from '../../provider.ts';
+import { normalizeToSchema, sameValue } from '../../schema-plan.ts';
+import type { MotoServer } from '../../../test/helpers/moto.ts';
+import { createAwsProvider } from '../index.ts';
 
 export async function motoProvider(moto: MotoServer, extra: ValueObject = {}, workingDir = process.cwd()): Promise<Provider> {
   const p = createAwsProvider({ workingDir, env: { AWS_EC2_METADATA_DISABLED: 'true' } });

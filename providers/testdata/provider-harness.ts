@@ -3,9 +3,9 @@
 // leaves null taken from prior state.
 
 import assert from 'node:assert/strict';
-import type { PlanResourceChangeResponse, Provider } from './provider.ts';
-import { formatDiagnostic } from '../engine/diagnostics.ts';
-import type { ValueObject } from '../engine/lang/value.ts';
+import type { PlanResourceChangeResponse, Provider } from '../provider.ts';
+import { formatDiagnostic } from '../../engine/diagnostics.ts';
+import type { ValueObject } from '../../engine/lang/value.ts';
 
 export function proposeNewState(p: Provider, typeName: string, config: ValueObject, prior: ValueObject | null): ValueObject {
   const out: ValueObject = { ...config };

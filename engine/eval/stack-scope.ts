@@ -16,7 +16,7 @@ import { convert } from '../lang/convert.ts';
 import { jsonToValue } from '../lang/json-value.ts';
 import { Sensitive } from '../lang/value.ts';
 import { suggestName } from '../suggest.ts';
-import { functionContext } from './function-context.ts';
+import { functionContext } from '../lang/function-context.ts';
 
 /** How a resource expands: one object, a count-indexed tuple, or a for_each-keyed object. */
 export type Expansion = { kind: 'single' } | { kind: 'count'; count: number } | { kind: 'for_each'; keys: string[] };
@@ -48,11 +48,11 @@ export class StackScope {
   constructor(
     readonly config: StackConfig,
     private readonly variables: ReadonlyMap<string, Value>,
-    opts: { applying?: boolean; workspace?: string; resourcesUnavailable?: string } = {},
+    opts: { applying?: boolean; workspace?: string; planTimestamp?: string; resourcesUnavailable?: string } = {},
   ) {
     this.resourcesUnavailable = opts.resourcesUnavailable;
     this.workspace = opts.workspace ?? 'default';
-    this.functions = functionContext(config.dir, opts.applying ?? false);
+    this.functions = functionContext(config.dir, opts.applying ?? false, opts.planTimestamp);
     this.rootScope = this.scope({});
   }
 
