@@ -8,6 +8,9 @@ export interface SourceRange {
   file?: string;
   /** JSON pointer inside that file, e.g. /resource/null_resource/a/triggers/x */
   pointer?: string;
+  /** 1-based line and column in `file` of the block or argument (HCL stacks) */
+  line?: number;
+  column?: number;
   /** 1-based column range inside the expression string */
   start?: number;
   end?: number;
@@ -50,7 +53,9 @@ export function formatWhere(w: Where | undefined): string {
   if (w.attribute) parts.push(`attribute "${w.attribute}"`);
   let s = parts.join(', ');
   const r = w.range;
-  if (r?.file || r?.pointer) {
+  if (r?.file && r.line) {
+    s += ` (${r.file}:${r.line}:${r.column ?? 1})`;
+  } else if (r?.file || r?.pointer) {
     s += ` (${r.file ?? ''}${r.pointer ? `#${r.pointer}` : ''}${r.start ? `, column ${r.start}` : ''})`;
   }
   return s.trim();

@@ -474,7 +474,7 @@ export class Agent {
       artifact: effective,
       stack: async (): Promise<StackInput> => {
         const s = await this.synthStack(u, name, artifact);
-        return { name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes };
+        return { name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes, varFiles: s.varFiles, locate: s.locate };
       },
     });
   }

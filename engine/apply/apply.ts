@@ -3,7 +3,7 @@
 // record of everything that may exist. A failure stops its dependents; independent branches
 // finish; everything that succeeded is returned for the new state version.
 
-import { formatInstance, formatResource } from '../addrs.ts';
+import { formatInstance, formatResource, parseInstance } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import { Dag } from '../graph/dag.ts';
 import { walk } from '../graph/walk.ts';
@@ -59,7 +59,7 @@ const nodeId = (c: ResourceChange, part: Part) => `${part}:${changeKey(c)}`;
  * for the address would forget the new object.
  */
 const destroyJournalKey = (c: ResourceChange) => (c.action === 'create-then-delete' ? `${c.address}${DEPOSED_SUFFIX}` : changeKey(c));
-const resourceOfChange = (c: ResourceChange) => (formatResource(c.addr));
+const resourceOfChange = (c: ResourceChange) => formatResource(c.addr);
 
 export async function applyPlan(plan: Plan, inp: ApplyInputs): Promise<ApplyResult> {
   return new Applier(plan, inp).run();
@@ -105,7 +105,7 @@ class Applier {
     const { scope, config } = this.inp;
     const keys = new Map<string, Set<string | number | undefined>>();
     const note = (ra: string, k: string | number | undefined) => { let s = keys.get(ra); if (!s) keys.set(ra, (s = new Set())); s.add(k); };
-    for (const inst of this.working.values()) if (!inst.deposed) note(formatResource(inst), inst.key);
+    for (const inst of this.working.values()) if (!inst.deposed) note(formatResource(parseInstance(inst.address)), inst.key);
     for (const c of this.plan.changes) if (c.action !== 'delete') note(resourceOfChange(c), c.addr.key);
     for (const c of this.plan.changes) if (c.action === 'delete' && !c.deposed) keys.get(resourceOfChange(c))?.delete(c.addr.key);
     for (const [ra, ks] of keys) {
@@ -115,7 +115,7 @@ class Applier {
     }
     for (const inst of this.working.values()) {
       if (inst.deposed) continue;
-      scope.setInstance(formatResource(inst), inst.key, markPaths(inst.attributes, inst.sensitivePaths));
+      scope.setInstance(formatResource(parseInstance(inst.address)), inst.key, markPaths(inst.attributes, inst.sensitivePaths));
     }
     for (const c of this.plan.changes) {
       if (c.action === 'delete' || !c.after) continue;
@@ -288,7 +288,7 @@ class Applier {
     if (rc?.lifecycle.postconditions.length) {
       const self = markPaths(inst.attributes, inst.sensitivePaths);
       const inst0 = this.expandedInstance(rc, c.addr.key);
-      const failures = checkConditions(rc.lifecycle.postconditions, this.inp.scope.scope({ ...inst0, self }), 'Resource postcondition failed');
+      const failures = checkConditions(rc.lifecycle.postconditions, this.inp.scope.scope({ ...inst0, self, module: rc.module }), 'Resource postcondition failed');
       if (failures.length) {
         this.diags.push(...locatedAt({ stack: this.plan.stack, address: c.address }, failures));
         throw new ApplyFailure(`${c.address}: postcondition failed`);
@@ -311,7 +311,7 @@ class Applier {
     if (!rc) throw this.failure(c, 'Configuration changed during apply', `${c.address} is no longer in the configuration.`);
     try {
       const inst = this.expandedInstance(rc, c.addr.key);
-      const v = evaluate(rc.body, this.inp.scope.scope(inst));
+      const v = evaluate(rc.body, this.inp.scope.scope({ ...inst, module: rc.module }));
       const { value, paths } = unmark(v);
       if (!isObject(value)) throw new Error('resource body did not evaluate to an object');
       return { config: normalizeToSchema(block, normalizeBlocks(block, value)), sensitive: paths };
@@ -325,7 +325,7 @@ class Applier {
   private expandedInstance(rc: ResourceConfig, key: string | number | undefined): ExpandedInstance {
     let m = this.expansions.get(rc.address);
     if (!m) {
-      m = new Map(expandResource(rc, this.inp.scope.root).instances.map((i) => [i.key, i]));
+      m = new Map(expandResource(rc, this.inp.scope.moduleRoot(rc.module)).instances.map((i) => [i.key, i]));
       this.expansions.set(rc.address, m);
     }
     return m.get(key) ?? { key };

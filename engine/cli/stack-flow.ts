@@ -47,8 +47,8 @@ export interface StackOutcome {
   readonly prepared?: PreparedStack;
 }
 
-export function stackInput(s: { name: string; file: string; dir: string; json: unknown; bytes: Buffer }): StackInput {
-  return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes };
+export function stackInput(s: StackInput): StackInput {
+  return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes, varFiles: s.varFiles, locate: s.locate };
 }
 
 /** Plans one stack; returns the session (caller closes it) or reports errors and throws CliExit. */

@@ -30,7 +30,7 @@ function tooMany(arg: 'count' | 'for_each', n: number, range: ResourceConfig['ra
   });
 }
 
-export function expandResource(rc: ResourceConfig, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
+export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'range'>, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
   if (rc.count) {
     const v = evaluate(rc.count, scope);
     if (isUnknown(v) || containsUnknown(v)) {

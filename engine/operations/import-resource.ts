@@ -3,8 +3,8 @@
 // in the state yet; the object the provider imports and reads is recorded in a new state
 // version with reason `import`. Nothing in the real world changes.
 
-import { formatInstance, type InstanceAddr } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { formatInstance, formatResource, type InstanceAddr } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
 import { formatProviderRef } from '../config/model.ts';
 import { ProviderSet } from '../eval/provider-set.ts';
 import { StackScope } from '../eval/stack-scope.ts';
@@ -38,7 +38,7 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
   const { addr } = req;
   const address = formatInstance(addr);
   const where = { stack: config.name, address };
-  const rc = addr.mode === 'managed' ? config.resources.get(`${addr.type}.${addr.name}`) : undefined;
+  const rc = addr.mode === 'managed' ? config.resources.get(formatResource(addr)) : undefined;
   if (!rc) {
     const detail = addr.mode === 'data'
       ? 'Only managed resources can be imported; data sources are read, not adopted.'

@@ -2,7 +2,7 @@
 // provider turns the import id into an object (importResourceState), then reads it fresh
 // (readResource), and the result becomes the instance's prior state.
 
-import { formatInstance, parseInstance, type InstanceAddr } from '../addrs.ts';
+import { formatInstance, formatResource, parseInstance, type InstanceAddr } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import type { ImportConfig, StackConfig } from '../config/model.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
@@ -67,7 +67,7 @@ export function importBlocksByAddress(config: StackConfig): { byAddress: Map<str
       continue;
     }
     const address = formatInstance(addr);
-    if (addr.mode !== 'managed' || !config.resources.has(`${addr.type}.${addr.name}`)) {
+    if (addr.mode !== 'managed' || !config.resources.has(formatResource(addr))) {
       diagnostics.push(error('Configuration for import target does not exist', `The configuration for the given import target ${address} does not exist. All import targets must exist within the configuration.`, where));
       continue;
     }

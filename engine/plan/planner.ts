@@ -2,8 +2,8 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, formatInstance, formatResource, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
+import { addrMatches, endpointHolds, formatInstance, formatResource, moveInstance, parseEndpoint, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, locatedAt, warning } from '../diagnostics.ts';
 import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
@@ -72,6 +72,9 @@ class Planner {
   private forcedCbd: Set<string> | null = null;
   /** import blocks by target instance address (normal mode only) */
   private imports = new Map<string, ImportConfig>();
+  /** new address -> the address recorded before moved blocks applied */
+  private readonly movedFrom = new Map<string, string>();
+  private readonly forgotten: string[] = [];
 
   constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
     this.stack = inp.config.name;
@@ -86,6 +89,7 @@ class Planner {
       this.diags.push(...r.diagnostics);
     } else this.refreshed = new Map(prior.instances);
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
+    if (this.opts.mode !== 'refresh-only') this.applyMoves();
 
     // deposed objects (older objects of an address) are destroyed, whatever the config says
     if (this.opts.mode !== 'refresh-only') {
@@ -93,7 +97,7 @@ class Planner {
     }
     for (const inst of this.refreshed.values()) {
       if (inst.deposed) continue;
-      const key = formatResource(inst);
+      const key = formatResource(parseInstance(inst.address));
       let l = this.priorByResource.get(key);
       if (!l) this.priorByResource.set(key, (l = []));
       l.push(inst);
@@ -111,8 +115,12 @@ class Planner {
       else this.seedScopeFromPrior(config.resources.keys());
     }
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
+    if (this.opts.mode === 'normal' && !hasErrors(this.diags)) this.runChecks();
 
-    const changes = [...this.changes.values()].sort((a, b) => cmp(a.address, b.address));
+    const changes = [...this.changes.values()].map((c) => {
+      const from = this.movedFrom.get(c.address);
+      return from && !c.deposed ? { ...c, previousAddress: from } : c;
+    }).sort((a, b) => cmp(a.address, b.address));
     return {
       stack: this.stack,
       mode: this.opts.mode,
@@ -127,7 +135,58 @@ class Planner {
       configDigest: this.opts.configDigest,
       sourceRevision: this.opts.sourceRevision,
       rollbackOf: this.opts.rollbackOf,
+      ...(this.forgotten.length ? { forgotten: this.forgotten.sort(cmp) } : {}),
     };
+  }
+
+  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one waits for apply. */
+  private runChecks(): void {
+    for (const c of this.inp.config.checks ?? []) {
+      const where = { stack: this.stack, address: `check.${c.name}`, range: c.range };
+      for (const a of c.asserts) {
+        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) continue;
+        let found: Diagnostic[];
+        try {
+          found = checkConditions([a], this.inp.scope.root, 'Check block assertion failed');
+        } catch (e) {
+          found = [exprDiagnostic(e, where)];
+        }
+        for (const d of found) this.diags.push({ ...d, severity: 'warning', where: { ...where, ...d.where } });
+      }
+    }
+  }
+
+  /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
+  private applyMoves(): void {
+    const { config } = this.inp;
+    for (const mv of config.moved ?? []) {
+      const where = { stack: this.stack, address: `moved ${mv.from} -> ${mv.to}`, range: mv.range };
+      const from = parseEndpoint(mv.from);
+      const to = parseEndpoint(mv.to);
+      if ((from.kind === 'module') !== (to.kind === 'module') || (from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module') {
+        this.diags.push(error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where));
+        continue;
+      }
+      for (const [key, inst] of [...this.refreshed]) {
+        if (inst.deposed) continue;
+        const n = moveInstance(parseInstance(inst.address), from, to);
+        if (!n) continue;
+        const address = formatInstance(n);
+        if (this.refreshed.has(address)) {
+          this.diags.push(warning('Moved object still exists', `This statement declares a move from ${inst.address} to ${address}, but both are recorded in the state; the object at ${inst.address} is planned on its own.`, where));
+          continue;
+        }
+        this.refreshed.delete(key);
+        this.refreshed.set(address, { ...inst, address, mode: n.mode, type: n.type, name: n.name, key: n.key });
+        this.movedFrom.set(address, this.movedFrom.get(inst.address) ?? inst.address);
+        this.movedFrom.delete(inst.address);
+      }
+    }
+  }
+
+  /** A removed block that names this recorded instance, if any. */
+  private removal(addr: InstanceAddr): { destroy: boolean } | undefined {
+    return (this.inp.config.removed ?? []).find((r) => endpointHolds(parseEndpoint(r.from), addr));
   }
 
   private async restoreEarlierObjects(restore: ReadonlyMap<string, InstanceState>): Promise<void> {
@@ -170,7 +229,7 @@ class Planner {
     const id = formatResource(addr);
     if (!this.touchable.has(id)) return false;
     // a target naming one instance limits that resource to that instance; dependencies are whole
-    const direct = this.opts.targets.filter((t) => t.mode === addr.mode && t.type === addr.type && t.name === addr.name);
+    const direct = this.opts.targets.filter((t) => formatResource(t) === id);
     if (!direct.length || direct.some((t) => t.key === undefined)) return true;
     return direct.some((t) => addrMatches(t, addr));
   }
@@ -180,7 +239,7 @@ class Planner {
       if (inst.mode !== 'managed' || inst.deposed) continue;
       const addr = parseInstance(inst.address);
       if (!this.instanceTargeted(addr)) continue;
-      const rc = this.inp.config.resources.get(`${inst.type}.${inst.name}`);
+      const rc = this.inp.config.resources.get(formatResource(addr));
       if (rc?.lifecycle.preventDestroy) this.preventDestroyError(inst.address, rc);
       this.changes.set(inst.address, deleteChange(inst));
     }
@@ -194,11 +253,17 @@ class Planner {
       const node = graph.nodes.get(id)!;
       if (node.kind === 'output') continue;
       if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); continue; }
-      if (node.kind === 'local') {
+      if (node.kind !== 'resource') {
+        // locals, module inputs and module outputs: evaluated now so their mistakes are reported
+        const m = node.module ? config.modules?.get(node.module) : undefined;
+        const range = (node.kind === 'local' ? (m ? m.call.module : config).locals.get(node.name)?.range
+          : node.kind === 'module-var' ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range) : m?.call.module.outputs.get(node.name)?.range) ?? {};
         try {
-          this.inp.scope.localValue(node.name, config.locals.get(node.name)!.range);
+          if (node.kind === 'local') this.inp.scope.localValue(node.name, range, node.module);
+          else if (node.kind === 'module-var') this.inp.scope.moduleVariable(node.module, node.name, range);
+          else this.inp.scope.moduleOutput(node.module, node.name, range);
         } catch (e) {
-          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range: config.locals.get(node.name)!.range }));
+          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range }));
           this.failed.add(id);
         }
         continue;
@@ -213,8 +278,19 @@ class Planner {
       if (config.resources.has(resourceAddress)) continue;
       for (const inst of insts) {
         if (inst.mode !== 'managed' || !this.instanceTargeted(parseInstance(inst.address))) continue;
+        if (this.removal(parseInstance(inst.address))?.destroy === false) {
+          // forgotten: no longer managed, the real object stays
+          this.refreshed.delete(inst.address);
+          this.forgotten.push(inst.address);
+          continue;
+        }
         this.changes.set(inst.address, { ...deleteChange(inst), reason: 'delete-because-no-resource-config' });
       }
+    }
+    for (const r of config.removed ?? []) {
+      const ep = parseEndpoint(r.from);
+      const still = [...config.resources.values()].find((rc) => endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }));
+      if (still) this.diags.push(error('Removed resource still exists', `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`, { stack: this.stack, address: r.from, range: r.range }));
     }
   }
 
@@ -246,7 +322,7 @@ class Planner {
       return false;
     }
 
-    const expansion = evaluating(this.diags, where, () => expandResource(rc, scope.root));
+    const expansion = evaluating(this.diags, where, () => expandResource(rc, scope.moduleRoot(rc.module)));
     if (!expansion) return false;
     scope.setExpansion(rc.address, expansion.expansion);
 
@@ -254,7 +330,7 @@ class Planner {
     const keys = new Set<InstanceKey>();
     for (const inst of expansion.instances) {
       keys.add(inst.key);
-      const addr: InstanceAddr = { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
+      const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
       if (!this.instanceTargeted(addr)) {
         const prior = this.refreshed.get(formatInstance(addr));
         if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
@@ -278,7 +354,7 @@ class Planner {
   private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {
     const where = { stack: this.stack, address, range: rc.range };
     try {
-      const scope = this.inp.scope.scope({ countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
+      const scope = this.inp.scope.scope({ module: rc.module, countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
       const failures = checkConditions(rc.lifecycle.preconditions, scope, 'Resource precondition failed');
       if (failures.length) { this.diags.push(...locatedAt(where, failures)); return null; }
       const value = evaluate(rc.body, scope);
@@ -419,7 +495,7 @@ class Planner {
   /** replace_triggered_by: a referenced instance is being replaced or updated (or the referenced attribute changes). */
   private replaceTriggered(rc: ResourceConfig, inst: ExpandedInstance): boolean {
     for (const e of rc.lifecycle.replaceTriggeredBy) {
-      const { ids } = referencedNodes(e, this.inp.config);
+      const { ids } = referencedNodes(e, this.inp.config, rc.module);
       for (const id of ids) {
         for (const c of this.changes.values()) {
           const cid = formatResource(c.addr);
@@ -501,7 +577,7 @@ class Planner {
   private resourceHasChanges(resourceAddress: string): boolean {
     for (const c of this.changes.values()) {
       if (c.addr.mode !== 'managed' || c.action === 'no-op') continue;
-      if (`${c.addr.type}.${c.addr.name}` === resourceAddress) return true;
+      if (formatResource(c.addr) === resourceAddress) return true;
     }
     return false;
   }

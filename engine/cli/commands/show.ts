@@ -7,6 +7,7 @@ import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
 import { MAX_SERIAL, wholeNumber } from '../flag-values.ts';
 import { describeChanges, redactedVersion } from '../state-view.ts';
+import { renderInstance } from '../render-instance.ts';
 import type { StateStore } from '../../../state/store.ts';
 import type { StateVersion } from '../../../state/model.ts';
 
@@ -60,12 +61,8 @@ export const showCommand: CommandModule<object, ShowArgs> = {
         `  changes ${describeChanges(v.changes)}`,
         '',
       ];
-      for (const [addr, inst] of Object.entries(v.resources)) {
-        out.push(`# ${addr}${inst.tainted ? ' (tainted)' : ''}:`);
-        out.push(`${inst.mode === 'data' ? 'data' : 'resource'} "${inst.type}" "${inst.name}" {`);
-        for (const [k, val] of Object.entries(inst.attributes)) out.push(`    ${k} = ${JSON.stringify(val, null, 2).replace(/\n/g, '\n    ')}`);
-        out.push('}', '');
-      }
+      // the same aligned style as the plan: no null attributes, heredocs for multi-line strings
+      for (const inst of Object.values(v.resources)) out.push(renderInstance(inst), '');
       if (Object.keys(v.outputs).length) {
         out.push('Outputs:', '');
         for (const [k, o] of Object.entries(v.outputs)) out.push(`${k} = ${JSON.stringify(o.value)}`);

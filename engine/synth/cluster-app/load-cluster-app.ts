@@ -2,6 +2,7 @@
 // `kubectl kustomize`), or a cdk8s app (run, then its YAML read). Each becomes one stack of
 // Terraform JSON with a kubernetes_manifest per object; nothing after synthesis knows the kind.
 
+import { stackNameForPath } from '../stack-name.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -34,7 +35,7 @@ export async function detectClusterApp(dir: string): Promise<ClusterAppKind | un
 
 export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: ClusterAppOptions = {}): Promise<SynthResult> {
   const objects = kind === 'kustomize' ? await kustomize(dir, opts) : kind === 'cdk8s' ? await cdk8s(dir, opts) : await plainYaml(dir);
-  const name = stackName(dir);
+  const name = stackNameForPath(dir);
   const json = toStackJson(objects);
   const outDir = opts.outDir ?? join(dir, 'cdktf.out');
   const stackDir = join(outDir, 'stacks', name);
@@ -42,12 +43,7 @@ export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: Cl
   const file = join(stackDir, 'cdk.tf.json');
   const text = JSON.stringify(json, null, 2);
   await writeFile(file, text);
-  return { outDir, stacks: [{ name, file, json, bytes: Buffer.from(text), dependencies: [], dir }] };
-}
-
-/** The stack's name: its directory's name ("prod" for overlays/prod). */
-function stackName(dir: string): string {
-  return basename(dir).replace(/[^A-Za-z0-9_-]/g, '-') || 'cluster-app';
+  return { outDir, stacks: [{ name, file, json, bytes: Buffer.from(text), dependencies: [], dir, generic: true }] };
 }
 
 async function yamlFiles(dir: string, rel = ''): Promise<string[]> {
