@@ -22,7 +22,9 @@ export function clientCertificate(): ClientCertificate {
   if (cached) return cached;
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const { asn1, pki } = forge;
+  const { asn1 } = forge;
+  // certificateExtensionsToAsn1 is part of forge's pki but missing from its type definitions
+  const pki = forge.pki as typeof forge.pki & { certificateExtensionsToAsn1(exts: unknown[]): forge.asn1.Asn1 };
   const der = (b: Buffer) => asn1.fromDer(forge.util.createBuffer(b.toString('binary')));
   const ecdsaSha256 = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
     asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.2.840.10045.4.3.2').getBytes()),
