@@ -72,6 +72,8 @@ export class LeaseSharding implements StackSharding {
   private running: Promise<void> | null = null;
   private stopped = false;
   private listeners: (() => void)[] = [];
+  private member: V1Lease | undefined;
+  private overShare = 0;
   private readonly calls: Counter<'verb'>;
   private readonly heldGauge: Gauge;
   ready = false;
@@ -178,7 +180,13 @@ export class LeaseSharding implements StackSharding {
   private async round(): Promise<void> {
     const started = Date.now();
     try {
-      const list = await this.call('list', () => this.api.listNamespacedLease({ namespace: this.o.namespace, labelSelector: `${GROUP_LABEL}=${this.o.group}` }));
+      // renewals need nothing from the listing: they go out with it, so a slow API server
+      // costs one round trip of the hold, not two
+      const [list] = await Promise.all([
+        this.call('list', () => this.api.listNamespacedLease({ namespace: this.o.namespace, labelSelector: `${GROUP_LABEL}=${this.o.group}` })),
+        this.renewMembership(started),
+        ...[...this.held.keys()].map((s) => this.renew(s)),
+      ]);
       const shards = new Map<number, V1Lease>();
       const members: V1Lease[] = [];
       for (const l of list.items) {
@@ -188,7 +196,6 @@ export class LeaseSharding implements StackSharding {
         if (m) shards.set(Number(m[1]), l);
       }
       this.view = shards;
-      await this.renewMembership(members.find((m) => m.metadata?.name === this.memberName), started);
       const now = Date.now();
       const views = new Map<number, LeaseView>();
       for (const [s, l] of shards) views.set(s, leaseView(l));
@@ -197,10 +204,13 @@ export class LeaseSharding implements StackSharding {
       this.replicas = [this.o.identity, ...memberViews.filter((m) => isLive(m, now)).map((m) => m.holder!)].filter((x, i, a) => a.indexOf(x) === i).sort();
       this.target = plan.target;
       for (const s of plan.lost) this.lose(s, `the Lease now names ${views.get(s)?.holder || 'nobody'} as its holder`);
+      // hand back only when the replica count held for two rounds: a replica that is merely
+      // slow to renew its membership does not make the others shed and re-take shards
+      this.overShare = plan.release.length ? this.overShare + 1 : 0;
+      const release = this.overShare >= 2 ? plan.release : [];
       const took: number[] = [];
       await Promise.all([
-        ...plan.renew.map((s) => this.renew(s)),
-        ...plan.release.map((s) => this.release(s)),
+        ...release.map((s) => this.release(s)),
         ...plan.acquire.map(async (s) => { if (await this.acquire(s, shards.get(s))) took.push(s); }),
       ]);
       this.heldGauge.set(this.held.size);
@@ -215,13 +225,18 @@ export class LeaseSharding implements StackSharding {
     }
   }
 
-  private async renewMembership(existing: V1Lease | undefined, at: number): Promise<void> {
+  private async renewMembership(at: number): Promise<void> {
     const spec = { holderIdentity: this.o.identity, leaseDurationSeconds: this.durationSeconds, renewTime: new V1MicroTime(at) };
-    if (existing) {
-      existing.spec = { ...existing.spec, ...spec };
-      await this.call('update', () => this.api.replaceNamespacedLease({ name: this.memberName, namespace: this.o.namespace, body: existing }));
-    } else {
-      await this.call('create', () => this.api.createNamespacedLease({ namespace: this.o.namespace, body: { metadata: { name: this.memberName, labels: { [GROUP_LABEL]: this.o.group, [KIND_LABEL]: 'member' } }, spec: { ...spec, acquireTime: new V1MicroTime(at) } } }));
+    try {
+      if (this.member) {
+        this.member = await this.call('update', () => this.api.replaceNamespacedLease({ name: this.memberName, namespace: this.o.namespace, body: { ...this.member!, spec: { ...this.member!.spec, ...spec } } }));
+        return;
+      }
+      this.member = await this.call('create', () => this.api.createNamespacedLease({ namespace: this.o.namespace, body: { metadata: { name: this.memberName, labels: { [GROUP_LABEL]: this.o.group, [KIND_LABEL]: 'member' } }, spec: { ...spec, acquireTime: new V1MicroTime(at) } } }));
+    } catch (e) {
+      if (code(e) !== 409 && code(e) !== 404) throw e;
+      // changed or left behind by an earlier life of this identity: read it, renew next round
+      this.member = code(e) === 404 ? undefined : await this.call('get', () => this.api.readNamespacedLease({ name: this.memberName, namespace: this.o.namespace }));
     }
   }
 
