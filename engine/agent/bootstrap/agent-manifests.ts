@@ -71,11 +71,12 @@ export function agentManifests(o: BootstrapOptions): Manifests {
             serviceAccountName: NAME,
             // the agent hands its Leases back on SIGTERM once in-flight applies end (--shutdown-timeout 60s)
             terminationGracePeriodSeconds: 90,
-            securityContext: { runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
             containers: [{
               name: 'agent',
               image: o.image,
-              args: ['agent', '--config', '/etc/ballast/agent.yaml'],
+              // the image's entrypoint is `ballast agent` (Dockerfile)
+              args: ['--config', '/etc/ballast/agent.yaml'],
               env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
               ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
               livenessProbe: probe('/healthz', 20),
