@@ -60,8 +60,9 @@ test('bootstrap manifests pass a server-side dry-run, and Ballast applies them a
   const dep = await kubeGet(cluster, 'deployment', 'ballast-agent', 'ballast-system');
   assert.equal(dep?.spec.replicas, 3);
   // every object passes the API server's full validation and admission as a server-side apply
-  // (after the apply above: the namespaced objects need their namespace, which a dry-run does not create)
-  const dry = await kubectl(cluster, ['apply', '--server-side', '--field-manager', 'bootstrap-check', '--dry-run=server', '-k', dir]);
+  // (after the apply above: the namespaced objects need their namespace, which a dry-run does not
+  // create; --force-conflicts because the fields are co-owned with "ballast" and nothing is written)
+  const dry = await kubectl(cluster, ['apply', '--server-side', '--force-conflicts', '--field-manager', 'bootstrap-check', '--dry-run=server', '-k', dir]);
   for (const kind of ['namespace/ballast-system', 'deployment.apps/ballast-agent', 'poddisruptionbudget.policy/ballast-agent', 'service/ballast-agent', 'serviceaccount/ballast-agent', 'role.rbac.authorization.k8s.io/ballast-agent-leases', 'rolebinding.rbac.authorization.k8s.io/ballast-agent-leases', 'clusterrole.rbac.authorization.k8s.io/ballast-agent-manager', 'clusterrolebinding.rbac.authorization.k8s.io/ballast-agent-manager', 'configmap/ballast-agent-config']) {
     assert.match(dry, new RegExp(`${kind.replace(/\./g, '\\.')} serverside-applied \\(server dry run\\)`), dry);
   }

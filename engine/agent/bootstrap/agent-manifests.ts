@@ -77,7 +77,7 @@ export function agentManifests(o: BootstrapOptions): Manifests {
               image: o.image,
               // the image's entrypoint is `ballast agent` (Dockerfile)
               args: ['--config', '/etc/ballast/agent.yaml'],
-              env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+              env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }],
               ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
               livenessProbe: probe('/healthz', 20),
               readinessProbe: probe('/readyz', 10),
