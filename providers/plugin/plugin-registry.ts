@@ -13,8 +13,7 @@ import { checkLock, InstallError, installProvider, type InstallOptions, mightBeI
 import { currentPlatform } from './install/locate.ts';
 import { LockFileError } from './install/lock-file.ts';
 import { fileDigest } from './install/package-hash.ts';
-import { RegistryError } from './install/registry-download.ts';
-import { SignatureError } from './install/registry-signature.ts';
+import { RegistryError, SignatureError } from './install/registry-errors.ts';
 import { HclSyntaxError } from './install/hcl-subset.ts';
 import { PluginProvider } from './plugin-provider.ts';
 import { type PluginLogSink, stderrSink } from './stderr-log.ts';

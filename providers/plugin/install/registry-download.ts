@@ -6,12 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkArchive, type RegistryKey, verifyShasums } from './registry-signature.ts';
+import { RegistryError, RegistryUnreachableError } from './registry-errors.ts';
+import type { RegistryKey } from './registry-signature.ts';
 import { newestMatching } from './version-constraints.ts';
 
-/** A registry answered something Ballast cannot use (no such version, failed download...). */
-export class RegistryError extends Error {}
-export class RegistryUnreachableError extends RegistryError {}
 
 async function getJson(url: string, timeoutMs: number): Promise<unknown> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
@@ -70,6 +68,8 @@ export async function downloadFromRegistry(source: string, constraint: string | 
     getBytes(new URL(dl.shasums_url, base), `the SHA256SUMS of ${what}`, timeoutMs),
     getBytes(new URL(dl.shasums_signature_url, base), `the SHA256SUMS signature of ${what}`, timeoutMs),
   ]);
+  // openpgp is large: loaded only when a package is actually downloaded.
+  const { checkArchive, verifyShasums } = await import('./registry-signature.ts');
   const signed = await verifyShasums(source, shasums, signature, dl.signing_keys?.gpg_public_keys ?? []);
   const sum = createHash('sha256').update(body).digest('hex');
   checkArchive(source, version, dl.filename, sum, signed);

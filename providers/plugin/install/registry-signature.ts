@@ -5,8 +5,7 @@
 // the lock file can record the other platforms' zh: hashes as Terraform does.
 
 import { createMessage, readKey, readSignature, verify } from 'openpgp';
-
-export class SignatureError extends Error {}
+import { SignatureError } from './registry-errors.ts';
 
 /** HashiCorp's provider signing key (the registry's official providers are signed with it). */
 const HASHICORP_KEY_ID = '34365D9472D7468F';
