@@ -5,20 +5,10 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
 import { LockHeldError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError } from '../errors.ts';
-import { SynthError } from '../synth/synth.ts';
+import { SynthError } from '../synth/synth-error.ts';
 import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
-import { planCommand } from './commands/plan.ts';
-import { applyCommand, destroyCommand } from './commands/apply.ts';
-import { synthCommand } from './commands/synth.ts';
-import { validateCommand } from './commands/validate.ts';
-import { showCommand } from './commands/show.ts';
-import { historyCommand } from './commands/history.ts';
-import { rollbackCommand } from './commands/rollback.ts';
-import { outputCommand } from './commands/output.ts';
-import { stateCommand } from './commands/state.ts';
-import { agentCommand } from './commands/agent.ts';
-import { importCommand } from './commands/import.ts';
+import { commandToLoad, lazyCommands } from './lazy-commands.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
@@ -29,18 +19,7 @@ export async function main(argv: string[]): Promise<number> {
     await yargs(argv)
       .scriptName('ballast')
       .version(ENGINE_VERSION)
-      .command(synthCommand)
-      .command(validateCommand)
-      .command(planCommand)
-      .command(applyCommand)
-      .command(destroyCommand)
-      .command(showCommand)
-      .command(historyCommand)
-      .command(rollbackCommand)
-      .command(outputCommand)
-      .command(stateCommand)
-      .command(agentCommand)
-      .command(importCommand)
+      .command(await lazyCommands(commandToLoad(argv)))
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
       .recommendCommands()
