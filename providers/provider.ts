@@ -153,4 +153,5 @@ export interface ProviderContext {
   readonly env: NodeJS.ProcessEnv;
 }
 
-export type ProviderFactory = (ctx: ProviderContext) => Provider;
+/** May return a promise, so a provider with heavy dependencies (the AWS SDK) loads only when used. */
+export type ProviderFactory = (ctx: ProviderContext) => Provider | Promise<Provider>;

@@ -62,7 +62,7 @@ export class ProviderSet {
           continue;
         }
       }
-      const provider = entry.factory(ctx);
+      const provider = await entry.factory(ctx);
       const schema = provider.getSchema();
       const vd = provider.validateProviderConfig(body).map((d) => ({ ...d, where: { ...where, ...d.where } }));
       diags.push(...vd);
