@@ -153,5 +153,4 @@ export interface ProviderContext {
   readonly env: NodeJS.ProcessEnv;
 }
 
-/** May return a promise, so a provider with heavy dependencies (the AWS SDK) loads only when used. */
-export type ProviderFactory = (ctx: ProviderContext) => Provider | Promise<Provider>;
+export type ProviderFactory = (ctx: ProviderContext) => Provider;

@@ -100,5 +100,16 @@ export function commandToLoad(argv: readonly string[]): Set<string> {
 
 /** The command modules for yargs: real ones for `names`, name-and-description entries otherwise. */
 export async function lazyCommands(names: ReadonlySet<string>): Promise<CommandModule[]> {
-  return Promise.all(COMMANDS.map(async (c) => (names.has(c.name) ? c.load() : { command: c.command, describe: c.describe })));
+  return Promise.all(COMMANDS.map(async (c) => (names.has(c.name) ? c.load() : listedOnly(c))));
+}
+
+function listedOnly(c: CommandEntry): CommandModule {
+  return {
+    command: c.command,
+    describe: c.describe,
+    // unreachable: yargs runs a command only when its name is on the line, and then it is loaded
+    handler: () => {
+      throw new Error(`internal error: command "${c.name}" ran without its module`);
+    },
+  };
 }
