@@ -30,7 +30,11 @@ COPY --from=build /tmp/ballast.tgz /tmp/ballast.tgz
 RUN npm install -g --omit=dev --no-audit --no-fund /tmp/ballast.tgz && rm /tmp/ballast.tgz && npm cache clean --force
 
 RUN groupadd --system ballast && useradd --system --gid ballast --home-dir /var/lib/ballast --create-home ballast \
- && mkdir -p /etc/ballast && chown ballast:ballast /var/lib/ballast
+ && mkdir -p /etc/ballast /usr/local/share/terraform/plugins && chown ballast:ballast /var/lib/ballast
+# Provider binaries (docs/providers.md): copy or mount packages into the implied local mirror
+# /usr/local/share/terraform/plugins/HOST/NAMESPACE/TYPE/VERSION/linux_amd64/, or mount any
+# directory in that layout and set BALLAST_PLUGIN_DIRS to it. The proto definitions the bridge
+# loads ship with providers/ (providers/plugin/proto).
 USER ballast
 WORKDIR /var/lib/ballast
 ENV NODE_ENV=production

@@ -8,6 +8,9 @@ export interface SourceRange {
   file?: string;
   /** JSON pointer inside that file, e.g. /resource/null_resource/a/triggers/x */
   pointer?: string;
+  /** 1-based line and column in `file` of the block or argument (HCL stacks) */
+  line?: number;
+  column?: number;
   /** 1-based column range inside the expression string */
   start?: number;
   end?: number;
@@ -50,7 +53,9 @@ export function formatWhere(w: Where | undefined): string {
   if (w.attribute) parts.push(`attribute "${w.attribute}"`);
   let s = parts.join(', ');
   const r = w.range;
-  if (r?.file || r?.pointer) {
+  if (r?.file && r.line) {
+    s += ` (${r.file}:${r.line}:${r.column ?? 1})`;
+  } else if (r?.file || r?.pointer) {
     s += ` (${r.file ?? ''}${r.pointer ? `#${r.pointer}` : ''}${r.start ? `, column ${r.start}` : ''})`;
   }
   return s.trim();
@@ -58,6 +63,31 @@ export function formatWhere(w: Where | undefined): string {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatWhere(d.where);
-  const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`;
-  return [head, where && `  on ${where}`, d.detail && `\n${d.detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+  const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${readableText(d.summary)}`;
+  const detail = d.detail === undefined ? undefined : readableText(d.detail);
+  return [head, where && `  on ${where}`, detail && `\n${detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+}
+
+/**
+ * Guard for every message shown to a user: an object interpolated into a template literal
+ * reads "[object Object]" (or "undefined" for a missing detail); say what it was instead.
+ * The place that built such a message is still a bug to fix, but the user never sees it.
+ */
+export function readableText(text: unknown): string {
+  if (typeof text !== 'string') return text === undefined || text === null ? '' : readableText(safeString(text));
+  return text.replace(/\[object (\w+)\]/g, (_m, kind: string) => `(${kind === 'Object' ? 'an object' : `a ${kind}`} value)`);
+}
+
+function safeString(v: unknown): string {
+  if (v instanceof Error) return v.message;
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
+
+/** The diagnostics placed at `where`; what a diagnostic already says about its place wins. */
+export function locatedAt(where: Where | undefined, diags: readonly Diagnostic[]): Diagnostic[] {
+  return diags.map((d) => ({ ...d, where: { ...where, ...d.where } }));
 }

@@ -35,3 +35,38 @@ export class ProviderError extends Error {
     this.name = 'ProviderError';
   }
 }
+
+/** Stored bytes (a state version, lock or journal) are not what they must be; the message names where they came from. */
+export class CorruptStateError extends Error {
+  constructor(readonly origin: string, problem: string) {
+    super(`${origin} is corrupt: ${problem}`);
+    this.name = 'CorruptStateError';
+  }
+}
+
+/** Our lock is gone: it expired and was taken over, or someone forced it open. */
+export class LockLostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockLostError';
+  }
+}
+
+/** Raised by forceUnlock for a missing lock or a non-matching id. */
+export class LockIdMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LockIdMismatchError';
+  }
+}
+
+/**
+ * Input the user can fix (a flag, a file, a backend setting) is wrong; the message names which
+ * and what is expected. Printed as one line, never with a stack trace.
+ */
+export class UserInputError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UserInputError';
+  }
+}

@@ -132,6 +132,13 @@ export interface ValidateRequest {
 }
 
 export interface Provider {
+  /**
+   * Starts what backs the provider (a plugin process) and loads its schema; the engine calls it
+   * once, before getSchema. Built-in providers need none.
+   */
+  start?(): Promise<Diagnostic[]>;
+  /** which implementation serves the provider, for the plan: "built-in" when absent */
+  readonly implementation?: string;
   getSchema(): ProviderSchema;
   validateProviderConfig(config: ValueObject): Diagnostic[];
   validateResourceConfig(req: ValidateRequest): Diagnostic[];

@@ -5,8 +5,11 @@
 import type { Provider, ProviderContext, ProviderFactory } from './provider.ts';
 
 export interface ProviderRegistry {
-  /** the provider for a required_providers entry; without a source, the local name implies hashicorp/<name> */
-  resolve(localName: string, source?: string): { source: string; factory: ProviderFactory | AsyncProviderFactory } | undefined;
+  /**
+   * the provider for a required_providers entry; without a source, the local name implies
+   * hashicorp/<name>; `version` is the entry's version constraint (used by provider binaries)
+   */
+  resolve(localName: string, source?: string, version?: string): { source: string; factory: ProviderFactory | AsyncProviderFactory } | undefined;
   /** canonical sources of every provider this registry serves */
   sources(): string[];
 }

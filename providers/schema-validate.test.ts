@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateAgainstSchema, closest } from './schema-validate.ts';
+import { validateAgainstSchema } from './schema-validate.ts';
+import { closest } from '../engine/did-you-mean.ts';
 import type { BlockSchema } from './provider.ts';
 import { Unknown } from '../engine/lang/value.ts';
 

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileJournal, readJournalFile } from './file-journal.ts';
-import { CorruptStateError } from './serialize.ts';
+import { CorruptStateError } from '../engine/errors.ts';
 import type { JournalEntry } from './journal.ts';
 
 async function withDir(fn: (dir: string) => Promise<void>) {

@@ -7,7 +7,8 @@ import { open, readFile, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fsyncDir } from './atomic-file.ts';
-import { CorruptStateError, jsonErrorWhere } from './serialize.ts';
+import { CorruptStateError } from '../engine/errors.ts';
+import { jsonErrorWhere } from './serialize.ts';
 import type { Journal } from './store.ts';
 import type { JournalEntry } from './journal.ts';
 

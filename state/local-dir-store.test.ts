@@ -1,16 +1,17 @@
-import { test } from 'node:test';
+import { after as afterAll, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LockHeldError, StateConflictError } from '../engine/errors.ts';
+import { CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, StateConflictError } from '../engine/errors.ts';
 import { LocalDirStore } from './local-dir-store.ts';
-import { LockIdMismatchError, LockLostError } from './lock-file.ts';
-import { CorruptStateError, digestOf, serializeState } from './serialize.ts';
+import { digestOf, serializeState } from './serialize.ts';
 import { readJournalFile } from './file-journal.ts';
 import { sampleVersion } from './testdata/sample-version.ts';
+import { stateStoreContract } from './testdata/store-contract.ts';
 import { exited, lineReader, spawnScript } from './testdata/spawn-child.ts';
 import type { StateVersion } from './model.ts';
+import type { StateStore } from './store.ts';
 
 async function withStore(fn: (store: LocalDirStore, dir: string) => Promise<void>) {
   const dir = await mkdtemp(join(tmpdir(), 'ballast-local-store-'));
@@ -20,6 +21,20 @@ async function withStore(fn: (store: LocalDirStore, dir: string) => Promise<void
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+const contractDirs = new Map<StateStore, string>();
+stateStoreContract('LocalDirStore', {
+  fresh: async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ballast-local-contract-'));
+    const store = new LocalDirStore(dir, { stack: 'app' });
+    contractDirs.set(store, dir);
+    return store;
+  },
+  again: async (store) => new LocalDirStore(contractDirs.get(store)!, { stack: 'app' }),
+});
+afterAll(async () => {
+  for (const d of contractDirs.values()) await rm(d, { recursive: true, force: true });
+});
 
 /** the version after `cur`, correctly chained */
 function after(cur: StateVersion | null, extra: Partial<StateVersion> = {}): StateVersion {
@@ -300,15 +315,18 @@ test('journals: append, pending, torn last line, discard', () => withStore(async
 
 // ---- crashes ----
 
-test('SIGKILL at random moments never leaves a torn version, pointer, config or acknowledged journal entry', { timeout: 120_000 }, () => withStore(async (store, dir) => {
+test('SIGKILL mid-write never leaves a torn version, pointer, config or acknowledged journal entry', { timeout: 120_000 }, () => withStore(async (store, dir) => {
   let maxAckedSerial = 0;
   for (let round = 0; round < 6; round++) {
     const applyId = `crash-${round}`;
     const child = spawnScript('crash-writer.ts', [dir, applyId]);
     const reader = lineReader(child);
     try {
-      await reader.waitFor(/^start$/);
-      await new Promise((r) => setTimeout(r, 50 + Math.floor(Math.random() * 400)));
+      // kill once the child acknowledged a new version (1 to 3 past the last round's): its
+      // writers never pause, so the kill lands in the middle of later writes, at a different
+      // point each round, and the version the assertions below need is known to exist
+      await reader.waitFor(/^j \d+$/);
+      await reader.waitFor(new RegExp(`^v ${maxAckedSerial + 1 + (round % 3)}$`));
     } finally {
       child.kill('SIGKILL');
       await exited(child);

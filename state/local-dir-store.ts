@@ -14,14 +14,16 @@
 // to the newest version file. Treating N as uncommitted instead would leave a serial that no
 // later put could ever take.
 
-import { appendFile, mkdir, readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { appendFile, mkdir, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { StateConflictError } from '../engine/errors.ts';
 import { createFileOnce, exists, readFileOrNull, removeStaleTemps, writeFileAtomic } from './atomic-file.ts';
 import { configDigest, digestHex } from './config-digest.ts';
 import { FileJournal, readJournalFile } from './file-journal.ts';
 import { acquireFileLock, forceUnlockFile, readFileLock } from './lock-file.ts';
-import { CorruptStateError, digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { CorruptStateError } from '../engine/errors.ts';
+import { digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { BrokenChainError, chainEntry, checkChain, type ChainEntry } from './chain.ts';
 import type { StateVersion, VersionInfo } from './model.ts';
 import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';
 import type { JournalEntry } from './journal.ts';
@@ -47,6 +49,8 @@ export class LocalDirStore implements StateStore {
   private readonly dir: string;
   private readonly stack?: string;
   private ready: Promise<void> | null = null;
+  /** chain facts per serial, with the file stamp they were read at (see verify) */
+  private readonly chainCache = new Map<number, { stamp: string; entry: ChainEntry }>();
 
   constructor(dir: string, opts: LocalDirStoreOptions = {}) {
     this.dir = resolve(dir);
@@ -75,29 +79,61 @@ export class LocalDirStore implements StateStore {
   }
 
   async current(): Promise<StateVersion | null> {
-    return (await this.loadCurrent())?.version ?? null;
+    const cur = await this.loadCurrent();
+    if (!cur) return null;
+    this.vouchedFor(await this.verify(), cur);
+    return cur.version;
   }
 
   async get(serial: number): Promise<StateVersion | null> {
     if (!Number.isInteger(serial) || serial < 1) return null;
-    return (await this.load(serial))?.version ?? null;
+    const chain = await this.verify();
+    if (serial > chain.length) return null;
+    const loaded = await this.load(serial);
+    if (!loaded) return null;
+    this.vouchedFor(chain, loaded);
+    return loaded.version;
+  }
+
+  /** The version read is the one the chain check saw (not changed in between). */
+  private vouchedFor(chain: readonly ChainEntry[], loaded: Loaded): void {
+    const entry = chain[loaded.version.serial - 1];
+    if (entry && entry.digest !== loaded.digest) {
+      throw new BrokenChainError(this.description, loaded.version.serial, `version ${loaded.version.serial} changed while it was being read (digest ${entry.digest}, now ${loaded.digest})`);
+    }
+  }
+
+  async verify(): Promise<ChainEntry[]> {
+    const entries: ChainEntry[] = [];
+    for (const s of await this.versionSerials()) {
+      const path = this.versionPath(s);
+      let st;
+      try {
+        st = await stat(path, { bigint: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // vanished between readdir and stat: a gap, reported below
+        throw e;
+      }
+      // ctime moves on every write and cannot be set back, so an unchanged stamp means unchanged bytes
+      const stamp = `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+      const cached = this.chainCache.get(s);
+      if (cached?.stamp === stamp) {
+        entries.push(cached.entry);
+        continue;
+      }
+      const loaded = await this.load(s);
+      if (!loaded) continue;
+      const entry = chainEntry(loaded.version, loaded.digest, `file ${path}`);
+      this.chainCache.set(s, { stamp, entry });
+      entries.push(entry);
+    }
+    return checkChain(entries, `${this.description}`);
   }
 
   async list(): Promise<VersionInfo[]> {
-    const serials = await this.versionSerials();
     const index = await this.readIndex();
-    const out: VersionInfo[] = [];
-    let missing = 0;
-    for (const s of serials) {
-      let info = index.get(s);
-      if (!info) {
-        const loaded = await this.load(s);
-        if (!loaded) continue; // vanished between readdir and read: only possible if someone deletes files by hand
-        info = versionInfo(loaded.version, loaded.digest);
-        missing++;
-      }
-      out.push(info);
-    }
+    const out = (await this.verify()).map((e) => e.info);
+    const missing = out.filter((i) => index.get(i.serial)?.digest !== i.digest).length;
     // Rewrite the cache whole when it fell behind (e.g. a put killed before its index append).
     if (missing > 0) {
       try {
@@ -151,8 +187,27 @@ export class LocalDirStore implements StateStore {
     await writeFileAtomic(this.pointerPath, JSON.stringify({ serial, digest }) + '\n');
   }
 
-  lock(opts: LockOptions): Promise<Lock> {
-    return this.ensureDirs().then(() => acquireFileLock(this.lockPath, opts, this.description));
+  async lock(opts: LockOptions): Promise<Lock> {
+    // a command refused later (bad input found after the lock was taken) must leave no trace:
+    // directories this lock created are removed again on release when nothing was stored in them
+    const created: string[] = [];
+    for (let d = this.dir; !(await exists(d)); d = dirname(d)) {
+      created.push(d);
+      if (dirname(d) === d) break;
+    }
+    await this.ensureDirs();
+    const lock = await acquireFileLock(this.lockPath, opts, this.description);
+    if (created.length === 0) return lock;
+    return {
+      info: lock.info,
+      tookOver: lock.tookOver,
+      renew: () => lock.renew(),
+      release: async () => {
+        await lock.release();
+        for (const d of created) if (!(await removeEmptyTree(d))) break;
+        this.ready = null;
+      },
+    };
   }
 
   currentLock(): Promise<LockInfo | null> {
@@ -303,6 +358,20 @@ export class LocalDirStore implements StateStore {
 function checkSerial(v: StateVersion, serial: number, path: string): StateVersion {
   if (v.serial !== serial) throw new CorruptStateError(`state version file ${path}`, `it holds serial ${v.serial}`);
   return v;
+}
+
+/** Removes `dir` if it holds nothing but empty directories; true when it is gone. */
+async function removeEmptyTree(dir: string): Promise<boolean> {
+  for (const e of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (!e.isDirectory() || !(await removeEmptyTree(join(dir, e.name)))) return false;
+  }
+  try {
+    await rmdir(dir);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    return false;
+  }
 }
 
 async function readdirOrEmpty(dir: string): Promise<string[]> {

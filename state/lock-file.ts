@@ -9,7 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { LockHeldError } from '../engine/errors.ts';
 import { createFileOnce, fsyncDir, readFileOrNull, tempPathFor, writeFileAtomic } from './atomic-file.ts';
 import { currentHolder, holderIsGone } from './lock-holder.ts';
-import { CorruptStateError, jsonErrorWhere } from './serialize.ts';
+import { CorruptStateError, LockIdMismatchError, LockLostError } from '../engine/errors.ts';
+import { jsonErrorWhere } from './serialize.ts';
 import type { Lock, LockInfo, LockOptions } from './store.ts';
 
 export const DEFAULT_LOCK_TTL_MS = 15 * 60 * 1000;
@@ -19,22 +20,6 @@ const POLL_MS = 100;
 interface StoredLock extends LockInfo {
   readonly scope?: string;
   readonly started?: string;
-}
-
-/** Our lock is gone: it expired and was taken over, or someone forced it open. */
-export class LockLostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LockLostError';
-  }
-}
-
-/** Raised by forceUnlock for a missing lock or a non-matching id. */
-export class LockIdMismatchError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LockIdMismatchError';
-  }
 }
 
 /** Acquires the lock file at `path`. `where` describes the store for messages. */

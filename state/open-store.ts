@@ -26,6 +26,13 @@ export interface StackBackend {
   readonly config: Record<string, unknown>;
 }
 
+/** The `terraform.backend` block of a synthesized stack, if it has one. */
+export function backendOfStack(json: unknown): StackBackend | undefined {
+  const backend = (json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined)?.terraform?.backend;
+  const type = backend && Object.keys(backend).find((k) => k !== '//');
+  return type ? { type, config: backend![type] } : undefined;
+}
+
 export function s3OverridesFromEnv(env: NodeJS.ProcessEnv): StoreSelection['s3'] {
   if (!env.BALLAST_STATE_S3_BUCKET) return undefined;
   return {

@@ -2,6 +2,7 @@
 // (as cdktf's S3Backend synthesizes them). The client built from them is in s3-client.ts, so
 // reading the settings does not load the AWS SDK.
 
+import { UserInputError } from '../engine/errors.ts';
 
 export interface S3BackendConfig {
   bucket: string;
@@ -25,7 +26,7 @@ export function s3BackendFromTerraform(backend: Record<string, unknown>): S3Back
   const str = (name: string): string | undefined => {
     const v = backend[name];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string') throw new Error(`s3 backend setting "${name}" must be a string`);
+    if (typeof v !== 'string') throw new UserInputError(`s3 backend setting "${name}" must be a string`);
     return v;
   };
   const bool = (name: string): boolean | undefined => {
@@ -33,20 +34,20 @@ export function s3BackendFromTerraform(backend: Record<string, unknown>): S3Back
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'boolean') return v;
     if (v === 'true' || v === 'false') return v === 'true';
-    throw new Error(`s3 backend setting "${name}" must be a boolean`);
+    throw new UserInputError(`s3 backend setting "${name}" must be a boolean`);
   };
   const bucket = str('bucket');
   const key = str('key');
-  if (!bucket) throw new Error('s3 backend setting "bucket" is required');
-  if (!key) throw new Error('s3 backend setting "key" is required');
+  if (!bucket) throw new UserInputError('s3 backend setting "bucket" is required');
+  if (!key) throw new UserInputError('s3 backend setting "key" is required');
 
   // Terraform >= 1.6 nests endpoints (`endpoints.s3`); the older flat `endpoint` still works.
   const endpoints = backend.endpoints;
   let endpoint = str('endpoint');
   if (endpoints !== undefined && endpoints !== null) {
-    if (typeof endpoints !== 'object' || Array.isArray(endpoints)) throw new Error('s3 backend setting "endpoints" must be an object');
+    if (typeof endpoints !== 'object' || Array.isArray(endpoints)) throw new UserInputError('s3 backend setting "endpoints" must be an object');
     const s3 = (endpoints as Record<string, unknown>).s3;
-    if (s3 !== undefined && typeof s3 !== 'string') throw new Error('s3 backend setting "endpoints.s3" must be a string');
+    if (s3 !== undefined && typeof s3 !== 'string') throw new UserInputError('s3 backend setting "endpoints.s3" must be a string');
     endpoint = (s3 as string | undefined) ?? endpoint;
   }
 

@@ -6,9 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { LockHeldError } from '../engine/errors.ts';
-import { LockIdMismatchError, LockLostError } from './lock-file.ts';
 import { currentHolder, holderIsGone } from './lock-holder.ts';
-import { CorruptStateError } from './serialize.ts';
+import { CorruptStateError, LockIdMismatchError, LockLostError } from '../engine/errors.ts';
 import { getObject, isConditionFailed, isNotFound } from './s3-objects.ts';
 import type { Lock, LockInfo, LockOptions } from './store.ts';
 

@@ -25,7 +25,9 @@ import { s3ClientFor } from './s3-client.ts';
 import { discardJournal, pendingJournals, S3Journal, type S3JournalPlace } from './s3-journal.ts';
 import { acquireLock, currentLock, forceUnlock, type S3LockPlace } from './s3-lock.ts';
 import { getObject, isConditionFailed, isNotFound, mapLimit, type FetchedObject } from './s3-objects.ts';
-import { CorruptStateError, digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { CorruptStateError, UserInputError } from '../engine/errors.ts';
+import { digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { BrokenChainError, chainEntry, checkChain, type ChainEntry } from './chain.ts';
 import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';
 
 export { s3BackendFromTerraform, type S3BackendConfig } from './s3-backend-config.ts';
@@ -36,8 +38,8 @@ const META_DIGEST = 'ballast-digest';
 const META_INFO = 'ballast-info';
 const META_LINEAGE = 'ballast-lineage';
 
-/** How many HeadObject calls list() keeps in flight. */
-const HEAD_CONCURRENCY = 32;
+/** How many version reads the chain check keeps in flight. */
+const READ_CONCURRENCY = 32;
 
 /** One S3 object version of the state key. */
 interface ObjectVersionRef {
@@ -45,7 +47,7 @@ interface ObjectVersionRef {
   readonly etag: string;
 }
 
-interface ListedVersion extends VersionInfo {
+interface VersionedEntry extends ChainEntry {
   readonly versionId: string;
 }
 
@@ -54,8 +56,8 @@ export class S3Store implements StateStore {
   private readonly s3: S3Client;
   private readonly sse: Record<string, string>;
   private opened: Promise<void> | null = null;
-  /** VersionInfo per object version id: versions are immutable, so entries never go stale */
-  private readonly infoCache = new Map<string, ListedVersion>();
+  /** chain facts per object version id: object versions are immutable, so entries never go stale */
+  private readonly chainCache = new Map<string, VersionedEntry>();
 
   constructor(readonly config: S3BackendConfig) {
     this.description = `s3://${config.bucket}/${config.key}`;
@@ -124,21 +126,6 @@ export class S3Store implements StateStore {
     return { versions, latestIsDeleteMarker };
   }
 
-  /** The summary of one object version, from its metadata (or its body if written without). */
-  private async describeVersion(ref: ObjectVersionRef): Promise<ListedVersion> {
-    const cached = this.infoCache.get(ref.versionId);
-    if (cached) return cached;
-    const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key, VersionId: ref.versionId }));
-    let info = infoFromMetadata(head.Metadata ?? {});
-    if (!info) {
-      const read = await this.readVersion(ref.versionId);
-      info = versionInfo(read.state, read.digest);
-    }
-    const listed = { ...info, versionId: ref.versionId };
-    this.infoCache.set(ref.versionId, listed);
-    return listed;
-  }
-
   private async readVersion(versionId: string): Promise<{ state: StateVersion; digest: string }> {
     const got = await getObject(this.s3, this.bucket, this.key, versionId);
     if (!got) {
@@ -162,39 +149,66 @@ export class S3Store implements StateStore {
     return { state: parseState(got.bytes, origin), digest };
   }
 
-  private async listVersions(): Promise<ListedVersion[]> {
+  /** Every object version read and the digest chain checked; entries carry their S3 version id. */
+  private async verifiedChain(): Promise<VersionedEntry[]> {
     const { versions } = await this.listObjectVersions();
-    const infos = await mapLimit(versions, HEAD_CONCURRENCY, (ref) => this.describeVersion(ref));
-    return infos.sort((a, b) => a.serial - b.serial);
+    const entries = await mapLimit(versions, READ_CONCURRENCY, async (ref) => {
+      const cached = this.chainCache.get(ref.versionId);
+      if (cached) return cached;
+      const read = await this.readVersion(ref.versionId);
+      // an object version's bytes never change, so its chain facts are kept for the process
+      const entry = { ...chainEntry(read.state, read.digest, `S3 version ${ref.versionId}`), versionId: ref.versionId };
+      this.chainCache.set(ref.versionId, entry);
+      return entry;
+    });
+    return checkChain(entries, this.description) as VersionedEntry[];
+  }
+
+  async verify(): Promise<ChainEntry[]> {
+    await this.open();
+    return this.verifiedChain();
   }
 
   async list(): Promise<VersionInfo[]> {
     await this.open();
-    return (await this.listVersions()).map(({ versionId: _, ...info }) => info);
+    return (await this.verifiedChain()).map((e) => e.info);
   }
 
   async current(): Promise<StateVersion | null> {
     await this.open();
     const latest = await getObject(this.s3, this.bucket, this.key);
-    if (latest) return this.decode(latest, latest.versionId).state;
     // absent, or hidden by a delete marker: the newest real version is still the current one
-    const { versions } = await this.listObjectVersions();
-    if (versions.length === 0) return null;
-    return (await this.readVersion(versions[0].versionId)).state;
+    const chain = await this.verifiedChain();
+    if (chain.length === 0) return null;
+    if (latest) {
+      const read = this.decode(latest, latest.versionId);
+      this.vouchedFor(chain, read.state.serial, read.digest);
+      return read.state;
+    }
+    const newest = chain[chain.length - 1];
+    return this.readVouched(newest);
   }
 
   async get(serial: number): Promise<StateVersion | null> {
     await this.open();
-    const { versions } = await this.listObjectVersions();
-    // Serials are written 1, 2, 3, ... one object version each, so version number `serial`
-    // (oldest first) is the likely one; anything else falls back to the metadata listing.
-    const guess = versions[versions.length - serial];
-    if (guess) {
-      const read = await this.readVersion(guess.versionId);
-      if (read.state.serial === serial) return read.state;
+    if (!Number.isInteger(serial) || serial < 1) return null;
+    const chain = await this.verifiedChain();
+    const entry = chain[serial - 1];
+    return entry ? this.readVouched(entry) : null;
+  }
+
+  private async readVouched(entry: VersionedEntry): Promise<StateVersion> {
+    const read = await this.readVersion(entry.versionId);
+    this.vouchedFor([entry], read.state.serial, read.digest, 0);
+    return read.state;
+  }
+
+  /** The version read is the one the chain check saw. */
+  private vouchedFor(chain: readonly ChainEntry[], serial: number, digest: string, at = serial - 1): void {
+    const entry = chain[at];
+    if (!entry || entry.serial !== serial || entry.digest !== digest) {
+      throw new BrokenChainError(this.description, serial, `the version read (digest ${digest}) is not the version ${serial} of the checked history (${entry ? entry.digest : 'none'})`);
     }
-    const found = (await this.listVersions()).find((v) => v.serial === serial);
-    return found ? (await this.readVersion(found.versionId)).state : null;
   }
 
   async put(next: StateVersion, opts: PutOptions): Promise<VersionInfo> {
@@ -238,7 +252,7 @@ export class S3Store implements StateStore {
           ...(head ? { IfMatch: head.etag } : { IfNoneMatch: '*' }),
         }),
       );
-      if (res.VersionId) this.infoCache.set(res.VersionId, { ...info, versionId: res.VersionId });
+      if (res.VersionId) this.chainCache.set(res.VersionId, { ...chainEntry(next, digest, `S3 version ${res.VersionId}`), versionId: res.VersionId });
     } catch (e) {
       // If-Match on an object deleted meanwhile answers 404 rather than 412.
       if (!isConditionFailed(e) && !(head && isNotFound(e))) throw e;
@@ -264,7 +278,7 @@ export class S3Store implements StateStore {
         const lineage = meta[META_LINEAGE] !== undefined ? decodeURIComponent(meta[META_LINEAGE]) : undefined;
         return { serial, digest: meta[META_DIGEST], etag, lineage };
       }
-      if (!head.VersionId) throw new Error(`state object ${this.description} has no version id; is versioning enabled?`);
+      if (!head.VersionId) throw new UserInputError(`state object ${this.description} has no version id; is versioning enabled?`);
       const read = await this.readVersion(head.VersionId);
       return { serial: read.state.serial, digest: read.digest, etag, lineage: read.state.lineage };
     } catch (e) {
@@ -371,17 +385,5 @@ export class S3Store implements StateStore {
 
   async close(): Promise<void> {
     this.s3.destroy();
-  }
-}
-
-function infoFromMetadata(meta: Record<string, string>): VersionInfo | null {
-  const raw = meta[META_INFO];
-  if (!raw) return null;
-  try {
-    const info = JSON.parse(decodeURIComponent(raw)) as VersionInfo;
-    if (typeof info.serial !== 'number' || String(info.serial) !== meta[META_SERIAL] || info.digest !== meta[META_DIGEST]) return null;
-    return info;
-  } catch {
-    return null; // fall back to reading the body
   }
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CorruptStateError, digestOf, parseState, serializeState, stableJson, versionInfo } from './serialize.ts';
+import { CorruptStateError } from '../engine/errors.ts';
+import { digestOf, parseState, serializeState, stableJson, versionInfo } from './serialize.ts';
 import { configDigest, digestHex, isDigest } from './config-digest.ts';
 import { Sensitive, UNKNOWN } from '../engine/lang/value.ts';
 import { sampleVersion } from './testdata/sample-version.ts';

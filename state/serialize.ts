@@ -3,10 +3,11 @@
 // bytes and therefore the same digest. parseState checks the shape before anything trusts it.
 
 import { createHash } from 'node:crypto';
+import { CorruptStateError } from '../engine/errors.ts';
 import { DEPOSED_SUFFIX, STATE_FORMAT_VERSION } from './model.ts';
 import type { StateReason, StateVersion, VersionInfo } from './model.ts';
 
-const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import', 'move'];
+const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import', 'move', 'state-edit'];
 
 export function serializeState(v: StateVersion): Buffer {
   return Buffer.from(stableJson(v) + '\n', 'utf8');
@@ -64,14 +65,6 @@ export function versionInfo(v: StateVersion, digest: string): VersionInfo {
     ...(v.rollbackOf !== undefined ? { rollbackOf: v.rollbackOf } : {}),
     digest,
   };
-}
-
-/** Thrown when stored bytes are not a valid state version; the message names where they came from. */
-export class CorruptStateError extends Error {
-  constructor(readonly origin: string, problem: string) {
-    super(`${origin} is corrupt: ${problem}`);
-    this.name = 'CorruptStateError';
-  }
 }
 
 /**

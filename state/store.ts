@@ -3,6 +3,7 @@
 
 import type { StateVersion, VersionInfo } from './model.ts';
 import type { JournalEntry } from './journal.ts';
+import type { ChainEntry } from './chain.ts';
 
 export interface LockInfo {
   readonly id: string;
@@ -45,39 +46,58 @@ export interface Journal {
   close(): Promise<void>;
 }
 
-export interface StateStore {
+/** The version history: write-once versions and the config snapshots they were applied from. */
+export interface VersionStore {
   /** human description for messages, e.g. `local directory /x/.ballast/app` or `s3://bucket/key` */
   readonly description: string;
+  /**
+   * current, get and list check the whole digest chain of the history first (state/chain.ts)
+   * and fail with BrokenChainError naming the broken link: no version is handed out that a
+   * later version does not vouch for.
+   */
   current(): Promise<StateVersion | null>;
   get(serial: number): Promise<StateVersion | null>;
   list(): Promise<VersionInfo[]>;
+  /** reads every version and checks the digest chain; the verified chain, oldest first */
+  verify(): Promise<ChainEntry[]>;
   /** writes version `next` (serial = expectedSerial + 1) and only then moves the current pointer */
   put(next: StateVersion, opts: PutOptions): Promise<VersionInfo>;
 
+  /** content-addressed synthesized config snapshots; put returns the digest */
+  putConfig(bytes: Buffer): Promise<string>;
+  getConfig(digest: string): Promise<Buffer | null>;
+}
+
+/** The one lock that serializes writers. */
+export interface LockStore {
   lock(opts: LockOptions): Promise<Lock>;
   /** the lock currently held, if any (stale or not) */
   currentLock(): Promise<LockInfo | null>;
   /** removes a lock regardless of owner: `ballast state unlock --force` */
   forceUnlock(id: string): Promise<void>;
+}
 
-  /** content-addressed synthesized config snapshots; put returns the digest */
-  putConfig(bytes: Buffer): Promise<string>;
-  getConfig(digest: string): Promise<Buffer | null>;
-
+/** Journals of applies in progress: what a crash must not lose. */
+export interface JournalStore {
   /** opens the journal of a new apply */
   openJournal(applyId: string): Promise<Journal>;
   /** entries of journals left behind by applies that never recorded a version */
   pendingJournals(): Promise<{ applyId: string; entries: JournalEntry[] }[]>;
   /** removes a journal once its effects are recorded in a state version */
   discardJournal(applyId: string): Promise<void>;
+}
 
-  /**
-   * Small mutable documents kept next to the state, outside its history (the agent's pin and
-   * suspend switches, so the CLI and the agent agree). `name` is [a-z0-9-]+; null deletes.
-   */
-  getControl?(name: string): Promise<Buffer | null>;
-  putControl?(name: string, bytes: Buffer | null): Promise<void>;
+/**
+ * Small mutable documents kept next to the state, outside its history (the agent's pin and
+ * suspend switches, so the CLI and the agent agree). `name` is [a-z0-9-]+; null deletes.
+ */
+export interface ControlStore {
+  getControl(name: string): Promise<Buffer | null>;
+  putControl(name: string, bytes: Buffer | null): Promise<void>;
+}
 
+/** Everything a stack's state needs, composed; a store may lack control documents. */
+export interface StateStore extends VersionStore, LockStore, JournalStore, Partial<ControlStore> {
   close?(): Promise<void>;
 }
 

@@ -18,6 +18,19 @@ export interface AgentProcess {
   status(): Promise<StatusJson>;
   /** polls /status until `pred` holds; fails with the last status and the log tail */
   waitFor(what: string, pred: (s: StatusJson) => boolean, timeoutMs?: number): Promise<StatusJson>;
+  /** a counter or gauge from /metrics, summed over the series whose labels include `labels` */
+  metric(name: string, labels?: Record<string, string>): Promise<number>;
+  /** completed reconcile steps of `stack` (every poll ends with one, whatever it decided) */
+  steps(stack: string): Promise<number>;
+  /**
+   * Waits until `n` more reconcile steps of `stack` completed than when called: the positive
+   * event a "nothing happened" check must wait for (a fixed sleep proves nothing under load).
+   */
+  waitForSteps(stack: string, n: number, timeoutMs?: number): Promise<void>;
+  /** waits until the metric (as `metric` sums it) reaches `atLeast` */
+  waitForMetric(name: string, labels: Record<string, string>, atLeast: number, timeoutMs?: number): Promise<number>;
+  /** resolves with the exit code once the agent ended on its own (SIGKILL after `timeoutMs`: 137) */
+  exited(timeoutMs?: number): Promise<number>;
   /** sends the signal and resolves with the exit code (128+n when killed by a signal) */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number>;
 }
@@ -44,6 +57,24 @@ export async function startAgent(args: string[], opts: { cwd: string; env?: Reco
       const res = await fetch(`${base}/status`);
       return (await res.json()) as StatusJson;
     },
+    async metric(name, labels = {}) {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      return sumSeries(text, name, labels);
+    },
+    steps: (stack) => p.metric('ballast_reconcile_total', { stack }),
+    async waitForSteps(stack, n, timeoutMs = 30_000) {
+      await p.waitForMetric('ballast_reconcile_total', { stack }, (await p.steps(stack)) + n, timeoutMs);
+    },
+    async waitForMetric(name, labels, atLeast, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`agent exited (${child.exitCode}) while waiting for ${name} >= ${atLeast}\n${out.slice(-4000)}`);
+        const now = await p.metric(name, labels);
+        if (now >= atLeast) return now;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${name}${JSON.stringify(labels)} >= ${atLeast} (last ${now})\nlog tail:\n${out.slice(-4000)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     async waitFor(what, pred, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       let last: StatusJson | undefined;
@@ -59,6 +90,13 @@ export async function startAgent(args: string[], opts: { cwd: string; env?: Reco
         await new Promise((r) => setTimeout(r, 100));
       }
     },
+    async exited(timeoutMs = 60_000) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      running.delete(p);
+      return code;
+    },
     async stop(signal = 'SIGTERM', timeoutMs = 60_000) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -69,7 +107,46 @@ export async function startAgent(args: string[], opts: { cwd: string; env?: Reco
     },
   };
   running.add(p);
+  // startup (loading the CLI under tsx) is not part of what a test waits for: wait until the
+  // agent serves /healthz, so the tests' deadlines cover only the behaviour they check
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`agent exited (${child.exitCode ?? child.signalCode}) on startup\n${out.slice(-4000)}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`agent did not serve /healthz within 90 s\n${out.slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return p;
+}
+
+/** Sums the Prometheus text-format samples of `name` whose labels include every pair in `labels`. */
+export function sumSeries(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!m || m[1] !== name) continue;
+    const have = new Map([...(m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)].map((l) => [l[1], l[2]]));
+    if (Object.entries(labels).every(([k, v]) => have.get(k) === v)) sum += Number(m[3]);
+  }
+  return sum;
+}
+
+/** The JSON log lines of an agent (its stderr in JSON form), in the order written. */
+export function logEvents(logs: string): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  for (const line of logs.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      events.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // a line cut by the end of the buffer
+    }
+  }
+  return events;
 }
 
 /** Kills every agent a test left running (call from `after`). */

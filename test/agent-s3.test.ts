@@ -75,9 +75,14 @@ test('objects added, changed and deleted under the prefix are applied', async ()
   assert.deepEqual(Object.keys(v!.resources).sort(), ['local_file.main']);
 
   // a change outside the prefix is not a new revision
+  const fetched = await agent.metric('ballast_source_fetch_total', { result: 'ok' });
   await put('other/ignored.txt', 'changed');
-  await new Promise((r) => setTimeout(r, 2500));
-  assert.equal((await agent.status()).stacks.main.lastAppliedRevision, s.stacks.main.lastAppliedRevision);
+  // two polls that finished after the change (a fetch and its step) before checking nothing changed
+  await agent.waitForSteps('main', 2);
+  assert.ok((await agent.metric('ballast_source_fetch_total', { result: 'ok' })) >= fetched + 1, 'the source was fetched again');
+  const after = await agent.status();
+  assert.equal(after.stacks.main.lastAppliedRevision, s.stacks.main.lastAppliedRevision);
+  assert.equal(after.stacks.main.revision, s.stacks.main.lastAppliedRevision, 'the fetched revision did not change');
   assert.equal((await stateHistory(state, 'main')).length, 4);
   assert.equal(await agent.stop(), 0);
 });

@@ -5,12 +5,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { hostname, userInfo } from 'node:os';
 import {
   CreateBucketCommand, GetBucketTaggingCommand, ListObjectsV2Command, ListObjectVersionsCommand, PutBucketVersioningCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import { startMoto, type MotoServer } from './helpers/moto.ts';
 import { awsApp, removeAwsApps, expectExit, motoEnv, s3Admin } from './helpers/aws-app.ts';
 import { ballastBin } from './helpers/run-ballast.ts';
+import { freezeApply } from './helpers/kill-apply.ts';
 import { S3Store } from '../state/s3-store.ts';
 import { digestOf, serializeState } from '../state/serialize.ts';
 import type { StateVersion } from '../state/model.ts';
@@ -55,6 +57,7 @@ async function assertChain(store: S3Store): Promise<StateVersion[]> {
   return versions;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const objectKeys = async (bucket: string) => ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key!).sort();
 const stateObjectKeys = (v: StateVersion) => Object.values(v.resources).filter((r) => r.type === 'aws_s3_object').map((r) => String(r.attributes.key)).sort();
 
@@ -68,7 +71,7 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
 
     const history = await app.run(['history']);
     expectExit(history, 0, 'history');
-    assert.match(history.stdout, /s3:\/\/state-backend\/aws-site\/ballast\.tfstate|state-backend/);
+    assert.match(history.stdout, /^Stack "aws-site" \(s3:\/\/state-backend\/aws-site\/ballast\.tfstate\)$/m);
     assert.match(history.stdout, /^\s+1\s+\S+\s+apply/m);
     assert.match(history.stdout, /^\s+2\s+\S+\s+apply/m);
 
@@ -92,24 +95,60 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
     expectExit(await app.run(['destroy', '--auto-approve']), 0, 'destroy');
   });
 
-  test('two applies racing from two processes: one wins, the other is refused clearly, no version lost', async () => {
+  test('two applies racing from two processes: each object is created once, a loser is refused clearly, no version lost', async () => {
     const stateBucket = await versionedBucket('state-race');
-    const app = await awsApp('aws-site', moto, { bucketName: 'site-race', extraObjects: 15, stateBucket });
+    const app = await awsApp('aws-site', moto, { bucketName: 'site-race', extraObjects: 8, stateBucket });
     const [a, b] = await Promise.all([
       app.run(['apply', '--auto-approve', '--parallelism', '1']),
       app.run(['apply', '--auto-approve', '--parallelism', '1']),
     ]);
     const runs = [a, b];
-    assert.ok(runs.some((r) => r.code === 0), `one apply succeeds:\n${a.stderr}\n${b.stderr}`);
-    for (const r of runs.filter((x) => x.code !== 0)) {
-      assert.equal(r.code, 1);
-      assert.match(r.stderr, /state is locked by \S+@\S+ \(pid \d+\)|changed since the plan was made|conflict/i);
-      assert.doesNotMatch(r.stderr, /Internal error/);
-    }
+    const output = `A (exit ${a.code}):\n${a.stdout}\n${a.stderr}\nB (exit ${b.code}):\n${b.stdout}\n${b.stderr}`;
     const versions = await assertChain(stateStore(stateBucket));
     const last = versions.at(-1)!;
     assert.deepEqual(stateObjectKeys(last), await objectKeys('site-race'), 'every object in the bucket is in the state');
+    // whichever way the race went, no object was created twice and every created one is recorded
+    const created = runs.flatMap((r) => [...r.stdout.matchAll(/^(\S+): Creation complete/gm)].map((m) => m[1])).sort();
+    assert.deepEqual(created, [...new Set(created)], `an object was created by both applies:\n${output}`);
+    assert.deepEqual(created, Object.keys(last.resources).filter((k) => !k.startsWith('data.')).sort(), output);
+    const winners = runs.filter((r) => r.code === 0);
+    if (winners.length === 1) {
+      // the loser was refused at the lock (the winner held it: named) or after it (its plan went stale)
+      const loser = runs.find((r) => r.code !== 0)!;
+      assert.equal(loser.code, 1, output);
+      assert.match(loser.stderr, new RegExp(`state is locked by ${escapeRe(userInfo().username)}@${escapeRe(hostname())} \\(pid \\d+\\) since |state of stack "aws-site" changed since the plan was made \\(planned against serial none, now 1\\); run plan again`), output);
+      assert.doesNotMatch(loser.stderr, /Internal error|\n\s+at /, 'no stack trace');
+      assert.doesNotMatch(loser.stdout, /Recorded state version/);
+      assert.equal(versions.length, 1, output);
+    } else {
+      // both succeeded: only one after the other, the second planning against the first's version
+      assert.equal(winners.length, 2, `at least one apply succeeds:\n${output}`);
+      assert.equal(runs.filter((r) => /Apply complete! Resources: 0 added, 0 changed, 0 destroyed\./.test(r.stdout)).length, 1, output);
+    }
     expectExit(await app.run(['plan', '--detailed-exitcode']), 0, 'plan after the race');
+    expectExit(await app.run(['destroy', '--auto-approve']), 0, 'destroy');
+  });
+
+  test('an apply while another holds the lock is refused, naming the holder; the holder finishes and records', async () => {
+    const stateBucket = await versionedBucket('state-held');
+    const app = await awsApp('aws-site', moto, { bucketName: 'site-held', extraObjects: 5, stateBucket });
+    // the first apply is frozen (SIGSTOP) once it holds the lock and created an object
+    const holder = await freezeApply(app.dir, 1, ['apply', '--auto-approve', '--parallelism', '1'], motoEnv(moto));
+    let resumed: Promise<number | null> | undefined;
+    try {
+      const refused = await app.run(['apply', '--auto-approve']);
+      expectExit(refused, 1, 'apply while the lock is held');
+      assert.match(refused.stderr, new RegExp(`state is locked by ${escapeRe(userInfo().username)}@${escapeRe(hostname())} \\(pid ${holder.pid}\\) since `));
+      assert.doesNotMatch(refused.stderr, /Internal error|\n\s+at /, 'no stack trace');
+      assert.doesNotMatch(refused.stdout, /Creation complete|Recorded state version/);
+    } finally {
+      resumed = holder.resume();
+    }
+    assert.equal(await resumed, 0, holder.output());
+    const versions = await assertChain(stateStore(stateBucket));
+    assert.equal(versions.length, 1);
+    assert.deepEqual(stateObjectKeys(versions[0]), await objectKeys('site-held'));
+    expectExit(await app.run(['plan', '--detailed-exitcode']), 0, 'plan after the holder finished');
     expectExit(await app.run(['destroy', '--auto-approve']), 0, 'destroy');
   });
 

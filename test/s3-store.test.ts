@@ -13,13 +13,14 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { DiagnosticsError } from '../engine/diagnostics.ts';
-import { LockHeldError, StateConflictError } from '../engine/errors.ts';
+import { LockHeldError, LockIdMismatchError, LockLostError, StateConflictError } from '../engine/errors.ts';
 import type { JournalEntry } from '../state/journal.ts';
-import { LockIdMismatchError, LockLostError } from '../state/lock-file.ts';
 import type { StateVersion } from '../state/model.ts';
+import type { StateStore } from '../state/store.ts';
 import { S3Store, type S3BackendConfig } from '../state/s3-store.ts';
 import { digestOf, serializeState } from '../state/serialize.ts';
 import { sampleVersion } from '../state/testdata/sample-version.ts';
+import { stateStoreContract } from '../state/testdata/store-contract.ts';
 import { startMoto, type MotoServer } from './helpers/moto.ts';
 
 let moto: MotoServer;
@@ -76,6 +77,17 @@ async function writeChain(store: S3Store, n: number, from: StateVersion | null =
 
 const next = (parent: StateVersion, extra: Partial<StateVersion> = {}) =>
   sampleVersion(parent.serial + 1, digestOf(serializeState(parent)), extra);
+
+const contractBuckets = new Map<StateStore, string>();
+stateStoreContract('S3Store', {
+  fresh: async () => {
+    const bucket = await newBucket();
+    const store = storeFor(bucket);
+    contractBuckets.set(store, bucket);
+    return store;
+  },
+  again: async (store) => storeFor(contractBuckets.get(store)!),
+});
 
 describe('S3Store versions', () => {
   test('put, get, list and current', async () => {

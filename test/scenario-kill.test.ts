@@ -3,32 +3,14 @@
 // over visibly, converges, and leaves no file on disk that state does not know about.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ballastBin, runBallast } from './helpers/run-ballast.ts';
+import { runBallast } from './helpers/run-ballast.ts';
+import { applyAndKill } from './helpers/kill-apply.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
 const COUNT = 200;
-
-/** Starts an apply and SIGKILLs it once `after` resources reported completion. */
-function applyAndKill(cwd: string, after: number): Promise<{ signal: NodeJS.Signals | null; completed: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(ballastBin, ['apply', '--auto-approve', '--parallelism', '4'], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let completed = 0;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-      completed = (stdout.match(/Creation complete/g) ?? []).length;
-      if (completed >= after) child.kill('SIGKILL');
-    });
-    child.stderr.resume();
-    child.on('error', reject);
-    child.on('close', (_code, signal) => { clearTimeout(guard); resolve({ signal, completed, stdout }); });
-  });
-}
 
 test('SIGKILL during an apply of 200 files, then plan and apply converge with nothing untracked', async () => {
   const dir = await makeTempDir('ballast-scn-kill-');

@@ -3,7 +3,7 @@
 // configuration changed, and then nothing is applied.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBallast, type BallastRun } from './helpers/run-ballast.ts';
@@ -81,4 +81,26 @@ test('saved plan: applies exactly when nothing changed; stale after a state chan
   assert.deepEqual(versions(dir), ['00000001.json', '00000002.json', '00000003.json']);
   const plan = await runBallast(['plan', '--detailed-exitcode'], { cwd: dir });
   assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+});
+
+test('saved plan: a plan made by another engine version is refused and nothing is applied', async () => {
+  const dir = await makeTempDir('ballast-scn-saved-version-');
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify(config('A1', 'B1')));
+  await ok(['plan', '--out', 'old.plan'], dir);
+  const saved = JSON.parse(readFileSync(join(dir, 'old.plan'), 'utf8')) as Json;
+  const ours = String(saved.engineVersion);
+  assert.match(ours, /^ballast\/\d+\.\d+\.\d+/);
+  // the same plan, as an older Ballast would have written it
+  await writeFile(join(dir, 'old.plan'), JSON.stringify({ ...saved, engineVersion: 'ballast/0.0.1' }));
+  const refused = await runBallast(['apply', 'old.plan'], { cwd: dir });
+  assert.equal(refused.code, 1, refused.stdout + refused.stderr);
+  assert.ok(refused.stderr.includes(`Error: saved plan old.plan was made by ballast/0.0.1, this is ${ours}; run plan again`), refused.stderr);
+  assert.doesNotMatch(refused.stderr, /\n\s+at /, 'no stack trace');
+  assert.doesNotMatch(refused.stdout, /Creation complete/);
+  assert.equal(existsSync(join(dir, 'out')), false, 'nothing was applied');
+  assert.equal(existsSync(join(dir, '.ballast/main/versions')) ? readdirSync(join(dir, '.ballast/main/versions')).length : 0, 0, 'nothing was recorded');
+  // the untouched plan file of this engine still applies
+  await writeFile(join(dir, 'old.plan'), JSON.stringify(saved));
+  const applied = await ok(['apply', 'old.plan'], dir);
+  assert.match(applied.stdout, /Apply complete! Resources: 3 added/);
 });

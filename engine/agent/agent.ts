@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateStore } from '../../state/store.ts';
-import type { StackBackend } from '../../state/open-store.ts';
+import { backendOfStack, type StackBackend } from '../../state/open-store.ts';
 import { remoteStateReader } from '../operations/remote-state.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { DiagnosticsError, formatDiagnostic } from '../diagnostics.ts';
@@ -474,7 +474,7 @@ export class Agent {
       artifact: effective,
       stack: async (): Promise<StackInput> => {
         const s = await this.synthStack(u, name, artifact);
-        return { name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes };
+        return { name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes, varFiles: s.varFiles, locate: s.locate };
       },
     });
   }
@@ -602,7 +602,7 @@ export class Agent {
     let store = this.stores.get(name);
     if (!store) {
       const s = u.dir.kind === 'app' ? u.synth?.stacks.find((x) => x.name === name) : await this.synthStack(u, name, null);
-      store = this.deps.openStore(name, backendOf(s?.json));
+      store = this.deps.openStore(name, backendOfStack(s?.json));
       this.stores.set(name, store);
     }
     return store;
@@ -689,12 +689,6 @@ function loneFileName(dir: string): string | null {
   } catch {
     return null;
   }
-}
-
-function backendOf(json: unknown): StackBackend | undefined {
-  const backend = (json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined)?.terraform?.backend;
-  const type = backend && Object.keys(backend).find((k) => k !== '//');
-  return type ? { type, config: backend![type] } : undefined;
 }
 
 function errorText(e: unknown): string {

@@ -97,8 +97,11 @@ async function hook(req: IncomingMessage, res: ServerResponse, e: AgentEndpoints
     req.resume();
     return methodNotAllowed(res, 'POST');
   }
+  // a body announced or found to be over the limit is answered at once and never read to its end
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > MAX_BODY) return tooLarge(req, res);
   const body = await readBody(req, MAX_BODY);
-  if (body === null) return send(res, 413, { error: 'payload too large' });
+  if (body === null) return tooLarge(req, res);
   const signature = req.headers[SIGNATURE_HEADER];
   if (!verifySignature(e.webhookSecret, body, Array.isArray(signature) ? signature[0] : signature)) {
     e.log.warn({ event: 'webhook', result: 'rejected', remote: req.socket.remoteAddress }, 'webhook with a missing or invalid signature rejected');
@@ -111,19 +114,43 @@ async function hook(req: IncomingMessage, res: ServerResponse, e: AgentEndpoints
   return send(res, 202, { triggered });
 }
 
+/** The body, or null as soon as it grows past `limit` (reading stops there). */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > limit) over = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
+      if (size <= limit) return void chunks.push(c);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.pause();
+      resolve(null);
+    };
+    const onEnd = () => resolve(Buffer.concat(chunks));
+    req.on('data', onData);
+    req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/** Time a client gets to read a 413 before the connection it keeps sending on is dropped. */
+const DROP_AFTER_MS = 1000;
+
+/**
+ * 413 now, then close the connection instead of draining the rest of the body (node would
+ * otherwise read it all to reuse the connection): the sender gets the answer and a FIN, and
+ * the socket is destroyed shortly after if it keeps sending.
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  req.pause();
+  res.shouldKeepAlive = false;
+  res.setHeader('connection', 'close');
+  res.on('finish', () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), DROP_AFTER_MS).unref();
+  });
+  send(res, 413, { error: `payload too large (the limit is ${MAX_BODY} bytes)` });
 }
 
 function send(res: ServerResponse, code: number, body: unknown): void {

@@ -13,14 +13,14 @@
 // Two agents on one state store: the loser waits for the lock, finds its plan stale and the
 // revision already recorded, and stops ("superseded") instead of applying it again.
 
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
+import { DiagnosticsError, formatDiagnostic, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { StalePlanError } from '../errors.ts';
 import { prepareStack, type StackInput } from '../operations/prepare-stack.ts';
 import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack, type PlanSession } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
 import { needsNewVersion } from '../operations/needs-new-version.ts';
-import { hasChanges, type Plan } from '../plan/plan.ts';
+import { hasChanges, summarize } from '../plan/plan.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import type { VariableInputs } from '../config/variables.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
@@ -135,7 +135,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     const session = planned.session;
     try {
       const plan = session.plan;
-      const summary = changeSummary(plan);
+      const { read: _reads, ...summary } = summarize(plan.changes);
       const drifted = plan.drift.length;
       if (drift) {
         rt.nextDriftAt = now() + deps.driftIntervalMs;
@@ -175,7 +175,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
       observe();
       if (hasErrors(diagnostics)) {
         deps.metrics.errors.inc({ stack: rt.name, phase });
-        const message = summarize(diagnostics);
+        const message = summarizeErrors(diagnostics);
         log.error({ event: 'apply', stateVersion: version?.serial ?? null, durationMs: now() - started, error: message }, 'apply failed');
         return finish(deps.stopping.aborted ? 'cancelled' : 'failed', { message, changes: summary });
       }
@@ -190,7 +190,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
       return finish('cancelled', { message: `stopped during ${phase} by shutdown` });
     }
     deps.metrics.errors.inc({ stack: rt.name, phase });
-    const message = e instanceof Error ? (e.name === 'DiagnosticsError' ? summarize((e as unknown as { diagnostics: Diagnostic[] }).diagnostics) : e.message) : String(e);
+    const message = e instanceof DiagnosticsError ? summarizeErrors(e.diagnostics) : e instanceof Error ? e.message : String(e);
     log.error({ event: phase, error: message, durationMs: now() - started }, `${phase} failed`);
     return finish('failed', { message, durationMs: now() - started });
   }
@@ -201,7 +201,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
 
   function failed(diags: Diagnostic[]): StackResult {
     deps.metrics.errors.inc({ stack: rt.name, phase });
-    const message = summarize(diags);
+    const message = summarizeErrors(diags);
     log.error({ event: phase, error: message, durationMs: now() - started }, `${phase} failed`);
     return finish('failed', { message, durationMs: now() - started });
   }
@@ -253,18 +253,7 @@ function noteCurrent(deps: ReconcileDeps, rt: StackRuntime, v: StateVersion | nu
   }
 }
 
-function changeSummary(plan: Plan): { add: number; change: number; destroy: number } {
-  const s = { add: 0, change: 0, destroy: 0 };
-  for (const c of plan.changes) {
-    if (c.action === 'create') s.add++;
-    else if (c.action === 'update') s.change++;
-    else if (c.action === 'delete') s.destroy++;
-    else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') { s.add++; s.destroy++; }
-  }
-  return s;
-}
-
-function summarize(diags: readonly Diagnostic[]): string {
+function summarizeErrors(diags: readonly Diagnostic[]): string {
   const errors = diags.filter((d) => d.severity === 'error');
   const text = errors.slice(0, 3).map(formatDiagnostic).join('\n');
   return errors.length > 3 ? `${text}\n(and ${errors.length - 3} more errors)` : text;

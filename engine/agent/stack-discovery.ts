@@ -4,6 +4,7 @@
 // (manifest.json) or Terraform JSON (*.tf.json). Each one gets the first matching
 // per-directory settings entry and, when its own name is generic, a name after its path.
 
+import { stackKindOf } from '../synth/stack-kinds.ts';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, posix } from 'node:path';
 import picomatch from 'picomatch';
@@ -33,8 +34,10 @@ export function stackKind(dir: string): 'app' | 'file' | null {
   } catch {
     return null;
   }
-  if (entries.some((e) => e.isFile() && (e.name === 'cdktf.json' || e.name === 'manifest.json'))) return 'app';
-  return entries.some((e) => e.isFile() && e.name.endsWith('.tf.json')) ? 'file' : null;
+  const kind = stackKindOf(entries.filter((e) => e.isFile()).map((e) => e.name));
+  if (!kind) return null;
+  // an app names its own stacks; every other kind is named after its directory
+  return kind.name === 'cdktf-app' || kind.name === 'synthesized' ? 'app' : 'file';
 }
 
 /** The stack directories of `source` in a checkout rooted at `root`, sorted by path. */

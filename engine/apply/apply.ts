@@ -3,8 +3,8 @@
 // record of everything that may exist. A failure stops its dependents; independent branches
 // finish; everything that succeeded is returned for the new state version.
 
-import { formatInstance } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { formatInstance, formatResource, parseInstance } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import { Dag } from '../graph/dag.ts';
 import { walk } from '../graph/walk.ts';
 import { evaluate } from '../lang/evaluate.ts';
@@ -22,6 +22,7 @@ import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import { checkConditions } from '../eval/conditions.ts';
+import { sensitiveState } from '../eval/follow-sensitive.ts';
 import { evaluateOutputs } from './outputs.ts';
 import { inconsistentPaths } from './consistency.ts';
 
@@ -58,7 +59,7 @@ const nodeId = (c: ResourceChange, part: Part) => `${part}:${changeKey(c)}`;
  * for the address would forget the new object.
  */
 const destroyJournalKey = (c: ResourceChange) => (c.action === 'create-then-delete' ? `${c.address}${DEPOSED_SUFFIX}` : changeKey(c));
-const resourceOfChange = (c: ResourceChange) => (c.addr.mode === 'data' ? `data.${c.addr.type}.${c.addr.name}` : `${c.addr.type}.${c.addr.name}`);
+const resourceOfChange = (c: ResourceChange) => formatResource(c.addr);
 
 export async function applyPlan(plan: Plan, inp: ApplyInputs): Promise<ApplyResult> {
   return new Applier(plan, inp).run();
@@ -104,7 +105,7 @@ class Applier {
     const { scope, config } = this.inp;
     const keys = new Map<string, Set<string | number | undefined>>();
     const note = (ra: string, k: string | number | undefined) => { let s = keys.get(ra); if (!s) keys.set(ra, (s = new Set())); s.add(k); };
-    for (const inst of this.working.values()) if (!inst.deposed) note(inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`, inst.key);
+    for (const inst of this.working.values()) if (!inst.deposed) note(formatResource(parseInstance(inst.address)), inst.key);
     for (const c of this.plan.changes) if (c.action !== 'delete') note(resourceOfChange(c), c.addr.key);
     for (const c of this.plan.changes) if (c.action === 'delete' && !c.deposed) keys.get(resourceOfChange(c))?.delete(c.addr.key);
     for (const [ra, ks] of keys) {
@@ -114,7 +115,7 @@ class Applier {
     }
     for (const inst of this.working.values()) {
       if (inst.deposed) continue;
-      scope.setInstance(inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`, inst.key, markPaths(inst.attributes, inst.sensitivePaths));
+      scope.setInstance(formatResource(parseInstance(inst.address)), inst.key, markPaths(inst.attributes, inst.sensitivePaths));
     }
     for (const c of this.plan.changes) {
       if (c.action === 'delete' || !c.after) continue;
@@ -233,7 +234,7 @@ class Applier {
     const sensitive = mergePaths(unmark(config).paths, schema ? schemaSensitivePaths(schema.block, resp.state) : []);
     const inst = this.instanceState(c, resp.state!, sensitive, undefined);
     this.working.set(c.address, inst);
-    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, sensitive));
+    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, inst.sensitivePaths));
   }
 
   private async createOrUpdate(c: ResourceChange, signal: AbortSignal): Promise<void> {
@@ -280,16 +281,16 @@ class Applier {
     const inst = this.instanceState(c, resp.newState!, sensitive, resp.private);
     await this.inp.journal.append({ kind: 'done', address: c.address, operation: op, state: inst, time: new Date().toISOString() });
     this.takeAddress(c, inst);
-    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, sensitive));
+    this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, inst.sensitivePaths));
     if (prior) this.summary.change++; else this.summary.add++;
 
     const rc = this.inp.config.resources.get(resourceOfChange(c));
     if (rc?.lifecycle.postconditions.length) {
-      const self = markPaths(inst.attributes, sensitive);
+      const self = markPaths(inst.attributes, inst.sensitivePaths);
       const inst0 = this.expandedInstance(rc, c.addr.key);
-      const failures = checkConditions(rc.lifecycle.postconditions, this.inp.scope.scope({ ...inst0, self }), 'Resource postcondition failed');
+      const failures = checkConditions(rc.lifecycle.postconditions, this.inp.scope.scope({ ...inst0, self, module: rc.module }), 'Resource postcondition failed');
       if (failures.length) {
-        this.diags.push(...failures.map((d) => ({ ...d, where: { stack: this.plan.stack, address: c.address, ...d.where } })));
+        this.diags.push(...locatedAt({ stack: this.plan.stack, address: c.address }, failures));
         throw new ApplyFailure(`${c.address}: postcondition failed`);
       }
     }
@@ -310,7 +311,7 @@ class Applier {
     if (!rc) throw this.failure(c, 'Configuration changed during apply', `${c.address} is no longer in the configuration.`);
     try {
       const inst = this.expandedInstance(rc, c.addr.key);
-      const v = evaluate(rc.body, this.inp.scope.scope(inst));
+      const v = evaluate(rc.body, this.inp.scope.scope({ ...inst, module: rc.module }));
       const { value, paths } = unmark(v);
       if (!isObject(value)) throw new Error('resource body did not evaluate to an object');
       return { config: normalizeToSchema(block, normalizeBlocks(block, value)), sensitive: paths };
@@ -324,13 +325,15 @@ class Applier {
   private expandedInstance(rc: ResourceConfig, key: string | number | undefined): ExpandedInstance {
     let m = this.expansions.get(rc.address);
     if (!m) {
-      m = new Map(expandResource(rc, this.inp.scope.root).instances.map((i) => [i.key, i]));
+      m = new Map(expandResource(rc, this.inp.scope.moduleRoot(rc.module)).instances.map((i) => [i.key, i]));
       this.expansions.set(rc.address, m);
     }
     return m.get(key) ?? { key };
   }
 
-  private instanceState(c: ResourceChange, attributes: ValueObject, sensitivePaths: Path[], priv: PrivateData): InstanceState {
+  /** Every object recorded goes through here: plain attributes, marks as paths (also those that followed a secret). */
+  private instanceState(c: ResourceChange, marked: ValueObject, paths: Path[], priv: PrivateData): InstanceState {
+    const { attributes, sensitivePaths } = sensitiveState(marked, paths);
     return {
       address: formatInstance(c.addr), mode: c.addr.mode, type: c.addr.type, name: c.addr.name, key: c.addr.key,
       provider: c.provider, attributes, sensitivePaths, dependencies: c.dependencies, schemaVersion: c.schemaVersion,
@@ -346,7 +349,7 @@ class Applier {
 
   private fail(c: ResourceChange, diagnostics: Diagnostic[]): never {
     const errs = diagnostics.filter((d) => d.severity === 'error');
-    for (const d of diagnostics) this.diags.push({ ...d, where: { stack: this.plan.stack, address: c.address, ...d.where } });
+    this.diags.push(...locatedAt({ stack: this.plan.stack, address: c.address }, diagnostics));
     throw new ApplyFailure(`${c.address}: ${errs.map((d) => d.summary).join('; ') || 'provider returned no object'}`);
   }
 

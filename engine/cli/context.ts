@@ -9,8 +9,9 @@ import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
-import { openStateStore, s3OverridesFromEnv, type StoreSelection } from '../../state/open-store.ts';
-import type { StateStore } from '../../state/store.ts';
+import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
+import type { Lock, StateStore } from '../../state/store.ts';
+import { staleLockWarning } from '../operations/stale-lock-warning.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { shippedRegistry } from '../../providers/shipped/shipped-registry.ts';
 import type { VariableInputs } from '../config/variables.ts';
@@ -30,6 +31,10 @@ export interface GlobalArgs {
   'state-s3-endpoint'?: string;
   json?: boolean;
   color?: boolean;
+  'plugin-dir'?: string[];
+  'use-plugin'?: string[];
+  kubeconfig?: string;
+  'kube-context'?: string;
 }
 
 export interface VarArgs {
@@ -48,8 +53,12 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
     .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
     .option('state-s3-region', { type: 'string', describe: 'Region of the state bucket' })
     .option('state-s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for the state bucket (e.g. a local S3-compatible server)' })
+    .option('kubeconfig', { type: 'string', describe: 'Kubeconfig file for cluster apps (default: KUBECONFIG, ~/.kube/config, in-cluster service account)' })
+    .option('kube-context', { type: 'string', describe: 'Context of the kubeconfig to use for cluster apps' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
-    .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' }) as Argv<T & GlobalArgs>;
+    .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
+    .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
+    .option('use-plugin', { type: 'string', array: true, describe: 'Run this provider (source, e.g. hashicorp/null, or "*") from its binary instead of the built-in one (repeatable); env BALLAST_USE_PLUGINS' }) as Argv<T & GlobalArgs>;
 }
 
 export function varOptions<T>(y: Argv<T>): Argv<T & VarArgs> {
@@ -63,6 +72,7 @@ export class CliContext {
   readonly registry: ProviderRegistry;
   readonly color: boolean;
   private readonly stores = new Map<string, StateStore>();
+  private readonly locks = new Map<string, Lock>();
   private synthCache?: SynthStack[];
 
   private interrupt?: AbortController;
@@ -85,9 +95,17 @@ export class CliContext {
     return this.interrupt.signal;
   }
 
-  constructor(readonly args: GlobalArgs, readonly env: NodeJS.ProcessEnv = process.env) {
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor(readonly args: GlobalArgs, env: NodeJS.ProcessEnv = process.env) {
     this.dir = resolve(args.chdir ?? process.cwd());
-    this.registry = shippedRegistry();
+    // The kubernetes provider reads these the way hashicorp/kubernetes does (KUBE_CONFIG_PATH, KUBE_CTX).
+    this.env = {
+      ...env,
+      ...(args.kubeconfig ? { KUBE_CONFIG_PATH: resolve(args.kubeconfig) } : {}),
+      ...(args['kube-context'] ? { KUBE_CTX: args['kube-context'] } : {}),
+    };
+    this.registry = shippedRegistry({ env: this.env, pluginDirs: (args['plugin-dir'] ?? []).map((d) => resolve(d)), usePlugins: args['use-plugin'] ?? [] });
     this.color = args.color ?? (process.stdout.isTTY === true && !env.NO_COLOR && !args.json);
   }
 
@@ -158,12 +176,10 @@ export class CliContext {
     return (await this.stacks()).map((s) => s.name);
   }
 
-  private synthesizedBackend(stack: string): { type: string; config: Record<string, unknown> } | undefined {
-    const json = this.synthCache?.find((s) => s.name === stack)?.json as { terraform?: { backend?: Record<string, Record<string, unknown>> } } | undefined;
-    const backend = json?.terraform?.backend;
-    const type = backend && Object.keys(backend).find((k) => k !== '//');
-    return type ? { type, config: backend![type] } : undefined;
+  private synthesizedBackend(stack: string): StackBackend | undefined {
+    return backendOfStack(this.synthCache?.find((s) => s.name === stack)?.json);
   }
+
 
   variableInputs(args: VarArgs): VariableInputs {
     return { flags: args.var ?? [], files: (args['var-file'] ?? []).map((f) => resolve(f)), env: this.env };
@@ -174,7 +190,32 @@ export class CliContext {
     return remoteStateReader((stack) => this.store(stack));
   }
 
+  /**
+   * Takes the state lock of a stack for the rest of the command (released by releaseLock or
+   * close). Commands that change state take it before refreshing, as Terraform does, so the
+   * plan they show is the plan they apply.
+   */
+  async lockStack(stack: string, store: StateStore, operation: string, waitMs: number): Promise<Lock> {
+    const held = this.locks.get(stack);
+    if (held) return held;
+    const lock = await store.lock({ operation, waitMs, signal: this.signal });
+    this.locks.set(stack, lock);
+    if (lock.tookOver) report([staleLockWarning(lock.tookOver, stack)], { throwOnError: false });
+    return lock;
+  }
+
+  heldLock(stack: string): Lock | undefined {
+    return this.locks.get(stack);
+  }
+
+  async releaseLock(stack: string): Promise<void> {
+    const lock = this.locks.get(stack);
+    this.locks.delete(stack);
+    await lock?.release().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.locks.keys()].map((s) => this.releaseLock(s)));
     await Promise.all([...this.stores.values()].map((s) => s.close?.()));
   }
 }

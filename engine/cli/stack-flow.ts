@@ -26,6 +26,8 @@ export interface FlowOptions {
   readonly targets: InstanceAddr[];
   readonly replace: InstanceAddr[];
   readonly parallelism: number;
+  /** how long apply waits for another holder of the state lock (ms) */
+  readonly lockWaitMs?: number;
   readonly vars: VariableInputs;
   /** plan only: never lock, never write */
   readonly planOnly: boolean;
@@ -45,8 +47,8 @@ export interface StackOutcome {
   readonly prepared?: PreparedStack;
 }
 
-export function stackInput(s: { name: string; file: string; dir: string; json: unknown; bytes: Buffer }): StackInput {
-  return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes };
+export function stackInput(s: StackInput): StackInput {
+  return { name: s.name, file: s.file, dir: s.dir, json: s.json, bytes: s.bytes, varFiles: s.varFiles, locate: s.locate };
 }
 
 /** Plans one stack; returns the session (caller closes it) or reports errors and throws CliExit. */
@@ -55,6 +57,9 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
   report(prepared.diagnostics);
   const stack = prepared.stack!;
   const store = ctx.store(input.name, stack.config.backend);
+  // a command that will write takes the lock before refreshing: nobody changes the state
+  // between the plan shown and the apply of it
+  if (!o.planOnly) await ctx.lockStack(input.name, store, o.mode === 'destroy' ? 'destroy' : 'apply', o.lockWaitMs ?? 0);
   if (ctx.sharedStateStore) {
     // stacks of different directories meet in one store: never let two share one state
     const refused = await claimStack(store, input.name, 'cli', cliOrigin(ctx.dir), !o.planOnly);
@@ -79,6 +84,11 @@ export function schemaLookup(session: PlanSession): (a: InstanceAddr) => Resourc
 }
 
 export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
+  // name the implementation of each provider once a provider binary is involved
+  const impls = session.providers.implementations();
+  if (impls.some((i) => i.implementation !== 'built-in')) {
+    process.stdout.write(`Providers:\n${impls.map((i) => `  ${i.source} (${i.ref}): ${i.implementation}\n`).join('')}\n`);
+  }
   process.stdout.write(renderPlan(session.plan, { color: ctx.color, stackLabel: many, schemaOf: schemaLookup(session) }) + '\n');
 }
 
@@ -100,6 +110,8 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   const started = Date.now();
   const outcome = await applySession(session, store, {
     parallelism: o.parallelism,
+    lock: ctx.heldLock(plan.stack),
+    lockWaitMs: o.lockWaitMs,
     signal: o.signal,
     onEvent: ctx.args.json || o.quiet ? undefined : (e) => {
       if (e.kind === 'done') process.stdout.write(`${e.address}: ${pastTense(e.action)} [${(e.ms / 1000).toFixed(1)}s]\n`);

@@ -2,6 +2,7 @@
 
 import { isObject, markPaths, Sensitive, type Path, type Value } from '../lang/value.ts';
 import type { StateVersion } from '../../state/model.ts';
+import { followSensitive } from '../eval/follow-sensitive.ts';
 
 export const REDACTED = '(sensitive value)';
 
@@ -10,7 +11,8 @@ export function redactedVersion(v: StateVersion): StateVersion {
   const resources: Record<string, StateVersion['resources'][string]> = {};
   for (const [addr, inst] of Object.entries(v.resources)) {
     const { private: _private, ...rest } = inst;
-    resources[addr] = { ...rest, attributes: redactPaths(inst.attributes, inst.sensitivePaths) as typeof inst.attributes };
+    // versions recorded before marks followed computed values still hide what holds a secret
+    resources[addr] = { ...rest, attributes: redactPaths(inst.attributes, followSensitive(inst.attributes, inst.sensitivePaths)) as typeof inst.attributes };
   }
   const outputs: Record<string, StateVersion['outputs'][string]> = {};
   for (const [name, o] of Object.entries(v.outputs)) outputs[name] = { sensitive: o.sensitive, value: o.sensitive ? REDACTED : o.value };

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadStackConfig } from './load.ts';
+import type { Literal } from '../lang/ast.ts';
 
 const load = (json: unknown) => loadStackConfig({ name: 's', file: 'cdk.tf.json', dir: '/tmp', json });
 
@@ -20,7 +21,8 @@ test('loads resources with meta-arguments and drops cdktf metadata', () => {
   });
   assert.deepEqual(diagnostics, []);
   const p = config.resources.get('random_pet.p')!;
-  assert.ok(p.count);
+  assert.equal(p.count?.kind, 'literal');
+  assert.equal((p.count as Literal).value, 3);
   assert.deepEqual(p.dependsOn, ['random_id.i']);
   assert.equal(p.lifecycle.createBeforeDestroy, true);
   assert.deepEqual(p.lifecycle.ignoreChanges, ['length']);

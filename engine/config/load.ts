@@ -1,6 +1,7 @@
 // Loads one synthesized stack (Terraform JSON) into the typed model. Every problem is collected
 // as a diagnostic naming the stack, the address and the JSON pointer; nothing is evaluated here.
 
+import { formatResource } from '../addrs.ts';
 import { type Diagnostic, type SourceRange, error, warning } from '../diagnostics.ts';
 import { jsonToExpr } from '../lang/json-expr.ts';
 import { parseExpression } from '../lang/parse.ts';
@@ -9,8 +10,12 @@ import { ExpressionError } from '../lang/expression-error.ts';
 import type { Expr } from '../lang/ast.ts';
 import type {
   BackendConfig, Condition, ImportConfig, Lifecycle, LocalConfig, OutputConfig, ProviderConfig, ProviderRef,
-  RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
+  CheckConfig, ModuleCallConfig, MovedConfig, RemovedConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
 } from './model.ts';
+import { EMBEDDED_MODULE } from './embedded-module.ts';
+import { dynamicBlocks } from './dynamic-blocks.ts';
+import { parseEndpoint } from '../addrs.ts';
+import { suggestName } from '../suggest.ts';
 
 export interface StackSource {
   readonly name: string;
@@ -19,11 +24,14 @@ export interface StackSource {
   /** directory that path.module and relative paths resolve against */
   readonly dir: string;
   readonly json: unknown;
+  /** file, line and column of a JSON pointer when the stack was written in HCL */
+  readonly locate?: (pointer: string) => { file: string; line: number; column: number } | undefined;
 }
 
 const TOP_LEVEL = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'locals', 'output', 'import', 'module', 'moved', 'check', 'removed']);
 const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'connection', 'provisioner', '//']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers', '//', EMBEDDED_MODULE]);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ptr = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -31,7 +39,10 @@ const ptr = (...parts: string[]) => '/' + parts.map((p) => p.replace(/~/g, '~0')
 export function loadStackConfig(src: StackSource): { config: StackConfig; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
   const stack = src.name;
-  const range = (pointer: string): SourceRange => ({ file: src.file, pointer });
+  const range = (pointer: string): SourceRange => {
+    const at = src.locate?.(pointer);
+    return at ? { file: at.file, pointer, line: at.line, column: at.column } : { file: src.file, pointer };
+  };
   const fail = (summary: string, pointer: string, address?: string, detail?: string) =>
     diags.push(error(summary, detail, { stack, address, range: range(pointer) }));
 
@@ -63,9 +74,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
   for (const key of Object.keys(root)) {
     if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
-    else if (key === 'module' || key === 'moved' || key === 'check' || key === 'removed') {
-      fail(`"${key}" blocks are not supported by Ballast yet`, ptr(key));
-    }
+
   }
 
   // terraform { required_providers, backend }
@@ -183,13 +192,104 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       for (const [name, body] of Object.entries(byName)) {
         if (name === '//') continue;
         const p = ptr(mode, type, name);
-        const address = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
+        const address = formatResource({ mode: mode === 'data' ? 'data' : 'managed', type, name });
         if (!NAME.test(name)) { fail(`Invalid resource name "${name}"`, p, address); continue; }
         const r = resource(mode === 'data' ? 'data' : 'managed', type, name, address, body, p);
         if (r) resources.set(address, r);
       }
     }
   }
+
+  // module calls: the called module's configuration was read at synthesis (embedded-module.ts)
+  const moduleCalls = new Map<string, ModuleCallConfig>();
+  if (root.module !== undefined) {
+    if (!isRecord(root.module)) fail('"module" must be an object', ptr('module'));
+    else for (const [name, body] of Object.entries(root.module)) {
+      if (name === '//') continue;
+      const p = ptr('module', name);
+      const address = `module.${name}`;
+      if (!NAME.test(name)) { fail(`Invalid module name "${name}"`, p, address); continue; }
+      if (!isRecord(body) || typeof body.source !== 'string') { fail(`Module "${name}" needs a "source"`, p, address); continue; }
+      const embedded = body[EMBEDDED_MODULE];
+      if (!isRecord(embedded) || typeof embedded.dir !== 'string') {
+        fail(`Module "${name}" was not loaded`, p, address, `The source "${body.source}" was not read when the stack was synthesized.`);
+        continue;
+      }
+      const child = loadStackConfig({ name: stack, file: typeof embedded.file === 'string' ? embedded.file : embedded.dir, dir: embedded.dir, json: embedded.json });
+      diags.push(...child.diagnostics.map((d) => ({ ...d, where: { ...d.where, address: d.where?.address ? `${address}.${d.where.address}` : address } })));
+      if (child.config.moved?.length || child.config.removed?.length) {
+        diags.push(warning(`Module "${name}" has moved or removed blocks, which Ballast applies in the root module only`, 'Write them in the root module with full addresses (module.NAME.TYPE.NAME).', { stack, address, range: range(p) }));
+      }
+      if (child.config.providers.size) {
+        fail(`Module "${name}" configures providers`, p, address, `The module at ${body.source} declares provider configurations (${[...child.config.providers.keys()].join(', ')}). Ballast configures providers in the root module only: move them there and pass them with providers = { ... }.`);
+      }
+      const inputs = new Map<string, Expr>();
+      for (const [k, v] of Object.entries(body)) {
+        if (MODULE_META.has(k)) continue;
+        if (!child.config.variables.has(k)) {
+          fail(`Unsupported argument "${k}" in module "${name}"`, `${p}/${k}`, address, `The module at ${body.source} declares no variable "${k}".${suggestName(k, [...child.config.variables.keys()])}`);
+          continue;
+        }
+        const e = expr(v, `${p}/${k}`, address);
+        if (e) inputs.set(k, e);
+      }
+      for (const v of child.config.variables.values()) {
+        if (!v.hasDefault && !inputs.has(v.name)) fail(`Missing required argument "${v.name}" in module "${name}"`, p, address, `The module at ${body.source} requires variable "${v.name}", which has no default.`);
+      }
+      const providerMap = new Map<string, ProviderRef>();
+      const pv = typeof body.providers === 'string' ? undefined : body.providers;
+      if (isRecord(pv)) for (const [k, v] of Object.entries(pv)) providerMap.set(stripInterpolation(k), providerRef(String(v)));
+      else if (body.providers !== undefined) fail('"providers" must be a map like { aws = aws.west }', `${p}/providers`, address);
+      const count = body.count !== undefined ? expr(body.count, `${p}/count`, address) : undefined;
+      const forEach = body.for_each !== undefined ? expr(body.for_each, `${p}/for_each`, address) : undefined;
+      if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
+      moduleCalls.set(name, {
+        name, source: body.source, count, forEach, providers: providerMap, inputs, module: child.config, range: range(p),
+        dependsOn: dependsOn(body.depends_on, `${p}/depends_on`, address),
+      });
+    }
+  }
+
+  // moved and removed blocks (cdktf's moveTo/moveFromId write moved blocks)
+  const moved: MovedConfig[] = [];
+  const removed: RemovedConfig[] = [];
+  const endpoint = (v: unknown, p: string, what: string): string | undefined => {
+    const s = typeof v === 'string' ? stripInterpolation(v) : undefined;
+    if (s !== undefined && (isResourceOrModule(s))) return s;
+    fail(`Invalid "${what}" address`, p, undefined, `Expected a resource, resource instance or module address like "aws_s3_bucket.a", "aws_s3_bucket.a[0]" or "module.net", got ${JSON.stringify(v)}.`);
+    return undefined;
+  };
+  const blocks = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  blocks(root.moved).forEach((b, i) => {
+    const p = ptr('moved', String(i));
+    if (!isRecord(b)) return fail('A moved block needs "from" and "to"', p);
+    const from = endpoint(b.from, `${p}/from`, 'from');
+    const to = endpoint(b.to, `${p}/to`, 'to');
+    if (from && to) moved.push({ from, to, range: range(p) });
+  });
+  blocks(root.removed).forEach((b, i) => {
+    const p = ptr('removed', String(i));
+    if (!isRecord(b)) return fail('A removed block needs "from"', p);
+    const from = endpoint(b.from, `${p}/from`, 'from');
+    const lc = Array.isArray(b.lifecycle) ? b.lifecycle[0] : b.lifecycle;
+    const destroy = isRecord(lc) && lc.destroy === false ? false : true;
+    if (from) removed.push({ from, destroy, range: range(p) });
+  });
+
+  // check blocks: assertions only; a scoped data source is not read (said as a warning)
+  const checks: CheckConfig[] = [];
+  if (isRecord(root.check)) {
+    for (const [name, body] of Object.entries(root.check)) {
+      if (name === '//') continue;
+      const p = ptr('check', name);
+      const b = Array.isArray(body) && body.length === 1 ? body[0] : body;
+      if (!isRecord(b)) { fail(`Invalid check block "${name}"`, p, `check.${name}`); continue; }
+      if (b.data !== undefined) {
+        diags.push(warning(`Check block "${name}" has a scoped data source, which Ballast does not read`, 'Its assertions that refer to the data source are reported as not evaluated.', { stack, address: `check.${name}`, range: range(p) }));
+      }
+      checks.push({ name, asserts: conditions(b.assert, `${p}/assert`, `check.${name}`), range: range(p) });
+    }
+  } else if (root.check !== undefined) fail('"check" must be an object of named blocks', ptr('check'));
 
   // import blocks
   if (root.import !== undefined) {
@@ -203,7 +303,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
 
   return {
-    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports },
+    config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls, moved, removed, checks },
     diagnostics: diags,
   };
 
@@ -212,7 +312,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (!RESOURCE_META.has(k)) args[k] = v;
     if ('provisioner' in body || 'connection' in body) diags.push(warning('Provisioners are not supported by Ballast and are ignored', undefined, { stack, address, range: range(p) }));
-    const bodyExpr = expr(args, p, address);
+    // dynamic blocks become for expressions next to the static arguments
+    const dyn = dynamicBlocks(args, p, (j, at) => expr(j, at, address), (s, at, d) => fail(s, at, address, d));
+    const staticExpr = expr(dyn.rest, p, address);
+    const bodyExpr = staticExpr && staticExpr.kind === 'object' && dyn.items.length ? { ...staticExpr, items: [...staticExpr.items, ...dyn.items] } : staticExpr;
     const count = body.count !== undefined ? expr(body.count, p + '/count', address) : undefined;
     const forEach = body.for_each !== undefined ? expr(body.for_each, p + '/for_each', address) : undefined;
     if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
@@ -297,11 +400,15 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       }
       const ref = stripInterpolation(x);
       if (!/^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/.test(ref)) {
-        fail(`Invalid depends_on reference "${x}"`, `${p}/${i}`, address, 'Expected a resource address like "aws_s3_bucket.site" or "data.aws_region.current".');
+        fail(`Invalid depends_on reference "${x}"`, `${p}/${i}`, address, 'Expected a resource address like "aws_s3_bucket.site", "data.aws_region.current" or "module.network".');
       } else out.push(ref);
     });
     return out;
   }
+}
+
+function isResourceOrModule(s: string): boolean {
+  try { parseEndpoint(s); return true; } catch { return false; }
 }
 
 /** A JSON value's kind for messages ("an object", "a number"), never the value itself. */

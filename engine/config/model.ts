@@ -5,6 +5,7 @@ import type { ResourceAddr, ResourceMode } from '../addrs.ts';
 import type { SourceRange } from '../diagnostics.ts';
 import type { Expr } from '../lang/ast.ts';
 import type { Type } from '../lang/types.ts';
+import type { Value } from '../lang/value.ts';
 
 export interface ProviderRef {
   /** local name, e.g. "aws" */
@@ -43,6 +44,8 @@ export interface ResourceConfig extends ResourceAddr {
   readonly dependsOn: readonly string[];
   readonly lifecycle: Lifecycle;
   readonly range: SourceRange;
+  /** module instance path (`module.a["k"]`) for a resource of a module; absent in the root module */
+  readonly module?: string;
 }
 
 export interface VariableConfig {
@@ -97,6 +100,57 @@ export interface ImportConfig {
   readonly range: SourceRange;
 }
 
+/** `moved { from = ..., to = ... }`: the object recorded at `from` now belongs to `to`. */
+export interface MovedConfig {
+  readonly from: string;
+  readonly to: string;
+  readonly range: SourceRange;
+}
+
+/** `removed { from = ...; lifecycle { destroy = false } }`: forget the objects without destroying them (destroy: plain removal). */
+export interface RemovedConfig {
+  readonly from: string;
+  readonly destroy: boolean;
+  readonly range: SourceRange;
+}
+
+/** `check "name" { assert { ... } }`: assertions reported as warnings, never stopping a run. */
+export interface CheckConfig {
+  readonly name: string;
+  readonly asserts: readonly Condition[];
+  readonly range: SourceRange;
+}
+
+/** A `module "name" { source = ... }` call and the configuration of the module it calls. */
+export interface ModuleCallConfig {
+  readonly name: string;
+  readonly source: string;
+  readonly count?: Expr;
+  readonly forEach?: Expr;
+  /** formatted addresses (resources or `module.x`) from depends_on, in the caller's namespace */
+  readonly dependsOn: readonly string[];
+  /** provider name inside the module -> the caller's provider configuration */
+  readonly providers: ReadonlyMap<string, ProviderRef>;
+  /** input variable name -> expression, evaluated in the caller's scope */
+  readonly inputs: ReadonlyMap<string, Expr>;
+  readonly module: StackConfig;
+  readonly range: SourceRange;
+}
+
+/** One instance of a module call, after count/for_each were expanded (see engine/config/expand-modules.ts). */
+export interface ModuleInstance {
+  /** `module.a["k"].module.b` */
+  readonly path: string;
+  /** the calling module instance's path ('' for the root) */
+  readonly parent: string;
+  readonly call: ModuleCallConfig;
+  readonly countIndex?: number;
+  readonly eachKey?: string;
+  readonly eachValue?: Value;
+  /** provider name inside the module -> provider configuration key in the root (`aws`, `aws.west`) */
+  readonly providers: ReadonlyMap<string, ProviderRef>;
+}
+
 export interface StackConfig {
   readonly name: string;
   /** directory the stack's relative paths resolve against (path.module) */
@@ -110,4 +164,11 @@ export interface StackConfig {
   readonly requiredProviders: ReadonlyMap<string, RequiredProvider>;
   readonly backend?: BackendConfig;
   readonly imports: readonly ImportConfig[];
+  readonly moved?: readonly MovedConfig[];
+  readonly checks?: readonly CheckConfig[];
+  readonly removed?: readonly RemovedConfig[];
+  /** module calls declared in this module */
+  readonly moduleCalls?: ReadonlyMap<string, ModuleCallConfig>;
+  /** every module instance of the stack, by path (set on the root once modules are expanded) */
+  readonly modules?: ReadonlyMap<string, ModuleInstance>;
 }

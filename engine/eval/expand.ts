@@ -16,7 +16,21 @@ export interface ExpandedInstance {
   readonly eachValue?: Value;
 }
 
-export function expandResource(rc: ResourceConfig, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
+/**
+ * Most instances one resource may have (count, or the keys of for_each). Past this a plan
+ * would need gigabytes (10,000,000 instances ran a plan past 4 GB) and 2^32 fails outright;
+ * split such a resource or raise the limit here. Documented in the README.
+ */
+export const MAX_INSTANCES = 10_000;
+
+function tooMany(arg: 'count' | 'for_each', n: number, range: ResourceConfig['range'] | undefined): ExpressionError {
+  return new ExpressionError(`Invalid ${arg} argument`, {
+    detail: `The "${arg}" value gives ${n} instances; Ballast allows at most ${MAX_INSTANCES} instances of one resource. Split the resource into several, or use fewer instances.`,
+    range,
+  });
+}
+
+export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'range'>, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
   if (rc.count) {
     const v = evaluate(rc.count, scope);
     if (isUnknown(v) || containsUnknown(v)) {
@@ -27,6 +41,7 @@ export function expandResource(rc: ResourceConfig, scope: Scope): { expansion: E
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
       throw new ExpressionError('Invalid count argument', { detail: `The "count" value must be a whole non-negative number, got ${JSON.stringify(v)}.`, range: rc.count.range });
     }
+    if (n > MAX_INSTANCES) throw tooMany('count', n, rc.count.range);
     return { expansion: { kind: 'count', count: n }, instances: Array.from({ length: n }, (_, i) => ({ key: i, countIndex: i })) };
   }
   if (rc.forEach) {
@@ -36,6 +51,7 @@ export function expandResource(rc: ResourceConfig, scope: Scope): { expansion: E
       throw new ExpressionError('Invalid for_each argument', { detail: 'The "for_each" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created.', range: rc.forEach.range });
     }
     if (v === null) throw new ExpressionError('Invalid for_each argument', { detail: 'The given "for_each" argument value is null. A map, or set of strings, is allowed.', range: rc.forEach.range });
+    if (isSet(v) && v.length > MAX_INSTANCES) throw tooMany('for_each', v.length, rc.forEach.range);
     if (isSet(v)) {
       const keys: string[] = [];
       for (const x of v) {
@@ -46,7 +62,9 @@ export function expandResource(rc: ResourceConfig, scope: Scope): { expansion: E
       return { expansion: { kind: 'for_each', keys }, instances: keys.map((k) => ({ key: k, eachKey: k, eachValue: k })) };
     }
     if (isObject(v)) {
-      const keys = Object.keys(v).sort();
+      const keys = Object.keys(v);
+      if (keys.length > MAX_INSTANCES) throw tooMany('for_each', keys.length, rc.forEach.range);
+      keys.sort();
       return { expansion: { kind: 'for_each', keys }, instances: keys.map((k) => ({ key: k, eachKey: k, eachValue: v[k] })) };
     }
     const kind = Array.isArray(v) ? 'tuple (a list)' : typeof v;

@@ -10,3 +10,16 @@ export function exprDiagnostic(e: unknown, where: Diagnostic['where']): Diagnost
   }
   throw e;
 }
+
+/**
+ * Runs one evaluation: its result, or undefined after adding the expression error to `diags`
+ * as a diagnostic at `where`. Any other error is a bug and propagates.
+ */
+export function evaluating<T extends NonNullable<unknown> | null>(diags: Diagnostic[], where: Diagnostic['where'], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    diags.push(exprDiagnostic(e, where));
+    return undefined;
+  }
+}

@@ -1,7 +1,7 @@
 // The configured provider instances one stack needs: every provider referenced by a resource in
 // the config or by an instance in the prior state. Each is configured once per run.
 
-import { type Diagnostic, error } from '../diagnostics.ts';
+import { type Diagnostic, error, locatedAt } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { containsUnknown, isObject, unmark, type ValueObject } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
@@ -37,7 +37,7 @@ export class ProviderSet {
       const [name, alias] = ref.split('.');
       const where = { stack: config.name, address: `provider.${ref}` };
       const required = config.requiredProviders.get(name);
-      const entry = registry.resolve(name, required?.source);
+      const entry = registry.resolve(name, required?.source, required?.version);
       if (!entry) {
         diags.push(error(`Unknown provider "${required?.source ?? name}"`, `Ballast has no built-in provider for "${required?.source ?? name}". Available: ${registry.sources().join(', ')}.`, where));
         continue;
@@ -63,11 +63,17 @@ export class ProviderSet {
         }
       }
       const provider = await entry.factory(ctx);
+      const sd = provider.start ? (await provider.start()).map((d) => ({ ...d, where: { ...where, ...d.where } })) : [];
+      diags.push(...sd);
+      if (sd.some((d) => d.severity === 'error')) {
+        await provider.close?.();
+        continue;
+      }
       const schema = provider.getSchema();
-      const vd = provider.validateProviderConfig(body).map((d) => ({ ...d, where: { ...where, ...d.where } }));
+      const vd = locatedAt(where, provider.validateProviderConfig(body));
       diags.push(...vd);
       if (vd.some((d) => d.severity === 'error')) continue;
-      const cd = (await provider.configure(body)).map((d) => ({ ...d, where: { ...where, ...d.where } }));
+      const cd = locatedAt(where, await provider.configure(body));
       diags.push(...cd);
       if (cd.some((d) => d.severity === 'error')) continue;
       set.configured.set(ref, { ref, source: entry.source, provider, schema });
@@ -83,6 +89,11 @@ export class ProviderSet {
     const p = this.configured.get(ref);
     if (!p) return undefined;
     return mode === 'data' ? p.schema.dataSources[type] : p.schema.resources[type];
+  }
+
+  /** which implementation serves each configured provider: "built-in" or the plugin binary */
+  implementations(): { ref: string; source: string; implementation: string }[] {
+    return [...this.configured.values()].map((p) => ({ ref: p.ref, source: p.source, implementation: p.provider.implementation ?? 'built-in' }));
   }
 
   async close(): Promise<void> {

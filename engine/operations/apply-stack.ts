@@ -3,15 +3,16 @@
 // immutable state version, then drops the journals it folded in.
 
 import { randomUUID } from 'node:crypto';
-import { type Diagnostic, error, warning } from '../diagnostics.ts';
+import { type Diagnostic, error } from '../diagnostics.ts';
 import { StalePlanError } from '../errors.ts';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../apply/apply.ts';
 import { StackScope } from '../eval/stack-scope.ts';
 import type { StateReason, StateVersion } from '../../state/model.ts';
-import type { StateStore } from '../../state/store.ts';
+import type { Lock, LockInfo, StateStore } from '../../state/store.ts';
 import type { PlanSession } from './plan-stack.ts';
 import { needsNewVersion } from './needs-new-version.ts';
 import { readPrior } from './prior-state.ts';
+import { staleLockWarning } from './stale-lock-warning.ts';
 import { nextStateVersion } from './state-version.ts';
 
 export interface ApplyRequest {
@@ -22,6 +23,11 @@ export interface ApplyRequest {
   readonly author?: string;
   /** how long to wait for another holder's lock (ms) */
   readonly lockWaitMs?: number;
+  /**
+   * the state lock, when the caller took it before refreshing (as the CLI does, like
+   * Terraform); it stays held on return and the caller releases it
+   */
+  readonly lock?: Lock;
 }
 
 export interface ApplyOutcome {
@@ -34,11 +40,9 @@ export interface ApplyOutcome {
 export async function applySession(session: PlanSession, store: StateStore, req: ApplyRequest = {}): Promise<ApplyOutcome> {
   const { plan, stack } = session;
   const diags: Diagnostic[] = [];
-  const lock = await store.lock({ operation: plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
-  if (lock.tookOver) {
-    const t = lock.tookOver;
-    diags.push(warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack: plan.stack }));
-  }
+  const ownLock = !req.lock;
+  const lock = req.lock ?? await store.lock({ operation: plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
+  if (ownLock && lock.tookOver) diags.push(staleLockWarning(lock.tookOver, plan.stack));
   // a lock lost while applying (another process took it over) stops the apply: no new
   // operations start, what finished is recorded, and the error says why
   const lockLost = new AbortController();
@@ -99,6 +103,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
     return { version: next, result, diagnostics: diags };
   } finally {
     clearInterval(renew);
-    await lock.release().catch(() => undefined);
+    if (ownLock) await lock.release().catch(() => undefined);
   }
 }
+

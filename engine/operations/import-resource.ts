@@ -3,7 +3,7 @@
 // in the state yet; the object the provider imports and reads is recorded in a new state
 // version with reason `import`. Nothing in the real world changes.
 
-import { formatInstance, type InstanceAddr } from '../addrs.ts';
+import { formatInstance, formatResource, type InstanceAddr } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
 import { formatProviderRef } from '../config/model.ts';
 import { ProviderSet } from '../eval/provider-set.ts';
@@ -14,6 +14,7 @@ import type { StateVersion } from '../../state/model.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { PreparedStack } from './prepare-stack.ts';
 import { readPrior } from './prior-state.ts';
+import { staleLockWarning } from './stale-lock-warning.ts';
 import { nextStateVersion } from './state-version.ts';
 
 export interface ImportResourceRequest {
@@ -37,7 +38,7 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
   const { addr } = req;
   const address = formatInstance(addr);
   const where = { stack: config.name, address };
-  const rc = addr.mode === 'managed' ? config.resources.get(`${addr.type}.${addr.name}`) : undefined;
+  const rc = addr.mode === 'managed' ? config.resources.get(formatResource(addr)) : undefined;
   if (!rc) {
     const detail = addr.mode === 'data'
       ? 'Only managed resources can be imported; data sources are read, not adopted.'
@@ -56,7 +57,7 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
   const lock = await store.lock({ operation: 'import', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
   if (lock.tookOver) {
     const t = lock.tookOver;
-    diags.push(warning('Took over a stale state lock', `The lock held by ${t.who}@${t.host} (pid ${t.pid}, ${t.operation} since ${t.created}) had expired or its holder is gone; it was replaced.`, { stack: config.name }));
+    diags.push(staleLockWarning(t, config.name));
   }
   let providers: ProviderSet | undefined;
   try {

@@ -2,7 +2,7 @@
 // and runs the planner. The session it returns is what apply continues with.
 
 import type { Diagnostic } from '../diagnostics.ts';
-import { error, hasErrors } from '../diagnostics.ts';
+import { error, hasErrors, locatedAt } from '../diagnostics.ts';
 import type { InstanceAddr } from '../addrs.ts';
 import type { Plan } from '../plan/plan.ts';
 import { planStack } from '../plan/planner.ts';
@@ -10,7 +10,7 @@ import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
 import { ProviderSet } from '../eval/provider-set.ts';
 import { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
-import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
+import { evaluating } from '../eval/expr-diagnostic.ts';
 import { formatProviderRef } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
@@ -74,11 +74,8 @@ export async function planPreparedStack(
   const diags: Diagnostic[] = [];
 
   for (const v of config.variables.values()) {
-    try {
-      diags.push(...checkConditions(v.validations, scope.root, `Invalid value for variable "${v.name}"`).map((d) => ({ ...d, where: { stack: config.name, address: `var.${v.name}`, ...d.where } })));
-    } catch (e) {
-      diags.push(exprDiagnostic(e, { stack: config.name, address: `var.${v.name}`, range: v.range }));
-    }
+    const failures = evaluating(diags, { stack: config.name, address: `var.${v.name}`, range: v.range }, () => checkConditions(v.validations, scope.root, `Invalid value for variable "${v.name}"`));
+    if (failures) diags.push(...locatedAt({ stack: config.name, address: `var.${v.name}` }, failures));
   }
   if (hasErrors(diags)) return { diagnostics: diags };
 

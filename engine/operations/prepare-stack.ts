@@ -3,11 +3,12 @@
 
 import type { Diagnostic } from '../diagnostics.ts';
 import { hasErrors } from '../diagnostics.ts';
-import { loadStackConfig } from '../config/load.ts';
+import { loadStackConfig, type StackSource } from '../config/load.ts';
 import type { StackConfig } from '../config/model.ts';
 import { resolveVariables, type VariableInputs } from '../config/variables.ts';
 import type { Value } from '../lang/value.ts';
 import { buildConfigGraph, type ConfigGraph } from '../plan/config-graph.ts';
+import { expandModules } from '../eval/expand-modules.ts';
 import { configDigest } from '../../state/config-digest.ts';
 
 export interface StackInput {
@@ -16,6 +17,9 @@ export interface StackInput {
   readonly dir: string;
   readonly json: unknown;
   readonly bytes: Buffer;
+  /** automatic variable files (terraform.tfvars, *.auto.tfvars), loaded before --var-file ones */
+  readonly varFiles?: readonly string[];
+  readonly locate?: StackSource['locate'];
 }
 
 export interface PreparedStack {
@@ -30,9 +34,13 @@ export interface PreparedStack {
 export function prepareStack(input: StackInput, vars: VariableInputs | Map<string, Value>): { stack?: PreparedStack; diagnostics: Diagnostic[] } {
   const { config, diagnostics } = loadStackConfig(input);
   if (hasErrors(diagnostics)) return { diagnostics };
-  const v = vars instanceof Map ? { values: vars, diagnostics: [] } : resolveVariables(config, vars);
-  const g = buildConfigGraph(config);
-  const all = [...diagnostics, ...v.diagnostics, ...g.diagnostics];
+  const v = vars instanceof Map ? { values: vars, diagnostics: [] } : resolveVariables(config, input.varFiles?.length ? { ...vars, files: [...input.varFiles, ...(vars.files ?? [])] } : vars);
+  if (hasErrors(v.diagnostics) && config.moduleCalls?.size) return { diagnostics: [...diagnostics, ...v.diagnostics] };
+  // module instances need the variables: count/for_each of a module call is known before planning
+  const m = expandModules(config, v.values);
+  if (hasErrors(m.diagnostics)) return { diagnostics: [...diagnostics, ...v.diagnostics, ...m.diagnostics] };
+  const g = buildConfigGraph(m.config);
+  const all = [...diagnostics, ...v.diagnostics, ...m.diagnostics, ...g.diagnostics];
   if (hasErrors(all) || !g.graph) return { diagnostics: all };
-  return { stack: { config, graph: g.graph, variables: v.values, bytes: input.bytes, configDigest: configDigest(input.bytes) }, diagnostics: all };
+  return { stack: { config: m.config, graph: g.graph, variables: v.values, bytes: input.bytes, configDigest: configDigest(input.bytes) }, diagnostics: all };
 }

@@ -9,9 +9,11 @@ import { references } from '../lang/references.ts';
 import type { StackConfig } from '../config/model.ts';
 
 export type ConfigNode =
-  | { kind: 'local'; id: string; name: string }
+  | { kind: 'local'; id: string; name: string; module?: string }
   | { kind: 'resource'; id: string; address: string }
-  | { kind: 'output'; id: string; name: string };
+  | { kind: 'output'; id: string; name: string }
+  /** an input variable or an output of a module instance */
+  | { kind: 'module-var' | 'module-output'; id: string; name: string; module: string };
 
 export interface ConfigGraph {
   readonly dag: Dag;
@@ -22,37 +24,51 @@ export interface ConfigGraph {
 
 /** Node ids that an expression refers to (locals and resources; variables have no node). */
 export interface UndeclaredReference {
-  readonly kind: 'resource' | 'local value';
+  readonly kind: 'resource' | 'local value' | 'module';
   readonly text: string;
   readonly start: number;
 }
 
-export function referencedNodes(expr: Expr, config: StackConfig): { ids: string[]; unknown: UndeclaredReference[] } {
+export function referencedNodes(expr: Expr, config: StackConfig, module?: string): { ids: string[]; unknown: UndeclaredReference[] } {
   const ids: string[] = [];
   const unknown: UndeclaredReference[] = [];
+  const prefix = module ? `${module}.` : '';
+  const decl = module ? config.modules?.get(module)?.call.module : config;
   for (const r of references(expr)) {
     const a = r.steps[0]?.kind === 'attr' ? r.steps[0].name : undefined;
     switch (r.root) {
-      case 'var': case 'count': case 'each': case 'self': case 'path': case 'terraform':
+      case 'count': case 'each': case 'self': case 'path': case 'terraform':
+        break;
+      case 'var':
+        if (module && a !== undefined && decl?.variables.has(a)) ids.push(`${prefix}var.${a}`);
         break;
       case 'local':
         // an undeclared local has no node: report it here rather than link to nothing
         if (a !== undefined) {
-          if (config.locals.has(a)) ids.push(`local.${a}`); else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start });
+          if (decl?.locals.has(a)) ids.push(`${prefix}local.${a}`); else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start });
+        }
+        break;
+      case 'module':
+        if (a !== undefined) {
+          const call = decl?.moduleCalls?.get(a);
+          if (!call) { unknown.push({ kind: 'module', text: `module.${a}`, start: r.range.start }); break; }
+          for (const m of config.modules?.values() ?? []) {
+            if (m.parent === (module ?? '') && m.call === call) for (const o of call.module.outputs.keys()) ids.push(`${m.path}.output.${o}`);
+          }
         }
         break;
       case 'data': {
         const b = r.steps[1]?.kind === 'attr' ? (r.steps[1] as { name: string }).name : undefined;
         if (a !== undefined && b !== undefined) {
           const id = `data.${a}.${b}`;
-          if (config.resources.has(id)) ids.push(id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
+          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
         }
         break;
       }
       default:
         if (a !== undefined) {
           const id = `${r.root}.${a}`;
-          if (config.resources.has(id)) ids.push(id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
+          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
         }
     }
   }
@@ -68,19 +84,28 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   for (const name of config.locals.keys()) nodes.set(`local.${name}`, { kind: 'local', id: `local.${name}`, name });
   for (const address of config.resources.keys()) nodes.set(address, { kind: 'resource', id: address, address });
   for (const name of config.outputs.keys()) nodes.set(`output.${name}`, { kind: 'output', id: `output.${name}`, name });
+  for (const m of config.modules?.values() ?? []) {
+    const d = m.call.module;
+    for (const name of d.locals.keys()) nodes.set(`${m.path}.local.${name}`, { kind: 'local', id: `${m.path}.local.${name}`, name, module: m.path });
+    for (const name of d.variables.keys()) nodes.set(`${m.path}.var.${name}`, { kind: 'module-var', id: `${m.path}.var.${name}`, name, module: m.path });
+    for (const name of d.outputs.keys()) nodes.set(`${m.path}.output.${name}`, { kind: 'module-output', id: `${m.path}.output.${name}`, name, module: m.path });
+  }
   for (const id of nodes.keys()) dag.addNode(id);
 
-  const link = (from: string, exprs: (Expr | undefined)[], dependsOn: readonly string[], range: { file?: string; pointer?: string }) => {
+  const link = (from: string, exprs: (Expr | undefined)[], dependsOn: readonly string[], range: { file?: string; pointer?: string }, module?: string) => {
     for (const e of exprs) {
       if (!e) continue;
-      const { ids, unknown } = referencedNodes(e, config);
+      const { ids, unknown } = referencedNodes(e, config, module);
       for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
       for (const u of unknown) {
-        diags.push(error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in the stack.`, { stack, address: from, range: { ...range, start: u.start } }));
+        diags.push(error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in ${module ? `module ${module}` : 'the stack'}.`, { stack, address: from, range: { ...range, start: u.start } }));
       }
     }
     for (const d of dependsOn) {
-      if (nodes.has(d)) dag.addEdge(from, d);
+      if (nodes.has(d)) { dag.addEdge(from, d); continue; }
+      // depends_on = [module.x]: everything the module's instances hold
+      const inside = /(^|\.)module\.[A-Za-z_][A-Za-z0-9_-]*$/.test(d) ? [...nodes.values()].filter((n) => (n.kind === 'resource' || n.kind === 'module-output') && (n.id.startsWith(`${d}.`) || n.id.startsWith(`${d}[`))) : [];
+      if (inside.length || (config.modules && [...config.modules.keys()].some((p) => p === d || p.startsWith(`${d}[`)))) for (const n of inside) dag.addEdge(from, n.id);
       else diags.push(error(`depends_on refers to undeclared resource "${d}"`, undefined, { stack, address: from, range }));
     }
   };
@@ -88,14 +113,22 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   for (const [name, l] of config.locals) link(`local.${name}`, [l.expr], [], l.range);
   for (const [address, r] of config.resources) {
     const lc = r.lifecycle;
-    link(address, [r.body, r.count, r.forEach, ...lc.preconditions.flatMap((c) => [c.condition, c.errorMessage]), ...lc.replaceTriggeredBy], r.dependsOn, r.range);
+    link(address, [r.body, r.count, r.forEach, ...lc.preconditions.flatMap((c) => [c.condition, c.errorMessage]), ...lc.replaceTriggeredBy], r.dependsOn, r.range, r.module);
   }
   for (const [name, o] of config.outputs) link(`output.${name}`, [o.expr, ...o.preconditions.map((c) => c.condition)], o.dependsOn, o.range);
+  for (const m of config.modules?.values() ?? []) {
+    const d = m.call.module;
+    for (const [name, l] of d.locals) link(`${m.path}.local.${name}`, [l.expr], [], l.range, m.path);
+    for (const name of d.variables.keys()) link(`${m.path}.var.${name}`, [m.call.inputs.get(name), m.call.count, m.call.forEach], [], m.call.range, m.parent || undefined);
+    for (const [name, o] of d.outputs) link(`${m.path}.output.${name}`, [o.expr, ...o.preconditions.map((c) => c.condition)], o.dependsOn.map((x) => `${m.path}.${x}`), o.range, m.path);
+  }
 
   // a local that refers to itself is a cycle too
-  for (const [name, l] of config.locals) {
-    if (referencedNodes(l.expr, config).ids.includes(`local.${name}`)) {
-      diags.push(error(`Cycle: local.${name} -> local.${name}`, 'A local value cannot refer to itself.', { stack, address: `local.${name}`, range: l.range }));
+  for (const [id, n] of nodes) {
+    if (n.kind !== 'local') continue;
+    const l = (n.module ? config.modules?.get(n.module)?.call.module : config)?.locals.get(n.name);
+    if (l && referencedNodes(l.expr, config, n.module).ids.includes(id)) {
+      diags.push(error(`Cycle: ${id} -> ${id}`, 'A local value cannot refer to itself.', { stack, address: id, range: l.range }));
     }
   }
   if (diags.length) return { diagnostics: diags };
@@ -117,7 +150,7 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
     for (const d of dag.dependencies(id)) {
       const n = nodes.get(d)!;
       if (n.kind === 'resource') out.add(d);
-      else if (n.kind === 'local') for (const x of viaLocals(d)) out.add(x);
+      else if (n.kind !== 'output') for (const x of viaLocals(d)) out.add(x);
     }
     return out;
   };

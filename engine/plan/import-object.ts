@@ -2,8 +2,8 @@
 // provider turns the import id into an object (importResourceState), then reads it fresh
 // (readResource), and the result becomes the instance's prior state.
 
-import { formatInstance, parseInstance, type InstanceAddr } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { formatInstance, formatResource, parseInstance, type InstanceAddr } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import type { ImportConfig, StackConfig } from '../config/model.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import type { InstanceState } from '../../state/model.ts';
@@ -24,7 +24,7 @@ export interface ImportRequest {
 export async function importObject(req: ImportRequest): Promise<{ instance?: InstanceState; diagnostics: Diagnostic[] }> {
   const address = formatInstance(req.addr);
   const where = { stack: req.stack, address };
-  const at = (ds: Diagnostic[]) => ds.map((d) => ({ ...d, where: { ...where, ...d.where } }));
+  const at = (ds: Diagnostic[]) => locatedAt(where, ds);
   const p = req.provider.provider;
   const imp = await p.importResourceState({ typeName: req.addr.type, id: req.id });
   if (hasErrors(imp.diagnostics)) return { diagnostics: at(imp.diagnostics) };
@@ -67,7 +67,7 @@ export function importBlocksByAddress(config: StackConfig): { byAddress: Map<str
       continue;
     }
     const address = formatInstance(addr);
-    if (addr.mode !== 'managed' || !config.resources.has(`${addr.type}.${addr.name}`)) {
+    if (addr.mode !== 'managed' || !config.resources.has(formatResource(addr))) {
       diagnostics.push(error('Configuration for import target does not exist', `The configuration for the given import target ${address} does not exist. All import targets must exist within the configuration.`, where));
       continue;
     }

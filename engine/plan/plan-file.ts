@@ -4,6 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isObject, markSet, isSet, Sensitive, Unknown, type Value } from '../lang/value.ts';
+import { UserInputError } from '../errors.ts';
 import type { Plan } from './plan.ts';
 
 export const PLAN_FILE_FORMAT = 'ballast-plan/1';
@@ -65,10 +66,10 @@ export function readPlanFile(file: string): SavedPlan {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read saved plan ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a Ballast plan file'}`);
+    throw new UserInputError(`cannot read saved plan ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a Ballast plan file'}`);
   }
   if (!isObject(raw as Value) || (raw as { format?: unknown }).format !== PLAN_FILE_FORMAT) {
-    throw new Error(`${file} is not a Ballast plan file (expected format ${PLAN_FILE_FORMAT})`);
+    throw new UserInputError(`${file} is not a Ballast plan file (expected format ${PLAN_FILE_FORMAT})`);
   }
   return decode(raw) as SavedPlan;
 }

@@ -44,6 +44,8 @@ export interface ResourceChange {
   readonly createBeforeDestroy?: boolean;
   /** an older object of this address being destroyed (rollback restored an earlier one) */
   readonly deposed?: boolean;
+  /** the address the object was recorded under before a moved block (or state mv) moved it */
+  readonly previousAddress?: string;
   /** set when an import block adopts an existing object for this instance in this plan */
   readonly importing?: { readonly id: string };
 }
@@ -78,6 +80,8 @@ export interface Plan {
   readonly priorDigest: string | null;
   /** journals of interrupted applies folded into `prior`; apply refuses the plan if they changed */
   readonly priorJournals?: readonly string[];
+  /** addresses a removed block (destroy = false) drops from the state without destroying the objects */
+  readonly forgotten?: readonly string[];
   /** set when `rollback --to N` produced this plan */
   readonly rollbackOf?: number;
   /** when the plan was made (RFC 3339, UTC): plantimestamp() gives this, while planning and applying */
@@ -98,5 +102,6 @@ export function summarize(changes: readonly ResourceChange[]): { add: number; ch
 }
 
 export const hasChanges = (p: Plan): boolean =>
-  p.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.importing !== undefined) || p.outputs.some((o) => o.action !== 'no-op') ||
+  p.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.importing !== undefined || c.previousAddress !== undefined) ||
+  (p.forgotten?.length ?? 0) > 0 || p.outputs.some((o) => o.action !== 'no-op') ||
   (p.mode === 'refresh-only' && p.drift.length > 0);

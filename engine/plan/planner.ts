@@ -2,8 +2,9 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, formatInstance, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
+import { addrMatches, endpointHolds, formatInstance, formatResource, moveInstance, parseEndpoint, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors, locatedAt, warning } from '../diagnostics.ts';
+import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
@@ -24,11 +25,12 @@ import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
 import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
-import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
+import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
+import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
 
 export interface PlanOptions {
@@ -70,6 +72,9 @@ class Planner {
   private forcedCbd: Set<string> | null = null;
   /** import blocks by target instance address (normal mode only) */
   private imports = new Map<string, ImportConfig>();
+  /** new address -> the address recorded before moved blocks applied */
+  private readonly movedFrom = new Map<string, string>();
+  private readonly forgotten: string[] = [];
 
   constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
     this.stack = inp.config.name;
@@ -84,6 +89,7 @@ class Planner {
       this.diags.push(...r.diagnostics);
     } else this.refreshed = new Map(prior.instances);
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
+    if (this.opts.mode !== 'refresh-only') this.applyMoves();
 
     // deposed objects (older objects of an address) are destroyed, whatever the config says
     if (this.opts.mode !== 'refresh-only') {
@@ -91,7 +97,7 @@ class Planner {
     }
     for (const inst of this.refreshed.values()) {
       if (inst.deposed) continue;
-      const key = inst.mode === 'data' ? `data.${inst.type}.${inst.name}` : `${inst.type}.${inst.name}`;
+      const key = formatResource(parseInstance(inst.address));
       let l = this.priorByResource.get(key);
       if (!l) this.priorByResource.set(key, (l = []));
       l.push(inst);
@@ -109,8 +115,12 @@ class Planner {
       else this.seedScopeFromPrior(config.resources.keys());
     }
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
+    if (this.opts.mode === 'normal' && !hasErrors(this.diags)) this.runChecks();
 
-    const changes = [...this.changes.values()].sort((a, b) => cmp(a.address, b.address));
+    const changes = [...this.changes.values()].map((c) => {
+      const from = this.movedFrom.get(c.address);
+      return from && !c.deposed ? { ...c, previousAddress: from } : c;
+    }).sort((a, b) => cmp(a.address, b.address));
     return {
       stack: this.stack,
       mode: this.opts.mode,
@@ -125,7 +135,58 @@ class Planner {
       configDigest: this.opts.configDigest,
       sourceRevision: this.opts.sourceRevision,
       rollbackOf: this.opts.rollbackOf,
+      ...(this.forgotten.length ? { forgotten: this.forgotten.sort(cmp) } : {}),
     };
+  }
+
+  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one waits for apply. */
+  private runChecks(): void {
+    for (const c of this.inp.config.checks ?? []) {
+      const where = { stack: this.stack, address: `check.${c.name}`, range: c.range };
+      for (const a of c.asserts) {
+        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) continue;
+        let found: Diagnostic[];
+        try {
+          found = checkConditions([a], this.inp.scope.root, 'Check block assertion failed');
+        } catch (e) {
+          found = [exprDiagnostic(e, where)];
+        }
+        for (const d of found) this.diags.push({ ...d, severity: 'warning', where: { ...where, ...d.where } });
+      }
+    }
+  }
+
+  /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
+  private applyMoves(): void {
+    const { config } = this.inp;
+    for (const mv of config.moved ?? []) {
+      const where = { stack: this.stack, address: `moved ${mv.from} -> ${mv.to}`, range: mv.range };
+      const from = parseEndpoint(mv.from);
+      const to = parseEndpoint(mv.to);
+      if ((from.kind === 'module') !== (to.kind === 'module') || (from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module') {
+        this.diags.push(error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where));
+        continue;
+      }
+      for (const [key, inst] of [...this.refreshed]) {
+        if (inst.deposed) continue;
+        const n = moveInstance(parseInstance(inst.address), from, to);
+        if (!n) continue;
+        const address = formatInstance(n);
+        if (this.refreshed.has(address)) {
+          this.diags.push(warning('Moved object still exists', `This statement declares a move from ${inst.address} to ${address}, but both are recorded in the state; the object at ${inst.address} is planned on its own.`, where));
+          continue;
+        }
+        this.refreshed.delete(key);
+        this.refreshed.set(address, { ...inst, address, mode: n.mode, type: n.type, name: n.name, key: n.key });
+        this.movedFrom.set(address, this.movedFrom.get(inst.address) ?? inst.address);
+        this.movedFrom.delete(inst.address);
+      }
+    }
+  }
+
+  /** A removed block that names this recorded instance, if any. */
+  private removal(addr: InstanceAddr): { destroy: boolean } | undefined {
+    return (this.inp.config.removed ?? []).find((r) => endpointHolds(parseEndpoint(r.from), addr));
   }
 
   private async restoreEarlierObjects(restore: ReadonlyMap<string, InstanceState>): Promise<void> {
@@ -152,23 +213,23 @@ class Planner {
     const { dag } = this.inp.graph;
     const ids: string[] = [];
     for (const t of targets) {
-      const id = t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`;
+      const id = formatResource(t);
       if (dag.hasNode(id)) ids.push(id);
       else if (!this.priorByResource.has(id)) {
         this.diags.push(error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }));
       }
     }
     const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
-    for (const t of targets) set.add(t.mode === 'data' ? `data.${t.type}.${t.name}` : `${t.type}.${t.name}`);
+    for (const t of targets) set.add(formatResource(t));
     return set;
   }
 
   private instanceTargeted(addr: InstanceAddr): boolean {
     if (!this.touchable) return true;
-    const id = addr.mode === 'data' ? `data.${addr.type}.${addr.name}` : `${addr.type}.${addr.name}`;
+    const id = formatResource(addr);
     if (!this.touchable.has(id)) return false;
     // a target naming one instance limits that resource to that instance; dependencies are whole
-    const direct = this.opts.targets.filter((t) => t.mode === addr.mode && t.type === addr.type && t.name === addr.name);
+    const direct = this.opts.targets.filter((t) => formatResource(t) === id);
     if (!direct.length || direct.some((t) => t.key === undefined)) return true;
     return direct.some((t) => addrMatches(t, addr));
   }
@@ -178,7 +239,7 @@ class Planner {
       if (inst.mode !== 'managed' || inst.deposed) continue;
       const addr = parseInstance(inst.address);
       if (!this.instanceTargeted(addr)) continue;
-      const rc = this.inp.config.resources.get(`${inst.type}.${inst.name}`);
+      const rc = this.inp.config.resources.get(formatResource(addr));
       if (rc?.lifecycle.preventDestroy) this.preventDestroyError(inst.address, rc);
       this.changes.set(inst.address, deleteChange(inst));
     }
@@ -192,11 +253,17 @@ class Planner {
       const node = graph.nodes.get(id)!;
       if (node.kind === 'output') continue;
       if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); continue; }
-      if (node.kind === 'local') {
+      if (node.kind !== 'resource') {
+        // locals, module inputs and module outputs: evaluated now so their mistakes are reported
+        const m = node.module ? config.modules?.get(node.module) : undefined;
+        const range = (node.kind === 'local' ? (m ? m.call.module : config).locals.get(node.name)?.range
+          : node.kind === 'module-var' ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range) : m?.call.module.outputs.get(node.name)?.range) ?? {};
         try {
-          this.inp.scope.localValue(node.name, config.locals.get(node.name)!.range);
+          if (node.kind === 'local') this.inp.scope.localValue(node.name, range, node.module);
+          else if (node.kind === 'module-var') this.inp.scope.moduleVariable(node.module, node.name, range);
+          else this.inp.scope.moduleOutput(node.module, node.name, range);
         } catch (e) {
-          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range: config.locals.get(node.name)!.range }));
+          this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range }));
           this.failed.add(id);
         }
         continue;
@@ -211,8 +278,19 @@ class Planner {
       if (config.resources.has(resourceAddress)) continue;
       for (const inst of insts) {
         if (inst.mode !== 'managed' || !this.instanceTargeted(parseInstance(inst.address))) continue;
+        if (this.removal(parseInstance(inst.address))?.destroy === false) {
+          // forgotten: no longer managed, the real object stays
+          this.refreshed.delete(inst.address);
+          this.forgotten.push(inst.address);
+          continue;
+        }
         this.changes.set(inst.address, { ...deleteChange(inst), reason: 'delete-because-no-resource-config' });
       }
+    }
+    for (const r of config.removed ?? []) {
+      const ep = parseEndpoint(r.from);
+      const still = [...config.resources.values()].find((rc) => endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }));
+      if (still) this.diags.push(error('Removed resource still exists', `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`, { stack: this.stack, address: r.from, range: r.range }));
     }
   }
 
@@ -244,20 +322,15 @@ class Planner {
       return false;
     }
 
-    let expansion;
-    try {
-      expansion = expandResource(rc, scope.root);
-    } catch (e) {
-      this.diags.push(exprDiagnostic(e, where));
-      return false;
-    }
+    const expansion = evaluating(this.diags, where, () => expandResource(rc, scope.moduleRoot(rc.module)));
+    if (!expansion) return false;
     scope.setExpansion(rc.address, expansion.expansion);
 
     let ok = true;
     const keys = new Set<InstanceKey>();
     for (const inst of expansion.instances) {
       keys.add(inst.key);
-      const addr: InstanceAddr = { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
+      const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
       if (!this.instanceTargeted(addr)) {
         const prior = this.refreshed.get(formatInstance(addr));
         if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
@@ -281,9 +354,9 @@ class Planner {
   private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {
     const where = { stack: this.stack, address, range: rc.range };
     try {
-      const scope = this.inp.scope.scope({ countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
+      const scope = this.inp.scope.scope({ module: rc.module, countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
       const failures = checkConditions(rc.lifecycle.preconditions, scope, 'Resource precondition failed');
-      if (failures.length) { this.diags.push(...failures.map((d) => ({ ...d, where: { ...where, ...d.where } }))); return null; }
+      if (failures.length) { this.diags.push(...locatedAt(where, failures)); return null; }
       const value = evaluate(rc.body, scope);
       const { value: plain, paths } = unmark(value);
       if (!isObject(plain)) throw new Error('internal error: resource body did not evaluate to an object');
@@ -303,7 +376,7 @@ class Planner {
     let config = normalizeBlocks(schema.block, evaluated.config);
 
     const vd = p.provider.validateResourceConfig({ typeName: rc.type, config });
-    if (vd.length) this.diags.push(...vd.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+    if (vd.length) this.diags.push(...locatedAt(where, vd));
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema.block, config);
 
@@ -338,7 +411,7 @@ class Planner {
     };
     let resp = await planOnce(prior?.attributes ?? null);
     if (hasErrors(resp.diagnostics)) {
-      this.diags.push(...resp.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+      this.diags.push(...locatedAt(where, resp.diagnostics));
       return false;
     }
 
@@ -356,7 +429,7 @@ class Planner {
         // the replacement is a new object: plan it from nothing so computed values are unknown
         const fresh = await planOnce(null);
         if (hasErrors(fresh.diagnostics)) {
-          this.diags.push(...fresh.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+          this.diags.push(...locatedAt(where, fresh.diagnostics));
           return false;
         }
         requiresReplace = resp.requiresReplace;
@@ -366,7 +439,7 @@ class Planner {
     }
 
     const planned = resp.plannedState!;
-    const afterSensitive = mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned));
+    const afterSensitive = followSensitive(action === 'no-op' ? prior!.attributes : planned, mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned)));
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     this.changes.set(address, {
       addr, address, provider: providerRef, action, reason,
@@ -389,13 +462,8 @@ class Planner {
   private async importTarget(rc: ResourceConfig, addr: InstanceAddr, imp: ImportConfig, schema: ResourceSchema, providerRef: string): Promise<{ instance: InstanceState; id: string } | null> {
     const address = formatInstance(addr);
     const where = { stack: this.stack, address, range: imp.range };
-    let id: Value;
-    try {
-      id = unmark(evaluate(imp.id, this.inp.scope.root)).value;
-    } catch (e) {
-      this.diags.push(exprDiagnostic(e, where));
-      return null;
-    }
+    const id = evaluating(this.diags, where, () => unmark(evaluate(imp.id, this.inp.scope.root)).value);
+    if (id === undefined) return null;
     if (typeof id !== 'string' || id === '') {
       this.diags.push(error('Invalid import id argument', 'The import ID must be a non-empty string known during planning.', where));
       return null;
@@ -427,10 +495,10 @@ class Planner {
   /** replace_triggered_by: a referenced instance is being replaced or updated (or the referenced attribute changes). */
   private replaceTriggered(rc: ResourceConfig, inst: ExpandedInstance): boolean {
     for (const e of rc.lifecycle.replaceTriggeredBy) {
-      const { ids } = referencedNodes(e, this.inp.config);
+      const { ids } = referencedNodes(e, this.inp.config, rc.module);
       for (const id of ids) {
         for (const c of this.changes.values()) {
-          const cid = c.addr.mode === 'data' ? `data.${c.addr.type}.${c.addr.name}` : `${c.addr.type}.${c.addr.name}`;
+          const cid = formatResource(c.addr);
           if (cid !== id || c.action === 'no-op' || c.action === 'read' || c.action === 'create') continue;
           // in a counted resource, `x[count.index]` means the matching instance
           if (c.addr.key !== undefined && inst.key !== undefined && (rc.count || rc.forEach) && c.addr.key !== inst.key && sameExpansion(this.inp.config, id, rc)) continue;
@@ -453,8 +521,10 @@ class Planner {
     let config = evaluated.config;
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     const pending = [...deps, ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
-    const record = (action: 'no-op' | 'read', after: ValueObject, reason?: ActionReason) => {
-      const afterSensitive = mergePaths(evaluated.sensitive, schema ? schemaSensitivePaths(schema.block, after) : []);
+    const record = (action: 'no-op' | 'read', marked: ValueObject, reason?: ActionReason) => {
+      // marks inside what was read (another stack's sensitive outputs) become paths: state holds plain values
+      const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
+      const afterSensitive = followSensitive(after, mergePaths(sensitivePaths, schema ? schemaSensitivePaths(schema.block, after) : []));
       this.changes.set(address, {
         addr, address, provider: providerRef, action, reason, before: null, after,
         beforeSensitive: [], afterSensitive, requiresReplace: [], config,
@@ -485,7 +555,7 @@ class Planner {
     const p = this.inp.providers.get(providerRef)!;
     config = normalizeBlocks(schema!.block, config);
     const vd = p.provider.validateDataSourceConfig({ typeName: rc.type, config });
-    if (vd.length) this.diags.push(...vd.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+    if (vd.length) this.diags.push(...locatedAt(where, vd));
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema!.block, config);
 
@@ -497,7 +567,7 @@ class Planner {
     }
     const resp = await p.provider.readDataSource({ typeName: rc.type, config, signal: this.opts.signal });
     if (hasErrors(resp.diagnostics) || !resp.state) {
-      this.diags.push(...resp.diagnostics.map((d) => ({ ...d, where: { ...where, ...d.where } })));
+      this.diags.push(...locatedAt(where, resp.diagnostics));
       return false;
     }
     record('no-op', resp.state);
@@ -507,7 +577,7 @@ class Planner {
   private resourceHasChanges(resourceAddress: string): boolean {
     for (const c of this.changes.values()) {
       if (c.addr.mode !== 'managed' || c.action === 'no-op') continue;
-      if (`${c.addr.type}.${c.addr.name}` === resourceAddress) return true;
+      if (formatResource(c.addr) === resourceAddress) return true;
     }
     return false;
   }
@@ -599,25 +669,6 @@ function sameExpansion(config: StackConfig, id: string, rc: ResourceConfig): boo
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function suggest(name: string, candidates: string[]): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestD) { bestD = d; best = c; }
-  }
-  return best && bestD <= Math.max(2, name.length / 4) ? ` Did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
+  const best = closest(name, candidates);
+  return best ? ` Did you mean "${best}"?` : '';
 }

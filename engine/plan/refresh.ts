@@ -1,8 +1,9 @@
 // Refresh: read every recorded managed object through its provider, with bounded parallelism.
 // What changed outside Ballast is reported as drift, separately from the proposed changes.
 
+import { followSensitive } from '../eval/follow-sensitive.ts';
 import { parseInstance } from '../addrs.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { type Diagnostic, locatedAt } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ResourceChange } from './plan.ts';
@@ -33,7 +34,7 @@ export async function refreshAll(
     const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
     const errs = resp.diagnostics.filter((d) => d.severity === 'error');
     if (errs.length) {
-      for (const d of resp.diagnostics) diags.push({ ...d, where: { stack, address: inst.address, ...d.where } });
+      diags.push(...locatedAt({ stack, address: inst.address }, resp.diagnostics));
       return;
     }
     const now = resp.newState;
@@ -41,7 +42,7 @@ export async function refreshAll(
       refreshed.delete(key);
       if (!inst.deposed) drift.push(driftChange(inst, null));
     } else if (!valuesEqual(now, inst.attributes)) {
-      const next: InstanceState = { ...inst, attributes: now, private: resp.private ?? inst.private };
+      const next: InstanceState = { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private };
       refreshed.set(key, next);
       if (!inst.deposed) drift.push(driftChange(inst, now));
     }
@@ -59,7 +60,7 @@ function driftChange(inst: InstanceState, now: ValueObject | null): ResourceChan
     before: inst.attributes,
     after: now,
     beforeSensitive: inst.sensitivePaths,
-    afterSensitive: now === null ? [] : inst.sensitivePaths,
+    afterSensitive: now === null ? [] : followSensitive(now, inst.sensitivePaths),
     requiresReplace: [],
     dependencies: inst.dependencies,
     schemaVersion: inst.schemaVersion,

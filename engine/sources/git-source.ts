@@ -12,7 +12,7 @@ import { join, posix } from 'node:path';
 import { tmpdir } from 'node:os';
 import { simpleGit, type SimpleGit } from 'simple-git';
 import { DiagnosticsError, error as diagnostic } from '../diagnostics.ts';
-import { SourceUnreachableError } from '../errors.ts';
+import { SourceUnreachableError, UserInputError } from '../errors.ts';
 import type { Artifact, Source } from './source.ts';
 
 export interface GitSourceOptions {
@@ -249,7 +249,7 @@ export class GitSource implements Source {
     let token: string | undefined;
     if (this.options.auth?.tokenFile) {
       token = (await readFile(this.options.auth.tokenFile, 'utf8')).trim();
-      if (!token) throw new Error(`token file ${this.options.auth.tokenFile} is empty`);
+      if (!token) throw new UserInputError(`token file ${this.options.auth.tokenFile} is empty`);
     }
     const hidden = token ? [token, basicAuth(token)] : [];
     const scrub = (s: string) => {

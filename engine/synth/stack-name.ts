@@ -3,6 +3,8 @@
 // underscores and hyphens. Anything else (`x/../victim`, `../../escape`, a dot, a space) is
 // refused before a state store is opened with it.
 
+import { basename } from 'node:path';
+
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const MAX_LENGTH = 128;
 
@@ -19,4 +21,10 @@ export function nameFromPath(relPath: string): string | null {
   const raw = relPath.split('/').filter((s) => s && s !== '.').join('-').replace(/[^A-Za-z0-9_-]/g, '-');
   const name = /^[0-9-]/.test(raw) ? `_${raw}` : raw;
   return stackNameProblem(name) === null ? name : null;
+}
+
+/** The name of a lone Terraform directory or *.tf.json stack: derived from its path. */
+export function stackNameForPath(path: string): string {
+  const base = basename(path).replace(/\.tf\.json$/, '');
+  return nameFromPath(base) ?? 'default';
 }

@@ -17,6 +17,10 @@ export interface SynthStack {
    * the same directory the cdktf CLI runs terraform in.
    */
   dir: string;
+  /** variable files loaded before --var-file ones (terraform.tfvars, *.auto.tfvars of a Terraform directory) */
+  varFiles?: readonly string[];
+  /** file, line and column of a JSON pointer, for stacks written in HCL */
+  locate?: (pointer: string) => { file: string; line: number; column: number } | undefined;
   /**
    * set for a lone *.tf.json: its name is only the file's name (usually `main`), so callers
    * that know the stack's directory name it after that (the agent, --stack-name)

@@ -54,7 +54,7 @@ test('a cycle in the manifest is an error naming it', async () => {
   await assert.rejects(synthesize(out), (e: unknown) => e instanceof SynthError && /cycle: a -> b -> a/.test(e.message));
 });
 
-test('a single *.tf.json file, or a directory holding exactly one, is one stack named after it', async () => {
+test('a single *.tf.json file, or a directory holding exactly one, is one stack named after it; several are merged', async () => {
   const dir = await makeTempDir();
   const f = join(dir, 'main.tf.json');
   await writeFile(f, '{"output": {"x": {"value": 1}}}');
@@ -68,14 +68,18 @@ test('a single *.tf.json file, or a directory holding exactly one, is one stack 
     assert.deepEqual(s.dependencies, []);
     assert.deepEqual(s.json, { output: { x: { value: 1 } } });
   }
-  await writeFile(join(dir, 'other.tf.json'), '{}');
-  await assert.rejects(synthesize(dir), /holds 2 \*\.tf\.json files \(main\.tf\.json, other\.tf\.json\)/);
+  // several files make a Terraform directory: merged into one stack named after the directory, as terraform does
+  await writeFile(join(dir, 'other.tf.json'), '{"output": {"y": {"value": 2}}}');
+  const merged = (await synthesize(dir)).stacks;
+  assert.equal(merged.length, 1);
+  assert.equal(merged[0]!.name, dir.split('/').pop());
+  assert.deepEqual(merged[0]!.json, { output: { x: { value: 1 }, y: { value: 2 } } });
 });
 
 test('missing input, empty directory and wrong file type are clear errors', async () => {
   const dir = await makeTempDir();
   await assert.rejects(synthesize(join(dir, 'nope')), (e: unknown) => e instanceof SynthError && /stack input .*nope does not exist/.test(e.message));
-  await assert.rejects(synthesize(dir), /nothing to synthesize in .*: looked for cdktf\.json \(a cdktf app\), manifest\.json \(synthesized output\) and a single \*\.tf\.json file/);
+  await assert.rejects(synthesize(dir), /nothing to synthesize in .*: looked for cdktf\.json \(a cdktf app\), manifest\.json \(synthesized output\), \*\.tf files \(Terraform HCL\), a single \*\.tf\.json file, kustomization\.yaml \(a Kustomize base or overlay\), cdk8s\.yaml \(a cdk8s app\), Kubernetes \*\.yaml manifests/);
   await writeFile(join(dir, 'main.tf'), '');
   await assert.rejects(synthesize(join(dir, 'main.tf')), /expected a directory, a cdktf\.json, a manifest\.json or a \*\.tf\.json file/);
 });

@@ -1,5 +1,5 @@
-// Synthesis: turn an input (a cdktf app directory, an already synthesized out dir, or a single
-// *.tf.json) into stacks of Terraform JSON in dependency order.
+// Synthesis: turn an input (a cdktf app directory, an already synthesized out dir, a directory
+// of Terraform files, or a single *.tf.json; see stack-kinds.ts) into stacks of Terraform JSON in dependency order.
 
 import { readdir, rm, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -10,8 +10,12 @@ import { readJsonFile } from './read-json-file.ts';
 import { runApp } from './run-app.ts';
 import { orderByDependencies, selectOrdered } from './stack-order.ts';
 import { SynthError } from './synth-error.ts';
-import { stackNameProblem } from './stack-name.ts';
+import { readTerraformDirectory } from './hcl-stack.ts';
+import { embedModules } from './module-sources.ts';
+import { STACK_KINDS, stackKindOf } from './stack-kinds.ts';
+import { stackNameForPath, stackNameProblem } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
+import { detectClusterApp, loadClusterApp } from './cluster-app/load-cluster-app.ts';
 
 export { SynthError } from './synth-error.ts';
 export type { SynthResult, SynthStack } from './synth-result.ts';
@@ -29,6 +33,23 @@ export interface SynthOptions {
 }
 
 export async function synthesize(input: string, opts: SynthOptions = {}): Promise<SynthResult> {
+  const result = await synthesizeInput(input, opts);
+  // modules the stacks call are read now, so the recorded configuration is self-contained
+  for (const s of result.stacks) {
+    if (isRecord(s.json) && await embedModules(s.json, s.dir, opts.env ?? process.env)) s.bytes = Buffer.from(JSON.stringify(s.json));
+  }
+  return result;
+}
+
+function relativeModules(list: unknown): { cdktfRelativeModules?: string[] } {
+  if (!Array.isArray(list)) return {};
+  const sources = list.map((m) => (typeof m === 'string' ? m : isRecord(m) && typeof m.source === 'string' ? m.source : '')).filter((s) => s.startsWith('./') || s.startsWith('../'));
+  return sources.length ? { cdktfRelativeModules: sources } : {};
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+async function synthesizeInput(input: string, opts: SynthOptions): Promise<SynthResult> {
   const path = resolve(input);
   const st = await stat(path).catch(() => undefined);
   if (!st) throw new SynthError(`stack input ${path} does not exist`);
@@ -40,14 +61,25 @@ export async function synthesize(input: string, opts: SynthOptions = {}): Promis
     throw new SynthError(`cannot synthesize ${path}: expected a directory, a ${CDKTF_JSON}, a ${MANIFEST_FILE} or a *.tf.json file`);
   }
   if (!st.isDirectory()) throw new SynthError(`stack input ${path} is neither a file nor a directory`);
-  if (existsSync(join(path, CDKTF_JSON))) return synthesizeApp(path, opts);
-  if (existsSync(join(path, MANIFEST_FILE))) return readSynthesized(path);
-  const tfJson = (await readdir(path)).filter((n) => n.endsWith('.tf.json')).sort();
-  if (tfJson.length === 1) return readSingleFile(join(path, tfJson[0]!));
-  if (tfJson.length > 1) {
-    throw new SynthError(`${path} holds ${tfJson.length} *.tf.json files (${tfJson.join(', ')}); pass one file, or an app directory with ${CDKTF_JSON}`);
+  const names = await readdir(path);
+  const kind = stackKindOf(names);
+  switch (kind?.name) {
+    case 'cdktf-app': return synthesizeApp(path, opts);
+    case 'synthesized': return readSynthesized(path);
+    case 'terraform-directory': return readDirectory(path);
+    case 'terraform-json': {
+      const tfJson = names.filter((n) => n.endsWith('.tf.json'));
+      return readSingleFile(join(path, tfJson[0]!));
+    }
+    case 'kustomize': return loadClusterApp(path, 'kustomize', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'cdk8s-app': return loadClusterApp(path, 'cdk8s', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'kubernetes-yaml': return loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    default: {
+      // manifests only in subdirectories are still a cluster app
+      if (await detectClusterApp(path) === 'yaml') return loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+      throw new SynthError(`nothing to synthesize in ${path}: looked for ${STACK_KINDS.map((k) => k.describe).join(', ')}`);
+    }
   }
-  throw new SynthError(`nothing to synthesize in ${path}: looked for ${CDKTF_JSON} (a cdktf app), ${MANIFEST_FILE} (synthesized output) and a single *.tf.json file`);
 }
 
 /** The named stacks (all when `names` is empty), in dependency order; unknown names are an error listing the available stacks. */
@@ -61,7 +93,7 @@ async function synthesizeApp(stackDir: string, opts: SynthOptions): Promise<Synt
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: expected a JSON object`);
   }
-  const c = config as { app?: unknown; output?: unknown; context?: unknown };
+  const c = config as { app?: unknown; output?: unknown; context?: unknown; terraformModules?: unknown };
   const entry = resolveAppEntry(stackDir, c.app, cdktfJsonPath);
   if (c.output !== undefined && typeof c.output !== 'string') throw new SynthError(`malformed ${CDKTF_JSON} ${cdktfJsonPath}: "output" must be a string`);
   if (c.context !== undefined && (typeof c.context !== 'object' || c.context === null || Array.isArray(c.context))) {
@@ -76,7 +108,8 @@ async function synthesizeApp(stackDir: string, opts: SynthOptions): Promise<Synt
     entry,
     outDir,
     // What the cdktf CLI passes: the user's context plus where cdktf.json is (TerraformAsset needs it).
-    context: { ...(c.context as Record<string, unknown> | undefined), cdktfJsonPath },
+    // and, as the cdktf CLI does, the local modules of "terraformModules" (TerraformHclModule with a ./ source needs them)
+    context: { ...relativeModules(c.terraformModules), ...(c.context as Record<string, unknown> | undefined), cdktfJsonPath },
     env: opts.env,
     signal: opts.signal,
   });
@@ -110,6 +143,16 @@ async function readSingleFile(file: string): Promise<SynthResult> {
   const problem = stackNameProblem(name);
   if (problem) throw new SynthError(`${file}: the stack name ${JSON.stringify(name)} taken from the file name ${problem}; rename the file`);
   return { outDir: dirname(file), stacks: [{ name, file, json, bytes, dependencies: [], dir: dirname(file), generic: true }] };
+}
+
+/** A directory of Terraform files is one stack, as for terraform; its JSON is the merged, normalized configuration. */
+async function readDirectory(dir: string): Promise<SynthResult> {
+  const d = await readTerraformDirectory(dir);
+  const bytes = Buffer.from(JSON.stringify(d.json, null, 2));
+  return {
+    outDir: dir,
+    stacks: [{ name: stackNameForPath(dir), file: dir, json: d.json, bytes, dependencies: [], dir, varFiles: d.varFiles, locate: d.locate, generic: true }],
+  };
 }
 
 function assertObject(json: unknown, file: string): void {

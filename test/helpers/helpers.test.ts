@@ -28,3 +28,21 @@ test('copyStack copies an example app but not generated output', async () => {
   assert.equal(names.includes('cdktf.out'), false);
   await assert.rejects(copyStack('no-such-stack', join(dest, 'x')), /no example stack "no-such-stack"/);
 });
+
+test('sumSeries sums the samples of one metric whose labels match', async () => {
+  const { sumSeries } = await import('../agent-harness.ts');
+  const text = [
+    '# HELP ballast_reconcile_total Reconcile steps',
+    '# TYPE ballast_reconcile_total counter',
+    'ballast_reconcile_total{stack="main",result="applied"} 2',
+    'ballast_reconcile_total{stack="main",result="up-to-date"} 5',
+    'ballast_reconcile_total{stack="other",result="applied"} 7',
+    'ballast_reconcile_total_extra{stack="main"} 100',
+    'ballast_source_fetch_total{source="git",result="ok"} 3',
+  ].join('\n');
+  assert.equal(sumSeries(text, 'ballast_reconcile_total', { stack: 'main' }), 7);
+  assert.equal(sumSeries(text, 'ballast_reconcile_total'), 14);
+  assert.equal(sumSeries(text, 'ballast_reconcile_total', { stack: 'main', result: 'applied' }), 2);
+  assert.equal(sumSeries(text, 'ballast_reconcile_total', { stack: 'none' }), 0);
+  assert.equal(sumSeries(text, 'ballast_source_fetch_total', { result: 'ok' }), 3);
+});

@@ -52,7 +52,7 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, output: () => 
 }
 
 export async function startMoto(): Promise<MotoServer> {
-  if (!motoAvailable()) throw new Error(`moto is not installed: run scripts/setup-venv.sh (expected ${MOTO_BIN})`);
+  if (!motoAvailable()) throw new Error(`moto is not installed (expected ${MOTO_BIN}): run the tests through scripts/run-tests.mjs (npm test, npm run test:unit), which sets it up, or run "bash scripts/setup-venv.sh" first`);
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn(MOTO_BIN, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });

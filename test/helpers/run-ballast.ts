@@ -13,7 +13,7 @@ export interface RunBallastOptions {
   env?: Record<string, string>;
   /** written to stdin, which is then closed (stdin is closed immediately without it) */
   input?: string;
-  /** kill the process (SIGKILL) after this long; default 120 s */
+  /** kill the process (SIGKILL) after this long; default 300 s (a safety net for a loaded machine, not a time limit under test) */
   timeoutMs?: number;
 }
 
@@ -39,7 +39,7 @@ export function runBallast(args: string[], opts: RunBallastOptions): Promise<Bal
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, opts.timeoutMs ?? 120_000);
+    }, opts.timeoutMs ?? 300_000);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(new Error(`cannot run ${ballastBin}: ${e.message}`, { cause: e }));
@@ -47,7 +47,7 @@ export function runBallast(args: string[], opts: RunBallastOptions): Promise<Bal
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (timedOut) {
-        reject(new Error(`ballast ${args.join(' ')} timed out after ${opts.timeoutMs ?? 120_000} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+        reject(new Error(`ballast ${args.join(' ')} timed out after ${opts.timeoutMs ?? 300_000} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
         return;
       }
       // Killed by a signal: report it the way a shell would (128 + signal number).

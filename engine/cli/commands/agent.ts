@@ -7,6 +7,7 @@ import { userInfo } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, varOptions, report, type GlobalArgs, type VarArgs } from '../context.ts';
 import { CliExit, EXIT_ERROR, EXIT_OK } from '../exit.ts';
+import { durationText, PARALLELISM_MAX, wholeNumber } from '../flag-values.ts';
 import { loadConfigFile, parseListen, resolveAgentConfig, type AgentConfig, type AgentConfigFile, type AgentFlags, type Policy } from '../../agent/agent-config.ts';
 import { Agent } from '../../agent/agent.ts';
 import { startHttpServer } from '../../agent/http-server.ts';
@@ -56,16 +57,16 @@ function agentOptions<T>(y: Argv<T>): Argv<T & AgentArgs> {
     .option('s3-prefix', { type: 'string', describe: 'Key prefix of the stacks in --s3-bucket' })
     .option('s3-region', { type: 'string', describe: 'Region of --s3-bucket' })
     .option('s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for --s3-bucket (an S3-compatible server)' })
-    .option('interval', { type: 'string', describe: 'How often to fetch the source, e.g. 30s, 10m, 1h (default 30s)' })
-    .option('drift-interval', { type: 'string', describe: 'How often to check applied stacks for drift (default 10m)' })
+    .option('interval', { type: 'string', coerce: durationText('--interval'), describe: 'How often to fetch the source, e.g. 30s, 10m, 1h (default 30s)' })
+    .option('drift-interval', { type: 'string', coerce: durationText('--drift-interval'), describe: 'How often to check applied stacks for drift (default 10m)' })
     .option('policy', { choices: ['auto', 'plan-only'] as const, describe: 'auto: apply new revisions and correct drift; plan-only: plan and report' })
-    .option('parallelism', { type: 'number', describe: 'Provider operations in flight at once (default 10)' })
-    .option('stack-concurrency', { type: 'number', describe: 'Stacks reconciled at once across all sources (default 4)' })
+    .option('parallelism', { type: 'string', describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`, coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }) })
+    .option('stack-concurrency', { type: 'string', describe: 'Stacks reconciled at once across all sources, 1 to 64 (default 4)', coerce: wholeNumber('--stack-concurrency', { min: 1, max: 64 }) })
     .option('listen', { type: 'string', describe: 'host:port of /healthz, /readyz, /metrics, /status and /hooks/git (default 127.0.0.1:8080)' })
     .option('webhook-secret-file', { type: 'string', describe: 'File with the shared secret that signs POST /hooks/git (X-Hub-Signature-256)' })
     .option('work-dir', { type: 'string', describe: 'Where source checkouts are cached (default .ballast-agent)' })
-    .option('shutdown-timeout', { type: 'string', describe: 'After SIGTERM, how long in-flight applies may run before they are cancelled (default 60s)' })
-    .option('lock-wait', { type: 'string', describe: 'How long an apply waits for another holder of the state lock (default 10m)' }) as Argv<T & AgentArgs>;
+    .option('shutdown-timeout', { type: 'string', coerce: durationText('--shutdown-timeout'), describe: 'After SIGTERM, how long in-flight applies may run before they are cancelled (default 60s)' })
+    .option('lock-wait', { type: 'string', coerce: durationText('--lock-wait'), describe: 'How long an apply waits for another holder of the state lock (default 10m)' }) as Argv<T & AgentArgs>;
 }
 
 function stackOptions<T>(y: Argv<T>): Argv<T & StackArgs> {

@@ -38,6 +38,7 @@ export async function runApply(a: ApplyArgs, destroy: boolean): Promise<never> {
           await applyOne(ctx, session, o, stacks.length > 1);
         } finally {
           await session.close();
+          await ctx.releaseLock(s.name);
         }
       }
     }
@@ -62,6 +63,7 @@ async function applySaved(ctx: CliContext, file: string, a: ApplyArgs): Promise<
       throw new StalePlanError(`configuration of stack "${s.name}" changed since the plan in ${file} was made; run plan again`);
     }
     const store = ctx.store(s.name, prepared.stack!.config.backend);
+    await ctx.lockStack(s.name, store, 'apply', a['lock-timeout'] ?? 0);
     const prior = await readPrior(store);
     if (prior.digest !== sp.plan.priorDigest || prior.journals.join() !== (sp.plan.priorJournals ?? []).join()) {
       throw new StalePlanError(`state of stack "${s.name}" changed since the plan in ${file} was made (planned against serial ${sp.plan.priorSerial ?? 'none'}, now ${prior.version?.serial ?? 'none'}); run plan again`);
@@ -73,6 +75,7 @@ async function applySaved(ctx: CliContext, file: string, a: ApplyArgs): Promise<
       await applyOne(ctx, session, { ...flowOptions(ctx, a), planOnly: false, autoApprove: true, signal: ctx.signal }, saved.stacks.length > 1);
     } finally {
       await session.close();
+      await ctx.releaseLock(s.name);
     }
   }
 }

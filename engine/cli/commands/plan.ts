@@ -13,6 +13,7 @@ import { DiagnosticsError, formatDiagnostic } from '../../diagnostics.ts';
 import type { PlanSession } from '../../operations/plan-stack.ts';
 import { fetchGitPreview } from './plan-source.ts';
 import { nameFromPath } from '../../synth/stack-name.ts';
+import { durationFlag, PARALLELISM_MAX, wholeNumber } from '../flag-values.ts';
 
 export interface PlanArgs extends GlobalArgs, VarArgs {
   out?: string;
@@ -22,6 +23,8 @@ export interface PlanArgs extends GlobalArgs, VarArgs {
   'refresh-only'?: boolean;
   refresh?: boolean;
   parallelism?: number;
+  /** milliseconds (coerced from a duration) */
+  'lock-timeout'?: number;
   destroy?: boolean;
   format?: 'human' | 'json' | 'markdown';
   git?: string;
@@ -35,7 +38,8 @@ export function planOptions<T>(y: Argv<T>): Argv<T & PlanArgs> {
     .option('replace', { type: 'string', array: true, describe: 'Force replacement of this instance (repeatable)' })
     .option('refresh-only', { type: 'boolean', default: false, describe: 'Only reconcile state with the real objects; propose no changes' })
     .option('refresh', { type: 'boolean', default: true, describe: 'Read the real objects before planning (--refresh=false to skip)' })
-    .option('parallelism', { type: 'number', default: 10, describe: 'Provider operations in flight at once' })
+    .option('parallelism', { type: 'string', describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`, coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }) })
+    .option('lock-timeout', { type: 'string', describe: 'How long apply, destroy and rollback wait for another holder of the state lock, e.g. 30s or 5m (default 0s: fail at once)', coerce: durationFlag('--lock-timeout') })
     .option('destroy', { type: 'boolean', default: false, describe: 'Plan to destroy every object of the selected stacks' }) as Argv<T & PlanArgs>;
 }
 
@@ -45,7 +49,8 @@ export function flowOptions(ctx: CliContext, a: PlanArgs, extra: Partial<FlowOpt
     refresh: a.refresh !== false,
     targets: parseAddresses(a.target),
     replace: parseAddresses(a.replace),
-    parallelism: Math.max(1, a.parallelism ?? 10),
+    parallelism: a.parallelism ?? 10,
+    lockWaitMs: a['lock-timeout'] ?? 0,
     vars: ctx.variableInputs(a),
     planOnly: true,
     autoApprove: false,

@@ -12,6 +12,7 @@ import { applyOptions, type ApplyArgs } from './apply.ts';
 import { flowOptions } from './plan.ts';
 import { onlyStack } from './show.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
+import { MAX_SERIAL, wholeNumber } from '../flag-values.ts';
 import { prepareStack } from '../../operations/prepare-stack.ts';
 import { readPrior } from '../../operations/prior-state.ts';
 import { planPreparedStack } from '../../operations/plan-stack.ts';
@@ -22,7 +23,7 @@ interface RollbackArgs extends ApplyArgs { to: number }
 export const rollbackCommand: CommandModule<object, RollbackArgs> = {
   command: 'rollback',
   describe: 'Re-converge a stack to the configuration recorded in an earlier state version',
-  builder: (y) => applyOptions(y).option('to', { type: 'number', demandOption: true, describe: 'Serial of the state version to roll back to' }) as Argv<RollbackArgs>,
+  builder: (y) => applyOptions(y).option('to', { type: 'string', demandOption: true, describe: 'Serial of the state version to roll back to', coerce: wholeNumber('--to', { min: 1, max: MAX_SERIAL }) }) as Argv<RollbackArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -51,6 +52,7 @@ export const rollbackCommand: CommandModule<object, RollbackArgs> = {
       const o: FlowOptions = { ...flowOptions(ctx, a), planOnly: false, autoApprove: a['auto-approve'] === true, signal: ctx.signal, rollbackOf: a.to, sourceRevision: target.sourceRevision ?? undefined };
       const prepared = prepareStack(input, o.vars);
       report(prepared.diagnostics);
+      await ctx.lockStack(stack, store, 'rollback', o.lockWaitMs ?? 0);
       const prior = await readPrior(store);
       const restore = new Map(Object.entries(target.resources));
       const planned = await planPreparedStack(prepared.stack!, { ...prior, restore }, ctx.registry, {

@@ -5,7 +5,9 @@ import type { Argv, CommandModule } from 'yargs';
 import { createTwoFilesPatch } from 'diff';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
+import { MAX_SERIAL, wholeNumber } from '../flag-values.ts';
 import { describeChanges, redactedVersion } from '../state-view.ts';
+import { renderInstance } from '../render-instance.ts';
 import type { StateStore } from '../../../state/store.ts';
 import type { StateVersion } from '../../../state/model.ts';
 
@@ -33,8 +35,8 @@ export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show [serial]',
   describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
   builder: (y) => globalOptions(y)
-    .positional('serial', { type: 'number', describe: 'State version serial' })
-    .option('diff', { type: 'number', describe: 'Compare with this serial' }) as Argv<ShowArgs>,
+    .positional('serial', { type: 'string', describe: 'State version serial', coerce: wholeNumber('serial', { min: 1, max: MAX_SERIAL }) })
+    .option('diff', { type: 'string', describe: 'Compare with this serial', coerce: wholeNumber('--diff', { min: 1, max: MAX_SERIAL }) }) as Argv<ShowArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -59,12 +61,8 @@ export const showCommand: CommandModule<object, ShowArgs> = {
         `  changes ${describeChanges(v.changes)}`,
         '',
       ];
-      for (const [addr, inst] of Object.entries(v.resources)) {
-        out.push(`# ${addr}${inst.tainted ? ' (tainted)' : ''}:`);
-        out.push(`${inst.mode === 'data' ? 'data' : 'resource'} "${inst.type}" "${inst.name}" {`);
-        for (const [k, val] of Object.entries(inst.attributes)) out.push(`    ${k} = ${JSON.stringify(val, null, 2).replace(/\n/g, '\n    ')}`);
-        out.push('}', '');
-      }
+      // the same aligned style as the plan: no null attributes, heredocs for multi-line strings
+      for (const inst of Object.values(v.resources)) out.push(renderInstance(inst), '');
       if (Object.keys(v.outputs).length) {
         out.push('Outputs:', '');
         for (const [k, o] of Object.entries(v.outputs)) out.push(`${k} = ${JSON.stringify(o.value)}`);

@@ -1,9 +1,87 @@
-// `ballast state list` and `ballast state unlock ID --force`.
+// `ballast state list`, `state show ADDR`, `state mv SRC DST`, `state rm ADDR...` and
+// `ballast state unlock ID --force`.
 
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
 import { holderIsGone } from '../../../state/lock-holder.ts';
+import { endpointHolds, parseEndpoint, parseInstance } from '../../addrs.ts';
+import { formatDiagnostic } from '../../diagnostics.ts';
+import { editInstances, editState, type StateEdit } from '../../operations/edit-state.ts';
+import { readPrior } from '../../operations/prior-state.ts';
+import { onlyStack } from './show.ts';
+import { renderInstance } from '../render-instance.ts';
+import { redactedVersion } from '../state-view.ts';
+
+interface ShowArgs extends GlobalArgs { address: string }
+interface MvArgs extends GlobalArgs { source: string; destination: string; 'dry-run'?: boolean }
+interface RmArgs extends GlobalArgs { addresses: string[]; 'dry-run'?: boolean }
+
+const showInstanceCommand: CommandModule<object, ShowArgs> = {
+  command: 'show <address>',
+  describe: 'Show one recorded resource instance (sensitive values redacted)',
+  builder: (y) => globalOptions(y).positional('address', { type: 'string', demandOption: true, describe: 'Instance address, e.g. module.net.aws_vpc.main or aws_s3_bucket.b["k"]' }) as Argv<ShowArgs>,
+  handler: async (a) => {
+    const ctx = new CliContext(a);
+    try {
+      const stack = await onlyStack(ctx);
+      const v = await ctx.store(stack).current();
+      const ep = parseEndpoint(a.address);
+      const shown = Object.values(v ? redactedVersion(v).resources : {}).filter((i) => endpointHolds(ep, parseInstance(i.address)));
+      if (!shown.length) {
+        process.stderr.write(`No instance found for the given address "${a.address}" in stack "${stack}" (see ballast state list).
+`);
+        throw new CliExit(1);
+      }
+      if (a.json) process.stdout.write(JSON.stringify(shown.length === 1 ? shown[0] : shown, null, 2) + '\n');
+      else process.stdout.write(shown.map(renderInstance).join('\n\n') + '\n');
+      throw new CliExit(EXIT_OK);
+    } finally {
+      await ctx.close();
+    }
+  },
+};
+
+async function runEdit(a: GlobalArgs & { 'dry-run'?: boolean }, edit: StateEdit, verb: (t: string[]) => string): Promise<never> {
+  const ctx = new CliContext(a);
+  try {
+    const stack = await onlyStack(ctx);
+    const store = ctx.store(stack);
+    if (a['dry-run']) {
+      const r = editInstances(stack, (await readPrior(store)).instances, edit);
+      for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n\n');
+      for (const t of r.touched) process.stdout.write(`Would ${verb(t)}\n`);
+      throw new CliExit(r.diagnostics.length ? 1 : EXIT_OK);
+    }
+    const r = await editState(stack, store, edit);
+    for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n\n');
+    if (!r.version) throw new CliExit(1);
+    for (const t of r.touched) process.stdout.write(`${verb(t).replace(/^./, (c) => c.toUpperCase())}\n`);
+    process.stdout.write(`${edit.kind === 'mv' ? 'Successfully moved' : 'Successfully removed'} ${r.touched.length} object(s). Recorded state version ${r.version.serial} of stack "${stack}".\n`);
+    throw new CliExit(EXIT_OK);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const mvCommand: CommandModule<object, MvArgs> = {
+  command: 'mv <source> <destination>',
+  describe: 'Record an object (resource, instance or module) under a new address; nothing in the real world changes',
+  builder: (y) => globalOptions(y)
+    .positional('source', { type: 'string', demandOption: true })
+    .positional('destination', { type: 'string', demandOption: true })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Only print what would move' }) as Argv<MvArgs>,
+  handler: (a) => runEdit(a, { kind: 'mv', from: a.source, to: a.destination }, (t) => `move "${t[0]}" to "${t[1]}"`),
+};
+
+const rmCommand: CommandModule<object, RmArgs> = {
+  command: 'rm <addresses..>',
+  describe: 'Forget objects (resources, instances or modules) without destroying them',
+  builder: (y) => globalOptions(y)
+    .positional('addresses', { type: 'string', array: true, demandOption: true })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Only print what would be removed' }) as Argv<RmArgs>,
+  handler: (a) => runEdit(a, { kind: 'rm', addresses: a.addresses }, (t) => `remove ${t[0]}`),
+};
 
 interface UnlockArgs extends GlobalArgs { id?: string; force?: boolean }
 
@@ -66,7 +144,7 @@ const unlockCommand: CommandModule<object, UnlockArgs> = {
 
 export const stateCommand: CommandModule<object, object> = {
   command: 'state <command>',
-  describe: 'Inspect recorded state and locks',
-  builder: (y) => y.command(listCommand).command(unlockCommand).demandCommand(1),
+  describe: 'Inspect and edit recorded state, and locks',
+  builder: (y) => y.command(listCommand).command(showInstanceCommand).command(mvCommand).command(rmCommand).command(unlockCommand).demandCommand(1),
   handler: () => undefined,
 };

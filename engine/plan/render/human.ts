@@ -49,14 +49,16 @@ export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
     }
   }
 
-  const changes = refreshOnly ? [] : plan.changes.filter((c) => c.action !== 'no-op' || c.importing);
+  const changes = refreshOnly ? [] : plan.changes.filter((c) => c.action !== 'no-op' || c.importing || c.previousAddress);
+  const forgotten = refreshOnly ? [] : plan.forgotten ?? [];
   const outputs = refreshOnly ? [] : plan.outputs.filter((o) => o.action !== 'no-op').sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  if (changes.length) {
+  if (changes.length || forgotten.length) {
     const used = new Set(changes.map((c) => c.action));
     out.push('Ballast used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:');
     for (const [action, text] of LEGEND) if (used.has(action)) out.push(`${colorSymbol(ACTION_SYMBOL[action].padStart(3), p)} ${text}`);
     out.push('', 'Ballast will perform the following actions:', '');
     for (const c of changes) out.push(...renderResourceChange(c, opts, { secrets }), '');
+    for (const a of forgotten) out.push(`  ${p.bold(`# ${a} will no longer be managed by Ballast`)}`, '  # (removed from the configuration with lifecycle { destroy = false }: the object itself is kept)', '');
     out.push(p.bold(renderSummaryLine(plan)));
     if (outputs.length) out.push('', 'Changes to Outputs:', ...renderOutputChanges(outputs, p, secrets));
   } else if (outputs.length) {
@@ -81,10 +83,11 @@ export function renderSummaryLine(plan: Plan): string {
       ? `Refresh-only plan: ${n} object${n === 1 ? ' has' : 's have'} changed outside of Ballast; applying it updates the state only.`
       : 'No changes. Your infrastructure still matches the configuration.';
   }
-  if (plan.changes.some((c) => c.action !== 'no-op' || c.importing)) {
+  const forget = plan.forgotten?.length ?? 0;
+  if (plan.changes.some((c) => c.action !== 'no-op' || c.importing || c.previousAddress) || forget) {
     const s = summarize(plan.changes);
     const imports = plan.changes.filter((c) => c.importing).length;
-    return `Plan: ${imports ? `${imports} to import, ` : ''}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`;
+    return `Plan: ${imports ? `${imports} to import, ` : ''}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
   }
   const outputs = plan.outputs.filter((o) => o.action !== 'no-op').length;
   if (outputs) return `Changes to Outputs only: ${outputs} output${outputs === 1 ? '' : 's'} to change, no infrastructure changes.`;
@@ -101,6 +104,7 @@ export function renderResourceChange(c: ResourceChange, opts: RenderPlanOptions,
   const why = reasonLine(c);
   if (why) out.push(`  ${why}`);
   if (c.importing && c.action !== 'no-op' && !how.drift) out.push(`  # (imported from "${c.importing.id}")`);
+  if (c.previousAddress && c.action !== 'no-op' && !how.drift) out.push(`  # (moved from ${c.previousAddress})`);
   const sensitive = pathTree(sensitivePathsOf(c, opts.schemaOf));
   const before: Side = { v: c.before ?? undefined, sens: sensitive };
   const after: Side = { v: c.after ?? undefined, sens: sensitive };
@@ -127,7 +131,7 @@ function headline(c: ResourceChange, drift: boolean): string {
     case 'read': return `${a} will be read during apply`;
     case 'update': return `${a} will be updated in-place`;
     case 'delete': return `${a} will be destroyed`;
-    default: return c.importing ? `${a} will be imported` : `${a} has no changes`;
+    default: return c.importing ? `${a} will be imported` : c.previousAddress ? `${c.previousAddress} has moved to ${a}` : `${a} has no changes`;
   }
 }
 

@@ -4,6 +4,7 @@
 // after_sensitive say where they were. Unknown values become null with after_unknown true.
 
 import { hasErrors } from '../../diagnostics.ts';
+import { parseInstance } from '../../addrs.ts';
 import { Sensitive, Unknown, containsUnknown, isObject, type Value } from '../../lang/value.ts';
 import { JSON_ACTIONS } from '../actions.ts';
 import { hasChanges, type OutputChange, type Plan, type ResourceChange } from '../plan.ts';
@@ -41,12 +42,25 @@ export function planToJson(plan: Plan, opts: PlanJsonOptions = {}): object {
     format_version: PLAN_JSON_FORMAT_VERSION,
     terraform_version: opts.engineVersion ?? 'ballast',
     resource_drift: plan.drift.map((c) => resourceChangeJson(c, { ...opts, secrets })),
-    resource_changes: plan.changes.map((c) => resourceChangeJson(c, { ...opts, secrets })),
+    resource_changes: [
+      ...plan.changes.map((c) => resourceChangeJson(c, { ...opts, secrets })),
+      // as Terraform: a forgotten object is a change with the "forget" action
+      ...(plan.forgotten ?? []).map((address) => forgetJson(address, plan)),
+    ],
     output_changes: Object.fromEntries(plan.outputs.map((o) => [o.name, outputChangeJson(o, secrets)])),
     errored: hasErrors(plan.diagnostics),
     applyable: hasChanges(plan) && !hasErrors(plan.diagnostics),
     complete: true,
     ballast,
+  };
+}
+
+function forgetJson(address: string, plan: Plan): { [k: string]: Json } {
+  const a = parseInstance(address);
+  return {
+    address, ...(a.module ? { module_address: a.module } : {}), mode: a.mode, type: a.type, name: a.name, ...(a.key !== undefined ? { index: a.key } : {}),
+    provider_name: plan.prior[address]?.provider ?? '',
+    change: { actions: ['forget'], before: null, after: null, after_unknown: {}, before_sensitive: false, after_sensitive: false },
   };
 }
 
@@ -67,6 +81,8 @@ export function resourceChangeJson(c: ResourceChange, opts: ResourceJsonOptions 
   if (c.importing) change.importing = { id: c.importing.id };
   const out: { [k: string]: Json } = {
     address: c.address,
+    ...(c.previousAddress ? { previous_address: c.previousAddress } : {}),
+    ...(c.addr.module ? { module_address: c.addr.module } : {}),
     mode: c.addr.mode,
     type: c.addr.type,
     name: c.addr.name,

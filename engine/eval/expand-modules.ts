@@ -1,0 +1,62 @@
+// Module calls -> module instances. count/for_each of each call is evaluated where the call is
+// (variables, locals, the calling instance's each/count); every resource of each instance is
+// added to the stack's resources under its full address (`module.a["k"].aws_s3_bucket.b`),
+// with its provider resolved to a root provider configuration. The rest of the engine then
+// sees one flat set of resources, each knowing the module instance its expressions belong to.
+
+import { formatKey } from '../addrs.ts';
+import { type Diagnostic, error } from '../diagnostics.ts';
+import { formatProviderRef, type ModuleCallConfig, type ModuleInstance, type ProviderRef, type ResourceConfig, type StackConfig } from '../config/model.ts';
+import type { Value } from '../lang/value.ts';
+import { expandResource } from './expand.ts';
+import { exprDiagnostic } from './expr-diagnostic.ts';
+import { StackScope } from './stack-scope.ts';
+
+export function expandModules(config: StackConfig, variables: ReadonlyMap<string, Value>): { config: StackConfig; diagnostics: Diagnostic[] } {
+  if (!config.moduleCalls?.size) return { config, diagnostics: [] };
+  const diags: Diagnostic[] = [];
+  const modules = new Map<string, ModuleInstance>();
+  const resources = new Map<string, ResourceConfig>(config.resources);
+  const expanded: StackConfig = { ...config, resources, modules };
+  const scope = new StackScope(expanded, variables, {
+    resourcesUnavailable: 'Module count and for_each cannot depend on resource attributes in Ballast',
+  });
+
+  const walk = (parent: string, decl: StackConfig, parentProviders: (r: ProviderRef) => ProviderRef, parentDeps: readonly string[]) => {
+    for (const call of decl.moduleCalls?.values() ?? []) {
+      const where = { stack: config.name, address: `${parent ? `${parent}.` : ''}module.${call.name}`, range: call.range };
+      let instances;
+      try {
+        instances = expandResource(call, scope.moduleRoot(parent)).instances;
+      } catch (e) {
+        diags.push(exprDiagnostic(e, where));
+        continue;
+      }
+      // depends_on of the call (and of the calls around it) applies to everything inside
+      const deps = [...parentDeps, ...call.dependsOn.map((d) => (parent ? `${parent}.${d}` : d))];
+      const providers = (r: ProviderRef): ProviderRef => {
+        const explicit = call.providers.get(formatProviderRef(r));
+        if (explicit) return parentProviders(explicit);
+        return parentProviders(r);
+      };
+      for (const i of instances) {
+        const path = `${parent ? `${parent}.` : ''}module.${call.name}${formatKey(i.key)}`;
+        const inst: ModuleInstance = { path, parent, call, countIndex: i.countIndex, eachKey: i.eachKey, eachValue: i.eachValue, providers: providerMap(call, providers) };
+        modules.set(path, inst);
+        for (const rc of call.module.resources.values()) {
+          const address = `${path}.${rc.address}`;
+          resources.set(address, { ...rc, module: path, address, provider: providers(rc.provider), dependsOn: [...rc.dependsOn.map((d) => `${path}.${d}`), ...deps] });
+        }
+        walk(path, call.module, providers, deps);
+      }
+    }
+  };
+  walk('', config, (r) => r, []);
+  return { config: expanded, diagnostics: diags };
+}
+
+function providerMap(call: ModuleCallConfig, resolve: (r: ProviderRef) => ProviderRef): ReadonlyMap<string, ProviderRef> {
+  const out = new Map<string, ProviderRef>();
+  for (const rc of call.module.resources.values()) out.set(formatProviderRef(rc.provider), resolve(rc.provider));
+  return out;
+}

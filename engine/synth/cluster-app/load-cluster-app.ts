@@ -1,0 +1,112 @@
+// Cluster-app stacks: a directory of plain Kubernetes YAML, a kustomization (rendered by
+// `kubectl kustomize`), or a cdk8s app (run, then its YAML read). Each becomes one stack of
+// Terraform JSON with a kubernetes_manifest per object; nothing after synthesis knows the kind.
+
+import { stackNameForPath } from '../stack-name.ts';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { SynthError } from '../synth-error.ts';
+import type { SynthResult } from '../synth-result.ts';
+import { runApp } from '../run-app.ts';
+import { readObjects, type SourcedObject } from './read-objects.ts';
+import { toStackJson } from './to-stack-json.ts';
+
+export type ClusterAppKind = 'kustomize' | 'cdk8s' | 'yaml';
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const SKIP_DIRS = new Set(['node_modules', 'cdktf.out', 'dist', '.ballast', '.git']);
+const isYaml = (n: string) => n.endsWith('.yaml') || n.endsWith('.yml');
+
+export interface ClusterAppOptions {
+  outDir?: string;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+/** Which cluster-app kind a directory holds, if any. */
+export async function detectClusterApp(dir: string): Promise<ClusterAppKind | undefined> {
+  if (KUSTOMIZATION_FILES.some((f) => existsSync(join(dir, f)))) return 'kustomize';
+  if (existsSync(join(dir, 'cdk8s.yaml'))) return 'cdk8s';
+  return (await yamlFiles(dir)).length ? 'yaml' : undefined;
+}
+
+export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: ClusterAppOptions = {}): Promise<SynthResult> {
+  const objects = kind === 'kustomize' ? await kustomize(dir, opts) : kind === 'cdk8s' ? await cdk8s(dir, opts) : await plainYaml(dir);
+  const name = stackNameForPath(dir);
+  const json = toStackJson(objects);
+  const outDir = opts.outDir ?? join(dir, 'cdktf.out');
+  const stackDir = join(outDir, 'stacks', name);
+  await mkdir(stackDir, { recursive: true });
+  const file = join(stackDir, 'cdk.tf.json');
+  const text = JSON.stringify(json, null, 2);
+  await writeFile(file, text);
+  return { outDir, stacks: [{ name, file, json, bytes: Buffer.from(text), dependencies: [], dir, generic: true }] };
+}
+
+async function yamlFiles(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of (await readdir(join(dir, rel), { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory() && !SKIP_DIRS.has(e.name)) out.push(...(await yamlFiles(dir, join(rel, e.name))));
+    else if (e.isFile() && isYaml(e.name)) out.push(join(rel, e.name));
+  }
+  return out;
+}
+
+async function plainYaml(dir: string): Promise<SourcedObject[]> {
+  const problems: string[] = [];
+  const out: SourcedObject[] = [];
+  for (const f of await yamlFiles(dir)) {
+    try {
+      out.push(...readObjects(await readFile(join(dir, f), 'utf8'), f));
+    } catch (e) {
+      if (e instanceof SynthError) problems.push(e.message);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new SynthError(`cannot read the Kubernetes YAML in ${dir}:\n${problems.join('\n')}`);
+  return out;
+}
+
+async function kustomize(dir: string, opts: ClusterAppOptions): Promise<SourcedObject[]> {
+  const file = KUSTOMIZATION_FILES.find((f) => existsSync(join(dir, f)))!;
+  const text = await new Promise<string>((resolve, reject) => {
+    const child = execFile('kubectl', ['kustomize', dir], { env: opts.env ?? process.env, maxBuffer: 256 * 1024 * 1024, signal: opts.signal }, (err, stdout, stderr) => {
+      if (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return reject(new SynthError(`cannot render ${join(dir, file)}: kubectl is not installed (Ballast runs "kubectl kustomize")`));
+        return reject(new SynthError(`kustomize failed for ${join(dir, file)}:\n${(stderr || err.message).trim()}`));
+      }
+      resolve(stdout);
+    });
+    child.stdin?.end();
+  });
+  return readObjects(text, `${relative(process.cwd(), join(dir, file)) || file} (rendered)`);
+}
+
+async function cdk8s(dir: string, opts: ClusterAppOptions): Promise<SourcedObject[]> {
+  const configFile = join(dir, 'cdk8s.yaml');
+  let config: unknown;
+  try {
+    config = parseYaml(await readFile(configFile, 'utf8'));
+  } catch (e) {
+    throw new SynthError(`malformed ${configFile}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const app = typeof config === 'object' && config !== null ? (config as { app?: unknown }).app : undefined;
+  if (typeof app !== 'string' || app.trim() === '') throw new SynthError(`malformed ${configFile}: "app" must name the command that runs the app (e.g. "npx ts-node main.ts")`);
+  // The entry is the last .ts/.js/.mjs argument of the command; Ballast runs it with its own tsx.
+  const entry = app.trim().split(/\s+/).reverse().find((a) => /\.(m?[jt]s)$/.test(a));
+  if (!entry) throw new SynthError(`cannot find the app's entry file in "${app}" (${configFile}): expected a .ts or .js file`);
+  const outDir = join(opts.outDir ?? join(dir, 'cdktf.out'), 'cdk8s');
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await runApp({ cwd: dir, entry, outDir, context: {}, env: { ...(opts.env ?? process.env), CDK8S_OUTDIR: outDir }, signal: opts.signal });
+  const files = (await readdir(outDir)).filter(isYaml).sort();
+  if (!files.length) throw new SynthError(`the cdk8s app in ${dir} wrote no YAML to ${outDir}: does it call app.synth()?`);
+  const out: SourcedObject[] = [];
+  for (const f of files) out.push(...readObjects(await readFile(join(outDir, f), 'utf8'), `${f} (synthesized by cdk8s)`));
+  return out;
+}

@@ -1,0 +1,54 @@
+// Kubernetes objects from YAML text (multi-document files, `kind: List`), each with where it
+// came from, so every later message can name the file and the document.
+
+import { parseAllDocuments } from 'yaml';
+import { SynthError } from '../synth-error.ts';
+
+export type KubeObject = { [key: string]: unknown } & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: unknown } };
+
+export interface SourcedObject {
+  readonly object: KubeObject;
+  /** file (relative to the stack directory) and 1-based line of the document */
+  readonly source: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every object in `text`; all problems of the file are reported together in one SynthError. */
+export function readObjects(text: string, file: string): SourcedObject[] {
+  const problems: string[] = [];
+  const out: SourcedObject[] = [];
+  const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, i) => {
+    const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : text.slice(0, offset).split('\n').length);
+    const at = `${file}:${lineOf(doc.range?.[0])} (document ${i + 1})`;
+    if (doc.errors.length) {
+      for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? lineOf(doc.range?.[0])}: invalid YAML: ${e.message.split('\n')[0]}`);
+      return;
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) return; // an empty document ("---" at the end)
+    const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+    items.forEach((item, j) => {
+      const where = items.length > 1 || item !== value ? `${at}, item ${j + 1}` : at;
+      const problem = checkObject(item);
+      if (problem) problems.push(`${where}: ${problem}`);
+      else out.push({ object: item as KubeObject, source: where });
+    });
+  });
+  if (problems.length) throw new SynthError(problems.join('\n'));
+  return out;
+}
+
+function checkObject(v: unknown): string | undefined {
+  if (!isRecord(v)) return 'expected a Kubernetes object (a mapping with apiVersion, kind and metadata)';
+  if (typeof v.apiVersion !== 'string' || v.apiVersion === '') return 'the object has no apiVersion';
+  if (typeof v.kind !== 'string' || v.kind === '') return 'the object has no kind';
+  const meta = v.metadata;
+  if (!isRecord(meta) || typeof meta.name !== 'string' || meta.name === '') {
+    return `the ${v.kind} has no metadata.name${isRecord(meta) && meta.generateName ? ' (generateName is not supported: Ballast tracks objects by name)' : ''}`;
+  }
+  if (meta.namespace !== undefined && typeof meta.namespace !== 'string') return `the ${v.kind} "${meta.name}" has a metadata.namespace that is not a string`;
+  return undefined;
+}

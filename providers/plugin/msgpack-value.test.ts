@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decode } from '@msgpack/msgpack';
+import { isSet, isUnknown, markSet, UNKNOWN } from '../../engine/lang/value.ts';
+import type { Type } from '../../engine/lang/types.ts';
+import { decodeValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
+
+const T: Type = { object: { s: 'string', n: 'number', b: 'bool', l: { list: 'string' }, st: { set: 'number' }, m: { map: 'bool' }, o: { object: { x: 'string' } }, d: 'dynamic' } };
+
+test('round trip of every kind, with unknowns as extension 0 and sets kept as sets', () => {
+  const v = { s: 'x', n: 1.5, b: true, l: ['a', UNKNOWN], st: markSet([1, 2]), m: { k: false }, o: { x: null }, d: { any: [1, 'two'] } };
+  const back = decodeValue(encodeValue(v, T), T) as Record<string, unknown>;
+  assert.equal(back.s, 'x');
+  assert.equal(back.n, 1.5);
+  assert.ok(isUnknown((back.l as unknown[])[1]));
+  assert.ok(isSet(back.st));
+  assert.deepEqual(back.o, { x: null });
+  assert.deepEqual(back.d, { any: [1, 'two'] }, 'a dynamic value carries its own type');
+});
+
+test('type-directed: an object sends every attribute of its type, absent ones as nil; numbers as msgpack numbers', () => {
+  const raw = decode(encodeValue({ s: 'x' }, T)) as Record<string, unknown>;
+  assert.deepEqual(Object.keys(raw).sort(), ['b', 'd', 'l', 'm', 'n', 'o', 's', 'st']);
+  assert.equal(raw.n, null);
+  assert.deepEqual(decode(encodeValue(7, 'number')), 7);
+  assert.equal(decodeValue(encodeValue('12', 'number'), 'number'), 12, 'a numeric string converts like cty');
+});
+
+test('an unknown top-level value and refined unknowns (extension 12) decode as unknown', () => {
+  assert.ok(isUnknown(decodeValue(encodeValue(UNKNOWN, 'string'), 'string')));
+  assert.ok(isUnknown(decodeValue(new Uint8Array([0xd4, 0x0c, 0x00]), 'string')));
+});
+
+test('a value of the wrong type names where it is', () => {
+  assert.throws(() => encodeValue({ l: 'not-a-list' }, T), (e: Error) => e instanceof ValueTypeError && e.message === 'l: expected a list');
+  assert.throws(() => encodeValue({ o: { x: [1] } }, T), /o\.x: expected a string/);
+});

@@ -1,0 +1,112 @@
+// DynamicValue encoding: cty's msgpack form, which is type-directed (an object is a map with
+// every attribute of its type, a dynamic value is [type JSON, value]), with unknown values as
+// msgpack extension 0 and refined unknowns (extension 12) read as unknown. Upgrades and moves
+// carry state as JSON instead (raw_state.json).
+
+import { decode, encode, ExtensionCodec } from '@msgpack/msgpack';
+import type { Type } from '../../engine/lang/types.ts';
+import { isObject, isSet, isUnknown, markSet, UNKNOWN, Unknown, type Value, type ValueObject } from '../../engine/lang/value.ts';
+import { ctyTypeJson, parseCtyType } from './cty-type.ts';
+
+const UNKNOWN_EXT = 0;
+const REFINED_UNKNOWN_EXT = 12;
+
+/** Marker for an unknown while encoding; msgpack's extension codec needs a class to match on. */
+class UnknownMarker {}
+const MARK = new UnknownMarker();
+
+const codec = new ExtensionCodec();
+codec.register({
+  type: UNKNOWN_EXT,
+  encode: (v: unknown) => (v instanceof UnknownMarker ? new Uint8Array([0]) : null),
+  decode: () => UNKNOWN,
+});
+// Refinements (prefix, not-null, length bounds) narrow an unknown; Ballast keeps it unknown.
+codec.register({ type: REFINED_UNKNOWN_EXT, encode: () => null, decode: () => UNKNOWN });
+
+export class ValueTypeError extends Error {}
+
+/** The plain msgpack-ready form of a value of type `t`. */
+function toWire(v: Value | undefined, t: Type, path: string): unknown {
+  if (v === undefined || v === null) return null;
+  if (isUnknown(v)) return MARK;
+  if (t === 'dynamic') return [Buffer.from(JSON.stringify(ctyTypeJson(impliedType(v)))), toWire(v, impliedType(v), path)];
+  if (t === 'string') {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    throw new ValueTypeError(`${path || 'value'}: expected a string`);
+  }
+  if (t === 'number') {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    throw new ValueTypeError(`${path || 'value'}: expected a number`);
+  }
+  if (t === 'bool') {
+    if (typeof v === 'boolean') return v;
+    if (v === 'true' || v === 'false') return v === 'true';
+    throw new ValueTypeError(`${path || 'value'}: expected a bool`);
+  }
+  if ('list' in t || 'set' in t) {
+    if (!Array.isArray(v)) throw new ValueTypeError(`${path || 'value'}: expected a ${'list' in t ? 'list' : 'set'}`);
+    const el = 'list' in t ? t.list : t.set;
+    return v.map((x, i) => toWire(x, el, `${path}[${i}]`));
+  }
+  if ('tuple' in t) {
+    if (!Array.isArray(v)) throw new ValueTypeError(`${path || 'value'}: expected a tuple`);
+    return t.tuple.map((et, i) => toWire(v[i], et, `${path}[${i}]`));
+  }
+  if (!isObject(v)) throw new ValueTypeError(`${path || 'value'}: expected ${'map' in t ? 'a map' : 'an object'}`);
+  if ('map' in t) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toWire(x, t.map, `${path}["${k}"]`)]));
+  return Object.fromEntries(Object.entries(t.object).map(([k, at]) => [k, toWire(v[k], at, path ? `${path}.${k}` : k)]));
+}
+
+function fromWire(w: unknown, t: Type): Value {
+  if (w === null || w === undefined) return null;
+  if (w instanceof Unknown) return w;
+  if (t === 'dynamic') {
+    const [typeJson, inner] = w as [Uint8Array, unknown];
+    return fromWire(inner, parseCtyType(JSON.parse(Buffer.from(typeJson).toString('utf8'))));
+  }
+  if (t === 'number') return typeof w === 'string' ? Number(w) : typeof w === 'bigint' ? Number(w) : (w as number);
+  if (t === 'string' || t === 'bool') return w as string | boolean;
+  if ('list' in t) return (w as unknown[]).map((x) => fromWire(x, t.list));
+  if ('set' in t) return markSet((w as unknown[]).map((x) => fromWire(x, t.set)));
+  if ('tuple' in t) {
+    const els = t.tuple;
+    return (w as unknown[]).map((x, i) => fromWire(x, els[i]));
+  }
+  const m = w as Record<string, unknown>;
+  if ('map' in t) return Object.fromEntries(Object.entries(m).map(([k, x]) => [k, fromWire(x, t.map)]));
+  const out: ValueObject = {};
+  for (const [k, at] of Object.entries(t.object)) out[k] = fromWire(m[k], at);
+  return out;
+}
+
+export function encodeValue(v: Value, t: Type): Uint8Array {
+  return encode(toWire(v, t, ''), { extensionCodec: codec, ignoreUndefined: false });
+}
+
+export function decodeValue(bytes: Uint8Array | undefined | null, t: Type): Value {
+  if (!bytes || bytes.length === 0) return null;
+  return fromWire(decode(bytes, { extensionCodec: codec, useBigInt64: false }), t);
+}
+
+/** State as JSON (the form stored by Terraform and sent for upgrades): unknowns are not allowed. */
+export function encodeJsonValue(v: Value): Uint8Array {
+  return Buffer.from(JSON.stringify(v));
+}
+
+/** The type a value has on its own, for dynamic-typed attributes. */
+export function impliedType(v: Value): Type {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (v === null || isUnknown(v)) return 'dynamic';
+  if (Array.isArray(v)) {
+    const items: Value[] = v;
+    if (isSet(v)) return { set: items.length ? impliedType(items[0]) : 'dynamic' };
+    return { tuple: items.map(impliedType) };
+  }
+  if (isObject(v)) return { object: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, impliedType(x)])) };
+  return 'dynamic';
+}

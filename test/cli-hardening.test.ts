@@ -1,0 +1,115 @@
+// Hostile-user inputs at the command line (issue 7 items 4, 7, 10, 11): bad numbers and
+// durations, serials that are not serials, a held lock, a tampered or corrupt history. Each
+// gives a clear message and exit 1, never "NaN", a stack trace or a silently wrong answer.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runBallast, type BallastRun } from './helpers/run-ballast.ts';
+import { makeTempDir } from './helpers/temp-dir.ts';
+import { repoRoot } from './helpers/repo-root.ts';
+import { LocalDirStore } from '../state/local-dir-store.ts';
+
+const stack = { resource: { random_pet: { p: { length: 2 } }, terraform_data: { d: { input: '${random_pet.p.id}' } } } };
+
+async function ok(args: string[], cwd: string): Promise<BallastRun> {
+  const r = await runBallast(args, { cwd });
+  assert.equal(r.code, 0, `ballast ${args.join(' ')} exited ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  return r;
+}
+
+async function refused(args: string[], cwd: string, message: RegExp): Promise<BallastRun> {
+  const r = await runBallast(args, { cwd });
+  assert.equal(r.code, 1, `ballast ${args.join(' ')} exited ${r.code}\nstdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+  assert.match(r.stderr, message);
+  assert.doesNotMatch(r.stdout + r.stderr, /NaN|Internal error|\[object Object\]| {4}at /);
+  return r;
+}
+
+async function appliedTwice(): Promise<string> {
+  const dir = await makeTempDir('ballast-cli-hard-');
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify(stack));
+  await ok(['apply', '--auto-approve'], dir);
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ ...stack, resource: { ...stack.resource, random_pet: { p: { length: 3 } } } }));
+  await ok(['apply', '--auto-approve'], dir);
+  return dir;
+}
+
+test('numeric and duration flags are checked before anything runs', async () => {
+  const dir = await appliedTwice();
+  const before = readdirSync(join(dir, '.ballast/main/versions')).length;
+  // --parallelism abc used to plan without refresh and report "No changes"; apply ended in "Internal error ... NaN"
+  await refused(['plan', '--parallelism', 'abc'], dir, /--parallelism: "abc" is not a valid value; expected a whole number from 1 to 1024/);
+  await refused(['apply', '--auto-approve', '--parallelism', 'abc'], dir, /--parallelism: "abc"/);
+  for (const bad of ['0', '-2', '1.5', '1e3', '99999', '']) await refused(['plan', '--parallelism', bad], dir, /--parallelism: .* is not a valid value/);
+  await refused(['apply', '--lock-timeout', 'soon'], dir, /--lock-timeout: "soon" is not a duration/);
+  await refused(['apply', '--lock-timeout', '10'], dir, /--lock-timeout: "10" is not a duration/);
+  await refused(['agent', '--interval', 'abc'], dir, /--interval: "abc" is not a duration/);
+  await refused(['agent', '--parallelism', 'x'], dir, /--parallelism: "x"/);
+  await refused(['show', '--diff', 'x'], dir, /--diff: "x"/);
+  assert.equal(readdirSync(join(dir, '.ballast/main/versions')).length, before, 'nothing was recorded');
+  await ok(['plan', '--parallelism', '3', '--lock-timeout', '1s'], dir);
+});
+
+test('show abc, show -1, show 0, rollback --to abc: a clear error, not "version NaN" or the current version', async () => {
+  const dir = await appliedTwice();
+  await refused(['show', 'abc'], dir, /serial: "abc" is not a valid value/);
+  await refused(['show', '-1'], dir, /serial: "-1" is not a valid value/);
+  await refused(['show', '0'], dir, /serial: "0" is not a valid value/);
+  await refused(['rollback', '--to', 'abc', '--auto-approve'], dir, /--to: "abc" is not a valid value/);
+  await refused(['show', '9'], dir, /has no state version 9/);
+  assert.match((await ok(['show', '1'], dir)).stdout, /state version 1 /);
+});
+
+test('a tampered version is refused by show, show --diff, rollback, history, plan and apply; history --verify names the link', async () => {
+  const dir = await appliedTwice();
+  assert.match((await ok(['history', '--verify'], dir)).stdout, /history verified, 2 version\(s\) and 2 configuration snapshot\(s\) intact/);
+  const v1 = join(dir, '.ballast/main/versions/00000001.json');
+  const original = await readFile(v1, 'utf8');
+  const pet = JSON.parse(original).resources['random_pet.p'].attributes.id as string;
+  await writeFile(v1, original.replaceAll(pet, 'evil-pet'));
+  const link = /state history of local directory .* is broken at version 2: version 2 \(file .*00000002\.json\) records its parent's digest as sha256:[0-9a-f]{64}, but version 1 \(file .*00000001\.json\) now has digest sha256:[0-9a-f]{64}/;
+  for (const args of [['show', '1'], ['show', '2', '--diff', '1'], ['show'], ['show', '--json'], ['history'], ['history', '--json'], ['history', '--verify'], ['rollback', '--to', '1', '--auto-approve'], ['plan'], ['apply', '--auto-approve'], ['output'], ['state', 'list']]) {
+    const r = await refused(args, dir, link);
+    assert.doesNotMatch(r.stdout, /evil-pet/);
+  }
+  assert.equal(readdirSync(join(dir, '.ballast/main/versions')).length, 2, 'nothing was recorded');
+  // a changed config snapshot is caught by --verify
+  await writeFile(v1, original);
+  const configs = join(dir, '.ballast/main/configs');
+  const snap = join(configs, readdirSync(configs)[0]);
+  await writeFile(snap, readFileSync(snap, 'utf8').replace('"length"', '"length" ') );
+  await refused(['history', '--verify'], dir, /config snapshot .* is corrupt: its content has digest/);
+});
+
+test('history over a corrupt version file exits 1 naming the file', async () => {
+  const dir = await appliedTwice();
+  await writeFile(join(dir, '.ballast/main/versions/00000002.json'), '{"formatVersion": 1, "serial": ');
+  await refused(['history'], dir, /state version file .*00000002\.json is corrupt: not valid JSON/);
+  await refused(['history', '--json'], dir, /00000002\.json is corrupt/);
+});
+
+test('apply takes the lock before refreshing; the message has the unlock command; --lock-timeout waits', async () => {
+  const dir = await appliedTwice();
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ ...stack, resource: { ...stack.resource, random_pet: { p: { length: 4 } } } }));
+  const store = new LocalDirStore(join(dir, '.ballast/main'), { stack: 'main' });
+  const lock = await store.lock({ operation: 'test' });
+  const r = await refused(['apply', '--auto-approve'], dir, new RegExp(`state is locked by .*\\n[\\s\\S]*ballast state unlock ${lock.info.id} --force`));
+  // the lock came first: no plan was computed or shown
+  assert.doesNotMatch(r.stdout, /will be|Plan:|random_pet/);
+  // with --lock-timeout the apply waits for the holder and then goes on
+  const waiting = runBallast(['apply', '--auto-approve', '--lock-timeout', '2m'], { cwd: dir });
+  setTimeout(() => void lock.release(), 1500);
+  const done = await waiting;
+  assert.equal(done.code, 0, done.stdout + done.stderr);
+  assert.match(done.stdout, /Recorded state version 3/);
+});
+
+test('guard: every numeric flag of the CLI is read through a checked coerce, never yargs type "number"', () => {
+  const dir = join(repoRoot, 'engine/cli/commands');
+  for (const f of [...readdirSync(dir).map((n) => join(dir, n)), join(repoRoot, 'engine/cli/context.ts')]) {
+    if (!f.endsWith('.ts')) continue;
+    assert.doesNotMatch(readFileSync(f, 'utf8'), /type: 'number'/, `${f} declares a yargs number flag; use wholeNumber()/durationFlag() from engine/cli/flag-values.ts`);
+  }
+});
