@@ -1,6 +1,7 @@
 // A state store whose implementation is imported on first use: opening an S3 store must not load
 // the AWS SDK for commands that never touch it (and startup stays quick for the rest).
 
+import type { ChainEntry } from './chain.ts';
 import type { JournalEntry } from './journal.ts';
 import type { StateVersion, VersionInfo } from './model.ts';
 import type { Journal, Lock, LockInfo, LockOptions, PutOptions, StateStore } from './store.ts';
@@ -26,6 +27,9 @@ export class LazyStore implements StateStore {
   }
   async list(): Promise<VersionInfo[]> {
     return (await this.store()).list();
+  }
+  async verify(): Promise<ChainEntry[]> {
+    return (await this.store()).verify();
   }
   async put(next: StateVersion, opts: PutOptions): Promise<VersionInfo> {
     return (await this.store()).put(next, opts);

@@ -71,7 +71,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'state',
     command: 'state <command>',
-    describe: 'Inspect recorded state and locks',
+    describe: 'Inspect and edit recorded state, and locks',
     load: async () => (await import('./commands/state.ts')).stateCommand as CommandModule,
   },
   {

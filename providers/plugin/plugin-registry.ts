@@ -6,8 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { error } from '../../engine/diagnostics.ts';
-import type { ProviderFactory } from '../provider.ts';
-import { BUILTIN_SOURCE, canonicalSource, type ProviderRegistry } from '../registry.ts';
+import { type AsyncProviderFactory, BUILTIN_SOURCE, canonicalSource, type ProviderRegistry } from '../registry.ts';
 import { type CliConfig, readCliConfig } from './install/cli-config.ts';
 import { checkLock, InstallError, installProvider, type InstallOptions, mightBeInstalled } from './install/installer.ts';
 import { currentPlatform } from './install/locate.ts';
@@ -15,7 +14,6 @@ import { LockFileError } from './install/lock-file.ts';
 import { fileDigest } from './install/package-hash.ts';
 import { RegistryUnreachableError } from './install/registry-download.ts';
 import { HclSyntaxError } from './install/hcl-subset.ts';
-import { PluginProvider } from './plugin-provider.ts';
 import { type PluginLogSink, stderrSink } from './stderr-log.ts';
 
 export interface PluginSettings {
@@ -46,8 +44,10 @@ export function pluginSettingsFromEnv(env: NodeJS.ProcessEnv, extra: PluginSetti
 
 export function withPlugins(base: ProviderRegistry, settings: PluginSettings): ProviderRegistry {
   const use = new Set((settings.usePlugins ?? []).map((s) => (s === '*' ? s : canonicalSource(s))));
-  const pluginFactory = (source: string, constraint: string | undefined): ProviderFactory => (ctx) => {
+  const pluginFactory = (source: string, constraint: string | undefined): AsyncProviderFactory => async (ctx) => {
     const env = ctx.env;
+    // the gRPC and msgpack machinery loads only when a stack uses a provider binary
+    const { PluginProvider } = await import('./plugin-provider.ts');
     return new PluginProvider({
       name: source,
       env,
