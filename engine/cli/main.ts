@@ -1,8 +1,6 @@
 // The `ballast` command line. Exit codes are decided here: 0 success, 1 error, 2 changes
 // present (plan --detailed-exitcode). User mistakes print as diagnostics, never stack traces.
 
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { DiagnosticsError, formatDiagnostic, readableText } from '../diagnostics.ts';
 import {
   CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError,
@@ -23,7 +21,13 @@ const EXPECTED = [
 ];
 
 export async function main(argv: string[]): Promise<number> {
+  // `--version` alone is answered before yargs loads: start-up is the whole cost of that call
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${ENGINE_VERSION}\n`);
+    return 0;
+  }
   try {
+    const { default: yargs } = await import('yargs');
     await yargs(argv)
       .scriptName('ballast')
       .version(ENGINE_VERSION)
@@ -80,6 +84,7 @@ function unlockHint(e: LockHeldError): string {
     `its holder is no longer running, remove the lock with:\n  ballast state unlock ${e.holder.id} --force`;
 }
 
-main(hideBin(process.argv)).then((code) => {
+// what yargs' hideBin does for a plain `node` process: drop the node binary and the script
+main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
