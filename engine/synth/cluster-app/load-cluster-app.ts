@@ -6,7 +6,7 @@ import { stackNameForPath } from '../stack-name.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SynthError } from '../synth-error.ts';
 import type { SynthResult } from '../synth-result.ts';
