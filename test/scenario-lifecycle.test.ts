@@ -115,7 +115,7 @@ test('apply, no-op plan, update, replace, delete, destroy; history/show/output; 
   const show1 = await run(['show', '1']);
   assert.match(show1.stdout, /state version 1 \(apply\)/);
   assert.match(show1.stdout, /# random_password\.secret:/);
-  assert.match(show1.stdout, /result = "\(sensitive value\)"/);
+  assert.match(show1.stdout, /^ +result += \(sensitive value\)$/m, "show prints state in the plan's aligned style, the secret redacted");
   const showCurrent = await run(['show']);
   assert.match(showCurrent.stdout, /state version 4 \(destroy\)/);
   const diff = await run(['show', '1', '--diff', '2']);

@@ -361,3 +361,34 @@ test('plantimestamp() is the time of the plan, known while planning and the same
   assert.equal(state.outputs.t.value, applied.timestamp);
   assert.equal(state.resources['terraform_data.d'].attributes.input, applied.timestamp);
 });
+
+test('the instances of one resource are planned side by side, never more than --parallelism at once', async () => {
+  const f = await fixture();
+  const stack = prepare(f, { resource: { terraform_data: { t: { count: 12, input: '${count.index}' } } } });
+  const prior = await readPrior(f.store);
+  const scope = new StackScope(stack.config, stack.variables);
+  const opened = await ProviderSet.open(stack.config, new Set(['terraform']), registry, { workingDir: f.dir, env: {} }, scope);
+  const real = opened.providers.get('terraform')!.provider;
+  // the real built-in provider, answering a few ms later, with the calls in flight counted
+  let inFlight = 0;
+  let most = 0;
+  const plan0 = real.planResourceChange.bind(real);
+  real.planResourceChange = async (req) => {
+    most = Math.max(most, ++inFlight);
+    await new Promise((r) => setTimeout(r, 5));
+    try {
+      return await plan0(req);
+    } finally {
+      inFlight--;
+    }
+  };
+  try {
+    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
+      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 3, sourceRevision: null, configDigest: stack.configDigest,
+    });
+    assert.equal(p.changes.filter((c) => c.action === 'create').length, 12);
+    assert.equal(most, 3);
+  } finally {
+    await opened.providers.close();
+  }
+});

@@ -27,6 +27,7 @@ import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
 import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
+import { runBounded } from './run-bounded.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
@@ -328,6 +329,7 @@ class Planner {
 
     let ok = true;
     const keys = new Set<InstanceKey>();
+    const todo: { addr: InstanceAddr; inst: ExpandedInstance }[] = [];
     for (const inst of expansion.instances) {
       keys.add(inst.key);
       const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
@@ -336,11 +338,19 @@ class Planner {
         if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
         continue;
       }
+      todo.push({ addr, inst });
+    }
+    // instances of one resource cannot refer to each other, so their provider calls overlap
+    // (up to --parallelism); a provider that answers over the wire is otherwise waited on serially
+    const firstDiag = this.diags.length;
+    await runBounded(todo, this.opts.parallelism, async ({ addr, inst }) => {
       const done = rc.mode === 'data'
         ? await this.planDataInstance(rc, addr, inst, schema, providerRef)
         : await this.planManagedInstance(rc, addr, inst, schema!, providerRef);
       if (!done) ok = false;
-    }
+    }, this.opts.signal);
+    if (this.opts.signal?.aborted) throw this.opts.signal.reason ?? new Error('aborted');
+    this.orderDiagnostics(firstDiag, todo.map((t) => formatInstance(t.addr)));
     // recorded instances the expansion no longer has
     for (const prior of this.priorByResource.get(rc.address) ?? []) {
       if (keys.has(prior.key) || prior.mode !== 'managed') continue;
@@ -349,6 +359,16 @@ class Planner {
       this.changes.set(prior.address, { ...deleteChange(prior), reason: typeof prior.key === 'string' ? 'delete-because-each-key' : 'delete-because-count-index' });
     }
     return ok;
+  }
+
+  /** Diagnostics from instances planned side by side, back in instance order (stable within one instance). */
+  private orderDiagnostics(from: number, addresses: string[]): void {
+    const rank = new Map(addresses.map((a, i) => [a, i]));
+    const tail = this.diags.slice(from);
+    if (tail.length < 2) return;
+    const at = (d: Diagnostic) => rank.get(d.where?.address ?? '') ?? addresses.length;
+    const sorted = tail.map((d, i) => ({ d, i })).sort((a, b) => at(a.d) - at(b.d) || a.i - b.i).map((x) => x.d);
+    this.diags.splice(from, tail.length, ...sorted);
   }
 
   private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {
