@@ -48,14 +48,18 @@ function stat(samples: Sample[]): Stat {
 const fmt = (s: Stat | undefined) => (s ? `${(s.medianMs / 1000).toFixed(3)} s${s.peakMiB ? ` (${s.peakMiB.toFixed(0)} MiB)` : ''}` : '–');
 
 /** cold plan, apply from empty, no-op re-plan: each step `runs` times from its own starting point */
-function planApplyReplan(tool: string, kind: 'ballast' | 'peer', n: number, nRuns: number): { cold: Stat; apply: Stat; replan: Stat } {
+function planApplyReplan(tool: string, kind: 'ballast' | 'peer', n: number, nRuns: number): { cold: Stat; apply: Stat; replan: Stat; nodeE: Stat } {
   const config = generateConfig({ kind: 'mixed', resources: n });
   const cold: Sample[] = [];
   const apply: Sample[] = [];
   const replan: Sample[] = [];
+  // `node -e 0` sampled between the runs: the machine may be shared, so each row carries the
+  // baseline measured under the same load
+  const nodeE: Sample[] = [];
   for (let i = 0; i < nRuns; i++) {
     const dir = mkdtempSync(join(tmpdir(), `ballast-startup-${kind}-`));
     try {
+      nodeE.push(once(process.execPath, ['-e', '0'], dir));
       writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
       if (kind === 'ballast') {
         cold.push(once(tool, ['plan', '--detailed-exitcode'], dir, [2]));
@@ -71,7 +75,7 @@ function planApplyReplan(tool: string, kind: 'ballast' | 'peer', n: number, nRun
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { cold: stat(cold), apply: stat(apply), replan: stat(replan) };
+  return { cold: stat(cold), apply: stat(apply), replan: stat(replan), nodeE: stat(nodeE) };
 }
 
 function peers(): string[] {
@@ -82,8 +86,10 @@ function peers(): string[] {
 export async function run(): Promise<void> {
   if (!existsSync(join(repo, 'dist', 'ballast.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const scratch = mkdtempSync(join(tmpdir(), 'ballast-startup-'));
-  const nodeE = stat(Array.from({ length: runs }, () => once(process.execPath, ['-e', '0'], scratch)));
-  const version = stat(Array.from({ length: runs }, () => once(ballast, ['--version'], scratch)));
+  // interleaved, so both see the same load
+  const pairs = Array.from({ length: runs }, () => [once(process.execPath, ['-e', '0'], scratch), once(ballast, ['--version'], scratch)] as const);
+  const nodeE = stat(pairs.map((p) => p[0]));
+  const version = stat(pairs.map((p) => p[1]));
   rmSync(scratch, { recursive: true, force: true });
   const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ');
   console.log(`node ${process.version}, ${runs} runs per figure (medians), load average ${load}`);
@@ -105,10 +111,10 @@ export async function run(): Promise<void> {
       }
     }
     console.log(`\n${n.toLocaleString('en')} terraform_data`);
-    console.log(`${'tool'.padEnd(10)} ${'cold plan'.padEnd(22)} ${'apply'.padEnd(22)} ${'no-op re-plan'.padEnd(22)}`);
+    console.log(`${'tool'.padEnd(10)} ${'cold plan'.padEnd(22)} ${'apply'.padEnd(22)} ${'no-op re-plan'.padEnd(22)} node -e 0 meanwhile`);
     for (const [name, r] of rows) {
       const ratio = (k: 'cold' | 'apply' | 'replan') => (name === 'ballast' ? '' : ` ${(r[k].medianMs / b[k].medianMs).toFixed(1)}×`);
-      console.log(`${name.padEnd(10)} ${(fmt(r.cold) + ratio('cold')).padEnd(22)} ${(fmt(r.apply) + ratio('apply')).padEnd(22)} ${(fmt(r.replan) + ratio('replan')).padEnd(22)}`);
+      console.log(`${name.padEnd(10)} ${(fmt(r.cold) + ratio('cold')).padEnd(22)} ${(fmt(r.apply) + ratio('apply')).padEnd(22)} ${(fmt(r.replan) + ratio('replan')).padEnd(22)} ${(r.nodeE.medianMs / 1000).toFixed(3)} s`);
     }
   }
 }

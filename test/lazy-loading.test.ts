@@ -32,7 +32,7 @@ test('--version loads no command, not even yargs, and none of the engine librari
   for (const p of [...HEAVY, 'yargs', 're2js', 'decimal.js', 'diff', 'yaml', 'simple-git']) assert.ok(!pkgs.has(p), `--version loaded ${p}`);
 });
 
-test('plan of a stack without AWS loads neither the AWS SDK nor agent, kubernetes or plugin libraries', async () => {
+test('plan of a stack without AWS loads neither the AWS SDK nor agent, kubernetes, plugin or rarely used libraries', async () => {
   const dir = await makeTempDir();
   await writeFile(
     join(dir, 'main.tf.json'),
@@ -44,6 +44,8 @@ test('plan of a stack without AWS loads neither the AWS SDK nor agent, kubernete
   const pkgs = packagesOf(run.loaded);
   assert.ok(pkgs.has('re2js') || pkgs.has('yargs'), 'the tracer saw the engine load');
   for (const p of HEAVY) assert.ok(!pkgs.has(p), `plan loaded ${p}`);
+  // used by a few functions, the multi-line diff, git previews, cluster apps and provider installs only
+  for (const p of ['bcryptjs', 'iconv-lite', 'yaml', 'diff', 'simple-git', 'adm-zip']) assert.ok(!pkgs.has(p), `plan loaded ${p}`);
 });
 
 test('plan of a stack with an S3 backend loads the AWS SDK only for the store', async () => {

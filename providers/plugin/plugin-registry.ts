@@ -8,12 +8,9 @@ import { join } from 'node:path';
 import { error } from '../../engine/diagnostics.ts';
 import { type AsyncProviderFactory, BUILTIN_SOURCE, canonicalSource, type ProviderRegistry } from '../registry.ts';
 import { type CliConfig, readCliConfig } from './install/cli-config.ts';
-import { checkLock, InstallError, installProvider, type InstallOptions, mightBeInstalled } from './install/installer.ts';
+import type { InstallOptions } from './install/installer.ts';
+import { mightBeInstalled } from './install/might-be-installed.ts';
 import { currentPlatform } from './install/locate.ts';
-import { LockFileError } from './install/lock-file.ts';
-import { fileDigest } from './install/package-hash.ts';
-import { RegistryUnreachableError } from './install/registry-download.ts';
-import { HclSyntaxError } from './install/hcl-subset.ts';
 import { type PluginLogSink, stderrSink } from './stderr-log.ts';
 
 export interface PluginSettings {
@@ -56,6 +53,11 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
       startTimeoutMs: settings.startTimeoutMs,
       install: async () => {
         const where = { address: `provider["${source}"]` };
+        // the installer (zip, hashes, registry downloads) loads only when a provider binary is used
+        const [{ checkLock, InstallError, installProvider }, { fileDigest }, { LockFileError }, { RegistryUnreachableError }, { HclSyntaxError }] = await Promise.all([
+          import('./install/installer.ts'), import('./install/package-hash.ts'), import('./install/lock-file.ts'), import('./install/registry-download.ts'),
+          import('./install/hcl-subset.ts'),
+        ]);
         try {
           const opts: InstallOptions = {
             workingDir: ctx.workingDir,
