@@ -12,6 +12,7 @@ import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
 import { FlagValueError } from './flag-values.ts';
 import { commandToLoad, lazyCommands } from './lazy-commands.ts';
+import { skipHelpCache } from './skip-help-cache.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
@@ -28,7 +29,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const { default: yargs } = await import('yargs');
-    await yargs(argv)
+    const cli = yargs(argv);
+    skipHelpCache(cli);
+    await cli
       .scriptName('ballast')
       .version(ENGINE_VERSION)
       .command(await lazyCommands(commandToLoad(argv)))
