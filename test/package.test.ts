@@ -8,7 +8,7 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeTempDir } from './helpers/temp-dir.ts';
@@ -147,4 +147,21 @@ test('the installed ballast runs a plugin provider binary over gRPC (the .proto 
   assert.match(apply.stdout, /Apply complete! Resources: 1 added/);
   const again = await run(['plan', '--detailed-exitcode', '--plugin-dir', mirrorDir], dir);
   assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test('an installation missing its .proto files says so and stops the provider it started (no hang)', { skip: noProviders }, async () => {
+  const dist = join(work, 'prefix', 'lib', 'node_modules', 'ballast', 'dist');
+  await rename(join(dist, 'proto'), join(dist, 'proto.away'));
+  try {
+    const dir = join(work, 'plugin-broken');
+    await mkdir(dir);
+    await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } }, resource: { ballasttest6_thing: { a: { name: 'a' } } } }));
+    // before the fix the provider process was left running and kept ballast alive: the run timed out
+    const r = await run(['plan', '--plugin-dir', mirrorDir], dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /cannot load its plugin protocol definition .*tfplugin\d\.proto.*Reinstall Ballast/s);
+    assert.doesNotMatch(r.stderr, NO_STACK_TRACE);
+  } finally {
+    await rename(join(dist, 'proto.away'), join(dist, 'proto'));
+  }
 });
