@@ -20,16 +20,18 @@ interface Sample {
   ms: number;
   /** peak resident set size in MiB, when /usr/bin/time is available */
   rssMiB?: number;
+  /** user + system CPU seconds, when /usr/bin/time is available: far less sensitive to a shared machine's load than wall time */
+  cpuS?: number;
 }
 
 function once(cmd: string, args: string[], cwd: string, okCodes = [0]): Sample {
-  const [bin, argv] = gnuTime ? [gnuTime, ['-f', '%M', cmd, ...args]] : [cmd, args];
+  const [bin, argv] = gnuTime ? [gnuTime, ['-f', '%M %U %S', cmd, ...args]] : [cmd, args];
   const t = performance.now();
   const r = spawnSync(bin, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
   const ms = performance.now() - t;
   if (!okCodes.includes(r.status ?? -1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(-2000)}`);
-  const kb = gnuTime ? Number((r.stderr ?? '').trim().split('\n').pop()) : NaN;
-  return Number.isFinite(kb) ? { ms, rssMiB: kb / 1024 } : { ms };
+  const [kb, user, sys] = gnuTime ? ((r.stderr ?? '').trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
+  return kb !== undefined && Number.isFinite(kb) ? { ms, rssMiB: kb / 1024, cpuS: (user ?? 0) + (sys ?? 0) } : { ms };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -38,14 +40,22 @@ interface Stat {
   medianMs: number;
   minMs: number;
   peakMiB?: number;
+  medianCpuS?: number;
 }
 
 function stat(samples: Sample[]): Stat {
   const rss = samples.flatMap((s) => (s.rssMiB === undefined ? [] : [s.rssMiB]));
-  return { medianMs: median(samples.map((s) => s.ms)), minMs: Math.min(...samples.map((s) => s.ms)), ...(rss.length ? { peakMiB: Math.max(...rss) } : {}) };
+  const cpu = samples.flatMap((s) => (s.cpuS === undefined ? [] : [s.cpuS]));
+  return {
+    medianMs: median(samples.map((s) => s.ms)),
+    minMs: Math.min(...samples.map((s) => s.ms)),
+    ...(rss.length ? { peakMiB: Math.max(...rss) } : {}),
+    ...(cpu.length ? { medianCpuS: median(cpu) } : {}),
+  };
 }
 
-const fmt = (s: Stat | undefined) => (s ? `${(s.medianMs / 1000).toFixed(3)} s${s.peakMiB ? ` (${s.peakMiB.toFixed(0)} MiB)` : ''}` : '–');
+const fmt = (s: Stat | undefined) =>
+  s ? `${(s.medianMs / 1000).toFixed(3)} s${s.medianCpuS !== undefined ? ` cpu ${s.medianCpuS.toFixed(2)} s` : ''}${s.peakMiB ? ` ${s.peakMiB.toFixed(0)} MiB` : ''}` : '–';
 
 /** cold plan, apply from empty, no-op re-plan: each step `runs` times from its own starting point */
 function planApplyReplan(tool: string, kind: 'ballast' | 'peer', n: number, nRuns: number): { cold: Stat; apply: Stat; replan: Stat; nodeE: Stat } {
@@ -111,10 +121,10 @@ export async function run(): Promise<void> {
       }
     }
     console.log(`\n${n.toLocaleString('en')} terraform_data`);
-    console.log(`${'tool'.padEnd(10)} ${'cold plan'.padEnd(22)} ${'apply'.padEnd(22)} ${'no-op re-plan'.padEnd(22)} node -e 0 meanwhile`);
+    console.log(`${'tool'.padEnd(10)} ${'cold plan'.padEnd(34)} ${'apply'.padEnd(34)} ${'no-op re-plan'.padEnd(34)} node -e 0 meanwhile`);
     for (const [name, r] of rows) {
       const ratio = (k: 'cold' | 'apply' | 'replan') => (name === 'ballast' ? '' : ` ${(r[k].medianMs / b[k].medianMs).toFixed(1)}×`);
-      console.log(`${name.padEnd(10)} ${(fmt(r.cold) + ratio('cold')).padEnd(22)} ${(fmt(r.apply) + ratio('apply')).padEnd(22)} ${(fmt(r.replan) + ratio('replan')).padEnd(22)} ${(r.nodeE.medianMs / 1000).toFixed(3)} s`);
+      console.log(`${name.padEnd(10)} ${(fmt(r.cold) + ratio('cold')).padEnd(34)} ${(fmt(r.apply) + ratio('apply')).padEnd(34)} ${(fmt(r.replan) + ratio('replan')).padEnd(34)} ${fmt(r.nodeE)}`);
     }
   }
 }
