@@ -54,8 +54,8 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
       install: async () => {
         const where = { address: `provider["${source}"]` };
         // the installer (zip, hashes, registry downloads) loads only when a provider binary is used
-        const [{ checkLock, InstallError, installProvider }, { fileDigest }, { LockFileError }, { RegistryUnreachableError }, { HclSyntaxError }] = await Promise.all([
-          import('./install/installer.ts'), import('./install/package-hash.ts'), import('./install/lock-file.ts'), import('./install/registry-download.ts'),
+        const [{ checkLock, InstallError, installProvider }, { fileDigest }, { LockFileError }, { RegistryError, SignatureError }, { HclSyntaxError }] = await Promise.all([
+          import('./install/installer.ts'), import('./install/package-hash.ts'), import('./install/lock-file.ts'), import('./install/registry-errors.ts'),
           import('./install/hcl-subset.ts'),
         ]);
         try {
@@ -73,7 +73,8 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
           if (refused) return [error(`Provider ${source} refused: hash or version not in the lock file`, refused, where)];
           return { binary: installed.binary, digest: fileDigest(installed.binary), version: installed.version };
         } catch (e) {
-          if (e instanceof InstallError || e instanceof RegistryUnreachableError || e instanceof LockFileError || e instanceof HclSyntaxError) {
+          if (e instanceof SignatureError) return [error(`Provider ${source} refused: its signature does not check out`, e.message, where)];
+          if (e instanceof InstallError || e instanceof RegistryError || e instanceof LockFileError || e instanceof HclSyntaxError) {
             return [error(`Provider ${source} is not installed`, e.message, where)];
           }
           if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {
