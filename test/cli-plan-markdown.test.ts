@@ -28,15 +28,16 @@ test('a markdown plan preview of a huge plan stays within 65,536 characters and 
       }),
     }, 'many files');
     const state = join(dir, 'state');
+    // a lone *.tf.json under --path is named after that path, as the agent names it
     const r = await runBallast(['plan', '--git', repo.url, '--ref', 'main', '--path', 'infra', '--state-dir', state, '--format', 'markdown', '--detailed-exitcode'], { cwd: dir });
     assert.equal(r.code, 2, r.stderr);
     const md = r.stdout;
     assert.ok(md.length <= GITHUB_COMMENT_LIMIT, `the comment is ${md.length} characters`);
     assert.ok(md.startsWith('<!-- ballast-plan -->\n'), 'the marker the workflow finds its comment by');
-    assert.match(md, /^\| main \| 600 \| 0 \| 0 \| 0 \| changes \|$/m);
+    assert.match(md, /^\| infra \| 600 \| 0 \| 0 \| 0 \| changes \|$/m);
     assert.match(md, /^```diff\n/m);
     assert.match(md, /^ {2}# local_file\.f\[0\] will be created\n\+ {3}resource "local_file" "f" \{$/m, 'the plan body starts, markers in column one');
-    const cut = /_… plan for stack "main" truncated: ([\d,]+) more characters; run `ballast plan` locally for the full output\._/.exec(md);
+    const cut = /_… plan for stack "infra" truncated: ([\d,]+) more characters; run `ballast plan` locally for the full output\._/.exec(md);
     assert.ok(cut, 'the comment says it was cut');
     // the plan really was bigger than the limit: what was left out plus what is shown
     const omitted = Number(cut[1].replace(/,/g, ''));
