@@ -455,3 +455,37 @@ test('independent resources are planned side by side; a dependent only after its
   assert.deepEqual(errors(r.plan).map((d) => d.where?.address), serial.flatMap((id) => id === 'terraform_data.c' ? [0, 1, 2, 3].map((i) => `${id}[${i}]`) : [id]));
   assert.ok(errors(r.plan).every((d) => d.summary === `refused ${(d.where?.address ?? '').replace(/^terraform_data\.|\[\d\]$/g, '')}`));
 });
+
+test('drift policy by address: alert reports the changed paths and keeps the recorded object, ignore does not compare, revert is the default', async () => {
+  const f = await fixture();
+  const json = { resource: { terraform_data: { watched: { input: 'a' }, quiet: { input: 'b' }, fixed: { input: 'c' } } } };
+  await apply(f, json);
+  const stack = prepare(f, json);
+  const prior = await readPrior(f.store);
+  const scope = new StackScope(stack.config, stack.variables);
+  const opened = await ProviderSet.open(stack.config, new Set(['terraform']), registry, { workingDir: f.dir, env: {} }, scope);
+  const real = opened.providers.get('terraform')!.provider;
+  // the real read, with every object's input changed as by a hand edit outside Ballast
+  const read0 = real.readResource.bind(real);
+  real.readResource = async (req) => {
+    const resp = await read0(req);
+    return { ...resp, newState: resp.newState && { ...resp.newState, input: 'edited by hand', output: 'edited by hand' } };
+  };
+  try {
+    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
+      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 4, sourceRevision: null, configDigest: stack.configDigest,
+      driftPolicies: [{ address: 'terraform_data.watch*', policy: 'alert' }, { address: 'terraform_data.q?iet', policy: 'ignore' }, { address: '*', policy: 'revert', stack: 'other' }],
+    });
+    assert.deepEqual(p.drift.map((c) => c.address), ['terraform_data.fixed'], 'only the revert one is drift the plan puts back');
+    assert.deepEqual(changed(p), { 'terraform_data.fixed': 'update' });
+    assert.deepEqual(p.driftAlerts, [{ address: 'terraform_data.watched', deleted: false, paths: ['input', 'output'], policySource: 'terraform_data.watch*' }]);
+    const warnings = p.diagnostics.filter((d) => d.severity === 'warning');
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].summary, 'Drift on terraform_data.watched (policy alert: not reverted)');
+    assert.match(warnings[0].detail ?? '', /Changed outside Ballast: input, output\. The drift policy for "terraform_data\.watch\*" says "alert"/);
+    assert.doesNotMatch(JSON.stringify(warnings), /edited by hand/, 'values are never in the report');
+    assert.equal((p.prior['terraform_data.watched'].attributes as { input: string }).input, 'a', 'the recorded object stands');
+  } finally {
+    await opened.providers.close();
+  }
+});

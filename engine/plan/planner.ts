@@ -14,9 +14,9 @@ import {
 } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState } from '../../state/model.ts';
-import type { ResourceSchema } from '../../providers/provider.ts';
+import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
-import type { ActionReason, OutputChange, Plan, ResourceChange } from './plan.ts';
+import type { ActionReason, DriftAlert, OutputChange, Plan, ResourceChange } from './plan.ts';
 import type { PriorState } from './prior-state.ts';
 import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
@@ -29,6 +29,7 @@ import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
 import { walk } from '../graph/walk.ts';
 import { Slots } from './slots.ts';
+import type { DriftPolicyRule } from './drift-policy.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
@@ -46,6 +47,8 @@ export interface PlanOptions {
   readonly rollbackOf?: number;
   readonly remoteState?: RemoteStateReader;
   readonly signal?: AbortSignal;
+  /** drift policy by address (the agent configuration, `plan --drift-policy`) */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
 }
 
 export interface PlanInputs {
@@ -65,6 +68,8 @@ class Planner {
   private readonly changes = new Map<string, ResourceChange>();
   private refreshed = new Map<string, InstanceState>();
   private drift: ResourceChange[] = [];
+  private driftAlerts: DriftAlert[] = [];
+  private health = new Map<string, ObjectHealth>();
   private readonly failed = new Set<string>();
   private readonly stack: string;
   /** resource addresses the plan may touch (null: all) */
@@ -90,9 +95,11 @@ class Planner {
   async run(): Promise<Plan> {
     const { prior, providers, config } = this.inp;
     if (this.opts.refresh) {
-      const r = await refreshAll(this.stack, prior.instances, providers, this.opts.parallelism, this.opts.signal);
+      const r = await refreshAll(this.stack, prior.instances, providers, this.opts.parallelism, this.opts.signal, this.opts.driftPolicies);
       this.refreshed = r.refreshed;
       this.drift = r.drift;
+      this.driftAlerts = r.alerts;
+      this.health = r.health;
       this.diags.push(...r.diagnostics);
     } else this.refreshed = new Map(prior.instances);
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
@@ -133,6 +140,8 @@ class Planner {
       mode: this.opts.mode,
       changes,
       drift: this.drift,
+      ...(this.driftAlerts.length ? { driftAlerts: this.driftAlerts } : {}),
+      ...(this.health.size ? { health: Object.fromEntries(this.health) } : {}),
       outputs,
       diagnostics: this.diags,
       priorSerial: prior.version?.serial ?? null,
