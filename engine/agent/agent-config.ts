@@ -10,6 +10,7 @@ import { type Diagnostic, error } from '../diagnostics.ts';
 import { parseDuration } from './duration.ts';
 import { gitUrlProblem } from '../sources/git-source.ts';
 import { stackNameProblem } from '../synth/stack-name.ts';
+import { DRIFT_POLICIES, type DriftPolicyRule } from '../plan/drift-policy.ts';
 
 /** `./stacks/s01/` -> `stacks/s01`; '' is the repository root. */
 export function normalizeDir(p: string): string {
@@ -92,6 +93,8 @@ export interface AgentConfig {
   readonly lockWaitMs: number;
   readonly state: StateConfig;
   readonly sources: SourceConfig[];
+  /** drift policy by address (first match wins); an object's own label or annotation wins over these */
+  readonly driftPolicies: DriftPolicyRule[];
 }
 
 export const DEFAULTS = {
@@ -123,6 +126,25 @@ const SCHEMA = {
     webhookSecretFile: { type: 'string', minLength: 1 },
     shutdownTimeout: duration,
     lockWait: duration,
+    drift: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        policies: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['address', 'policy'],
+            properties: {
+              address: { type: 'string', minLength: 1 },
+              policy: { enum: [...DRIFT_POLICIES] },
+              stack: { type: 'string', minLength: 1 },
+            },
+          },
+        },
+      },
+    },
     state: {
       type: 'object',
       additionalProperties: false,
@@ -218,6 +240,7 @@ export type SourceS3Setting = { bucket: string; prefix?: string; region?: string
 /** The raw file form (after schema validation). */
 export interface AgentConfigFile extends AgentSettings {
   state?: { dir?: string; s3?: StateS3Setting };
+  drift?: { policies?: DriftPolicyRule[] };
   sources?: {
     name?: string;
     git?: { url: string; ref?: string; path?: string; tokenFile?: string; sshKeyFile?: string; verifyKeyringFile?: string; shallow?: boolean };
@@ -441,6 +464,7 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
     lockWaitMs: dur(flags.lockWait ?? f.lockWait, DEFAULTS.lockWait, flags.lockWait ? '--lock-wait' : 'lockWait'),
     state,
     sources,
+    driftPolicies: f.drift?.policies ?? [],
   };
   return diags.some((d) => d.severity === 'error') ? { diagnostics: diags } : { config, diagnostics: diags };
 }

@@ -28,6 +28,7 @@ import type { StateStore } from '../../state/store.ts';
 import type { StateVersion } from '../../state/model.ts';
 import type { Artifact } from '../sources/source.ts';
 import type { Policy } from './agent-config.ts';
+import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import type { AgentMetrics } from './metrics.ts';
 import type { Logger } from './logger.ts';
 import { readControl, recordSeenRevision, releasePin } from './pins.ts';
@@ -42,6 +43,8 @@ export interface ReconcileDeps {
   readonly policy: Policy;
   readonly parallelism: number;
   readonly lockWaitMs: number;
+  /** drift policy by address, from the agent configuration */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
   readonly driftIntervalMs: number;
   readonly vars: VariableInputs;
   readonly remoteState?: RemoteStateReader;
@@ -130,6 +133,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     const prior = await readPrior(store);
     const planned = await planPreparedStack(prepared.stack!, prior, deps.registry, {
       mode, refresh: true, parallelism: deps.parallelism, sourceRevision: planRevision, remoteState: deps.remoteState, signal: deps.stopping,
+      driftPolicies: deps.driftPolicies,
     }, deps.env);
     if (!planned.session) return failed(planned.diagnostics);
     const session = planned.session;
