@@ -3,7 +3,7 @@
 // apply for the server's own validation) so a bad object fails before anything changes; a CRD
 // and its custom resources plan together because CRDs planned earlier in the run count as served.
 
-import { error, warning, type Diagnostic } from '../../engine/diagnostics.ts';
+import { error, type Diagnostic } from '../../engine/diagnostics.ts';
 import { Unknown, containsUnknown, isObject, isUnknown, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import type { PlanResourceChangeRequest } from '../provider.ts';
 import { normalizeToSchema, sameValue } from '../schema-plan.ts';
