@@ -29,6 +29,8 @@ import type { StateStore } from '../../state/store.ts';
 import type { StateVersion } from '../../state/model.ts';
 import type { Artifact } from '../sources/source.ts';
 import type { Policy } from './agent-config.ts';
+import type { DriftPolicyRule } from '../plan/drift-policy.ts';
+import { recordDrift } from './drift-record.ts';
 import type { AgentMetrics } from './metrics.ts';
 import type { Logger } from './logger.ts';
 import { readControl, recordSeenRevision, releasePin } from './pins.ts';
@@ -43,6 +45,8 @@ export interface ReconcileDeps {
   readonly policy: Policy;
   readonly parallelism: number;
   readonly lockWaitMs: number;
+  /** drift policy by address, from the agent configuration */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
   readonly driftIntervalMs: number;
   readonly vars: VariableInputs;
   readonly remoteState?: RemoteStateReader;
@@ -131,6 +135,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     const prior = await readPrior(store);
     const planned = await planPreparedStack(prepared.stack!, prior, deps.registry, {
       mode, refresh: true, parallelism: deps.parallelism, sourceRevision: planRevision, remoteState: deps.remoteState, signal: deps.stopping,
+      driftPolicies: deps.driftPolicies,
     }, deps.env);
     if (!planned.session) return failed(planned.diagnostics);
     const session = planned.session;
@@ -138,13 +143,19 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
       const plan = session.plan;
       const { read: _reads, ...summary } = summarize(plan.changes);
       const drifted = plan.drift.length;
+      const alerts = plan.driftAlerts ?? [];
       if (drift) {
         rt.nextDriftAt = now() + deps.driftIntervalMs;
-        if (drifted > 0) {
+        if (drifted > 0 || alerts.length > 0) {
           deps.metrics.drift.inc({ stack: rt.name });
-          log.warn({ event: 'drift', drifted, addresses: plan.drift.map((c) => c.address).slice(0, 20) }, 'objects changed outside Ballast');
+          log.warn({ event: 'drift', drifted, alerted: alerts.length, addresses: [...plan.drift, ...alerts].map((c) => c.address).slice(0, 20) }, 'objects changed outside Ballast');
         }
       }
+      // alert drift is reported once per episode; the rest waits for the apply's outcome
+      const alreadyReported = new Set([...rt.drifted.values()].filter((d) => d.policy === 'revert').map((d) => d.address));
+      const { newAlerts } = recordDrift(rt, plan, false, new Date(now()).toISOString());
+      const alerted = newAlerts + (deps.policy === 'plan-only' ? plan.drift.filter((c) => !alreadyReported.has(c.address)).length : 0);
+      if (alerted > 0) deps.metrics.driftObjects.inc({ stack: rt.name, outcome: 'alerted' }, alerted);
       if (deps.policy === 'plan-only') {
         if (!drift) rt.lastPlannedRevision = revision;
         log.info({ event: 'plan', ...summary, drifted, durationMs: now() - started }, drift ? 'drift check' : 'planned (policy plan-only: not applied)');
@@ -172,6 +183,10 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
       const { version, diagnostics } = applied;
       for (const d of diagnostics) if (d.severity === 'warning') log.warn({ event: 'apply', warning: d.detail }, d.summary);
       if (version) noteCurrent(deps, rt, version);
+      if (!hasErrors(diagnostics)) {
+        recordDrift(rt, plan, true, new Date(now()).toISOString());
+        if (drifted > 0) deps.metrics.driftObjects.inc({ stack: rt.name, outcome: 'reverted' }, drifted);
+      }
       if (!drift || drifted > 0 || hasChanges(plan)) rt.nextDriftAt = now() + deps.driftIntervalMs;
       observe();
       if (hasErrors(diagnostics)) {
