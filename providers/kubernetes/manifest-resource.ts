@@ -195,7 +195,7 @@ export function storedObject(live: ValueObject): ValueObject {
 }
 
 /** The manifest of an imported object: what a user would have written. */
-function importedManifest(live: ValueObject): ValueObject {
+export function importedManifest(live: ValueObject): ValueObject {
   const out = withoutBookkeeping(live, true);
   const meta = { ...metadataOf(out) };
   for (const k of ['uid', 'creationTimestamp', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences']) delete meta[k];
