@@ -5,8 +5,8 @@
 // field conflict (a hand edit is reverted), and `id` is "namespace/name".
 
 import { error, type Diagnostic } from '../../engine/diagnostics.ts';
-import { Unknown, isObject, isUnknown, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
-import type { PlanResourceChangeRequest } from '../provider.ts';
+import { Unknown, isObject, isSet, isUnknown, markSet, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
+import type { BlockSchema, PlanResourceChangeRequest } from '../provider.ts';
 import { applyDefaults, normalizeToSchema, planFromSchema, sameValue } from '../schema-plan.ts';
 import { KubeUserError } from './errors.ts';
 import { applyManifest, importedManifest, planManifest, readManifest, type PlanRun } from './manifest-resource.ts';
@@ -127,11 +127,29 @@ export async function planTyped(client: ObjectClient, schemas: OpenApiSchemas, r
   const meta = first(planned.metadata);
   const computed = (k: string) => (!prior || replace ? new Unknown() : changed ? new Unknown() : first(prior.metadata)[k] ?? null);
   const out: ValueObject = {
-    ...planned,
+    ...underivedNull(t.schema.block, planned),
     id: ref ? typedId(ref) : new Unknown(),
     metadata: [{ ...meta, uid: !prior || replace ? new Unknown() : (first(prior.metadata).uid ?? null), resource_version: computed('resource_version'), generation: computed('generation') }],
   };
   return { planned: out, requiresReplace: replace ? (base.requiresReplace.length ? base.requiresReplace : [['metadata']]) : [], diagnostics: [] };
+}
+
+/**
+ * Computed-only attributes Ballast does not derive stay null: default_secret_name (no token
+ * Secrets since 1.24), and the uid/resource_version of nested metadata (pod templates). The
+ * top-level metadata's are set by the caller.
+ */
+function underivedNull(block: BlockSchema, v: ValueObject): ValueObject {
+  const out: ValueObject = { ...v };
+  for (const [n, a] of Object.entries(block.attributes)) if (a.computed && !a.optional && n !== 'id' && isUnknown(out[n])) out[n] = null;
+  for (const [n, nb] of Object.entries(block.blocks ?? {})) {
+    const x = out[n];
+    if (Array.isArray(x)) {
+      const mapped = x.map((i) => (isObject(i) ? underivedNull(nb.block, i) : i));
+      out[n] = isSet(x) ? markSet(mapped) : mapped;
+    } else if (isObject(x)) out[n] = underivedNull(nb.block, x);
+  }
+  return out;
 }
 
 export async function applyTyped(client: ObjectClient, schemas: OpenApiSchemas, t: TypedKind, prior: ValueObject | null, planned: ValueObject | null, signal?: AbortSignal): Promise<ValueObject | null> {
