@@ -47,6 +47,8 @@ test('namespace and config map: create, no-op re-plan, update, hand edit reverte
   const cm = await createStable(p, 'kubernetes_config_map_v1', cfg);
   assert.equal((await kubeGet(cluster, 'configmap', 'app', 't1'))?.data.LOG_LEVEL, 'info');
   const fresh = await assertNoChanges(p, 'kubernetes_config_map_v1', cfg, cm);
+  const schema = p.getSchema().resources.kubernetes_config_map_v1!.block;
+  assert.deepEqual(Object.keys(fresh).sort(), [...Object.keys(schema.attributes), ...Object.keys(schema.blocks ?? {})].sort(), 'the state has exactly the schema\'s attributes');
 
   const cfg2 = { ...cfg, data: { LOG_LEVEL: 'debug' } };
   const cm2 = (await apply(p, 'kubernetes_config_map_v1', cfg2, fresh))!;

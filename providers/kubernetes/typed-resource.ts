@@ -9,7 +9,7 @@ import { Unknown, isObject, isSet, isUnknown, markSet, type Path, type Value, ty
 import type { BlockSchema, PlanResourceChangeRequest } from '../provider.ts';
 import { applyDefaults, normalizeToSchema, planFromSchema, sameValue } from '../schema-plan.ts';
 import { KubeUserError } from './errors.ts';
-import { applyManifest, importedManifest, planManifest, readManifest, type PlanRun } from './manifest-resource.ts';
+import { applyManifest, importedManifest, planManifest, readManifest, storedObject, type PlanRun } from './manifest-resource.ts';
 import type { ObjectClient } from './object-client.ts';
 import { describeRef, refOf, type ObjectRef } from './object-ref.ts';
 import type { OpenApiSchemas } from './openapi-schemas.ts';
@@ -62,7 +62,8 @@ export async function typedManifest(schemas: OpenApiSchemas, t: TypedKind, tf: V
  */
 export function typedState(t: TypedKind, manifest: ValueObject, live: ValueObject | null, prior: ValueObject | null): ValueObject {
   const tf = fromKube(t.schema.block, manifest, t.settings);
-  for (const k of t.settings) tf[k] = prior?.[k] ?? null;
+  const block = t.schema.block;
+  for (const k of t.settings) if (k in block.attributes || k in (block.blocks ?? {})) tf[k] = prior?.[k] ?? null;
   if (t.kind === 'Secret') {
     const binaryKeys = new Set(Object.keys(isObject(prior?.binary_data) ? prior.binary_data : {}));
     const data: ValueObject = {};
@@ -195,5 +196,5 @@ export async function importTyped(client: ObjectClient, t: TypedKind, id: string
   const ref: ObjectRef = t.namespaced ? { apiVersion: t.apiVersion, kind: t.kind, namespace: parts[0]!, name: parts[1]! } : { apiVersion: t.apiVersion, kind: t.kind, name: parts[0]! };
   const live = await client.get(ref, signal);
   if (!live) throw new KubeUserError(`Cannot import ${describeRef(ref)}: it does not exist`);
-  return typedState(t, importedManifest(live), live, null);
+  return typedState(t, importedManifest(live), storedObject(live), null);
 }
