@@ -81,12 +81,14 @@ test('typed @cdktf/provider-kubernetes app: create, no-op, update, drift reverte
   await setContext({ image: 'ghcr.io/example/shop:2.0', replicas: 3, logLevel: 'debug' });
   const upd = await ballastOk(cluster, ['plan'], dir);
   assert.match(upd.stdout, /kubernetes_deployment_v1\.web will be updated in-place/);
-  assert.doesNotMatch(upd.stdout, /must be replaced/);
+  assert.match(upd.stdout, /kubernetes_job_v1\.migrate must be replaced/, 'a Job\'s template is immutable: a new image replaces the Job');
+  assert.doesNotMatch(upd.stdout, /kubernetes_deployment_v1\.web must be replaced/);
   await ballastOk(cluster, ['apply', '--auto-approve'], dir);
   const dep2 = await kubeGet(cluster, 'deployment', 'shop', 'typed');
   assert.equal(dep2?.spec.replicas, 3);
   assert.equal(dep2?.spec.template.spec.containers[0].image, 'ghcr.io/example/shop:2.0');
   assert.equal((await kubeGet(cluster, 'configmap', 'shop', 'typed'))?.data.LOG_LEVEL, 'debug');
+  assert.equal((await kubeGet(cluster, 'job', 'shop-migrate', 'typed'))?.spec.template.spec.containers[0].image, 'ghcr.io/example/shop:2.0');
   await noChanges();
 
   // Hand edits (kubectl scale, set image, edit a ConfigMap) are found and reverted.

@@ -44,7 +44,7 @@ export class KubernetesProvider implements Provider {
   private settings: KubeSettings | undefined;
   private client: ObjectClient | undefined;
   private schemas: OpenApiSchemas | undefined;
-  private readonly run: PlanRun = { plannedKinds: new Set(), plannedNamespaces: new Set(), existingNamespaces: new Set() };
+  private readonly run: PlanRun = { plannedKinds: new Set(), plannedNamespaces: new Set(), existingNamespaces: new Set(), managed: new Set() };
 
   constructor(private readonly ctx: ProviderContext) {}
 

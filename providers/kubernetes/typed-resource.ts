@@ -9,7 +9,7 @@ import { Unknown, isObject, isSet, isUnknown, markSet, type Path, type Value, ty
 import type { BlockSchema, PlanResourceChangeRequest } from '../provider.ts';
 import { applyDefaults, normalizeToSchema, planFromSchema, sameValue } from '../schema-plan.ts';
 import { KubeUserError } from './errors.ts';
-import { applyManifest, importedManifest, planManifest, readManifest, storedObject, type PlanRun } from './manifest-resource.ts';
+import { applyManifest, importedManifest, planManifest, readManifest, rememberManaged, storedObject, type PlanRun } from './manifest-resource.ts';
 import type { ObjectClient } from './object-client.ts';
 import { describeRef, refOf, type ObjectRef } from './object-ref.ts';
 import type { OpenApiSchemas } from './openapi-schemas.ts';
@@ -115,7 +115,10 @@ export async function planTyped(client: ObjectClient, schemas: OpenApiSchemas, r
   const manifest = await typedManifest(schemas, t, planned, signal);
   const prior = req.priorState;
   const priorManifest = prior ? await typedManifest(schemas, t, prior, signal) : null;
-  const m = await planManifest(client, run, {
+  // A change to an immutable field replaces the object; the server's check of the new object
+  // against the old one (a dry-run apply) would only say "field is immutable".
+  if (base.requiresReplace.length > 0) rememberManaged(run, refOf(priorManifest));
+  const m = base.requiresReplace.length > 0 ? { requiresReplace: [], diagnostics: [] } : await planManifest(client, run, {
     typeName: 'kubernetes_manifest',
     priorState: priorManifest && manifestState(t, prior!, priorManifest),
     proposedNewState: manifestState(t, planned, manifest),
