@@ -111,7 +111,7 @@ test('typed @cdktf/provider-kubernetes app: create, no-op, update, drift reverte
   await setContext({ adoptLegacy: true });
   const taken = await runBallast(['plan'], { cwd: dir, env: cluster.env, timeoutMs: 300_000 });
   assert.notEqual(taken.code, 0);
-  assert.match(taken.stdout + taken.stderr, /ConfigMap typed\/legacy \(v1\) already exists/);
+  assert.match(taken.stdout + taken.stderr, /ConfigMap typed\/legacy \(v1\) already exists[\s\S]*ballast import <address> "typed\/legacy"/);
   await ballastOk(cluster, ['import', 'kubernetes_config_map_v1.legacy', 'typed/legacy'], dir);
   await noChanges();
 

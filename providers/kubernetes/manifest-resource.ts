@@ -55,7 +55,7 @@ export function validateManifestConfig(config: ValueObject): Diagnostic[] {
   return out;
 }
 
-export async function planManifest(client: ObjectClient, run: PlanRun, req: PlanResourceChangeRequest, signal?: AbortSignal): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
+export async function planManifest(client: ObjectClient, run: PlanRun, req: PlanResourceChangeRequest, signal?: AbortSignal, importIdOf: (r: ObjectRef) => string = formatImportId): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
   const proposed = req.proposedNewState;
   if (proposed === null) return { planned: null, requiresReplace: [], diagnostics: [] };
   const config = req.config ?? proposed;
@@ -110,7 +110,7 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
     if (!prior) {
       const live = await client.get(ref, signal);
       if (live) {
-        throw new KubeUserError(`${describeRef(ref)} already exists`, `Ballast did not create it. To manage it, import it: ballast import <address> "${formatImportId(ref)}".`);
+        throw new KubeUserError(`${describeRef(ref)} already exists`, `Ballast did not create it. To manage it, import it: ballast import <address> "${importIdOf(ref)}".`);
       }
     }
     // The server's own validation, without a change, unless the namespace is created by this run.

@@ -195,3 +195,49 @@ test('data sources read existing objects; secret data decoded and sensitive', { 
   const missing = await p.readDataSource({ typeName: 'kubernetes_secret_v1', config: { metadata: [{ name: 'nope', namespace: 't5' }] } });
   assert.match(missing.diagnostics.map(formatDiagnostic).join(''), /Secret t5\/nope \(v1\) does not exist/);
 });
+
+test('the other kinds: stateful set, daemon set, cron job, ingress, cluster role and binding, PVC; an existing object is refused with the typed import id', { skip }, async () => {
+  await createStable(p, 'kubernetes_namespace_v1', meta('t6'));
+  const pod = (image: string) => [{ metadata: [{ labels: { app: 'x' } }], spec: [{ container: [{ name: 'c', image }] }] }];
+  const sts = { ...meta('db', 't6'), spec: [{ replicas: '1', service_name: 'db', selector: [{ match_labels: { app: 'x' } }], template: pod('postgres:16') }] };
+  const s1 = await createStable(p, 'kubernetes_stateful_set_v1', sts);
+  await assertNoChanges(p, 'kubernetes_stateful_set_v1', sts, s1);
+  const moved = await plan(p, 'kubernetes_stateful_set_v1', { ...sts, spec: [{ ...sts.spec[0]!, service_name: 'db2' }] }, s1);
+  assert.deepEqual(moved.requiresReplace, [['spec', 0, 'service_name']], 'an immutable field replaces the object');
+
+  const ds = { ...meta('agent', 't6'), spec: [{ selector: [{ match_labels: { app: 'x' } }], template: pod('agent:1') }] };
+  await assertNoChanges(p, 'kubernetes_daemon_set_v1', ds, await createStable(p, 'kubernetes_daemon_set_v1', ds));
+
+  const cron = {
+    ...meta('nightly', 't6'),
+    spec: [{ schedule: '0 3 * * *', concurrency_policy: 'Forbid', job_template: [{ metadata: [{}], spec: [{ template: [{ metadata: [{}], spec: [{ restart_policy: 'OnFailure', container: [{ name: 'c', image: 'busybox' }] }] }] }] }] }],
+  };
+  await assertNoChanges(p, 'kubernetes_cron_job_v1', cron, await createStable(p, 'kubernetes_cron_job_v1', cron));
+  assert.equal((await kubeGet(cluster, 'cronjob', 'nightly', 't6'))?.spec.jobTemplate.spec.template.spec.restartPolicy, 'OnFailure');
+
+  const ing = {
+    ...meta('web', 't6'),
+    spec: [{
+      ingress_class_name: 'nginx',
+      rule: [{ host: 'shop.example.com', http: [{ path: [{ path: '/', path_type: 'Prefix', backend: [{ service: [{ name: 'web', port: [{ number: 80 }] }] }] }] }] }],
+      tls: [{ hosts: ['shop.example.com'], secret_name: 'tls' }],
+    }],
+  };
+  await assertNoChanges(p, 'kubernetes_ingress_v1', ing, await createStable(p, 'kubernetes_ingress_v1', ing));
+  assert.equal((await kubeGet(cluster, 'ingress', 'web', 't6'))?.spec.rules[0].http.paths[0].backend.service.port.number, 80);
+
+  const cr = { ...meta('t6-reader'), rule: [{ api_groups: ['apps'], resources: ['deployments'], verbs: ['get'] }] };
+  const crs = await createStable(p, 'kubernetes_cluster_role_v1', cr);
+  assert.equal(crs.id, 't6-reader', 'a cluster-scoped id is the name');
+  await assertNoChanges(p, 'kubernetes_cluster_role_v1', cr, crs);
+  const crb = { ...meta('t6-reader'), role_ref: [{ api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 't6-reader' }], subject: [{ kind: 'Group', name: 'readers', api_group: 'rbac.authorization.k8s.io' }] };
+  await assertNoChanges(p, 'kubernetes_cluster_role_binding_v1', crb, await createStable(p, 'kubernetes_cluster_role_binding_v1', crb));
+
+  const pvc = { ...meta('data', 't6'), wait_until_bound: false, spec: [{ access_modes: ['ReadWriteOnce'], resources: [{ requests: { storage: '1Gi' } }] }] };
+  await assertNoChanges(p, 'kubernetes_persistent_volume_claim_v1', pvc, await createStable(p, 'kubernetes_persistent_volume_claim_v1', pvc));
+
+  await kubectl(cluster, ['create', 'configmap', 'theirs', '-n', 't6']);
+  const cfg = { ...meta('theirs', 't6'), data: { a: '1' } };
+  const taken = await p.planResourceChange({ typeName: 'kubernetes_config_map_v1', priorState: null, proposedNewState: engineConfig(p, 'kubernetes_config_map_v1', cfg), config: engineConfig(p, 'kubernetes_config_map_v1', cfg) });
+  assert.match(taken.diagnostics.map(formatDiagnostic).join('\n'), /ConfigMap t6\/theirs \(v1\) already exists[\s\S]*ballast import <address> "t6\/theirs"/);
+});

@@ -123,7 +123,7 @@ export async function planTyped(client: ObjectClient, schemas: OpenApiSchemas, r
     priorState: priorManifest && manifestState(t, prior!, priorManifest),
     proposedNewState: manifestState(t, planned, manifest),
     config: manifestState(t, planned, manifest),
-  }, signal);
+  }, signal, typedId);
   if (m.diagnostics.length) return { planned: null, requiresReplace: [], diagnostics: m.diagnostics };
   const replace = m.requiresReplace.length > 0 || base.requiresReplace.length > 0;
   const changed = !priorManifest || replace || !sameValue(priorManifest, manifest);
