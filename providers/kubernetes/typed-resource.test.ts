@@ -23,7 +23,7 @@ before(async () => {
   cluster = await startKubeCluster();
   driver = startRolloutDriver(cluster.kubeconfig);
   p = createKubernetesProvider({ workingDir: process.cwd(), env: { KUBECONFIG: cluster.kubeconfig, HOME: '/nonexistent' } });
-  assert.deepEqual((await p.configure({})).map(formatDiagnostic), []);
+  assert.deepEqual((await p.configure({ config: {} })).diagnostics.map(formatDiagnostic), []);
 });
 after(async () => {
   await p?.close?.();
