@@ -11,7 +11,6 @@ import { ENGINE_VERSION } from '../../version.ts';
 import { CliExit, EXIT_CHANGES, EXIT_OK } from '../exit.ts';
 import { DiagnosticsError, formatDiagnostic } from '../../diagnostics.ts';
 import type { PlanSession } from '../../operations/plan-stack.ts';
-import { fetchGitPreview } from './plan-source.ts';
 import { nameFromPath } from '../../synth/stack-name.ts';
 import { durationFlag, PARALLELISM_MAX, wholeNumber } from '../flag-values.ts';
 
@@ -71,6 +70,8 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (a) => {
     if (a.git) {
       // a preview: fetch into a temporary directory, plan from there, remove it afterwards
+      // simple-git loads only for a --git preview
+      const { fetchGitPreview } = await import('./plan-source.ts');
       const preview = await fetchGitPreview(a.git, a.ref ?? 'main', a.path);
       try {
         // a lone *.tf.json is named after its directory, as the agent names it
