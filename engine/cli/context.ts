@@ -7,6 +7,7 @@ import type { Argv } from 'yargs';
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../diagnostics.ts';
 import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
+import { consolidateWarnings } from './consolidate-warnings.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
@@ -226,7 +227,7 @@ export function parseAddresses(list: string[] | undefined): InstanceAddr[] {
 
 /** Writes diagnostics to stderr; throws DiagnosticsError when any is an error. */
 export function report(diags: readonly Diagnostic[], opts: { throwOnError?: boolean } = {}): void {
-  for (const d of diags) process.stderr.write(formatDiagnostic(d) + '\n\n');
+  for (const d of consolidateWarnings(diags)) process.stderr.write(formatDiagnostic(d) + '\n\n');
   if ((opts.throwOnError ?? true) && hasErrors(diags)) throw new CliExit(1);
 }
 
