@@ -57,6 +57,8 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
     .option('kubeconfig', { type: 'string', describe: 'Kubeconfig file for cluster apps (default: KUBECONFIG, ~/.kube/config, in-cluster service account)' })
     .option('kube-context', { type: 'string', describe: 'Context of the kubeconfig to use for cluster apps' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
+    // Terraform CI scripts pass -input=false; Ballast never prompts for variable values
+    .option('input', { type: 'boolean', hidden: true, describe: 'Accepted for Terraform compatibility (Ballast never asks for variable values)' })
     .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
     .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
     .option('use-plugin', { type: 'string', array: true, describe: 'Run this provider (source, e.g. hashicorp/null, or "*") from its binary instead of the built-in one (repeatable); env BALLAST_USE_PLUGINS' }) as Argv<T & GlobalArgs>;

@@ -25,6 +25,9 @@ import { stateCommand } from './commands/state.ts';
 import { agentCommand } from './commands/agent.ts';
 import { importCommand } from './commands/import.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { explainUsage, knownFlags, terraformStyleArgv } from './terraform-flags.ts';
+
+const COMMANDS = ['synth', 'validate', 'plan', 'apply', 'destroy', 'show', 'history', 'rollback', 'output', 'state', 'agent', 'import'];
 
 /** Errors that are the user's or the world's, printed as one clear message. */
 const EXPECTED = [
@@ -34,7 +37,8 @@ const EXPECTED = [
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await yargs(argv)
+    const parser = yargs(terraformStyleArgv(argv));
+    await parser
       .scriptName('ballast')
       .version(ENGINE_VERSION)
       .command(synthCommand)
@@ -57,7 +61,7 @@ export async function main(argv: string[]): Promise<number> {
         // a coerce function's complaint about a flag value arrives wrapped in yargs' YError
         if (err?.name === 'YError') throw new UsageError(err.message);
         if (err) throw err;
-        throw new UsageError(msg);
+        throw new UsageError(explainUsage(msg, { flags: knownFlags(parser), commands: COMMANDS }, terraformStyleArgv(argv)));
       })
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))
