@@ -6,7 +6,7 @@ type Plain = null | string | number | boolean | Plain[] | { [k: string]: Plain }
 
 function quote(s: string): string {
   // Terraform escapes template sequences so the text reads back as the same string
-  return JSON.stringify(s).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(s).replace(/([$%])\{/g, (_m, c: string) => `${c}${c}{`);
 }
 
 /** One value in Terraform's output format; `indent` is the indentation of the line it starts on. */
