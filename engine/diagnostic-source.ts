@@ -6,7 +6,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import type { SourceRange } from './diagnostics.ts';
+
+/** The parts of a diagnostic's SourceRange this reads (declared here: diagnostics.ts imports this file). */
+interface SourceRange {
+  readonly file?: string;
+  readonly pointer?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly start?: number;
+  readonly end?: number;
+  readonly subject?: string;
+}
 
 interface SourceFile {
   readonly text: string;

@@ -5,14 +5,17 @@
 
 import { hasErrors } from '../../diagnostics.ts';
 import { parseInstance } from '../../addrs.ts';
-import { Sensitive, Unknown, containsSensitive, containsUnknown, isObject, unmark, type Path, type Value, type ValueObject } from '../../lang/value.ts';
+import { Unknown, containsSensitive, containsUnknown, unmark, type Path, type Value, type ValueObject } from '../../lang/value.ts';
 import type { StackConfig } from '../../config/model.ts';
 import { JSON_ACTIONS } from '../actions.ts';
 import { hasChanges, type CheckResult, type OutputChange, type Plan, type ResourceChange } from '../plan.ts';
 import { configurationJson, providerNameOf, relevantAttributesJson } from './json-config.ts';
 import { plannedValuesJson, priorStateJson, withoutUnknown } from './json-values.ts';
+import { redact, sensitiveAsBool, unknownAsBool } from './json-encoding.ts';
+
+export { redact, sensitiveAsBool, unknownAsBool };
 import { planSecrets, sensitivePathsOf, type SchemaLookup } from './plan-secrets.ts';
-import { MARKED, inherited, pathTree, schemaSensitivePaths, type PathTree } from './value-format.ts';
+import { MARKED, pathTree, schemaSensitivePaths } from './value-format.ts';
 
 export const PLAN_JSON_FORMAT_VERSION = '1.2';
 
@@ -163,48 +166,3 @@ function outputChangeJson(o: OutputChange, secrets: ReadonlySet<string>): { [k: 
     after_sensitive: sensitiveAsBool(after, sens, secrets),
   };
 }
-
-/** The value as JSON with sensitive and unknown values replaced by null. */
-export function redact(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {
-  if (v instanceof Sensitive || sens?.marked || v instanceof Unknown || isSecretString(v, secrets)) return null;
-  if (Array.isArray(v)) return v.map((x, i) => redact(x, inherited(sens, i), secrets));
-  if (isObject(v)) {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) out[k] = redact(v[k], inherited(sens, k), secrets);
-    return out;
-  }
-  return v as Json;
-}
-
-/** Terraform's encoding: true at unknown leaves; objects keep only non-false members; arrays keep positions. */
-export function unknownAsBool(v: Value): Json {
-  if (v instanceof Unknown) return true;
-  if (v instanceof Sensitive) return unknownAsBool(v.value);
-  if (Array.isArray(v)) return v.map(unknownAsBool);
-  if (isObject(v)) {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) {
-      const x = unknownAsBool(v[k]);
-      if (x !== false) out[k] = x;
-    }
-    return out;
-  }
-  return false;
-}
-
-/** Same encoding for sensitive marks (a Sensitive wrapper or a path in the tree). */
-export function sensitiveAsBool(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {
-  if (v instanceof Sensitive || sens?.marked || isSecretString(v, secrets)) return true;
-  if (Array.isArray(v)) return v.map((x, i) => sensitiveAsBool(x, inherited(sens, i), secrets));
-  if (isObject(v)) {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) {
-      const x = sensitiveAsBool(v[k], inherited(sens, k), secrets);
-      if (x !== false) out[k] = x;
-    }
-    return out;
-  }
-  return false;
-}
-
-const isSecretString = (v: Value, secrets: ReadonlySet<string> | undefined) => typeof v === 'string' && secrets?.has(v) === true;
