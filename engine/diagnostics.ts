@@ -1,6 +1,8 @@
 // User-facing problems. Bad input is collected as diagnostics and reported together;
 // exit codes are decided only in the CLI layer.
 
+import { sourceContext } from './diagnostic-source.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface SourceRange {
@@ -14,6 +16,8 @@ export interface SourceRange {
   /** 1-based column range inside the expression string */
   start?: number;
   end?: number;
+  /** text inside the block the problem is about (`var.nmae`), so a snippet can point at its line */
+  subject?: string;
 }
 
 export interface Where {
@@ -62,10 +66,24 @@ export function formatWhere(w: Where | undefined): string {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = formatWhere(d.where);
   const head = `${d.severity === 'error' ? 'Error' : 'Warning'}: ${readableText(d.summary)}`;
   const detail = d.detail === undefined ? undefined : readableText(d.detail);
-  return [head, where && `  on ${where}`, detail && `\n${detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+  const src = sourceContext(d.where?.range);
+  if (!src) {
+    const where = formatWhere(d.where);
+    return [head, where && `  on ${where}`, detail && `\n${detail.replace(/^/gm, '  ')}`].filter(Boolean).join('\n');
+  }
+  // Terraform's layout: the file and line, the block, the source line with an underline
+  const out = [head, '', `  on ${src.file} line ${src.line}${src.block ? `, in ${src.block}` : ''}:`];
+  if (src.snippet) {
+    const num = `${src.line}: `;
+    out.push(`  ${num}${src.snippet.text}`, `  ${' '.repeat(num.length)}${src.snippet.underline}`);
+  }
+  const w = d.where;
+  const context = [w?.stack && `stack "${w.stack}"`, w?.address, w?.attribute && `attribute "${w.attribute}"`, src.construct && `construct ${src.construct}`].filter(Boolean);
+  if (context.length) out.push(`  (${context.join(', ')})`);
+  if (detail) out.push('', detail.replace(/^/gm, '  '));
+  return out.join('\n');
 }
 
 /**

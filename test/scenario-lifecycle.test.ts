@@ -138,15 +138,19 @@ test('output --json prints {name: {value, sensitive}} and the human form redacts
   const applied = await ok(['apply', '--auto-approve'], dir);
   assert.equal(applied.stdout.includes('tok-9f8e7d6c'), false);
   const json = JSON.parse((await ok(['output', '--json'], dir)).stdout);
+  // as terraform output -json: sensitive, type and value
   assert.deepEqual(json, {
-    data: { value: 'v', sensitive: false },
-    hidden: { value: 'tok-9f8e7d6c', sensitive: true },
-    plain: { value: ['a', 1, true], sensitive: false },
+    data: { value: 'v', sensitive: false, type: 'string' },
+    hidden: { value: 'tok-9f8e7d6c', sensitive: true, type: 'string' },
+    plain: { value: ['a', 1, true], sensitive: false, type: ['tuple', ['string', 'number', 'bool']] },
   });
   const human = (await ok(['output'], dir)).stdout;
-  assert.match(human, /^hidden = <\(sensitive value\)>$/m);
-  assert.match(human, /^plain = \["a",1,true\]$/m);
+  assert.equal(human, 'data = "v"\nhidden = <sensitive>\nplain = [\n  "a",\n  1,\n  true,\n]\n');
   assert.equal(human.includes('tok-9f8e7d6c'), false);
-  assert.equal((await ok(['output', 'data', '--raw'], dir)).stdout, 'v\n');
+  // -raw: the text alone, no newline (for $(...) in shell scripts), as terraform output -raw
+  assert.equal((await ok(['output', 'data', '--raw'], dir)).stdout, 'v');
+  const rawList = await runBallast(['output', 'plain', '-raw'], { cwd: dir });
+  assert.equal(rawList.code, 1);
+  assert.match(rawList.stderr, /Unsupported value for raw output[\s\S]*output value "plain" is tuple/);
   await assertNoChanges(dir);
 });

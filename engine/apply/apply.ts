@@ -28,7 +28,7 @@ import { inconsistentPaths } from './consistency.ts';
 
 export type ApplyEvent =
   | { kind: 'start'; address: string; action: string }
-  | { kind: 'done'; address: string; action: string; ms: number }
+  | { kind: 'done'; address: string; action: string; ms: number; /** the object's id, for progress lines (never a sensitive one) */ id?: string }
   | { kind: 'failed'; address: string; action: string; message: string };
 
 export interface ApplyInputs {
@@ -71,6 +71,7 @@ class Applier {
   private readonly byNode = new Map<string, ResourceChange>();
   private readonly expansions = new Map<string, Map<string | number | undefined, ExpandedInstance>>();
   private readonly summary = { add: 0, change: 0, destroy: 0 };
+  private readonly ids = new Map<string, string>();
 
   constructor(private readonly plan: Plan, private readonly inp: ApplyInputs) {
     this.working = new Map(Object.entries(plan.prior));
@@ -189,7 +190,8 @@ class Applier {
       if (part === 'destroy') await this.destroy(c, signal);
       else if (c.action === 'read') await this.read(c, signal);
       else await this.createOrUpdate(c, signal);
-      this.inp.onEvent?.({ kind: 'done', address: c.address, action: part === 'destroy' ? 'destroy' : c.action, ms: Date.now() - started });
+      const objectId = part === 'destroy' ? undefined : this.ids.get(c.address);
+      this.inp.onEvent?.({ kind: 'done', address: c.address, action: part === 'destroy' ? 'destroy' : c.action, ms: Date.now() - started, ...(objectId !== undefined ? { id: objectId } : {}) });
     } catch (e) {
       const message = e instanceof ApplyFailure ? e.message : (e as Error).message;
       if (!(e instanceof ApplyFailure)) this.diags.push(error(`Error applying ${c.address}`, message, { stack: this.plan.stack, address: c.address }));
@@ -281,6 +283,8 @@ class Applier {
     const inst = this.instanceState(c, resp.newState!, sensitive, resp.private);
     await this.inp.journal.append({ kind: 'done', address: c.address, operation: op, state: inst, time: new Date().toISOString() });
     this.takeAddress(c, inst);
+    const id = inst.attributes.id;
+    if (typeof id === 'string' && !inst.sensitivePaths.some((p) => p.length === 0 || (p.length === 1 && p[0] === 'id'))) this.ids.set(c.address, id);
     this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, inst.sensitivePaths));
     if (prior) this.summary.change++; else this.summary.add++;
 

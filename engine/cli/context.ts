@@ -7,6 +7,7 @@ import type { Argv } from 'yargs';
 import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../diagnostics.ts';
 import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
+import { consolidateWarnings } from './consolidate-warnings.ts';
 import { parseInstance, type InstanceAddr } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
@@ -56,6 +57,8 @@ export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
     .option('kubeconfig', { type: 'string', describe: 'Kubeconfig file for cluster apps (default: KUBECONFIG, ~/.kube/config, in-cluster service account)' })
     .option('kube-context', { type: 'string', describe: 'Context of the kubeconfig to use for cluster apps' })
     .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
+    // Terraform CI scripts pass -input=false; Ballast never prompts for variable values
+    .option('input', { type: 'boolean', hidden: true, describe: 'Accepted for Terraform compatibility (Ballast never asks for variable values)' })
     .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
     .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
     .option('use-plugin', { type: 'string', array: true, describe: 'Run this provider (source, e.g. hashicorp/null, or "*") from its binary instead of the built-in one (repeatable); env BALLAST_USE_PLUGINS' }) as Argv<T & GlobalArgs>;
@@ -226,7 +229,7 @@ export function parseAddresses(list: string[] | undefined): InstanceAddr[] {
 
 /** Writes diagnostics to stderr; throws DiagnosticsError when any is an error. */
 export function report(diags: readonly Diagnostic[], opts: { throwOnError?: boolean } = {}): void {
-  for (const d of diags) process.stderr.write(formatDiagnostic(d) + '\n\n');
+  for (const d of consolidateWarnings(diags)) process.stderr.write(formatDiagnostic(d) + '\n\n');
   if ((opts.throwOnError ?? true) && hasErrors(diags)) throw new CliExit(1);
 }
 

@@ -11,9 +11,10 @@ import { SynthError } from '../synth/synth-error.ts';
 import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
 import { FlagValueError } from './flag-values.ts';
-import { commandToLoad, lazyCommands } from './lazy-commands.ts';
+import { COMMANDS, commandToLoad, lazyCommands } from './lazy-commands.ts';
 import { skipHelpCache } from './skip-help-cache.ts';
 import { ENGINE_VERSION } from '../version.ts';
+import { explainUsage, knownFlags, terraformStyleArgv } from './terraform-flags.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
 const EXPECTED = [
@@ -29,9 +30,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const { default: yargs } = await import('yargs');
-    const cli = yargs(argv);
-    skipHelpCache(cli);
-    await cli
+    const parser = yargs(terraformStyleArgv(argv));
+    skipHelpCache(parser);
+    await parser
       .scriptName('ballast')
       .version(ENGINE_VERSION)
       .command(await lazyCommands(commandToLoad(argv)))
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
         // a coerce function's complaint about a flag value arrives wrapped in yargs' YError
         if (err?.name === 'YError') throw new UsageError(err.message);
         if (err) throw err;
-        throw new UsageError(msg);
+        throw new UsageError(explainUsage(msg, { flags: knownFlags(parser), commands: COMMANDS.map((c) => c.name) }, terraformStyleArgv(argv)));
       })
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))

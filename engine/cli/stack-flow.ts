@@ -20,6 +20,7 @@ import { confirm } from './confirm.ts';
 import { CliExit } from './exit.ts';
 import { formatInstance } from '../addrs.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
+import { applyProgress } from './apply-progress.ts';
 
 export interface FlowOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -105,22 +106,25 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
     const verb = plan.mode === 'destroy' ? 'destroy all resources' : plan.rollbackOf !== undefined ? `roll back to version ${plan.rollbackOf}` : 'perform these actions';
     const ok = await confirm(`Do you want to ${verb} in stack "${plan.stack}"?\n  Ballast will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
     if (!ok) {
-      process.stderr.write(`Apply cancelled for stack "${plan.stack}".\n`);
+      // Terraform's words for a "no"
+      process.stderr.write(`\n${plan.mode === 'destroy' ? 'Destroy' : 'Apply'} cancelled.${many ? ` (stack "${plan.stack}")` : ''}\n`);
       throw new CliExit(1);
     }
   }
   const store = ctx.store(plan.stack, session.stack.config.backend);
   const started = Date.now();
+  const priorId = (address: string) => {
+    const id = plan.prior[address]?.attributes.id;
+    return typeof id === 'string' && !plan.prior[address]?.sensitivePaths.some((p) => p.length <= 1 && (p.length === 0 || p[0] === 'id')) ? id : undefined;
+  };
+  const progress = ctx.args.json || o.quiet ? undefined : applyProgress((line) => process.stdout.write(`${line}\n`), priorId);
   const outcome = await applySession(session, store, {
     parallelism: o.parallelism,
     lock: ctx.heldLock(plan.stack),
     lockWaitMs: o.lockWaitMs,
     signal: o.signal,
-    onEvent: ctx.args.json || o.quiet ? undefined : (e) => {
-      if (e.kind === 'done') process.stdout.write(`${e.address}: ${pastTense(e.action)} [${(e.ms / 1000).toFixed(1)}s]\n`);
-      else if (e.kind === 'failed') process.stdout.write(`${e.address}: ${e.action} failed\n`);
-    },
-  });
+    onEvent: progress?.onEvent,
+  }).finally(() => progress?.stop());
   report(outcome.diagnostics, { throwOnError: false });
   if (!o.quiet && !ctx.args.json) {
     const s = outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 };
@@ -130,14 +134,4 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   }
   if (hasErrors(outcome.diagnostics)) throw new CliExit(1);
   return { stack: plan.stack, plan, version: outcome.version, diagnostics: outcome.diagnostics };
-}
-
-function pastTense(action: string): string {
-  switch (action) {
-    case 'create': return 'Creation complete';
-    case 'update': return 'Modifications complete';
-    case 'destroy': case 'delete': return 'Destruction complete';
-    case 'read': return 'Read complete';
-    default: return 'Replacement complete';
-  }
 }

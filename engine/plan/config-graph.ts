@@ -6,6 +6,9 @@ import { type Diagnostic, error } from '../diagnostics.ts';
 import { CycleError, Dag } from '../graph/dag.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references } from '../lang/references.ts';
+import { functionCalls } from '../lang/function-calls.ts';
+import { functionNames, hasFunction } from '../lang/functions/index.ts';
+import { closest } from '../did-you-mean.ts';
 import type { StackConfig } from '../config/model.ts';
 
 export type ConfigNode =
@@ -24,9 +27,11 @@ export interface ConfigGraph {
 
 /** Node ids that an expression refers to (locals and resources; variables have no node). */
 export interface UndeclaredReference {
-  readonly kind: 'resource' | 'local value' | 'module';
+  readonly kind: 'resource' | 'local value' | 'module' | 'input variable';
   readonly text: string;
   readonly start: number;
+  /** the declared name closest to a misspelled one */
+  readonly suggestion?: string;
 }
 
 export function referencedNodes(expr: Expr, config: StackConfig, module?: string): { ids: string[]; unknown: UndeclaredReference[] } {
@@ -40,12 +45,14 @@ export function referencedNodes(expr: Expr, config: StackConfig, module?: string
       case 'count': case 'each': case 'self': case 'path': case 'terraform':
         break;
       case 'var':
-        if (module && a !== undefined && decl?.variables.has(a)) ids.push(`${prefix}var.${a}`);
+        if (a === undefined) break;
+        if (decl?.variables.has(a)) { if (module) ids.push(`${prefix}var.${a}`); }
+        else if (decl) unknown.push({ kind: 'input variable', text: `var.${a}`, start: r.range.start, suggestion: suggestion('var', a, decl.variables.keys()) });
         break;
       case 'local':
         // an undeclared local has no node: report it here rather than link to nothing
         if (a !== undefined) {
-          if (decl?.locals.has(a)) ids.push(`${prefix}local.${a}`); else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start });
+          if (decl?.locals.has(a)) ids.push(`${prefix}local.${a}`); else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start, suggestion: suggestion('local', a, decl?.locals.keys() ?? []) });
         }
         break;
       case 'module':
@@ -61,18 +68,36 @@ export function referencedNodes(expr: Expr, config: StackConfig, module?: string
         const b = r.steps[1]?.kind === 'attr' ? (r.steps[1] as { name: string }).name : undefined;
         if (a !== undefined && b !== undefined) {
           const id = `data.${a}.${b}`;
-          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
+          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start, suggestion: resourceSuggestion(id, config, prefix) });
         }
         break;
       }
       default:
         if (a !== undefined) {
           const id = `${r.root}.${a}`;
-          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start });
+          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start, suggestion: resourceSuggestion(id, config, prefix) });
         }
     }
   }
   return { ids, unknown };
+}
+
+function suggestion(root: string, name: string, declared: Iterable<string>): string | undefined {
+  const c = closest(name, [...declared]);
+  return c === undefined ? undefined : `${root}.${c}`;
+}
+
+/** The declared resource of the same module closest to a misspelled `type.name`. */
+function resourceSuggestion(id: string, config: StackConfig, prefix: string): string | undefined {
+  const here = [...config.resources.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).startsWith('module.')).map((k) => k.slice(prefix.length));
+  return closest(id, here);
+}
+
+/** Calls of functions that do not exist, with the closest real name. */
+function unknownFunctions(e: Expr): { name: string; start: number; suggestion?: string }[] {
+  return functionCalls(e)
+    .filter((c) => !c.name.includes('::') && !hasFunction(c.name))
+    .map((c) => ({ name: c.name, start: c.range.start, suggestion: closest(c.name, functionNames()) }));
 }
 
 export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; diagnostics: Diagnostic[] } {
@@ -98,7 +123,12 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
       const { ids, unknown } = referencedNodes(e, config, module);
       for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
       for (const u of unknown) {
-        diags.push(error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in ${module ? `module ${module}` : 'the stack'}.`, { stack, address: from, range: { ...range, start: u.start } }));
+        const hint = u.suggestion ? ` Did you mean "${u.suggestion}"?` : '';
+        diags.push(error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in ${module ? `module ${module}` : 'the stack'}.${hint}`, { stack, address: from, range: { ...range, start: u.start, subject: u.text } }));
+      }
+      // misspelled functions are found here too, so every such mistake is reported in one run
+      for (const f of unknownFunctions(e)) {
+        diags.push(error(`Call to unknown function "${f.name}"`, `There is no function named "${f.name}".${f.suggestion ? ` Did you mean "${f.suggestion}"?` : ''}`, { stack, address: from, range: { ...range, start: f.start, subject: `${f.name}(` } }));
       }
     }
     for (const d of dependsOn) {

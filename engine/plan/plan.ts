@@ -68,6 +68,18 @@ export interface OutputChange {
   readonly sensitive: boolean;
 }
 
+/** The outcome of a check block at plan time, as Terraform's `checks` report names it. */
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'error';
+
+export interface CheckResult {
+  readonly name: string;
+  readonly status: CheckStatus;
+}
+
+const CHECK_ORDER: readonly CheckStatus[] = ['pass', 'unknown', 'fail', 'error'];
+
+export const worseCheckStatus = (a: CheckStatus, b: CheckStatus): CheckStatus => (CHECK_ORDER.indexOf(a) >= CHECK_ORDER.indexOf(b) ? a : b);
+
 export interface Plan {
   readonly stack: string;
   /** normal | destroy | refresh-only */
@@ -99,6 +111,8 @@ export interface Plan {
   readonly rollbackOf?: number;
   /** when the plan was made (RFC 3339, UTC): plantimestamp() gives this, while planning and applying */
   readonly timestamp?: string;
+  /** check blocks evaluated at plan time (normal mode) */
+  readonly checks?: readonly CheckResult[];
 }
 
 /** Counts for the summary line. A replace counts as one add and one destroy, as in Terraform. */

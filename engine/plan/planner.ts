@@ -9,14 +9,14 @@ import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
 import {
-  containsSensitive, containsUnknown, isObject, markPaths, Sensitive, unmark, Unknown, valuesEqual,
+  containsSensitive, containsUnknown, isObject, isUnknown, markPaths, Sensitive, unmark, Unknown, valuesEqual,
   type Path, type Value, type ValueObject,
 } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
-import type { ActionReason, DriftAlert, OutputChange, Plan, ResourceChange } from './plan.ts';
+import { worseCheckStatus, type ActionReason, type CheckResult, type CheckStatus, type DriftAlert, type OutputChange, type Plan, type ResourceChange } from './plan.ts';
 import type { PriorState } from './prior-state.ts';
 import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
@@ -66,6 +66,7 @@ export async function planStack(inp: PlanInputs, opts: PlanOptions): Promise<Pla
 
 class Planner {
   private readonly diags: Diagnostic[] = [];
+  private readonly checkResults: CheckResult[] = [];
   private readonly changes = new Map<string, ResourceChange>();
   private refreshed = new Map<string, InstanceState>();
   private drift: ResourceChange[] = [];
@@ -147,6 +148,7 @@ class Planner {
       ...(this.health.size ? { health: Object.fromEntries(this.health) } : {}),
       outputs,
       diagnostics: this.diags,
+      ...(this.checkResults.length ? { checks: this.checkResults } : {}),
       priorSerial: prior.version?.serial ?? null,
       priorLineage: prior.version?.lineage ?? null,
       priorDigest: prior.digest,
@@ -162,16 +164,23 @@ class Planner {
   private runChecks(): void {
     for (const c of this.inp.config.checks ?? []) {
       const where = { stack: this.stack, address: `check.${c.name}`, range: c.range };
+      let status: CheckStatus = 'pass';
       for (const a of c.asserts) {
-        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) continue;
+        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) {
+          status = worseCheckStatus(status, 'unknown');
+          continue;
+        }
         let found: Diagnostic[];
         try {
           found = checkConditions([a], this.inp.scope.root, 'Check block assertion failed');
+          if (!found.length && isUnknown(unmark(evaluate(a.condition, this.inp.scope.root)).value)) status = worseCheckStatus(status, 'unknown');
         } catch (e) {
           found = [exprDiagnostic(e, where)];
         }
+        for (const d of found) status = worseCheckStatus(status, d.summary === 'Check block assertion failed' ? 'fail' : 'error');
         for (const d of found) this.diags.push({ ...d, severity: 'warning', where: { ...where, ...d.where } });
       }
+      this.checkResults.push({ name: c.name, status });
     }
   }
 

@@ -63,7 +63,8 @@ test('diagnostics from the loader name the .tf file, line and column', async () 
   const s = (await synthesize(dir)).stacks[0]!;
   const { diagnostics } = loadStackConfig(s);
   assert.equal(diagnostics.length, 1);
-  assert.match(formatDiagnostic(diagnostics[0]!), new RegExp(`"count" and "for_each" cannot both be set\\n  on stack "[^"]+", null_resource.a \\(${join(dir, 'main.tf').replace(/[/.]/g, '\\$&')}:1:1\\)`));
+  // Terraform's layout: file and line, the block, the source line with an underline
+  assert.match(formatDiagnostic(diagnostics[0]!), new RegExp(`"count" and "for_each" cannot both be set\\n\\n  on ${join(dir, 'main.tf').replace(/[/.]/g, '\\$&')} line 1, in resource "null_resource" "a":\\n  1: resource "null_resource" "a" \\{\\n     \\^+\\n  \\(stack "[^"]+", null_resource\\.a\\)`));
 });
 
 test('every parse error of every file is reported at once with file:line:col; a duplicate names both files', async () => {

@@ -6,16 +6,16 @@ import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
 import { onlyStack } from './show.ts';
-import { REDACTED } from '../state-view.ts';
+import { formatOutputValue, outputTypeJson, rawOutput } from '../output-value.ts';
 
 interface OutputArgs extends GlobalArgs { name?: string; raw?: boolean }
 
 export const outputCommand: CommandModule<object, OutputArgs> = {
   command: 'output [name]',
-  describe: 'Print the outputs of a stack\'s current state version ({name: {value, sensitive}} with --json)',
+  describe: 'Print the outputs of a stack\'s current state version ({name: {sensitive, type, value}} with --json)',
   builder: (y) => globalOptions(y)
     .positional('name', { type: 'string', describe: 'Print only this output' })
-    .option('raw', { type: 'boolean', default: false, describe: 'Print a string output without quotes' }) as Argv<OutputArgs>,
+    .option('raw', { type: 'boolean', default: false, describe: 'Print a string, number or bool output as it is (no quotes, no newline), for shell scripts' }) as Argv<OutputArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -28,13 +28,24 @@ export const outputCommand: CommandModule<object, OutputArgs> = {
           process.stderr.write(`Output "${a.name}" not found in stack "${stack}". Available: ${Object.keys(outputs).join(', ') || 'none'}.\n`);
           throw new CliExit(1);
         }
-        process.stdout.write((a.raw && typeof o.value === 'string' ? o.value : JSON.stringify(o.value, null, a.json ? 2 : undefined)) + '\n');
+        if (a.raw) {
+          const raw = rawOutput(o.value);
+          if ('problem' in raw) {
+            process.stderr.write(`Error: Unsupported value for raw output\n\n  ${raw.problem.replace('the output value', `output value "${a.name}"`)}\n`);
+            throw new CliExit(1);
+          }
+          process.stdout.write(raw.text);
+          throw new CliExit(EXIT_OK);
+        }
+        process.stdout.write((a.json ? JSON.stringify(o.value, null, 2) : formatOutputValue(o.value)) + '\n');
         throw new CliExit(EXIT_OK);
       }
+      const names = Object.keys(outputs).sort();
       if (a.json) {
-        process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { value: o.value, sensitive: o.sensitive }])), null, 2) + '\n');
+        process.stdout.write(JSON.stringify(Object.fromEntries(names.map((k) => [k, { sensitive: outputs[k]!.sensitive, type: outputTypeJson(outputs[k]!.value), value: outputs[k]!.value }])), null, 2) + '\n');
       } else {
-        for (const [k, o] of Object.entries(outputs)) process.stdout.write(`${k} = ${o.sensitive ? `<${REDACTED}>` : JSON.stringify(o.value)}\n`);
+        // as terraform output: sorted, sensitive ones as <sensitive>, lists and maps over several lines
+        for (const k of names) process.stdout.write(`${k} = ${outputs[k]!.sensitive ? '<sensitive>' : formatOutputValue(outputs[k]!.value)}\n`);
       }
       throw new CliExit(EXIT_OK);
     } finally {

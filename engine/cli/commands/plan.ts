@@ -120,7 +120,7 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
         }
       }
       if (format === 'json') {
-        const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION, schemaOf: schemaLookup(s) }));
+        const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION, schemaOf: schemaLookup(s), config: s.stack.config, variables: s.stack.variables }));
         process.stdout.write(JSON.stringify(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, null, 2) + '\n');
       } else if (format === 'markdown') {
         const lookups = sessions.map(schemaLookup);

@@ -33,11 +33,11 @@ test('resource change: address parts, actions, replace_paths, action_reason', ()
   const [rep, del, read] = j.resource_changes;
   assert.deepEqual(rep, {
     address: 'aws_s3_bucket.site["prod"]', mode: 'managed', type: 'aws_s3_bucket', name: 'site', index: 'prod',
-    provider_name: 'provider["registry.terraform.io/hashicorp/aws"]',
+    provider_name: 'registry.terraform.io/hashicorp/aws',
     change: {
       actions: ['delete', 'create'],
       before: { id: 'b', bucket: 'a' },
-      after: { id: null, bucket: 'b' },
+      after: { bucket: 'b' },
       after_unknown: { id: true },
       before_sensitive: {},
       after_sensitive: {},
@@ -58,7 +58,8 @@ test('after_unknown mirrors the structure with true at unknown leaves', () => {
   const after = { id: UNKNOWN, name: 'x', list: ['a', UNKNOWN], obj: { k: UNKNOWN, known: 1, nested: { deep: 'z' } }, whole: UNKNOWN };
   const j = roundTrip(planToJson(plan([change('aws_x.a', 'create', null, after)])));
   assert.deepEqual(j.resource_changes[0].change.after_unknown, { id: true, list: [false, true], obj: { k: true, nested: {} }, whole: true });
-  assert.deepEqual(j.resource_changes[0].change.after, { id: null, name: 'x', list: ['a', null], obj: { k: null, known: 1, nested: { deep: 'z' } }, whole: null });
+  // unknown attributes are left out of `after` (list positions stay, as null), as in Terraform
+  assert.deepEqual(j.resource_changes[0].change.after, { name: 'x', list: ['a', null], obj: { known: 1, nested: { deep: 'z' } } });
   assert.equal(unknownAsBool('x'), false);
   assert.equal(unknownAsBool(UNKNOWN), true);
 });
@@ -86,7 +87,7 @@ test('output changes: all outputs keyed by name, sensitive ones redacted', () =>
   ] })));
   assert.deepEqual(j.output_changes, {
     url: { actions: ['update'], before: 'a', after: 'b', after_unknown: false, before_sensitive: false, after_sensitive: false },
-    arn: { actions: ['create'], before: null, after: null, after_unknown: true, before_sensitive: false, after_sensitive: false },
+    arn: { actions: ['create'], before: null, after_unknown: true, before_sensitive: false, after_sensitive: false },
     key: { actions: ['create'], before: null, after: null, after_unknown: false, before_sensitive: true, after_sensitive: true },
     same: { actions: ['no-op'], before: { a: [1] }, after: { a: [1] }, after_unknown: false, before_sensitive: { a: [false] }, after_sensitive: { a: [false] } },
   });

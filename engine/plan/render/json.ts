@@ -5,11 +5,17 @@
 
 import { hasErrors } from '../../diagnostics.ts';
 import { parseInstance } from '../../addrs.ts';
-import { Sensitive, Unknown, containsUnknown, isObject, type Value } from '../../lang/value.ts';
+import { Unknown, containsSensitive, containsUnknown, unmark, type Path, type Value, type ValueObject } from '../../lang/value.ts';
+import type { StackConfig } from '../../config/model.ts';
 import { JSON_ACTIONS } from '../actions.ts';
-import { hasChanges, type OutputChange, type Plan, type ResourceChange } from '../plan.ts';
+import { hasChanges, type CheckResult, type OutputChange, type Plan, type ResourceChange } from '../plan.ts';
+import { configurationJson, providerNameOf, relevantAttributesJson } from './json-config.ts';
+import { plannedValuesJson, priorStateJson, withoutUnknown } from './json-values.ts';
+import { redact, sensitiveAsBool, unknownAsBool } from './json-encoding.ts';
+
+export { redact, sensitiveAsBool, unknownAsBool };
 import { planSecrets, sensitivePathsOf, type SchemaLookup } from './plan-secrets.ts';
-import { MARKED, inherited, pathTree, type PathTree } from './value-format.ts';
+import { MARKED, pathTree, schemaSensitivePaths } from './value-format.ts';
 
 export const PLAN_JSON_FORMAT_VERSION = '1.2';
 
@@ -20,6 +26,10 @@ export interface PlanJsonOptions {
   engineVersion?: string;
   /** provider schemas, so attributes the schema calls sensitive are withheld even if the plan missed a mark */
   schemaOf?: SchemaLookup;
+  /** the stack's configuration: gives `configuration`, `relevant_attributes` and full provider names */
+  config?: StackConfig;
+  /** the resolved input variables (`variables`; sensitive ones are written as null) */
+  variables?: ReadonlyMap<string, Value>;
 }
 
 interface ResourceJsonOptions extends PlanJsonOptions {
@@ -38,28 +48,73 @@ export function planToJson(plan: Plan, opts: PlanJsonOptions = {}): object {
     source_revision: plan.sourceRevision,
   };
   if (plan.rollbackOf !== undefined) ballast.rollback_of = plan.rollbackOf;
+  const engineVersion = opts.engineVersion ?? 'ballast';
+  const config = opts.config;
+  const ropts = { ...opts, secrets };
+  const values = {
+    providerName: (key: string) => providerNameOf(config, key),
+    sensitivePaths: (address: string, v: ValueObject) => schemaPaths(opts.schemaOf, address, v),
+    secrets,
+  };
+  const errored = hasErrors(plan.diagnostics);
   return {
     format_version: PLAN_JSON_FORMAT_VERSION,
-    terraform_version: opts.engineVersion ?? 'ballast',
-    resource_drift: plan.drift.map((c) => resourceChangeJson(c, { ...opts, secrets })),
+    terraform_version: engineVersion,
+    ...(opts.variables ? { variables: variablesJson(opts.variables, config) } : {}),
+    planned_values: plannedValuesJson(plan, values),
+    resource_drift: plan.drift.map((c) => resourceChangeJson(c, ropts)),
     resource_changes: [
-      ...plan.changes.map((c) => resourceChangeJson(c, { ...opts, secrets })),
+      ...plan.changes.map((c) => resourceChangeJson(c, ropts)),
       // as Terraform: a forgotten object is a change with the "forget" action
-      ...(plan.forgotten ?? []).map((address) => forgetJson(address, plan)),
+      ...(plan.forgotten ?? []).map((address) => forgetJson(address, plan, config)),
     ],
     output_changes: Object.fromEntries(plan.outputs.map((o) => [o.name, outputChangeJson(o, secrets)])),
-    errored: hasErrors(plan.diagnostics),
-    applyable: hasChanges(plan) && !hasErrors(plan.diagnostics),
+    prior_state: priorStateJson(plan, engineVersion, values),
+    ...(config ? { configuration: configurationJson(config, { sensitiveArgs: sensitiveArgsOf(opts.schemaOf) }), relevant_attributes: relevantAttributesJson(config) } : {}),
+    ...(plan.checks?.length ? { checks: plan.checks.map(checkJson) } : {}),
+    timestamp: (plan.timestamp ?? new Date().toISOString()).replace(/\.\d+Z$/, 'Z'),
+    applyable: hasChanges(plan) && !errored,
     complete: true,
+    errored,
     ballast,
   };
 }
 
-function forgetJson(address: string, plan: Plan): { [k: string]: Json } {
+/** Terraform's check report for a check block (one static instance: a check block has no count). */
+function checkJson(c: CheckResult): { [k: string]: Json } {
+  const address = { kind: 'check', name: c.name, to_display: `check.${c.name}` };
+  return { address, status: c.status, instances: [{ address: { to_display: `check.${c.name}` }, status: c.status }] };
+}
+
+function variablesJson(vars: ReadonlyMap<string, Value>, config: StackConfig | undefined): { [k: string]: Json } {
+  const out: { [k: string]: Json } = {};
+  for (const [name, v] of [...vars].sort(([a], [b]) => a.localeCompare(b))) {
+    const secret = config?.variables.get(name)?.sensitive === true || containsSensitive(v) || containsUnknown(v);
+    // a sensitive variable's value is a secret: null here (Terraform prints it)
+    out[name] = { value: secret ? null : redact(v, undefined) };
+  }
+  return out;
+}
+
+function schemaPaths(schemaOf: SchemaLookup | undefined, address: string, v: ValueObject): Path[] {
+  const paths = [...unmark(v).paths];
+  const schema = schemaOf?.(parseInstance(address));
+  if (schema) schemaSensitivePaths(schema.block, v, [], paths);
+  return paths;
+}
+
+function sensitiveArgsOf(schemaOf: SchemaLookup | undefined): (type: string, mode: 'managed' | 'data') => ReadonlySet<string> {
+  return (type, mode) => {
+    const schema = schemaOf?.({ mode, type, name: '_' });
+    return new Set(Object.entries(schema?.block.attributes ?? {}).filter(([, a]) => a.sensitive).map(([k]) => k));
+  };
+}
+
+function forgetJson(address: string, plan: Plan, config: StackConfig | undefined): { [k: string]: Json } {
   const a = parseInstance(address);
   return {
     address, ...(a.module ? { module_address: a.module } : {}), mode: a.mode, type: a.type, name: a.name, ...(a.key !== undefined ? { index: a.key } : {}),
-    provider_name: plan.prior[address]?.provider ?? '',
+    provider_name: providerNameOf(config, plan.prior[address]?.provider ?? a.type.split('_')[0]!),
     change: { actions: ['forget'], before: null, after: null, after_unknown: {}, before_sensitive: false, after_sensitive: false },
   };
 }
@@ -72,7 +127,8 @@ export function resourceChangeJson(c: ResourceChange, opts: ResourceJsonOptions 
   const change: { [k: string]: Json } = {
     actions: JSON_ACTIONS[c.action],
     before: c.before === null ? null : redact(c.before, sens, secrets),
-    after: c.after === null ? null : redact(c.after, sens, secrets),
+    // as Terraform: unknown attributes are left out of `after` (after_unknown names them)
+    after: c.after === null ? null : redact(withoutUnknown(c.after), sens, secrets),
     after_unknown: c.after === null || !containsUnknown(c.after) ? {} : unknownAsBool(c.after),
     before_sensitive: c.before === null ? false : sensitiveAsBool(c.before, sens, secrets),
     after_sensitive: c.after === null ? false : sensitiveAsBool(c.after, sens, secrets),
@@ -90,7 +146,7 @@ export function resourceChangeJson(c: ResourceChange, opts: ResourceJsonOptions 
   if (c.addr.key !== undefined) out.index = c.addr.key;
   // Terraform puts the deposed key here; Ballast has one deposed object per address at most
   if (c.deposed) out.deposed = 'deposed';
-  out.provider_name = c.provider;
+  out.provider_name = providerNameOf(opts.config, c.provider);
   out.change = change;
   if (c.reason) out.action_reason = c.reason.replace(/-/g, '_');
   return out;
@@ -103,54 +159,10 @@ function outputChangeJson(o: OutputChange, secrets: ReadonlySet<string>): { [k: 
   return {
     actions: [o.action],
     before: redact(before, sens, secrets),
-    after: redact(after, sens, secrets),
+    // a wholly unknown output has no `after`, as in Terraform
+    ...(after instanceof Unknown ? {} : { after: redact(withoutUnknown(after), sens, secrets) }),
     after_unknown: containsUnknown(after) ? unknownAsBool(after) : false,
     before_sensitive: sensitiveAsBool(before, sens, secrets),
     after_sensitive: sensitiveAsBool(after, sens, secrets),
   };
 }
-
-/** The value as JSON with sensitive and unknown values replaced by null. */
-export function redact(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {
-  if (v instanceof Sensitive || sens?.marked || v instanceof Unknown || isSecretString(v, secrets)) return null;
-  if (Array.isArray(v)) return v.map((x, i) => redact(x, inherited(sens, i), secrets));
-  if (isObject(v)) {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) out[k] = redact(v[k], inherited(sens, k), secrets);
-    return out;
-  }
-  return v as Json;
-}
-
-/** Terraform's encoding: true at unknown leaves; objects keep only non-false members; arrays keep positions. */
-export function unknownAsBool(v: Value): Json {
-  if (v instanceof Unknown) return true;
-  if (v instanceof Sensitive) return unknownAsBool(v.value);
-  if (Array.isArray(v)) return v.map(unknownAsBool);
-  if (isObject(v)) {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) {
-      const x = unknownAsBool(v[k]);
-      if (x !== false) out[k] = x;
-    }
-    return out;
-  }
-  return false;
-}
-
-/** Same encoding for sensitive marks (a Sensitive wrapper or a path in the tree). */
-export function sensitiveAsBool(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {
-  if (v instanceof Sensitive || sens?.marked || isSecretString(v, secrets)) return true;
-  if (Array.isArray(v)) return v.map((x, i) => sensitiveAsBool(x, inherited(sens, i), secrets));
-  if (isObject(v)) {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v)) {
-      const x = sensitiveAsBool(v[k], inherited(sens, k), secrets);
-      if (x !== false) out[k] = x;
-    }
-    return out;
-  }
-  return false;
-}
-
-const isSecretString = (v: Value, secrets: ReadonlySet<string> | undefined) => typeof v === 'string' && secrets?.has(v) === true;

@@ -1,0 +1,54 @@
+// Terraform's habits on the command line: single-dash long flags (`-auto-approve`,
+// `-var 'k=v'`, `-var-file=f`, `-target=...`, `-refresh=false`, `-no-color`) mean the same as
+// Ballast's double-dash ones, and a misspelled flag or command gets a "Did you mean ...?"
+// that names the flag as a user types it, never yargs' internal camelCase alias.
+
+import { closest } from '../did-you-mean.ts';
+
+const SINGLE_DASH_LONG = /^-([a-zA-Z][a-zA-Z0-9-]+)(=.*)?$/s;
+
+/** `-name[=value]` → `--name[=value]` for every long flag before a `--` separator. */
+export function terraformStyleArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  let rest = false;
+  for (const a of argv) {
+    if (a === '--') rest = true;
+    out.push(!rest && SINGLE_DASH_LONG.test(a) ? `-${a}` : a);
+  }
+  return out;
+}
+
+/** The flags a yargs parser knows at the moment it fails (the command's and the global ones). */
+export function knownFlags(parser: object): string[] {
+  // yargs has getOptions() at run time but leaves it out of its type declarations
+  const getOptions = (parser as { getOptions?: () => { key?: Record<string, unknown> } }).getOptions;
+  return typeof getOptions === 'function' ? Object.keys(getOptions.call(parser).key ?? {}) : [];
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/**
+ * yargs' "Unknown argument(s): auto-aprove, autoAprove" as a Terraform-style message: each
+ * unknown flag once, as typed, with the closest known flag; an unknown command with the
+ * closest command.
+ */
+export function explainUsage(msg: string, known: { flags: readonly string[]; commands: readonly string[] }, argv: readonly string[]): string {
+  const command = /^Did you mean (\S+)\?$/.exec(msg);
+  const typedCommand = argv.find((a) => !a.startsWith('-'));
+  if (command && typedCommand) return `Unknown command "${typedCommand}". Did you mean "${command[1]}"?`;
+  const m = /^Unknown arguments?: (.*)$/s.exec(msg);
+  if (!m) return msg;
+  const names = [...new Set(m[1]!.split(', ').map(kebab))];
+  const typed = (n: string) => argv.some((a) => a === `--${n}` || a.startsWith(`--${n}=`) || a === `-${n}` || a.startsWith(`-${n}=`));
+  const lines: string[] = [];
+  for (const n of names) {
+    if (typed(n)) {
+      const hint = closest(n, known.flags.filter((f) => f.length > 1));
+      lines.push(`Unknown flag -${n}.${hint ? ` Did you mean --${hint}?` : ''}`);
+    } else if (argv.includes(n)) {
+      const hint = closest(n, known.commands);
+      lines.push(`Unknown command or argument "${n}".${hint ? ` Did you mean "${hint}"?` : ''}`);
+    }
+  }
+  return lines.length ? lines.join('\n') : msg;
+}
