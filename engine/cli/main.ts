@@ -24,6 +24,7 @@ import { outputCommand } from './commands/output.ts';
 import { stateCommand } from './commands/state.ts';
 import { agentCommand } from './commands/agent.ts';
 import { importCommand } from './commands/import.ts';
+import { uiCommand } from './commands/ui.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
@@ -49,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(stateCommand)
       .command(agentCommand)
       .command(importCommand)
+      .command(uiCommand)
       .option('debug', { type: 'boolean', global: true, describe: 'print stack traces of internal errors' })
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
