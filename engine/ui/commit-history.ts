@@ -32,7 +32,13 @@ export class CommitHistory {
   constructor(private readonly url: string, private readonly dir: string, private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   private git() {
-    return simpleGit({ baseDir: existsSync(this.dir) ? this.dir : dirname(this.dir) }).env({ ...this.env, GIT_TERMINAL_PROMPT: '0' });
+    // as the git source does: nothing from the outside environment that git reads as
+    // configuration or a program to run, no prompts, only the usual protocols
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(this.env)) if (!/^(GIT_|EDITOR$|VISUAL$|PAGER$|PREFIX$|SSH_ASKPASS$)/i.test(k) && v !== undefined) env[k] = v;
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.GIT_ALLOW_PROTOCOL = 'file:git:http:https:ssh';
+    return simpleGit({ baseDir: existsSync(this.dir) ? this.dir : dirname(this.dir), allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_ALLOW_PROTOCOL'] }).env(env);
   }
 
   /** Brings the mirror up to date (at most every few seconds); errors are kept in lastError. */
@@ -47,10 +53,11 @@ export class CommitHistory {
           await this.git().raw(['fetch', '--quiet', '--prune', '--tags', '--', this.url, '+refs/heads/*:refs/heads/*']);
         }
         this.lastError = null;
-      } catch (e) {
+        // tags may have moved onto known commits
+        this.commits.clear();
+      } catch {
         // a message from git can name the URL with its credentials: say only that it failed
         this.lastError = 'cannot read the source repository history';
-        void e;
       } finally {
         this.fetched = Date.now();
         this.fetching = null;

@@ -71,6 +71,7 @@ function stateOf(s: StatusJson['stacks'][string] | undefined, control: StackCont
 }
 
 export async function summarizeStacks(backend: UiBackend): Promise<StackSummary[]> {
+  await backend.history?.refresh();
   const status = backend.status?.();
   const names = await backend.stacks();
   const rows = await Promise.all(names.map(async (name): Promise<StackSummary> => {
