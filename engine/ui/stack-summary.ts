@@ -39,21 +39,64 @@ export interface StackSummary {
   readonly fetched: string | null;
 }
 
-const currentCache = new WeakMap<StateStore, { serial: number; v: CurrentVersion }>();
+/**
+ * What was read of a stack, reused: an overview of 200 stacks then costs no store reads, instead
+ * of a version list (and its chain check) per stack per render. A read older than MAX_AGE_MS, or
+ * one the agent's live status shows is behind (a new version), is still shown once while it is
+ * read again in the background; the live updates send the result at their next tick. A stack
+ * never read, or forgotten after an action, is read before the page is sent.
+ */
+interface Read {
+  readonly at: number;
+  readonly current: CurrentVersion | null;
+  readonly versions: number;
+  readonly control: StackControl;
+}
 
-async function currentOf(store: StateStore): Promise<{ current: CurrentVersion | null; versions: number }> {
-  const list = await store.list();
-  const last = list[list.length - 1];
-  if (!last) return { current: null, versions: 0 };
-  const cached = currentCache.get(store);
-  if (cached?.serial === last.serial) return { current: cached.v, versions: list.length };
-  const full = await store.get(last.serial);
-  const v: CurrentVersion = {
-    serial: last.serial, time: last.time, reason: last.reason, revision: last.sourceRevision, author: full?.author ?? null, changes: last.changes,
-    rollbackOf: last.rollbackOf, resources: full ? Object.keys(full.resources).length : 0,
-  };
-  currentCache.set(store, { serial: last.serial, v });
-  return { current: v, versions: list.length };
+export const MAX_AGE_MS = 5000;
+const reads = new WeakMap<StateStore, Read>();
+const reading = new WeakMap<StateStore, Promise<Read>>();
+
+/** Drops what was read of the stack (after an action changed it). */
+export function forgetStack(store: StateStore): void {
+  reads.delete(store);
+}
+
+function readAgain(store: StateStore): Promise<Read> {
+  let p = reading.get(store);
+  if (!p) {
+    p = (async () => {
+      const known = reads.get(store);
+      const [list, control] = await Promise.all([store.list(), store.getControl ? readControl(store) : Promise.resolve({})]);
+      const last = list[list.length - 1];
+      let current: CurrentVersion | null = null;
+      if (last) {
+        if (known?.current?.serial === last.serial) {
+          current = known.current;
+        } else {
+          // the whole version only when it is a new one: its author and resource count
+          const full = await store.get(last.serial);
+          current = {
+            serial: last.serial, time: last.time, reason: last.reason, revision: last.sourceRevision, author: full?.author ?? null, changes: last.changes,
+            rollbackOf: last.rollbackOf, resources: full ? Object.keys(full.resources).length : 0,
+          };
+        }
+      }
+      const read: Read = { at: Date.now(), current, versions: list.length, control };
+      reads.set(store, read);
+      return read;
+    })().finally(() => reading.delete(store));
+    reading.set(store, p);
+  }
+  return p;
+}
+
+async function readStack(store: StateStore, liveSerial: number | null | undefined, onError: (e: Error) => void): Promise<Read> {
+  const known = reads.get(store);
+  if (!known) return readAgain(store);
+  const fresh = Date.now() - known.at < MAX_AGE_MS && (liveSerial === undefined || liveSerial === (known.current?.serial ?? null));
+  if (!fresh) readAgain(store).catch(onError);
+  return known;
 }
 
 function stateOf(s: StatusJson['stacks'][string] | undefined, control: StackControl, current: CurrentVersion | null): { state: StackState; note: string | null } {
@@ -70,14 +113,14 @@ function stateOf(s: StatusJson['stacks'][string] | undefined, control: StackCont
   return { state: 'in sync', note: null };
 }
 
-export async function summarizeStacks(backend: UiBackend): Promise<StackSummary[]> {
+export async function summarizeStacks(backend: UiBackend, onError: (e: Error) => void = () => undefined): Promise<StackSummary[]> {
   await backend.history?.refresh();
   const status = backend.status?.();
   const names = await backend.stacks();
   const rows = await Promise.all(names.map(async (name): Promise<StackSummary> => {
     const store = backend.store(name);
-    const [{ current, versions }, control] = await Promise.all([currentOf(store), store.getControl ? readControl(store) : Promise.resolve({})]);
     const s = status?.stacks[name];
+    const { current, versions, control } = await readStack(store, s?.stateVersion, onError);
     const path = s?.path ?? null;
     const { environment, app } = placeStack(name, path, backend.labels);
     const { state, note } = stateOf(s, control, current);

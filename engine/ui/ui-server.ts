@@ -25,7 +25,7 @@ import { compareEnvironments } from './environments.ts';
 import { html, type Html } from './html.ts';
 import { LiveOverview } from './live-overview.ts';
 import { RollbackError, RollbackPlans } from './rollback-action.ts';
-import { summarizeStacks, type StackSummary } from './stack-summary.ts';
+import { forgetStack, summarizeStacks, type StackSummary } from './stack-summary.ts';
 import type { UiBackend } from './ui-backend.ts';
 import { diffVersions } from './version-diff.ts';
 import { diffBody } from './views/diff.ts';
@@ -64,7 +64,7 @@ export class UiServer {
   private readonly rollbacks: RollbackPlans | null;
 
   constructor(private readonly o: UiServerOptions) {
-    this.live = new LiveOverview(async () => overviewBody(await summarizeStacks(o.backend)).text, (e) => o.onError?.(e, '/ui/events'));
+    this.live = new LiveOverview(async () => overviewBody(await summarizeStacks(o.backend, (e) => o.onError?.(e, '/ui/events'))).text, (e) => o.onError?.(e, '/ui/events'));
     this.rollbacks = o.backend.actions ? new RollbackPlans(o.backend.actions.rollback) : null;
   }
 
@@ -165,7 +165,7 @@ export class UiServer {
     const path = url.pathname;
     const b = this.o.backend;
     if (path === '/') {
-      this.send(res, 200, p, 'Overview', html`<h1>What runs where</h1><div id="overview">${overviewBody(await summarizeStacks(b))}</div>`, { live: true });
+      this.send(res, 200, p, 'Overview', html`<h1>What runs where</h1><div id="overview">${overviewBody(await summarizeStacks(b, (e) => this.o.onError?.(e, '/')))}</div>`, { live: true });
       return true;
     }
     if (path === '/ui/events') {
@@ -195,6 +195,8 @@ export class UiServer {
       return Number(v);
     };
     if (rest === '' || rest === '/') {
+      // a stack's own page always reads it afresh
+      forgetStack(store);
       const summary = (await summarizeStacks({ ...b, stacks: async () => [stack] }))[0]!;
       const list = await store.list();
       const before = serialParam('before');
@@ -297,6 +299,20 @@ export class UiServer {
       throw new HttpError(403, 'missing or invalid CSRF token');
     }
     const back = stackHref(stack);
+    forgetStack(store);
+    try {
+      return await this.act(res, what, stack, form, p, audit);
+    } finally {
+      // the overview shows what the action did at its next render
+      forgetStack(store);
+    }
+  }
+
+  private async act(res: ServerResponse, what: string, stack: string, form: URLSearchParams, p: Principal, audit: (result: AuditEntry['result'], detail?: string) => Promise<void>): Promise<boolean> {
+    const actions = this.o.backend.actions!;
+    const rollbacks = this.rollbacks!;
+    const store = this.o.backend.store(stack);
+    const back = stackHref(stack);
     switch (what) {
       case 'sync': {
         const triggered = actions.sync();
@@ -317,7 +333,7 @@ export class UiServer {
         const serial = form.get('serial') ?? '';
         if (!/^\d{1,9}$/.test(serial)) throw new HttpError(400, 'serial must be a version number');
         try {
-          const plan = await this.rollbacks.plan(stack, store, Number(serial));
+          const plan = await rollbacks.plan(stack, store, Number(serial));
           await audit('ok', `planned rollback to v${serial} (+${plan.summary.add} ~${plan.summary.change} -${plan.summary.destroy})`);
           this.send(res, 200, p, 'Roll back', rollbackPlanBody(plan, p.csrf!));
         } catch (e) {
@@ -328,7 +344,7 @@ export class UiServer {
         return true;
       }
       case 'rollback/cancel': {
-        await this.rollbacks.discard(form.get('plan') ?? '');
+        await rollbacks.discard(form.get('plan') ?? '');
         await audit('ok', 'rollback plan discarded');
         res.writeHead(303, { ...securityHeaders(), location: back });
         res.end();
@@ -336,10 +352,10 @@ export class UiServer {
       }
       default: {
         const id = form.get('plan') ?? '';
-        const planned = this.rollbacks.get(id);
+        const planned = rollbacks.get(id);
         if (planned && planned.stack !== stack) throw new HttpError(400, 'that plan is for another stack');
         try {
-          const r = await this.rollbacks.confirm(id);
+          const r = await rollbacks.confirm(id);
           await audit('ok', `rolled back to v${r.plan.serial}${r.serial !== null ? `, recorded v${r.serial}` : ''}; pinned`);
           this.send(res, 200, p, 'Rolled back', messageBody('Rolled back', `Stack ${stack} runs the configuration of version ${r.plan.serial} again${r.serial !== null ? ` (recorded as version ${r.serial})` : ''} and is pinned to it until a new commit arrives.`, back));
         } catch (e) {
