@@ -291,14 +291,14 @@ export class UiServer {
       appendAudit(store, { time: new Date().toISOString(), who: p.who, role: p.role ?? 'viewer', action: what, stack, ...(detail ? { detail } : {}), result });
     const actions = this.o.backend.actions;
     if (p.role !== 'operator' || !this.o.auth.actionsPossible || !actions || !this.rollbacks) {
-      await audit('refused', 'not an operator');
+      // `ballast ui` is read-only: it writes nothing, not even a refusal
+      if (actions) await audit('refused', 'not an operator');
       throw new HttpError(403, !actions || !this.o.auth.actionsPossible ? 'actions are not enabled here (start the agent with --ui-operator-token-file)' : 'only operators can do this');
     }
     if (!this.o.auth.csrfValid(p, form.get('_csrf') ?? undefined)) {
       await audit('refused', 'missing or invalid CSRF token');
       throw new HttpError(403, 'missing or invalid CSRF token');
     }
-    const back = stackHref(stack);
     forgetStack(store);
     try {
       return await this.act(res, what, stack, form, p, audit);
