@@ -1,8 +1,23 @@
-# The Ballast agent image: Node 20 slim, production dependencies only, running as a non-root
-# user. Mount the configuration, the webhook secret and any credentials read-only, e.g.
+# The Ballast agent image: Node 24 slim, the packed npm package installed globally (production
+# dependencies only), running as a non-root user. Mount the configuration, the webhook secret and
+# any credentials read-only, e.g.
 #   docker run -v $PWD/agent.yaml:/etc/ballast/agent.yaml:ro -v ballast-data:/var/lib/ballast \
 #     -p 8080:8080 ballast --config /etc/ballast/agent.yaml --listen 0.0.0.0:8080
-FROM node:20-slim
+
+# Build stage: compile the CLI (npm pack runs `prepare`, which builds dist/) into a tarball.
+FROM node:24-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY scripts/build.mjs ./scripts/
+COPY bin ./bin
+COPY engine ./engine
+COPY providers ./providers
+COPY state ./state
+COPY README.md ./
+RUN npm pack --pack-destination /tmp && mv /tmp/ballast-*.tgz /tmp/ballast.tgz
+
+FROM node:24-slim
 
 # git fetches git sources; ca-certificates for https remotes; openssh-client for ssh:// remotes;
 # gnupg for signed-commit verification; tini forwards SIGTERM so in-flight applies can finish
@@ -10,14 +25,9 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends git ca-certificates openssh-client gnupg tini \
  && rm -rf /var/lib/apt/lists/*
 
-WORKDIR /opt/ballast
-COPY package.json package-lock.json ./
-# tsx is a runtime dependency: the engine runs its TypeScript directly
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY bin ./bin
-COPY engine ./engine
-COPY providers ./providers
-COPY state ./state
+COPY --from=build /tmp/ballast.tgz /tmp/ballast.tgz
+# tsx stays a runtime dependency: it compiles users' cdktf apps at synth time
+RUN npm install -g --omit=dev --no-audit --no-fund /tmp/ballast.tgz && rm /tmp/ballast.tgz && npm cache clean --force
 
 RUN groupadd --system ballast && useradd --system --gid ballast --home-dir /var/lib/ballast --create-home ballast \
  && mkdir -p /etc/ballast /usr/local/share/terraform/plugins && chown ballast:ballast /var/lib/ballast
@@ -31,5 +41,5 @@ ENV NODE_ENV=production
 VOLUME ["/var/lib/ballast"]
 EXPOSE 8080
 
-ENTRYPOINT ["/usr/bin/tini", "--", "/opt/ballast/bin/ballast", "agent"]
+ENTRYPOINT ["/usr/bin/tini", "--", "ballast", "agent"]
 CMD ["--config", "/etc/ballast/agent.yaml", "--listen", "0.0.0.0:8080"]

@@ -103,6 +103,19 @@ export interface ReadResourceResponse {
   readonly newState: ValueObject | null;
   readonly private?: PrivateData;
   readonly diagnostics: Diagnostic[];
+  /** the drift policy the object itself sets (a Kubernetes label or annotation); it wins over the configuration's */
+  readonly driftPolicy?: DriftPolicy;
+  /** the object's health, where the provider can tell (kstatus for Kubernetes objects) */
+  readonly health?: ObjectHealth;
+}
+
+/** What to do when a managed object changed outside Ballast: put it back, only report it, or not look. */
+export type DriftPolicy = 'revert' | 'alert' | 'ignore';
+
+/** kstatus' three results, with the object's own reason. */
+export interface ObjectHealth {
+  readonly status: 'Current' | 'InProgress' | 'Failed';
+  readonly message: string;
 }
 
 export interface ReadDataSourceRequest {

@@ -7,24 +7,24 @@ import { createRandomProvider } from './random/index.ts';
 
 const ctx = { workingDir: '/tmp', env: {} };
 
-test('every spelling of a source resolves to the same provider', () => {
+test('every spelling of a source resolves to the same provider', async () => {
   const r = defaultRegistry();
   for (const source of ['hashicorp/random', 'registry.terraform.io/hashicorp/random', 'registry.opentofu.org/hashicorp/random', 'HashiCorp/Random']) {
     const hit = r.resolve('random', source);
     assert.ok(hit, source);
     assert.equal(hit.source, 'registry.terraform.io/hashicorp/random');
-    assert.ok('random_pet' in hit.factory(ctx).getSchema().resources);
+    assert.ok('random_pet' in (await hit.factory(ctx)).getSchema().resources);
   }
 });
 
-test('without a source the local name implies hashicorp/<name>; "terraform" is the builtin', () => {
+test('without a source the local name implies hashicorp/<name>; "terraform" is the builtin', async () => {
   const r = defaultRegistry();
   assert.equal(r.resolve('null')?.source, 'registry.terraform.io/hashicorp/null');
-  assert.ok('null_resource' in r.resolve('null')!.factory(ctx).getSchema().resources);
-  assert.ok('local_file' in r.resolve('local')!.factory(ctx).getSchema().resources);
+  assert.ok('null_resource' in (await r.resolve('null')!.factory(ctx)).getSchema().resources);
+  assert.ok('local_file' in (await r.resolve('local')!.factory(ctx)).getSchema().resources);
   const builtin = r.resolve('terraform');
   assert.equal(builtin?.source, 'terraform.io/builtin/terraform');
-  assert.ok('terraform_data' in builtin!.factory(ctx).getSchema().resources);
+  assert.ok('terraform_data' in (await builtin!.factory(ctx)).getSchema().resources);
 });
 
 test('a source the registry does not serve is undefined, even with a known local name', () => {

@@ -2,14 +2,14 @@
 // Terraform does: "hashicorp/random", "registry.terraform.io/hashicorp/random" and the
 // OpenTofu registry's "registry.opentofu.org/hashicorp/random" all name the same provider.
 
-import type { ProviderFactory } from './provider.ts';
+import type { Provider, ProviderContext, ProviderFactory } from './provider.ts';
 
 export interface ProviderRegistry {
   /**
    * the provider for a required_providers entry; without a source, the local name implies
    * hashicorp/<name>; `version` is the entry's version constraint (used by provider binaries)
    */
-  resolve(localName: string, source?: string, version?: string): { source: string; factory: ProviderFactory } | undefined;
+  resolve(localName: string, source?: string, version?: string): { source: string; factory: ProviderFactory | AsyncProviderFactory } | undefined;
   /** canonical sources of every provider this registry serves */
   sources(): string[];
 }
@@ -17,8 +17,11 @@ export interface ProviderRegistry {
 export interface RegistryEntry {
   /** any accepted spelling, e.g. "hashicorp/random" */
   readonly source: string;
-  readonly factory: ProviderFactory;
+  readonly factory: ProviderFactory | AsyncProviderFactory;
 }
+
+/** A factory that imports its provider first, so heavy dependencies (the AWS SDK) load only when used. */
+export type AsyncProviderFactory = (ctx: ProviderContext) => Promise<Provider>;
 
 const DEFAULT_HOST = 'registry.terraform.io';
 /** Registries that mirror the same namespaces: a provider there is the one on the default host. */

@@ -3,9 +3,14 @@
 
 import { join } from 'node:path';
 import { LocalDirStore } from './local-dir-store.ts';
-import { S3Store } from './s3-store.ts';
+import { LazyStore } from './lazy-store.ts';
 import { s3BackendFromTerraform, type S3BackendConfig } from './s3-backend-config.ts';
 import type { StateStore } from './store.ts';
+
+/** An S3 store; the AWS SDK is imported when the store is first used. */
+function s3Store(config: S3BackendConfig): StateStore {
+  return new LazyStore(`s3://${config.bucket}/${config.key}`, async () => new (await import('./s3-store.ts')).S3Store(config));
+}
 
 export interface StoreSelection {
   /** directory holding one sub-directory per stack */
@@ -44,9 +49,9 @@ export function openStateStore(stack: string, backend: StackBackend | undefined,
   if (sel.s3?.bucket) {
     const base = backend?.type === 's3' ? s3BackendFromTerraform(backend.config) : undefined;
     const key = sel.s3.key ? sel.s3.key.replace('{stack}', stack) : base?.key ?? `${stack}/ballast.tfstate`;
-    return new S3Store({ ...base, ...definedOnly(sel.s3), bucket: sel.s3.bucket, key });
+    return s3Store({ ...base, ...definedOnly(sel.s3), bucket: sel.s3.bucket, key });
   }
-  if (backend?.type === 's3') return new S3Store(s3BackendFromTerraform(backend.config));
+  if (backend?.type === 's3') return s3Store(s3BackendFromTerraform(backend.config));
   return new LocalDirStore(join(sel.appDir, '.ballast', stack), { stack });
 }
 

@@ -1,9 +1,8 @@
 // Where an S3 state store lives and how to reach it: the settings of Terraform's `s3` backend
-// (as cdktf's S3Backend synthesizes them) and the S3 client built from them.
+// (as cdktf's S3Backend synthesizes them). The client built from them is in s3-client.ts, so
+// reading the settings does not load the AWS SDK.
 
 import { UserInputError } from '../engine/errors.ts';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { fromIni } from '@aws-sdk/credential-providers';
 
 export interface S3BackendConfig {
   bucket: string;
@@ -69,27 +68,8 @@ export function s3BackendFromTerraform(backend: Record<string, unknown>): S3Back
 }
 
 /** True when an endpoint other than AWS's own is in use (explicitly or via AWS_ENDPOINT_URL[_S3]). */
-function customEndpoint(config: { endpoint?: string }): string | undefined {
+export function customEndpoint(config: { endpoint?: string }): string | undefined {
   return config.endpoint ?? process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL;
-}
-
-/**
- * The S3 client for a backend. The SDK itself honours AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_S3
- * when no endpoint is configured. Path-style addressing defaults to on for custom endpoints,
- * because S3-compatible servers (moto, MinIO) rarely resolve bucket subdomains.
- */
-export function s3ClientFor(config: Pick<S3BackendConfig, 'region' | 'endpoint' | 'usePathStyle' | 'profile' | 'accessKey' | 'secretKey'>): S3Client {
-  const options: S3ClientConfig = {
-    region: config.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    forcePathStyle: config.usePathStyle ?? customEndpoint(config) !== undefined,
-  };
-  if (config.endpoint) options.endpoint = config.endpoint;
-  if (config.accessKey && config.secretKey) {
-    options.credentials = { accessKeyId: config.accessKey, secretAccessKey: config.secretKey };
-  } else if (config.profile) {
-    options.credentials = fromIni({ profile: config.profile });
-  }
-  return new S3Client(options);
 }
 
 /** Server-side encryption parameters for every PutObject of a store. */

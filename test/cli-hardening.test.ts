@@ -48,8 +48,11 @@ test('numeric and duration flags are checked before anything runs', async () => 
   await refused(['agent', '--interval', 'abc'], dir, /--interval: "abc" is not a duration/);
   await refused(['agent', '--parallelism', 'x'], dir, /--parallelism: "x"/);
   await refused(['show', '--diff', 'x'], dir, /--diff: "x"/);
+  await refused(['plan', '--drift-policy', 'terraform_data.*'], dir, /--drift-policy: "terraform_data\.\*" is not ADDRESS=POLICY/);
+  await refused(['plan', '--drift-policy', 'terraform_data.*=loud'], dir, /--drift-policy: "terraform_data\.\*=loud" is not ADDRESS=POLICY; .*policies: revert, alert, ignore/);
   assert.equal(readdirSync(join(dir, '.ballast/main/versions')).length, before, 'nothing was recorded');
   await ok(['plan', '--parallelism', '3', '--lock-timeout', '1s'], dir);
+  await ok(['plan', '--drift-policy', 'terraform_data.*=alert', '--drift-policy', 'random_pet.p=ignore'], dir);
 });
 
 test('show abc, show -1, show 0, rollback --to abc: a clear error, not "version NaN" or the current version', async () => {

@@ -86,3 +86,19 @@ test('field names and listen addresses', () => {
   assert.deepEqual(parseListen('127.0.0.1:0'), { host: '127.0.0.1', port: 0 });
   assert.deepEqual(parseListen('[::1]:8080'), { host: '::1', port: 8080 });
 });
+
+test('drift policies by address: validated by the schema, each problem named by its field', () => {
+  const ok = validateConfigFile({
+    sources: [{ git: { url: 'https://example.invalid/apps.git' } }],
+    drift: { policies: [{ address: 'kubernetes_manifest.Deployment_shop_*', policy: 'alert' }, { address: 'aws_s3_bucket.*', policy: 'ignore', stack: 'infra-*' }] },
+  }, 'agent.yaml');
+  assert.deepEqual(ok.diagnostics, []);
+  const c = resolveAgentConfig(ok.file, { stateDir: '/tmp/state' });
+  assert.deepEqual(c.config!.driftPolicies, [{ address: 'kubernetes_manifest.Deployment_shop_*', policy: 'alert' }, { address: 'aws_s3_bucket.*', policy: 'ignore', stack: 'infra-*' }]);
+  assert.deepEqual(resolveAgentConfig(validateConfigFile({ sources: [{ git: { url: 'https://example.invalid/a.git' } }] }, 'a.yaml').file, {}).config!.driftPolicies, []);
+  const bad = validateConfigFile({ drift: { policies: [{ address: 'x.*', policy: 'shout' }, { policy: 'alert' }], polices: [] } }, 'agent.yaml');
+  const s = summaries(bad);
+  assert.ok(s.includes('Invalid agent configuration: drift.policies[0].policy must be one of "revert", "alert", "ignore"'), s.join('\n'));
+  assert.ok(s.includes('Invalid agent configuration: drift.policies[1].address is required'), s.join('\n'));
+  assert.ok(s.includes('Invalid agent configuration: drift.polices is not a known setting'), s.join('\n'));
+});

@@ -11,6 +11,7 @@ import { parseDuration } from './duration.ts';
 import { gitUrlProblem } from '../sources/git-source.ts';
 import { stackNameProblem } from '../synth/stack-name.ts';
 import { resolveSharding, SHARDING_SCHEMA, type ShardingConfig, type ShardingFileSettings, type ShardingFlags } from './sharding/sharding-config.ts';
+import { DRIFT_POLICIES, type DriftPolicyRule } from '../plan/drift-policy.ts';
 
 /** `./stacks/s01/` -> `stacks/s01`; '' is the repository root. */
 export function normalizeDir(p: string): string {
@@ -104,6 +105,8 @@ export interface AgentConfig {
   readonly sources: SourceConfig[];
   /** several replicas share the stacks through Kubernetes Leases (sharding/) */
   readonly sharding?: ShardingConfig;
+  /** drift policy by address (first match wins); an object's own label or annotation wins over these */
+  readonly driftPolicies: DriftPolicyRule[];
 }
 
 export const DEFAULTS = {
@@ -139,6 +142,25 @@ const SCHEMA = {
     shutdownTimeout: duration,
     lockWait: duration,
     sharding: SHARDING_SCHEMA,
+    drift: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        policies: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['address', 'policy'],
+            properties: {
+              address: { type: 'string', minLength: 1 },
+              policy: { enum: [...DRIFT_POLICIES] },
+              stack: { type: 'string', minLength: 1 },
+            },
+          },
+        },
+      },
+    },
     state: {
       type: 'object',
       additionalProperties: false,
@@ -238,6 +260,7 @@ export interface AgentConfigFile extends AgentSettings {
   environments?: Record<string, string>;
   sharding?: ShardingFileSettings;
   state?: { dir?: string; s3?: StateS3Setting };
+  drift?: { policies?: DriftPolicyRule[] };
   sources?: {
     name?: string;
     git?: { url: string; ref?: string; path?: string; tokenFile?: string; sshKeyFile?: string; verifyKeyringFile?: string; shallow?: boolean };
@@ -470,6 +493,7 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
     state,
     sources,
     sharding: resolveSharding(f.sharding, flags.sharding ?? {}, diags),
+    driftPolicies: f.drift?.policies ?? [],
   };
   return diags.some((d) => d.severity === 'error') ? { diagnostics: diags } : { config, diagnostics: diags };
 }

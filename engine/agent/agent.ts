@@ -501,6 +501,7 @@ export class Agent {
     return {
       registry: this.deps.registry, store: store ?? this.stores.get(name) ?? this.deps.openStore(name, undefined), env: this.env, log: this.log, metrics: this.metrics,
       policy: settings?.policy ?? u.cfg.policy, parallelism: this.deps.config.parallelism, lockWaitMs: this.deps.config.lockWaitMs,
+      driftPolicies: this.deps.config.driftPolicies,
       driftIntervalMs: settings?.driftIntervalMs ?? u.cfg.driftIntervalMs,
       vars: { flags: Object.entries(vars).map(([k, v]) => `${k}=${v}`), files: [...u.cfg.varFiles, ...(settings?.varFiles ?? [])], env: this.env },
       remoteState: this.remoteState(),

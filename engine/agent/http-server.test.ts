@@ -15,7 +15,7 @@ async function withServer(fn: (base: string, calls: string[], logs: () => string
   const metrics = createAgentMetrics({ processMetrics: false });
   metrics.reconciles.inc({ stack: 'app', result: 'applied' });
   const calls: string[] = [];
-  const status: StatusJson = { stacks: { app: { source: 's', path: 'git x (main) stacks/app', phase: 'idle', lastConsideredRevision: 'main@sha1:abc', lastChangedRevision: 'main@sha1:abc', revision: 'main@sha1:abc', lastAppliedRevision: null, lastResult: null, stateVersion: null, nextRunAt: null, suspended: false, pinnedTo: null } }, sources: {} };
+  const status: StatusJson = { stacks: { app: { source: 's', path: 'git x (main) stacks/app', phase: 'idle', lastConsideredRevision: 'main@sha1:abc', lastChangedRevision: 'main@sha1:abc', revision: 'main@sha1:abc', lastAppliedRevision: null, lastResult: null, stateVersion: null, nextRunAt: null, suspended: false, pinnedTo: null, drifted: [], health: [] } }, sources: {} };
   const srv = await startHttpServer('127.0.0.1', 0, {
     ready: () => opts.ready ?? true,
     status: () => status,

@@ -9,6 +9,8 @@ export interface AgentMetrics {
   readonly reconcileSeconds: Histogram<'stack'>;
   readonly lastApplied: Gauge<'stack' | 'revision'>;
   readonly drift: Counter<'stack'>;
+  /** objects found changed outside Ballast, by what came of it: reverted (put back) or alerted (reported only) */
+  readonly driftObjects: Counter<'stack' | 'outcome'>;
   readonly errors: Counter<'stack' | 'phase'>;
   readonly lockWaits: Counter<'stack'>;
   readonly fetches: Counter<'source' | 'result'>;
@@ -32,6 +34,7 @@ export function createAgentMetrics(opts: { processMetrics?: boolean } = {}): Age
     }),
     lastApplied: new Gauge({ name: 'ballast_last_applied_revision_info', help: 'The source revision recorded in the current state version (value 1)', labelNames: ['stack', 'revision'], registers }),
     drift: new Counter({ name: 'ballast_drift_detected_total', help: 'Drift checks that found objects changed outside Ballast', labelNames: ['stack'], registers }),
+    driftObjects: new Counter({ name: 'ballast_drift_objects_total', help: 'Objects found changed outside Ballast, by outcome: reverted (put back by an apply) or alerted (reported only: drift policy alert, counted once per episode, or a plan-only stack)', labelNames: ['stack', 'outcome'], registers }),
     errors: new Counter({ name: 'ballast_errors_total', help: 'Failed steps, by phase (fetch, synth, plan, apply)', labelNames: ['stack', 'phase'], registers }),
     lockWaits: new Counter({ name: 'ballast_lock_waits_total', help: 'Applies that had to wait for another holder of the state lock', labelNames: ['stack'], registers }),
     fetches: new Counter({ name: 'ballast_source_fetch_total', help: 'Source fetches, by result', labelNames: ['source', 'result'], registers }),

@@ -19,6 +19,7 @@ import { prepareStack, type StackInput } from '../operations/prepare-stack.ts';
 import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack, type PlanSession } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
+import { staleLockWarning } from '../operations/stale-lock-warning.ts';
 import { needsNewVersion } from '../operations/needs-new-version.ts';
 import { hasChanges, summarize } from '../plan/plan.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
@@ -28,6 +29,8 @@ import type { StateStore } from '../../state/store.ts';
 import type { StateVersion } from '../../state/model.ts';
 import type { Artifact } from '../sources/source.ts';
 import type { Policy } from './agent-config.ts';
+import type { DriftPolicyRule } from '../plan/drift-policy.ts';
+import { recordDrift } from './drift-record.ts';
 import type { AgentMetrics } from './metrics.ts';
 import type { Logger } from './logger.ts';
 import { readControl, recordSeenRevision, releasePin } from './pins.ts';
@@ -42,6 +45,8 @@ export interface ReconcileDeps {
   readonly policy: Policy;
   readonly parallelism: number;
   readonly lockWaitMs: number;
+  /** drift policy by address, from the agent configuration */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
   readonly driftIntervalMs: number;
   readonly vars: VariableInputs;
   readonly remoteState?: RemoteStateReader;
@@ -130,6 +135,7 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     const prior = await readPrior(store);
     const planned = await planPreparedStack(prepared.stack!, prior, deps.registry, {
       mode, refresh: true, parallelism: deps.parallelism, sourceRevision: planRevision, remoteState: deps.remoteState, signal: deps.stopping,
+      driftPolicies: deps.driftPolicies,
     }, deps.env);
     if (!planned.session) return failed(planned.diagnostics);
     const session = planned.session;
@@ -137,13 +143,19 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
       const plan = session.plan;
       const { read: _reads, ...summary } = summarize(plan.changes);
       const drifted = plan.drift.length;
+      const alerts = plan.driftAlerts ?? [];
       if (drift) {
         rt.nextDriftAt = now() + deps.driftIntervalMs;
-        if (drifted > 0) {
+        if (drifted > 0 || alerts.length > 0) {
           deps.metrics.drift.inc({ stack: rt.name });
-          log.warn({ event: 'drift', drifted, addresses: plan.drift.map((c) => c.address).slice(0, 20) }, 'objects changed outside Ballast');
+          log.warn({ event: 'drift', drifted, alerted: alerts.length, addresses: [...plan.drift, ...alerts].map((c) => c.address).slice(0, 20) }, 'objects changed outside Ballast');
         }
       }
+      // alert drift is reported once per episode; the rest waits for the apply's outcome
+      const alreadyReported = new Set([...rt.drifted.values()].filter((d) => d.policy === 'revert').map((d) => d.address));
+      const { newAlerts } = recordDrift(rt, plan, false, new Date(now()).toISOString());
+      const alerted = newAlerts + (deps.policy === 'plan-only' ? plan.drift.filter((c) => !alreadyReported.has(c.address)).length : 0);
+      if (alerted > 0) deps.metrics.driftObjects.inc({ stack: rt.name, outcome: 'alerted' }, alerted);
       if (deps.policy === 'plan-only') {
         if (!drift) rt.lastPlannedRevision = revision;
         log.info({ event: 'plan', ...summary, drifted, durationMs: now() - started }, drift ? 'drift check' : 'planned (policy plan-only: not applied)');
@@ -171,6 +183,10 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
       const { version, diagnostics } = applied;
       for (const d of diagnostics) if (d.severity === 'warning') log.warn({ event: 'apply', warning: d.detail }, d.summary);
       if (version) noteCurrent(deps, rt, version);
+      if (!hasErrors(diagnostics)) {
+        recordDrift(rt, plan, true, new Date(now()).toISOString());
+        if (drifted > 0) deps.metrics.driftObjects.inc({ stack: rt.name, outcome: 'reverted' }, drifted);
+      }
       if (!drift || drifted > 0 || hasChanges(plan)) rt.nextDriftAt = now() + deps.driftIntervalMs;
       observe();
       if (hasErrors(diagnostics)) {
@@ -207,30 +223,27 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
   }
 }
 
-/** Waits (cancellably) while another process holds the lock, then applies under the lock. */
+/**
+ * Takes the state lock (waiting, cancellably by shutdown, while another process holds it; a
+ * holder that died or whose lock expired is taken over by the store), then applies under it.
+ */
 async function applyLocked(deps: ReconcileDeps, rt: StackRuntime, session: PlanSession, author: string | undefined): Promise<{ version: StateVersion | null; diagnostics: Diagnostic[] } | 'superseded'> {
   const { store } = deps;
   const held = await store.currentLock();
   if (held) {
     deps.metrics.lockWaits.inc({ stack: rt.name });
     deps.log.info({ stack: rt.name, event: 'lock-wait', holder: `${held.who}@${held.host}`, pid: held.pid, operation: held.operation }, 'waiting for the state lock');
-    const until = Date.now() + deps.lockWaitMs;
-    while ((await store.currentLock()) && Date.now() < until) {
-      await sleep(250, deps.stopping);
-      // a holder that died is taken over by lock() below
-      const l = await store.currentLock();
-      if (l && l.pid !== held.pid) break;
-      if (l && new Date(l.expires).getTime() < Date.now()) break;
-      if (l && l.host === held.host && !processAlive(l.pid)) break;
-    }
   }
-  deps.stopping.throwIfAborted();
+  const lock = await store.lock({ operation: session.plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: deps.lockWaitMs, signal: deps.stopping });
   try {
-    const outcome = await applySession(session, store, { parallelism: deps.parallelism, signal: deps.deadline, author, lockWaitMs: deps.lockWaitMs });
-    return { version: outcome.version, diagnostics: outcome.diagnostics };
+    const outcome = await applySession(session, store, { parallelism: deps.parallelism, signal: deps.deadline, author, lock });
+    const taken = lock.tookOver ? [staleLockWarning(lock.tookOver, session.plan.stack)] : [];
+    return { version: outcome.version, diagnostics: [...taken, ...outcome.diagnostics] };
   } catch (e) {
     if (e instanceof StalePlanError) return 'superseded';
     throw e;
+  } finally {
+    await lock.release();
   }
 }
 
@@ -260,15 +273,6 @@ function summarizeErrors(diags: readonly Diagnostic[]): string {
 }
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError' || (e as { code?: string })?.code === 'ABORT_ERR' || e instanceof DOMException;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

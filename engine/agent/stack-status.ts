@@ -1,7 +1,11 @@
 // What the agent knows about each stack, as served on /status. The runtime record is owned by
 // the agent and updated by reconcile-stack.ts; `statusJson` is the public shape:
 //   {stacks: {NAME: {source, path, phase, lastConsideredRevision, lastChangedRevision, revision,
-//                    lastAppliedRevision, lastResult, stateVersion, nextRunAt, suspended, pinnedTo}}}
+//                    lastAppliedRevision, lastResult, stateVersion, nextRunAt, suspended, pinnedTo,
+//                    drifted: [{address, policy, paths, since}], health: [{address, status, reason}]}}}
+// Drift is named by attribute paths only: values may be secret.
+
+import type { ObjectHealth } from '../../providers/provider.ts';
 
 import type { ShardingStatus } from './sharding/stack-sharding.ts';
 
@@ -61,12 +65,26 @@ export interface StackRuntime {
   seenRecorded: string | null | undefined;
   /** the revision the last-applied-revision metric carries */
   metricRevision?: string;
+  /** objects changed outside Ballast and not put back (yet), by address */
+  drifted: Map<string, DriftedObject>;
+  /** health of the stack's objects at the last refresh, where the provider tells (Kubernetes) */
+  health: Map<string, ObjectHealth>;
+}
+
+export interface DriftedObject {
+  readonly address: string;
+  /** alert: only reported; revert: found by a plan-only drift check (or an apply that failed) */
+  readonly policy: 'alert' | 'revert';
+  /** attribute paths that differ (never values) */
+  readonly paths: string[];
+  /** when this drift was first seen (RFC 3339) */
+  readonly since: string;
 }
 
 export function newStackRuntime(name: string, source: string): StackRuntime {
   return {
     name, source, path: null, lastConsideredRevision: null, lastChangedRevision: null, inputDigest: undefined, phase: 'idle', revision: null, lastAppliedRevision: null, stateVersion: null, lastResult: null, nextRunAt: null,
-    suspended: false, pinnedTo: null, lastPlannedRevision: null, nextDriftAt: 0, seenRecorded: undefined,
+    suspended: false, pinnedTo: null, lastPlannedRevision: null, nextDriftAt: 0, seenRecorded: undefined, drifted: new Map(), health: new Map(),
   };
 }
 
@@ -98,6 +116,8 @@ export interface StatusJson {
     shard?: number;
     holder?: string | null;
     holderSince?: string | null;
+    drifted: DriftedObject[];
+    health: { address: string; status: ObjectHealth['status']; reason: string }[];
   }>;
   sources: Record<string, { description: string; revision: string | null; lastFetchAt: string | null; lastError: string | null; nextRunAt: string | null }>;
   /** sharded replicas: this replica, the live replicas and the shards it holds */
@@ -122,6 +142,8 @@ export function statusJson(stacks: Iterable<StackRuntime>, sources: Iterable<Sou
       nextRunAt: iso(s.nextRunAt),
       suspended: s.suspended,
       pinnedTo: s.pinnedTo,
+      drifted: [...s.drifted.values()].sort((a, b) => a.address.localeCompare(b.address)),
+      health: [...s.health].sort(([a], [b]) => a.localeCompare(b)).map(([address, h]) => ({ address, status: h.status, reason: h.message })),
     };
   }
   for (const s of sources) {

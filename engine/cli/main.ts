@@ -1,31 +1,18 @@
 // The `ballast` command line. Exit codes are decided here: 0 success, 1 error, 2 changes
 // present (plan --detailed-exitcode). User mistakes print as diagnostics, never stack traces.
 
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { DiagnosticsError, formatDiagnostic, readableText } from '../diagnostics.ts';
 import {
   CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError,
   UserInputError,
 } from '../errors.ts';
 import { BrokenChainError } from '../../state/chain.ts';
-import { SynthError } from '../synth/synth.ts';
+import { SynthError } from '../synth/synth-error.ts';
 import { AddressSyntaxError } from '../addrs.ts';
 import { CliExit, EXIT_ERROR } from './exit.ts';
 import { FlagValueError } from './flag-values.ts';
-import { planCommand } from './commands/plan.ts';
-import { applyCommand, destroyCommand } from './commands/apply.ts';
-import { synthCommand } from './commands/synth.ts';
-import { validateCommand } from './commands/validate.ts';
-import { showCommand } from './commands/show.ts';
-import { historyCommand } from './commands/history.ts';
-import { rollbackCommand } from './commands/rollback.ts';
-import { outputCommand } from './commands/output.ts';
-import { stateCommand } from './commands/state.ts';
-import { agentCommand } from './commands/agent.ts';
-import { bootstrapCommand } from './commands/bootstrap.ts';
-import { importCommand } from './commands/import.ts';
-import { uiCommand } from './commands/ui.ts';
+import { commandToLoad, lazyCommands } from './lazy-commands.ts';
+import { skipHelpCache } from './skip-help-cache.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
@@ -35,24 +22,19 @@ const EXPECTED = [
 ];
 
 export async function main(argv: string[]): Promise<number> {
+  // `--version` alone is answered before yargs loads: start-up is the whole cost of that call
+  if (argv.length === 1 && argv[0] === '--version') {
+    process.stdout.write(`${ENGINE_VERSION}\n`);
+    return 0;
+  }
   try {
-    await yargs(argv)
+    const { default: yargs } = await import('yargs');
+    const cli = yargs(argv);
+    skipHelpCache(cli);
+    await cli
       .scriptName('ballast')
       .version(ENGINE_VERSION)
-      .command(synthCommand)
-      .command(validateCommand)
-      .command(planCommand)
-      .command(applyCommand)
-      .command(destroyCommand)
-      .command(showCommand)
-      .command(historyCommand)
-      .command(rollbackCommand)
-      .command(outputCommand)
-      .command(stateCommand)
-      .command(agentCommand)
-      .command(bootstrapCommand)
-      .command(importCommand)
-      .command(uiCommand)
+      .command(await lazyCommands(commandToLoad(argv)))
       .option('debug', { type: 'boolean', global: true, describe: 'print stack traces of internal errors' })
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
@@ -105,6 +87,7 @@ function unlockHint(e: LockHeldError): string {
     `its holder is no longer running, remove the lock with:\n  ballast state unlock ${e.holder.id} --force`;
 }
 
-main(hideBin(process.argv)).then((code) => {
+// what yargs' hideBin does for a plain `node` process: drop the node binary and the script
+main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

@@ -19,6 +19,7 @@ import { report } from './context.ts';
 import { confirm } from './confirm.ts';
 import { CliExit } from './exit.ts';
 import { formatInstance } from '../addrs.ts';
+import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 
 export interface FlowOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -26,6 +27,8 @@ export interface FlowOptions {
   readonly targets: InstanceAddr[];
   readonly replace: InstanceAddr[];
   readonly parallelism: number;
+  /** drift policy by address (`--drift-policy ADDRESS=POLICY`) */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
   /** how long apply waits for another holder of the state lock (ms) */
   readonly lockWaitMs?: number;
   readonly vars: VariableInputs;
@@ -69,7 +72,7 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
   const planned = await planPreparedStack(stack, prior, ctx.registry, {
     mode: o.mode, refresh: o.refresh, targets: o.targets, replace: o.replace, parallelism: o.parallelism,
     sourceRevision: o.sourceRevision ?? `local:${ctx.dir}`, rollbackOf: o.rollbackOf,
-    remoteState: ctx.remoteState(), signal: o.signal,
+    remoteState: ctx.remoteState(), signal: o.signal, driftPolicies: o.driftPolicies,
   }, ctx.env);
   report(planned.diagnostics);
   return planned.session!;

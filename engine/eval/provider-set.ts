@@ -62,7 +62,7 @@ export class ProviderSet {
           continue;
         }
       }
-      const provider = entry.factory(ctx);
+      const provider = await entry.factory(ctx);
       const sd = provider.start ? (await provider.start()).map((d) => ({ ...d, where: { ...where, ...d.where } })) : [];
       diags.push(...sd);
       if (sd.some((d) => d.severity === 'error')) {

@@ -14,6 +14,7 @@ import { evaluating } from '../eval/expr-diagnostic.ts';
 import { formatProviderRef } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
+import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import type { LoadedPrior } from './prior-state.ts';
 
 export interface PlanRequest {
@@ -26,6 +27,8 @@ export interface PlanRequest {
   readonly rollbackOf?: number;
   readonly remoteState?: RemoteStateReader;
   readonly signal?: AbortSignal;
+  /** drift policy by address (agent configuration, `plan --drift-policy`) */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
 }
 
 export interface PlanSession {
@@ -98,6 +101,7 @@ export async function planPreparedStack(
         rollbackOf: req.rollbackOf,
         remoteState: req.remoteState,
         signal: req.signal,
+        driftPolicies: req.driftPolicies,
       },
     );
     const plan = { ...planned, priorJournals: prior.journals, timestamp };

@@ -4,7 +4,7 @@
 import type { InstanceAddr } from '../addrs.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Path, Value, ValueObject } from '../lang/value.ts';
-import type { PrivateData } from '../../providers/provider.ts';
+import type { ObjectHealth, PrivateData } from '../../providers/provider.ts';
 import type { Action } from './actions.ts';
 import type { InstanceState } from '../../state/model.ts';
 
@@ -50,6 +50,15 @@ export interface ResourceChange {
   readonly importing?: { readonly id: string };
 }
 
+/** Drift under policy "alert": where it is (paths only, never values) and which policy said so. */
+export interface DriftAlert {
+  readonly address: string;
+  readonly deleted: boolean;
+  readonly paths: string[];
+  /** "object" (its own label or annotation) or the address glob of the configured rule */
+  readonly policySource: string;
+}
+
 export interface OutputChange {
   readonly name: string;
   readonly action: 'no-op' | 'create' | 'update' | 'delete';
@@ -65,8 +74,12 @@ export interface Plan {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
   /** changes to make, in a stable order (by address) */
   readonly changes: ResourceChange[];
-  /** objects that changed outside Ballast since the last state version (refresh results) */
+  /** objects that changed outside Ballast since the last state version (refresh results); the plan puts them back */
   readonly drift: ResourceChange[];
+  /** objects that changed outside Ballast under drift policy "alert": reported, not put back */
+  readonly driftAlerts?: DriftAlert[];
+  /** health of recorded objects where their provider tells (kstatus for Kubernetes objects) */
+  readonly health?: { readonly [address: string]: ObjectHealth };
   readonly outputs: OutputChange[];
   readonly diagnostics: Diagnostic[];
   /** serial of the state version the plan was made against (null: no state yet) */

@@ -392,3 +392,100 @@ test('the instances of one resource are planned side by side, never more than --
     await opened.providers.close();
   }
 });
+
+/** The stack's terraform provider with each planResourceChange delayed and recorded. */
+async function instrumented(f: Fixture, json: Json, delay: (tag: string) => number, parallelism: number) {
+  const stack = prepare(f, json);
+  const prior = await readPrior(f.store);
+  const scope = new StackScope(stack.config, stack.variables);
+  const opened = await ProviderSet.open(stack.config, new Set(['terraform']), registry, { workingDir: f.dir, env: {} }, scope);
+  const real = opened.providers.get('terraform')!.provider;
+  const events: string[] = [];
+  let inFlight = 0;
+  let most = 0;
+  const tags = new Map<string, number>();
+  let mostResources = 0;
+  const plan0 = real.planResourceChange.bind(real);
+  real.planResourceChange = async (req) => {
+    // each resource names itself in triggers_replace
+    const tag = String((req.config as { triggers_replace?: unknown }).triggers_replace);
+    events.push(`start ${tag}`);
+    most = Math.max(most, ++inFlight);
+    tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    mostResources = Math.max(mostResources, tags.size);
+    await new Promise((r) => setTimeout(r, delay(tag)));
+    try {
+      const resp = await plan0(req);
+      // every resource but a0 and its dependent b fails, so the order of the errors can be seen
+      if (tag === 'a0' || tag === 'b') return resp;
+      return { ...resp, diagnostics: [...resp.diagnostics, { severity: 'error' as const, summary: `refused ${tag}`, detail: '' }] };
+    } finally {
+      inFlight--;
+      if (tags.get(tag) === 1) tags.delete(tag); else tags.set(tag, tags.get(tag)! - 1);
+      events.push(`end ${tag}`);
+    }
+  };
+  try {
+    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
+      mode: 'normal', refresh: true, targets: [], replace: [], parallelism, sourceRevision: null, configDigest: stack.configDigest,
+    });
+    return { plan: p, events, most, mostResources };
+  } finally {
+    await opened.providers.close();
+  }
+}
+
+test('independent resources are planned side by side; a dependent only after its dependency; one --parallelism bound overall', async () => {
+  const f = await fixture();
+  const resources: Json = {};
+  for (let i = 0; i < 6; i++) resources[`a${i}`] = { triggers_replace: `a${i}`, input: `a${i}` };
+  resources.b = { triggers_replace: 'b', input: '${terraform_data.a0.id}' };
+  resources.c = { count: 4, triggers_replace: 'c', input: '${count.index}' };
+  // the earliest resources answer last, so completion order is the reverse of a serial walk's
+  const r = await instrumented(f, { resource: { terraform_data: resources } }, (tag) => tag.startsWith('a') ? 60 - 10 * Number(tag.slice(1)) : 5, 3);
+  assert.deepEqual(r.plan.changes.map((c) => c.address), ['terraform_data.a0', 'terraform_data.b']);
+  // a serial walk has one resource in flight at a time; a bound per level would allow 3 x 3 calls
+  assert.equal(r.mostResources, 3);
+  assert.equal(r.most, 3);
+  const bStart = r.events.indexOf('start b');
+  assert.ok(bStart > r.events.indexOf('end a0'), `b started before a0 finished: ${r.events.join(', ')}`);
+  // errors come out in the serial walk's order (topological, instances in order), not completion order
+  const serial = prepare(f, { resource: { terraform_data: resources } }).graph.dag.topologicalOrder()
+    .filter((id) => id !== 'terraform_data.a0' && id !== 'terraform_data.b');
+  assert.deepEqual(errors(r.plan).map((d) => d.where?.address), serial.flatMap((id) => id === 'terraform_data.c' ? [0, 1, 2, 3].map((i) => `${id}[${i}]`) : [id]));
+  assert.ok(errors(r.plan).every((d) => d.summary === `refused ${(d.where?.address ?? '').replace(/^terraform_data\.|\[\d\]$/g, '')}`));
+});
+
+test('drift policy by address: alert reports the changed paths and keeps the recorded object, ignore does not compare, revert is the default', async () => {
+  const f = await fixture();
+  const json = { resource: { terraform_data: { watched: { input: 'a' }, quiet: { input: 'b' }, fixed: { input: 'c' } } } };
+  await apply(f, json);
+  const stack = prepare(f, json);
+  const prior = await readPrior(f.store);
+  const scope = new StackScope(stack.config, stack.variables);
+  const opened = await ProviderSet.open(stack.config, new Set(['terraform']), registry, { workingDir: f.dir, env: {} }, scope);
+  const real = opened.providers.get('terraform')!.provider;
+  // the real read, with every object's input changed as by a hand edit outside Ballast
+  const read0 = real.readResource.bind(real);
+  real.readResource = async (req) => {
+    const resp = await read0(req);
+    return { ...resp, newState: resp.newState && { ...resp.newState, input: 'edited by hand', output: 'edited by hand' } };
+  };
+  try {
+    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
+      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 4, sourceRevision: null, configDigest: stack.configDigest,
+      driftPolicies: [{ address: 'terraform_data.watch*', policy: 'alert' }, { address: 'terraform_data.q?iet', policy: 'ignore' }, { address: '*', policy: 'revert', stack: 'other' }],
+    });
+    assert.deepEqual(p.drift.map((c) => c.address), ['terraform_data.fixed'], 'only the revert one is drift the plan puts back');
+    assert.deepEqual(changed(p), { 'terraform_data.fixed': 'update' });
+    assert.deepEqual(p.driftAlerts, [{ address: 'terraform_data.watched', deleted: false, paths: ['input', 'output'], policySource: 'terraform_data.watch*' }]);
+    const warnings = p.diagnostics.filter((d) => d.severity === 'warning');
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0].summary, 'Drift on terraform_data.watched (policy alert: not reverted)');
+    assert.match(warnings[0].detail ?? '', /Changed outside Ballast: input, output\. The drift policy for "terraform_data\.watch\*" says "alert"/);
+    assert.doesNotMatch(JSON.stringify(warnings), /edited by hand/, 'values are never in the report');
+    assert.equal((p.prior['terraform_data.watched'].attributes as { input: string }).input, 'a', 'the recorded object stands');
+  } finally {
+    await opened.providers.close();
+  }
+});

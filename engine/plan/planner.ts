@@ -14,9 +14,9 @@ import {
 } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState } from '../../state/model.ts';
-import type { ResourceSchema } from '../../providers/provider.ts';
+import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
-import type { ActionReason, OutputChange, Plan, ResourceChange } from './plan.ts';
+import type { ActionReason, DriftAlert, OutputChange, Plan, ResourceChange } from './plan.ts';
 import type { PriorState } from './prior-state.ts';
 import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
@@ -27,8 +27,10 @@ import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
 import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
+import { walk } from '../graph/walk.ts';
+import { Slots } from './slots.ts';
+import type { DriftPolicyRule } from './drift-policy.ts';
 import { upgradeAll } from './upgrade-state.ts';
-import { runBounded } from './run-bounded.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
@@ -46,6 +48,8 @@ export interface PlanOptions {
   readonly rollbackOf?: number;
   readonly remoteState?: RemoteStateReader;
   readonly signal?: AbortSignal;
+  /** drift policy by address (the agent configuration, `plan --drift-policy`) */
+  readonly driftPolicies?: readonly DriftPolicyRule[];
 }
 
 export interface PlanInputs {
@@ -65,6 +69,8 @@ class Planner {
   private readonly changes = new Map<string, ResourceChange>();
   private refreshed = new Map<string, InstanceState>();
   private drift: ResourceChange[] = [];
+  private driftAlerts: DriftAlert[] = [];
+  private health = new Map<string, ObjectHealth>();
   private readonly failed = new Set<string>();
   private readonly stack: string;
   /** resource addresses the plan may touch (null: all) */
@@ -77,9 +83,14 @@ class Planner {
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
   private readonly forgotten: string[] = [];
+  /** provider calls in flight during the graph walk, all resources together */
+  private readonly slots: Slots;
+  /** instance address -> the graph node (resource address) it was planned under */
+  private readonly nodeOf = new Map<string, string>();
 
   constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
     this.stack = inp.config.name;
+    this.slots = new Slots(opts.parallelism);
   }
 
   async run(): Promise<Plan> {
@@ -87,9 +98,11 @@ class Planner {
     const upgraded = await upgradeAll(this.stack, prior.instances, providers, this.opts.parallelism);
     this.diags.push(...upgraded.diagnostics);
     if (this.opts.refresh && !hasErrors(upgraded.diagnostics)) {
-      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal);
+      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal, this.opts.driftPolicies);
       this.refreshed = r.refreshed;
       this.drift = r.drift;
+      this.driftAlerts = r.alerts;
+      this.health = r.health;
       this.diags.push(...r.diagnostics);
     } else this.refreshed = upgraded.instances;
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
@@ -130,6 +143,8 @@ class Planner {
       mode: this.opts.mode,
       changes,
       drift: this.drift,
+      ...(this.driftAlerts.length ? { driftAlerts: this.driftAlerts } : {}),
+      ...(this.health.size ? { health: Object.fromEntries(this.health) } : {}),
       outputs,
       diagnostics: this.diags,
       priorSerial: prior.version?.serial ?? null,
@@ -251,12 +266,12 @@ class Planner {
 
   private async planNormal(): Promise<void> {
     const { graph, config } = this.inp;
-    const order = graph.dag.topologicalOrder();
-    for (const id of order) {
-      if (this.opts.signal?.aborted) throw this.opts.signal.reason ?? new Error('aborted');
+    // Independent resources plan concurrently: a kubernetes_manifest plan is an API round trip
+    // (server-side dry run), so a serial walk made a no-op re-plan of 551 objects take 12+ s.
+    const visit = async (id: string): Promise<void> => {
       const node = graph.nodes.get(id)!;
-      if (node.kind === 'output') continue;
-      if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); continue; }
+      if (node.kind === 'output') return;
+      if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); return; }
       if (node.kind !== 'resource') {
         // locals, module inputs and module outputs: evaluated now so their mistakes are reported
         const m = node.module ? config.modules?.get(node.module) : undefined;
@@ -270,13 +285,21 @@ class Planner {
           this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range }));
           this.failed.add(id);
         }
-        continue;
+        return;
       }
       const rc = config.resources.get(node.address)!;
-      if (this.touchable && !this.touchable.has(node.address)) { this.seedScopeFromPrior([node.address]); continue; }
+      if (this.touchable && !this.touchable.has(node.address)) { this.seedScopeFromPrior([node.address]); return; }
       const ok = await this.planResource(rc);
       if (!ok) this.failed.add(id);
-    }
+    };
+    // Nodes start as soon as their dependencies are planned; the provider calls beneath them take
+    // slots of one pool, so --parallelism bounds the whole plan (resources and their instances).
+    const firstDiag = this.diags.length;
+    const walked = await walk(graph.dag, { parallelism: Number.POSITIVE_INFINITY, visit, signal: this.opts.signal });
+    if (this.opts.signal?.aborted) throw this.opts.signal.reason ?? new Error('aborted');
+    const thrown = walked.failed.values().next();
+    if (!thrown.done) throw thrown.value;
+    this.orderByNode(firstDiag, graph.dag.topologicalOrder());
     // instances whose resource left the configuration
     for (const [resourceAddress, insts] of this.priorByResource) {
       if (config.resources.has(resourceAddress)) continue;
@@ -346,17 +369,21 @@ class Planner {
     // instances of one resource cannot refer to each other, so their provider calls overlap
     // (up to --parallelism); a provider that answers over the wire is otherwise waited on serially
     const firstDiag = this.diags.length;
-    await runBounded(todo, this.opts.parallelism, async ({ addr, inst }) => {
+    const addresses = todo.map((t) => formatInstance(t.addr));
+    for (const a of addresses) this.nodeOf.set(a, rc.address);
+    await Promise.all(todo.map(({ addr, inst }) => this.slots.run(async () => {
+      if (this.opts.signal?.aborted) return;
       const done = rc.mode === 'data'
         ? await this.planDataInstance(rc, addr, inst, schema, providerRef)
         : await this.planManagedInstance(rc, addr, inst, schema!, providerRef);
       if (!done) ok = false;
-    }, this.opts.signal);
+    })));
     if (this.opts.signal?.aborted) throw this.opts.signal.reason ?? new Error('aborted');
-    this.orderDiagnostics(firstDiag, todo.map((t) => formatInstance(t.addr)));
+    this.orderDiagnostics(firstDiag, addresses);
     // recorded instances the expansion no longer has
     for (const prior of this.priorByResource.get(rc.address) ?? []) {
       if (keys.has(prior.key) || prior.mode !== 'managed') continue;
+      this.nodeOf.set(prior.address, rc.address);
       if (!this.instanceTargeted(parseInstance(prior.address))) continue;
       if (rc.lifecycle.preventDestroy) this.preventDestroyError(prior.address, rc);
       this.changes.set(prior.address, { ...deleteChange(prior), reason: typeof prior.key === 'string' ? 'delete-because-each-key' : 'delete-because-count-index' });
@@ -364,14 +391,39 @@ class Planner {
     return ok;
   }
 
-  /** Diagnostics from instances planned side by side, back in instance order (stable within one instance). */
+  /**
+   * Diagnostics from instances planned side by side, back in instance order (stable within one
+   * instance). Only these instances' diagnostics move, within the places they took, since other
+   * resources planned meanwhile may have pushed theirs in between.
+   */
   private orderDiagnostics(from: number, addresses: string[]): void {
     const rank = new Map(addresses.map((a, i) => [a, i]));
+    const places: number[] = [];
+    for (let i = from; i < this.diags.length; i++) if (rank.has(this.diags[i].where?.address ?? '')) places.push(i);
+    if (places.length < 2) return;
+    const at = (d: Diagnostic) => rank.get(d.where?.address ?? '')!;
+    const sorted = places.map((p) => this.diags[p]).map((d, i) => ({ d, i })).sort((a, b) => at(a.d) - at(b.d) || a.i - b.i);
+    places.forEach((p, i) => { this.diags[p] = sorted[i].d; });
+  }
+
+  /**
+   * Diagnostics of the graph walk in the order a serial walk would give: by the topological place
+   * of the node they belong to, stable within a node. One without a known node stays after the
+   * one pushed before it.
+   */
+  private orderByNode(from: number, order: readonly string[]): void {
+    const rank = new Map(order.map((id, i) => [id, i]));
     const tail = this.diags.slice(from);
     if (tail.length < 2) return;
-    const at = (d: Diagnostic) => rank.get(d.where?.address ?? '') ?? addresses.length;
-    const sorted = tail.map((d, i) => ({ d, i })).sort((a, b) => at(a.d) - at(b.d) || a.i - b.i).map((x) => x.d);
-    this.diags.splice(from, tail.length, ...sorted);
+    let last = -1;
+    const keyed = tail.map((d, i) => {
+      const a = d.where?.address ?? '';
+      const r = rank.get(this.nodeOf.get(a) ?? a);
+      if (r !== undefined) last = r;
+      return { d, i, r: r ?? last };
+    });
+    keyed.sort((a, b) => a.r - b.r || a.i - b.i);
+    this.diags.splice(from, tail.length, ...keyed.map((k) => k.d));
   }
 
   private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {

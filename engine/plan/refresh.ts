@@ -3,16 +3,24 @@
 
 import { followSensitive } from '../eval/follow-sensitive.ts';
 import { parseInstance } from '../addrs.ts';
-import { type Diagnostic, locatedAt } from '../diagnostics.ts';
+import { type Diagnostic, locatedAt, warning } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
-import type { ResourceChange } from './plan.ts';
+import type { ObjectHealth } from '../../providers/provider.ts';
+import type { DriftAlert, ResourceChange } from './plan.ts';
+import { policyFor, type DriftPolicyRule } from './drift-policy.ts';
+import { changedPaths } from './changed-paths.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
 import { runBounded } from './run-bounded.ts';
 
 export interface RefreshResult {
   readonly refreshed: Map<string, InstanceState>;
+  /** drift the plan puts back (policy revert) */
   readonly drift: ResourceChange[];
+  /** drift only reported (policy alert): the recorded object stands */
+  readonly alerts: DriftAlert[];
+  /** instance address -> health, where the provider tells */
+  readonly health: Map<string, ObjectHealth>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -22,9 +30,12 @@ export async function refreshAll(
   providers: ProviderSet,
   parallelism: number,
   signal?: AbortSignal,
+  driftPolicies: readonly DriftPolicyRule[] = [],
 ): Promise<RefreshResult> {
   const refreshed = new Map(prior);
   const drift: ResourceChange[] = [];
+  const alerts: DriftAlert[] = [];
+  const health = new Map<string, ObjectHealth>();
   const diags: Diagnostic[] = [];
   // keyed by state key: a deposed object sits next to the current object of its address
   const managed = [...prior.entries()].filter(([, i]) => i.mode === 'managed');
@@ -38,17 +49,45 @@ export async function refreshAll(
       return;
     }
     const now = resp.newState;
+    if (resp.health && now !== null && !inst.deposed) health.set(inst.address, resp.health);
+    if (now !== null && valuesEqual(now, inst.attributes)) return;
+    // the object's own policy wins over the configured rules; a deposed object is always removed
+    const rule = inst.deposed ? undefined : policyFor(driftPolicies, stack, inst.address);
+    const policy = inst.deposed ? 'revert' : resp.driftPolicy ?? rule?.policy ?? 'revert';
+    if (policy === 'alert') {
+      // reported, never put back: the recorded object stands, so the plan changes nothing
+      const paths = now === null ? [] : changedPaths(inst.attributes, now);
+      const from = resp.driftPolicy ? 'the object\'s own drift policy' : `the drift policy for "${rule!.rule.address}"`;
+      alerts.push({ address: inst.address, deleted: now === null, paths, policySource: resp.driftPolicy ? 'object' : rule!.rule.address });
+      diags.push(warning(
+        `Drift on ${inst.address} (policy alert: not reverted)`,
+        now === null ? `Deleted outside Ballast; ${from} says "alert", so it is not created again.` : `Changed outside Ballast: ${paths.join(', ')}. ${from[0].toUpperCase()}${from.slice(1)} says "alert".`,
+        { stack, address: inst.address },
+      ));
+      return;
+    }
     if (now === null) {
+      // a deleted object is created again even under "ignore", as Terraform's ignore_changes does
       refreshed.delete(key);
       if (!inst.deposed) drift.push(driftChange(inst, null));
-    } else if (!valuesEqual(now, inst.attributes)) {
-      const next: InstanceState = { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private };
-      refreshed.set(key, next);
-      if (!inst.deposed) drift.push(driftChange(inst, now));
+      return;
     }
+    if (policy === 'ignore') {
+      // not compared: a provider that applied the object's own policy already kept what matters
+      if (resp.driftPolicy === 'ignore') refreshed.set(key, { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private });
+      return;
+    }
+    const next: InstanceState = { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private };
+    refreshed.set(key, next);
+    if (!inst.deposed) drift.push(driftChange(inst, now));
   }, signal);
-  drift.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  return { refreshed, drift, diagnostics: diags };
+  const byAddress = <T extends { address: string }>(a: T, b: T) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+  drift.sort(byAddress);
+  alerts.sort(byAddress);
+  // warnings in address order, not in the order the reads finished
+  const located = (d: Diagnostic) => d.where?.address ?? '';
+  diags.sort((a, b) => (located(a) < located(b) ? -1 : located(a) > located(b) ? 1 : 0));
+  return { refreshed, drift, alerts, health, diagnostics: diags };
 }
 
 function driftChange(inst: InstanceState, now: ValueObject | null): ResourceChange {

@@ -5,7 +5,6 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from '@cdktf/hcl2json';
 import { HclLocator, type SourcePosition } from './hcl-locate.ts';
 import { parseJsonText } from './read-json-file.ts';
 import { SynthError } from './synth-error.ts';
@@ -54,6 +53,8 @@ export async function readTerraformDirectory(dir: string): Promise<TerraformDire
       }
     } else {
       try {
+        // imported on first .tf file: the parser starts a Go WebAssembly runtime when loaded
+        const { parse } = await import('@cdktf/hcl2json');
         json = normalizeHcl(await parse(path, text));
       } catch (e) {
         problems.push(...hclErrors(String((e as Error).message ?? e)));

@@ -15,7 +15,6 @@ import { embedModules } from './module-sources.ts';
 import { STACK_KINDS, stackKindOf } from './stack-kinds.ts';
 import { stackNameForPath, stackNameProblem } from './stack-name.ts';
 import type { SynthResult, SynthStack } from './synth-result.ts';
-import { detectClusterApp, loadClusterApp } from './cluster-app/load-cluster-app.ts';
 
 export { SynthError } from './synth-error.ts';
 export type { SynthResult, SynthStack } from './synth-result.ts';
@@ -71,16 +70,20 @@ async function synthesizeInput(input: string, opts: SynthOptions): Promise<Synth
       const tfJson = names.filter((n) => n.endsWith('.tf.json'));
       return readSingleFile(join(path, tfJson[0]!));
     }
-    case 'kustomize': return loadClusterApp(path, 'kustomize', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
-    case 'cdk8s-app': return loadClusterApp(path, 'cdk8s', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
-    case 'kubernetes-yaml': return loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'kustomize': return (await clusterApps()).loadClusterApp(path, 'kustomize', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'cdk8s-app': return (await clusterApps()).loadClusterApp(path, 'cdk8s', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'kubernetes-yaml': return (await clusterApps()).loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
     default: {
       // manifests only in subdirectories are still a cluster app
+      const { detectClusterApp, loadClusterApp } = await clusterApps();
       if (await detectClusterApp(path) === 'yaml') return loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
       throw new SynthError(`nothing to synthesize in ${path}: looked for ${STACK_KINDS.map((k) => k.describe).join(', ')}`);
     }
   }
 }
+
+/** Cluster apps (YAML, kustomize, cdk8s) load their readers only when a stack is one. */
+const clusterApps = () => import('./cluster-app/load-cluster-app.ts');
 
 /** The named stacks (all when `names` is empty), in dependency order; unknown names are an error listing the available stacks. */
 export function selectStacks(result: SynthResult, names: string[]): SynthStack[] {

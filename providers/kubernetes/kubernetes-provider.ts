@@ -119,8 +119,8 @@ export class KubernetesProvider implements Provider {
     const client = this.client;
     if (!client) return { newState: req.currentState, diagnostics: [notConfigured()] };
     try {
-      const { state, warnings } = await readManifest(client, req.currentState, req.signal);
-      return { newState: state && normalizeToSchema(manifestSchema.block, state), private: req.private, diagnostics: warnings };
+      const { state, warnings, policy, health } = await readManifest(client, req.currentState, req.signal);
+      return { newState: state && normalizeToSchema(manifestSchema.block, state), private: req.private, diagnostics: warnings, driftPolicy: policy, health };
     } catch (e) {
       return { newState: req.currentState, private: req.private, diagnostics: [this.diagnostic(e, 'reading', req.currentState)] };
     }

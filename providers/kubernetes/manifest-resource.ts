@@ -3,7 +3,7 @@
 // apply for the server's own validation) so a bad object fails before anything changes; a CRD
 // and its custom resources plan together because CRDs planned earlier in the run count as served.
 
-import { error, warning, type Diagnostic } from '../../engine/diagnostics.ts';
+import { error, type Diagnostic } from '../../engine/diagnostics.ts';
 import { Unknown, containsUnknown, isObject, isUnknown, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import type { PlanResourceChangeRequest } from '../provider.ts';
 import { normalizeToSchema, sameValue } from '../schema-plan.ts';
@@ -13,7 +13,9 @@ import { manifestSchema } from './manifest-schema.ts';
 import { describeRef, formatImportId, metadataOf, parseImportId, refOf, type ObjectRef } from './object-ref.ts';
 import type { ObjectClient } from './object-client.ts';
 import { withoutBookkeeping } from './managed-view.ts';
-import { DRIFT_KEY, driftPolicyOf } from './drift-policy.ts';
+import { driftPolicyOf } from './drift-policy.ts';
+import { healthOf, type Health } from './health.ts';
+import type { DriftPolicy } from '../provider.ts';
 
 /** What one planning run has seen so far: kinds that CRDs in the run add, namespaces it creates. */
 export interface PlanRun {
@@ -143,7 +145,12 @@ export class AppliedButUnhealthy extends Error {
   }
 }
 
-export async function readManifest(client: ObjectClient, state: ValueObject, signal?: AbortSignal): Promise<{ state: ValueObject | null; warnings: Diagnostic[] }> {
+/**
+ * The object as it is now, judged on the fields Ballast manages. The object's own drift policy
+ * (label or annotation) goes back to the engine, which reports "alert" drift without reverting
+ * it; "ignore" is applied here: the recorded manifest stands, only the live view is refreshed.
+ */
+export async function readManifest(client: ObjectClient, state: ValueObject, signal?: AbortSignal): Promise<{ state: ValueObject | null; warnings: Diagnostic[]; policy?: DriftPolicy; health?: Health }> {
   const manifest = state.manifest;
   const ref = refOf(manifest);
   if (!ref || !isObject(manifest)) return { state, warnings: [] };
@@ -151,27 +158,11 @@ export async function readManifest(client: ObjectClient, state: ValueObject, sig
   const policy = driftPolicyOf(manifest);
   if (policy === 'ignore') {
     const live = await client.get(ref, signal);
-    return { state: live ? { ...state, object: storedObject(live) } : null, warnings: [] };
+    return { state: live ? { ...state, object: storedObject(live) } : null, warnings: [], policy, health: live ? healthOf(live) : undefined };
   }
   const d = await client.drift(manifest, opts.fieldManager, opts.computedFields, signal);
-  if (!d.live) return { state: null, warnings: [] };
-  if (policy === 'alert' && d.drifted) {
-    // Reported, never reverted: the recorded manifest stands, so the plan changes nothing.
-    const paths = changedPaths(manifest, d.observed).slice(0, 10);
-    return {
-      state: { ...state, object: storedObject(d.live) },
-      warnings: [warning(`Drift on ${describeRef(ref)} (policy alert: not reverted)`, `Changed outside Ballast: ${paths.join(', ') || 'fields the manifest sets'}. The object's ${DRIFT_KEY} label or annotation says "alert".`)],
-    };
-  }
-  return { state: { ...state, manifest: d.observed, object: storedObject(d.live) }, warnings: [] };
-}
-
-/** Dotted paths where two manifests differ (values are not included: they may be secret). */
-function changedPaths(a: Value, b: Value, at = ''): string[] {
-  if (isObject(a) && isObject(b)) {
-    return [...new Set([...Object.keys(a), ...Object.keys(b)])].flatMap((k) => changedPaths(a[k] ?? null, b[k] ?? null, at ? `${at}.${k}` : k));
-  }
-  return sameValue(a, b) ? [] : [at || '(root)'];
+  if (!d.live) return { state: null, warnings: [], policy };
+  return { state: { ...state, manifest: d.observed, object: storedObject(d.live) }, warnings: [], policy, health: healthOf(d.live) };
 }
 
 export async function importManifest(client: ObjectClient, id: string, signal?: AbortSignal): Promise<ValueObject> {

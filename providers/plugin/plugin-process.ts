@@ -30,7 +30,14 @@ let services: { v5: ServiceCtor; v6: ServiceCtor; stdio: ServiceCtor; controller
 
 function loadServices() {
   if (services) return services;
-  const pkg = (file: string) => grpc.loadPackageDefinition(protoLoader.loadSync(join(PROTO_DIR, file), LOADER_OPTIONS));
+  const pkg = (file: string) => {
+    try {
+      return grpc.loadPackageDefinition(protoLoader.loadSync(join(PROTO_DIR, file), LOADER_OPTIONS));
+    } catch (e) {
+      // a broken installation (the build copies proto/ next to the compiled code), not the provider's fault
+      throw new PluginError(`Ballast cannot load its plugin protocol definition ${join(PROTO_DIR, file)}: ${(e as Error).message}. Reinstall Ballast (or run \`npm run build\` in a checkout).`);
+    }
+  };
   const v5 = pkg('tfplugin5.proto').tfplugin5 as grpc.GrpcObject;
   const v6 = pkg('tfplugin6.proto').tfplugin6 as grpc.GrpcObject;
   const gp = pkg('go-plugin.proto').plugin as grpc.GrpcObject;
@@ -98,6 +105,8 @@ export class PluginProcess {
   async start(): Promise<void> {
     const { binary, name } = this.opts;
     const accepted = this.opts.protocolVersions ?? [6, 5];
+    // before the process starts: a failure here must not leave a provider running with nobody to stop it
+    const svc = loadServices();
     const cert = clientCertificate();
     const env: NodeJS.ProcessEnv = {
       ...this.opts.env,
@@ -162,7 +171,6 @@ export class PluginProcess {
       'grpc.ssl_target_name_override': 'localhost',
       'grpc.default_authority': 'localhost',
     };
-    const svc = loadServices();
     this.client = new (hs.protocol === 5 ? svc.v5 : svc.v6)(target, creds, channelOptions);
     const stdio = new svc.stdio(target, creds, channelOptions);
     const controller = new svc.controller(target, creds, channelOptions);

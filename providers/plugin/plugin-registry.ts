@@ -6,16 +6,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { error } from '../../engine/diagnostics.ts';
-import type { ProviderFactory } from '../provider.ts';
-import { BUILTIN_SOURCE, canonicalSource, type ProviderRegistry } from '../registry.ts';
+import { type AsyncProviderFactory, BUILTIN_SOURCE, canonicalSource, type ProviderRegistry } from '../registry.ts';
 import { type CliConfig, readCliConfig } from './install/cli-config.ts';
-import { checkLock, InstallError, installProvider, type InstallOptions, mightBeInstalled } from './install/installer.ts';
+import type { InstallOptions } from './install/installer.ts';
+import { mightBeInstalled } from './install/might-be-installed.ts';
 import { currentPlatform } from './install/locate.ts';
-import { LockFileError } from './install/lock-file.ts';
-import { fileDigest } from './install/package-hash.ts';
-import { RegistryError, SignatureError } from './install/registry-errors.ts';
-import { HclSyntaxError } from './install/hcl-subset.ts';
-import { PluginProvider } from './plugin-provider.ts';
 import { type PluginLogSink, stderrSink } from './stderr-log.ts';
 
 export interface PluginSettings {
@@ -46,8 +41,10 @@ export function pluginSettingsFromEnv(env: NodeJS.ProcessEnv, extra: PluginSetti
 
 export function withPlugins(base: ProviderRegistry, settings: PluginSettings): ProviderRegistry {
   const use = new Set((settings.usePlugins ?? []).map((s) => (s === '*' ? s : canonicalSource(s))));
-  const pluginFactory = (source: string, constraint: string | undefined): ProviderFactory => (ctx) => {
+  const pluginFactory = (source: string, constraint: string | undefined): AsyncProviderFactory => async (ctx) => {
     const env = ctx.env;
+    // the gRPC and msgpack machinery loads only when a stack uses a provider binary
+    const { PluginProvider } = await import('./plugin-provider.ts');
     return new PluginProvider({
       name: source,
       env,
@@ -56,6 +53,11 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
       startTimeoutMs: settings.startTimeoutMs,
       install: async () => {
         const where = { address: `provider["${source}"]` };
+        // the installer (zip, hashes, registry downloads) loads only when a provider binary is used
+        const [{ checkLock, InstallError, installProvider }, { fileDigest }, { LockFileError }, { RegistryError, SignatureError }, { HclSyntaxError }] = await Promise.all([
+          import('./install/installer.ts'), import('./install/package-hash.ts'), import('./install/lock-file.ts'), import('./install/registry-errors.ts'),
+          import('./install/hcl-subset.ts'),
+        ]);
         try {
           const opts: InstallOptions = {
             workingDir: ctx.workingDir,

@@ -1,7 +1,7 @@
 // random_password: random_string whose result is sensitive, with a bcrypt hash of it.
 // The id is the constant "none" so the secret never appears in an address or a log.
 
-import bcrypt from 'bcryptjs';
+import type bcryptModule from 'bcryptjs';
 import type { ResourceSchema } from '../provider.ts';
 import { fail, type ManagedResource } from '../schema-provider.ts';
 import { characterAttributes, generateCharacters, planCharacters, validateCharacters } from './random-characters.ts';
@@ -17,6 +17,9 @@ export const randomPasswordSchema: ResourceSchema = {
   },
 };
 
+// loaded when a password is made, not when the random provider is
+const loadBcrypt = async (): Promise<typeof bcryptModule> => (await import('bcryptjs')).default;
+
 // bcrypt's default cost, as the real provider (golang.org/x/crypto/bcrypt DefaultCost).
 const BCRYPT_COST = 10;
 
@@ -26,10 +29,10 @@ export const randomPassword: ManagedResource = {
   plan: (req) => planCharacters(randomPasswordSchema, req),
   async create(planned) {
     const result = generateCharacters(planned);
-    return { ...planned, result, bcrypt_hash: await bcrypt.hash(result, BCRYPT_COST), id: 'none' };
+    return { ...planned, result, bcrypt_hash: await (await loadBcrypt()).hash(result, BCRYPT_COST), id: 'none' };
   },
   async importState(id) {
     if (id === '') fail('Invalid import id', 'random_password imports by the password itself.');
-    return { ...importedCharacters(id), bcrypt_hash: await bcrypt.hash(id, BCRYPT_COST), id: 'none' };
+    return { ...importedCharacters(id), bcrypt_hash: await (await loadBcrypt()).hash(id, BCRYPT_COST), id: 'none' };
   },
 };

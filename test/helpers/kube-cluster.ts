@@ -30,6 +30,10 @@ export interface KubeCluster {
   readonly limitedToken: string;
   readonly dir: string;
   stop(): Promise<void>;
+  /** stops only the kube-apiserver (etcd keeps the data): the cluster is unreachable until startApiServer */
+  stopApiServer(): Promise<void>;
+  /** starts the kube-apiserver again on the same port and waits until it is ready */
+  startApiServer(): Promise<void>;
 }
 
 async function openssl(dir: string, args: string[]): Promise<void> {
@@ -92,7 +96,7 @@ export async function startKubeCluster(): Promise<KubeCluster> {
     '--listen-peer-urls', `http://127.0.0.1:${peerPort}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${peerPort}`,
     '--initial-cluster', `ballast-test=http://127.0.0.1:${peerPort}`, '--unsafe-no-fsync', '--log-level', 'warn',
   ]);
-  const api = spawnLogged('kube-apiserver', [
+  const apiArgs = [
     `--etcd-servers=http://127.0.0.1:${etcdPort}`,
     '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${apiPort}`,
     `--cert-dir=${join(dir, 'certs')}`, `--tls-cert-file=${join(dir, 'server.crt')}`, `--tls-private-key-file=${join(dir, 'server.key')}`,
@@ -100,13 +104,14 @@ export async function startKubeCluster(): Promise<KubeCluster> {
     '--service-account-issuer=https://kubernetes.default.svc', `--service-account-key-file=${join(dir, 'sa.pub')}`, `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
     '--service-cluster-ip-range=10.96.0.0/24', '--authorization-mode=RBAC', '--endpoint-reconciler-type=none',
     '--disable-admission-plugins=ServiceAccount', '--profiling=false', '--v=0',
-  ]);
+  ];
+  let api = spawnLogged('kube-apiserver', apiArgs);
   const server = `https://127.0.0.1:${apiPort}`;
   const stop = async () => {
     await stopChild(api.child);
     await stopChild(etcd.child);
   };
-  try {
+  const ready = async () => {
     const deadline = Date.now() + 120_000;
     for (;;) {
       if (etcd.child.exitCode !== null) throw new Error(`etcd exited with ${etcd.child.exitCode}:\n${etcd.output()}`);
@@ -116,6 +121,9 @@ export async function startKubeCluster(): Promise<KubeCluster> {
       if (Date.now() > deadline) throw new Error(`kube-apiserver was not ready within 120 s:\n${api.output()}`);
       await new Promise((r) => setTimeout(r, 250));
     }
+  };
+  try {
+    await ready();
   } catch (e) {
     await stop();
     throw e;
@@ -129,5 +137,10 @@ export async function startKubeCluster(): Promise<KubeCluster> {
     '- name: limited', '  user:', `    token: ${limitedToken}`,
     'contexts:', '- name: admin', '  context: {cluster: test, user: admin}', '- name: limited', '  context: {cluster: test, user: limited}', '',
   ].join('\n'));
-  return { server, kubeconfig, env: { KUBECONFIG: kubeconfig }, limitedToken, dir, stop };
+  const stopApiServer = () => stopChild(api.child);
+  const startApiServer = async () => {
+    api = spawnLogged('kube-apiserver', apiArgs);
+    await ready();
+  };
+  return { server, kubeconfig, env: { KUBECONFIG: kubeconfig }, limitedToken, dir, stop, stopApiServer, startApiServer };
 }

@@ -11,9 +11,9 @@ import { ENGINE_VERSION } from '../../version.ts';
 import { CliExit, EXIT_CHANGES, EXIT_OK } from '../exit.ts';
 import { DiagnosticsError, formatDiagnostic } from '../../diagnostics.ts';
 import type { PlanSession } from '../../operations/plan-stack.ts';
-import { fetchGitPreview } from './plan-source.ts';
 import { nameFromPath } from '../../synth/stack-name.ts';
-import { durationFlag, PARALLELISM_MAX, wholeNumber } from '../flag-values.ts';
+import { durationFlag, FlagValueError, PARALLELISM_MAX, wholeNumber } from '../flag-values.ts';
+import { parseDriftPolicyFlag, type DriftPolicyRule } from '../../plan/drift-policy.ts';
 
 export interface PlanArgs extends GlobalArgs, VarArgs {
   out?: string;
@@ -23,6 +23,7 @@ export interface PlanArgs extends GlobalArgs, VarArgs {
   'refresh-only'?: boolean;
   refresh?: boolean;
   parallelism?: number;
+  'drift-policy'?: DriftPolicyRule[];
   /** milliseconds (coerced from a duration) */
   'lock-timeout'?: number;
   destroy?: boolean;
@@ -39,8 +40,18 @@ export function planOptions<T>(y: Argv<T>): Argv<T & PlanArgs> {
     .option('refresh-only', { type: 'boolean', default: false, describe: 'Only reconcile state with the real objects; propose no changes' })
     .option('refresh', { type: 'boolean', default: true, describe: 'Read the real objects before planning (--refresh=false to skip)' })
     .option('parallelism', { type: 'string', describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`, coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }) })
+    .option('drift-policy', { type: 'string', array: true, describe: 'ADDRESS=POLICY: what to do with drift of the matching instances (glob, * and ?): revert (default), alert (report only) or ignore (repeatable; first match wins)', coerce: driftPolicyFlags })
     .option('lock-timeout', { type: 'string', describe: 'How long apply, destroy and rollback wait for another holder of the state lock, e.g. 30s or 5m (default 0s: fail at once)', coerce: durationFlag('--lock-timeout') })
     .option('destroy', { type: 'boolean', default: false, describe: 'Plan to destroy every object of the selected stacks' }) as Argv<T & PlanArgs>;
+}
+
+function driftPolicyFlags(raw: unknown): DriftPolicyRule[] | undefined {
+  if (raw === undefined) return undefined;
+  return (Array.isArray(raw) ? raw : [raw]).map((v) => {
+    const rule = parseDriftPolicyFlag(String(v));
+    if (!rule) throw new FlagValueError(`--drift-policy: ${JSON.stringify(String(v))} is not ADDRESS=POLICY; use e.g. --drift-policy 'kubernetes_manifest.Deployment_shop_*=alert' (policies: revert, alert, ignore)`);
+    return rule;
+  });
 }
 
 export function flowOptions(ctx: CliContext, a: PlanArgs, extra: Partial<FlowOptions> = {}): FlowOptions {
@@ -50,6 +61,7 @@ export function flowOptions(ctx: CliContext, a: PlanArgs, extra: Partial<FlowOpt
     targets: parseAddresses(a.target),
     replace: parseAddresses(a.replace),
     parallelism: a.parallelism ?? 10,
+    driftPolicies: a['drift-policy'] ?? [],
     lockWaitMs: a['lock-timeout'] ?? 0,
     vars: ctx.variableInputs(a),
     planOnly: true,
@@ -71,6 +83,8 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   handler: async (a) => {
     if (a.git) {
       // a preview: fetch into a temporary directory, plan from there, remove it afterwards
+      // simple-git loads only for a --git preview
+      const { fetchGitPreview } = await import('./plan-source.ts');
       const preview = await fetchGitPreview(a.git, a.ref ?? 'main', a.path);
       try {
         // a lone *.tf.json is named after its directory, as the agent names it

@@ -1,12 +1,15 @@
 // Encoding functions: JSON, YAML, base64 (+gzip), URL query escaping and CSV decoding.
 
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { parseDocument } from 'yaml';
+import type * as yamlModule from 'yaml';
 import type { Value, ValueObject } from '../value.ts';
 import { param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { toJson } from './json.ts';
 import { toYaml } from './yaml-encode.ts';
+import { lazyRequire } from '../../lazy-require.ts';
+
+const yaml = lazyRequire<typeof yamlModule>('yaml');
 
 const D = 'dynamic' as const;
 
@@ -158,7 +161,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
       const text = str(s, 0);
       if (text.trim() === '') throw new FunctionArgumentError(null, 'on line 1, column 1: missing start of document');
       // YAML 1.1 resolution, as go-yaml (and so Terraform) does: yes/no/on/off are bools.
-      const doc = parseDocument(text, { version: '1.1', uniqueKeys: true });
+      const doc = yaml().parseDocument(text, { version: '1.1', uniqueKeys: true });
       if (doc.errors.length > 0) throw new FunctionArgumentError(null, doc.errors[0].message.split('\n')[0]);
       return plainToValue(doc.toJS({ mapAsMap: false, maxAliasCount: 1000 }));
     },

@@ -1,9 +1,12 @@
 // Hashing and identifier functions: md5, sha*, base64sha*, uuid (impure), uuidv5, bcrypt (impure).
 
 import { createHash, randomUUID } from 'node:crypto';
-import bcryptjs from 'bcryptjs';
+import type bcryptjsModule from 'bcryptjs';
+import { lazyRequire } from '../../lazy-require.ts';
 import { num, param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
+
+const bcryptjs = lazyRequire<typeof bcryptjsModule>('bcryptjs');
 
 function hashFn(algorithm: string, encoding: 'hex' | 'base64'): FunctionDef {
   return {
@@ -63,6 +66,6 @@ export function bcryptHash(password: string, requested: number): string {
   const cost = Math.trunc(requested) < 4 ? DEFAULT_BCRYPT_COST : Math.trunc(requested);
   if (cost > 31) throw new FunctionArgumentError(null, `error occured generating password crypto/bcrypt: cost ${cost} is outside allowed range (4,31)`);
   // $2a$ and $2b$ hash identically below 256 bytes; Terraform's hashes say $2a$
-  const salt = bcryptjs.genSaltSync(cost).replace(/^\$2b\$/, '$2a$');
-  return bcryptjs.hashSync(password, salt);
+  const salt = bcryptjs().genSaltSync(cost).replace(/^\$2b\$/, '$2a$');
+  return bcryptjs().hashSync(password, salt);
 }

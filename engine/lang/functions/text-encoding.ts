@@ -3,9 +3,12 @@
 // knows the same character sets. Characters a charset cannot hold, and bytes that are not
 // valid in it, are errors rather than silent replacements: both are found by a round trip.
 
-import iconv from 'iconv-lite';
+import type iconvModule from 'iconv-lite';
+import { lazyRequire } from '../../lazy-require.ts';
 import { param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
+
+const iconv = lazyRequire<typeof iconvModule>('iconv-lite');
 
 /** IANA names iconv-lite reads differently, or that Terraform does not offer. */
 const SPECIAL: Record<string, { codec: string; bom?: Buffer } | null> = {
@@ -29,14 +32,14 @@ interface Charset {
 function charset(name: string, argIndex: number): Charset {
   const key = name.toLowerCase();
   const special = Object.hasOwn(SPECIAL, key) ? SPECIAL[key] : undefined;
-  if (special === undefined && iconv.encodingExists(key)) return { codec: key, name };
+  if (special === undefined && iconv().encodingExists(key)) return { codec: key, name };
   if (special) return { ...special, name };
   throw new FunctionArgumentError(argIndex, `${JSON.stringify(name)} is not a supported IANA encoding name or alias in this Terraform version`);
 }
 
 function encode(s: string, cs: Charset): Buffer {
-  const body = iconv.encode(s, cs.codec, { addBOM: false });
-  if (iconv.decode(body, cs.codec, { stripBOM: false }) !== s) {
+  const body = iconv().encode(s, cs.codec, { addBOM: false });
+  if (iconv().decode(body, cs.codec, { stripBOM: false }) !== s) {
     throw new FunctionArgumentError(0, `the given string contains characters that cannot be represented in ${cs.name}`);
   }
   return cs.bom ? Buffer.concat([cs.bom, body]) : body;
@@ -45,8 +48,8 @@ function encode(s: string, cs: Charset): Buffer {
 function decode(bytes: Buffer, cs: Charset): string {
   let body = bytes;
   if (cs.bom && body.subarray(0, cs.bom.length).equals(cs.bom)) body = body.subarray(cs.bom.length);
-  const s = iconv.decode(body, cs.codec, { stripBOM: false });
-  if (!iconv.encode(s, cs.codec, { addBOM: false }).equals(body)) {
+  const s = iconv().decode(body, cs.codec, { stripBOM: false });
+  if (!iconv().encode(s, cs.codec, { addBOM: false }).equals(body)) {
     throw new FunctionArgumentError(0, `the given string contains symbols that are not defined for ${cs.name}`);
   }
   return s;

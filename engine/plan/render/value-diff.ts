@@ -8,11 +8,15 @@
 // sensitive tree, on EITHER side) before looking at a value, and never descends into a
 // sensitive value; a sensitive value prints as "(sensitive value)" and nothing else.
 
-import { diffLines } from 'diff';
+import type * as diffModule from 'diff';
+import { lazyRequire } from '../../lazy-require.ts';
 import type { Type } from '../../lang/types.ts';
 import { Sensitive, Unknown, isObject, isSet, valuesEqual, type Value, type ValueObject } from '../../lang/value.ts';
 import type { BlockSchema } from '../../../providers/provider.ts';
 import { MARKED, exact, formatKey, formatNumber, inherited, isMultiline, quoteString, splitLines, type Palette, type PathTree } from './value-format.ts';
+
+// only a changed multi-line string needs a line diff
+const diff = lazyRequire<typeof diffModule>('diff');
 
 export type Sym = '+' | '-' | '~' | ' ';
 
@@ -339,7 +343,7 @@ function heredocDiff(before: string, after: string, level: number, ctx: DiffCont
   const p = ctx.palette;
   const nl = (s: string) => (s.endsWith('\n') ? s : s + '\n');
   const out = ['<<-EOT'];
-  const parts = diffLines(nl(before), nl(after));
+  const parts = diff().diffLines(nl(before), nl(after));
   parts.forEach((part, index) => {
     const lines = splitLines(part.value);
     if (part.added || part.removed) {

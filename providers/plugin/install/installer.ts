@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { type CliConfig, matchesPatterns } from './cli-config.ts';
+import { registryAllowed } from './might-be-installed.ts';
 import { type FoundPackage, findExecutable, findPackages, impliedMirrorDirs, type Platform } from './locate.ts';
 import { type LockEntry, LOCK_FILE, readLockFile, writeLockFile } from './lock-file.ts';
 import { hashDirectory, hashZipContents, hashZipFile } from './package-hash.ts';
@@ -44,28 +45,6 @@ function searchDirs(source: string, o: InstallOptions): { dir: string; origin: s
     return o.cliConfig.methods.filter((m) => m.kind === 'filesystem_mirror' && m.path && matchesPatterns(source, m, o.canonical)).map((m) => ({ dir: m.path!, origin: `filesystem_mirror ${m.path}` }));
   }
   return impliedMirrorDirs(o.workingDir, o.env).map((dir) => ({ dir, origin: `local mirror ${dir}` }));
-}
-
-/**
- * Downloads happen only when asked for: a `direct {}` block in provider_installation, or
- * BALLAST_PROVIDER_DOWNLOAD=1 without one. An agent applying from git should not fetch code
- * nobody put there; --plugin-dir means local only, as with `terraform init -plugin-dir`.
- */
-export function registryAllowed(source: string, o: Pick<InstallOptions, 'pluginDirs' | 'cliConfig' | 'env' | 'canonical'>): boolean {
-  if (o.pluginDirs.length) return false;
-  if (!o.cliConfig.methods) return o.env.BALLAST_PROVIDER_DOWNLOAD === '1';
-  return o.cliConfig.methods.some((m) => m.kind === 'direct' && matchesPatterns(source, m, o.canonical));
-}
-
-/** Whether any place Ballast may look could hold the provider (cheap, for the registry's resolve). */
-export function mightBeInstalled(source: string, o: Pick<InstallOptions, 'pluginDirs' | 'cliConfig' | 'env' | 'canonical' | 'workingDir'>): boolean {
-  if (o.cliConfig.devOverrides.has(source) || registryAllowed(source, o)) return true;
-  const dirs = o.pluginDirs.length
-    ? o.pluginDirs
-    : o.cliConfig.methods
-      ? o.cliConfig.methods.filter((m) => m.kind === 'filesystem_mirror' && m.path).map((m) => m.path!)
-      : impliedMirrorDirs(o.workingDir, o.env);
-  return dirs.some((d) => existsSync(join(d, ...source.split('/'))));
 }
 
 function unpack(pkg: FoundPackage, source: string, o: InstallOptions): string {
