@@ -1,5 +1,5 @@
 // GENERATED from the @cdktf/provider-aws v21 bindings (attribute names, types, nesting,
-// required-ness and computed-only attributes) by scripts/generate-aws-binding-schemas.ts
+// required-ness and computed-only attributes) by scripts/generate-binding-schemas.ts
 // (`npm run generate`); resource files overlay the semantics (computed, forceNew, defaults,
 // sensitive). Do not edit by hand.
 

@@ -23,6 +23,15 @@ export interface PlanRun {
   readonly plannedNamespaces: Set<string>;
   /** namespaces seen to exist (asked once per run) */
   readonly existingNamespaces: Set<string>;
+  /** objects planned with a prior state: Ballast's own, so a replacement's fresh plan may find them in place */
+  readonly managed?: Set<string>;
+}
+
+const refKey = (r: ObjectRef) => `${kindKey(r.apiVersion, r.kind)}/${r.namespace ?? ''}/${r.name}`;
+
+/** Notes that the run plans `ref` from a prior state (an update or a replacement). */
+export function rememberManaged(run: PlanRun, ref: ObjectRef | undefined): void {
+  if (ref) run.managed?.add(refKey(ref));
 }
 
 export const kindKey = (apiVersion: string, kind: string) => `${apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : ''}/${kind}`;
@@ -48,7 +57,7 @@ export function validateManifestConfig(config: ValueObject): Diagnostic[] {
   return out;
 }
 
-export async function planManifest(client: ObjectClient, run: PlanRun, req: PlanResourceChangeRequest, signal?: AbortSignal): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
+export async function planManifest(client: ObjectClient, run: PlanRun, req: PlanResourceChangeRequest, signal?: AbortSignal, importIdOf: (r: ObjectRef) => string = formatImportId): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
   const proposed = req.proposedNewState;
   if (proposed === null) return { planned: null, requiresReplace: [], diagnostics: [] };
   const config = req.config ?? proposed;
@@ -60,6 +69,9 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
   }
   const prior = req.priorState;
   const priorRef = prior ? refOf(prior.manifest) : undefined;
+  rememberManaged(run, priorRef);
+  // The fresh plan of a replacement (delete then create): the old object is still there.
+  const replacing = !prior && (run.managed?.has(refKey(ref)) ?? false);
   const requiresReplace: Path[] = [];
   if (priorRef && (kindKey(priorRef.apiVersion, priorRef.kind) !== kindKey(ref.apiVersion, ref.kind) || priorRef.name !== ref.name || (priorRef.namespace ?? '') !== (ref.namespace ?? ''))) {
     requiresReplace.push(['manifest']);
@@ -96,10 +108,11 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
     if (info.namespaced && ref.namespace && !run.plannedNamespaces.has(ref.namespace) && !(await nsExists(ref.namespace))) {
       throw new KubeUserError(`Namespace "${ref.namespace}" of ${describeRef(ref)} does not exist`, 'Create it first, or add the Namespace object to the stack (Ballast applies namespaces before what is in them).');
     }
+    if (replacing) return { planned, requiresReplace, diagnostics: [] };
     if (!prior) {
       const live = await client.get(ref, signal);
       if (live) {
-        throw new KubeUserError(`${describeRef(ref)} already exists`, `Ballast did not create it. To manage it, import it: ballast import <address> "${formatImportId(ref)}".`);
+        throw new KubeUserError(`${describeRef(ref)} already exists`, `Ballast did not create it. To manage it, import it: ballast import <address> "${importIdOf(ref)}".`);
       }
     }
     // The server's own validation, without a change, unless the namespace is created by this run.
@@ -186,7 +199,7 @@ export function storedObject(live: ValueObject): ValueObject {
 }
 
 /** The manifest of an imported object: what a user would have written. */
-function importedManifest(live: ValueObject): ValueObject {
+export function importedManifest(live: ValueObject): ValueObject {
   const out = withoutBookkeeping(live, true);
   const meta = { ...metadataOf(out) };
   for (const k of ['uid', 'creationTimestamp', 'selfLink', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences']) delete meta[k];

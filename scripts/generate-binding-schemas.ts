@@ -1,23 +1,33 @@
-// Generates providers/aws/binding-schemas.ts from the @cdktf/provider-aws bindings (`npm run
-// generate`): attribute names, types, nesting, required-ness and computed-only attributes of the
-// types the AWS provider implements (`--check`: only compare). The bindings carry these in their generated code: each
+// Generates providers/aws/binding-schemas.ts and providers/kubernetes/binding-schemas.ts from the
+// @cdktf/provider-aws and @cdktf/provider-kubernetes bindings (`npm run generate`): attribute
+// names, types, nesting, required-ness and computed-only attributes of the types the providers
+// implement (`--check`: only compare). The bindings carry these in their generated code: each
 // block's `...ToHclTerraform` lists its arguments with type and nesting, the TypeScript
 // declarations mark which are optional, and getters without an argument are computed-only.
 // Semantics (computed, forceNew, defaults, sensitive) are overlaid by the resource files.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The types the provider implements, in the order the file lists them. */
-const TYPES = [
+/** The AWS types the provider implements, in the order the file lists them. */
+const AWS_TYPES = [
   'aws_s3_bucket', 'aws_s3_bucket_versioning', 'aws_s3_bucket_policy', 'aws_s3_bucket_public_access_block',
   'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_object',
   'aws_dynamodb_table', 'aws_sqs_queue', 'aws_sns_topic', 'aws_sns_topic_subscription', 'aws_iam_role', 'aws_iam_policy',
   'aws_iam_role_policy_attachment', 'aws_ssm_parameter',
   'data:aws_caller_identity', 'data:aws_region', 'data:aws_iam_policy_document', 'data:aws_s3_bucket',
   'provider',
+];
+
+/** The Kubernetes typed resources and data sources (kubernetes_manifest has a hand-written schema). */
+const KUBERNETES_TYPES = [
+  'kubernetes_namespace_v1', 'kubernetes_config_map_v1', 'kubernetes_secret_v1', 'kubernetes_service_account_v1',
+  'kubernetes_service_v1', 'kubernetes_deployment_v1', 'kubernetes_stateful_set_v1', 'kubernetes_daemon_set_v1',
+  'kubernetes_job_v1', 'kubernetes_cron_job_v1', 'kubernetes_ingress_v1', 'kubernetes_role_v1', 'kubernetes_role_binding_v1',
+  'kubernetes_cluster_role_v1', 'kubernetes_cluster_role_binding_v1', 'kubernetes_persistent_volume_claim_v1',
+  'data:kubernetes_resource', 'data:kubernetes_resources', 'data:kubernetes_namespace_v1', 'data:kubernetes_secret_v1',
 ];
 
 type AttrType = string | { list: string } | { set: string } | { map: string };
@@ -27,15 +37,22 @@ interface Schema { attributes: Attr[]; blocks: Block[] }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
-const libDir = dirname(require.resolve('@cdktf/provider-aws'));
 
-/** One binding module: its compiled JavaScript and its declarations. */
+/** Every file below `dir` whose name ends with `suffix`, in a stable order. */
+function filesBelow(dir: string, suffix: string): string[] {
+  return readdirSync(dir).sort().flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesBelow(p, suffix) : f.endsWith(suffix) ? [p] : [];
+  });
+}
+
+/** One binding module: its compiled JavaScript and its declarations (big ones split their structs over several files). */
 class Binding {
   readonly js: string;
   readonly dts: string;
-  constructor(dir: string) {
-    this.js = readFileSync(join(libDir, dir, 'index.js'), 'utf8');
-    this.dts = readFileSync(join(libDir, dir, 'index.d.ts'), 'utf8');
+  constructor(libDir: string, dir: string) {
+    this.js = filesBelow(join(libDir, dir), '.js').map((f) => readFileSync(f, 'utf8')).join('\n');
+    this.dts = filesBelow(join(libDir, dir), '.d.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
   }
 
   /** The body of `function <fn>(struct) {...}` or of a class method, up to its closing brace at `indent`. */
@@ -69,7 +86,7 @@ class Binding {
       const type: AttrType | undefined =
         getter === 'String' ? 'string' : getter === 'Number' ? 'number' : getter === 'Boolean' ? 'bool'
           : getter === 'List' ? (toList ? { set: 'string' } : { list: 'string' }) : getter === 'StringMap' ? { map: 'string' }
-          : getter === 'NumberList' ? { list: 'number' } : undefined;
+          : getter === 'NumberList' ? { list: 'number' } : getter === 'AnyMap' ? 'dynamic' : undefined;
       if (!type) throw new Error(`unknown attribute getter get${getter}Attribute for ${name}`);
       out.set(name, type);
     }
@@ -133,6 +150,8 @@ class Binding {
 function attrType(hclType: string, storage: string): AttrType {
   const element = storage.replace(/(List|Map)$/, '');
   const elem = element === 'boolean' ? 'bool' : element;
+  // hashicorp/kubernetes' free-form objects (kubernetes_resource.object) are dynamic values
+  if (elem === 'any') return 'dynamic';
   if (hclType === 'simple') return elem;
   if (hclType === 'list') return { list: elem };
   if (hclType === 'set') return { set: elem };
@@ -140,11 +159,14 @@ function attrType(hclType: string, storage: string): AttrType {
   throw new Error(`unsupported argument type ${hclType}/${storage}`);
 }
 
-/** The binding module of a type: lib/s3-bucket for aws_s3_bucket, lib/data-aws-region for data:aws_region. */
-function bindingDir(typeName: string): string {
+/**
+ * The binding module of a type: lib/s3-bucket for aws_s3_bucket, lib/data-aws-region for
+ * data:aws_region, lib/config-map-v1 for kubernetes_config_map_v1.
+ */
+function bindingDir(prefix: string, typeName: string): string {
   if (typeName === 'provider') return 'provider';
-  const bare = typeName.replace(/^data:aws_|^aws_/, '').replace(/_/g, '-');
-  return typeName.startsWith('data:') ? `data-aws-${bare}` : bare;
+  const bare = typeName.replace(new RegExp(`^data:${prefix}_|^${prefix}_`), '').replace(/_/g, '-');
+  return typeName.startsWith('data:') ? `data-${prefix}-${bare}` : bare;
 }
 
 function formatType(t: AttrType): string {
@@ -170,28 +192,46 @@ function render(s: Schema, indent: string): string[] {
   return lines;
 }
 
-const out = [
-  '// GENERATED from the @cdktf/provider-aws v21 bindings (attribute names, types, nesting,',
-  '// required-ness and computed-only attributes) by scripts/generate-aws-binding-schemas.ts',
-  '// (`npm run generate`); resource files overlay the semantics (computed, forceNew, defaults,',
-  '// sensitive). Do not edit by hand.',
-  '',
-  "import type { BlockSchema } from '../provider.ts';",
-  '',
-  'export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {',
+interface Target {
+  readonly pkg: string;
+  readonly prefix: string;
+  readonly types: readonly string[];
+  readonly file: string;
+  readonly note: string;
+}
+
+const targets: Target[] = [
+  { pkg: '@cdktf/provider-aws', prefix: 'aws', types: AWS_TYPES, file: 'providers/aws/binding-schemas.ts', note: 'v21 bindings' },
+  { pkg: '@cdktf/provider-kubernetes', prefix: 'kubernetes', types: KUBERNETES_TYPES, file: 'providers/kubernetes/binding-schemas.ts', note: 'v12 bindings' },
 ];
-for (const typeName of TYPES) {
-  out.push(`  '${typeName}': {`, ...render(new Binding(bindingDir(typeName)).topLevel(), '    '), '  },');
-}
-out.push('};', '');
-const target = join(root, 'providers', 'aws', 'binding-schemas.ts');
-if (process.argv.includes('--check')) {
-  // `npm run check`: the committed file is what the installed bindings generate
-  if (readFileSync(target, 'utf8') !== out.join('\n')) {
-    console.error(`${target} is not what the installed @cdktf/provider-aws bindings generate; run npm run generate`);
-    process.exit(1);
+
+let stale = false;
+for (const t of targets) {
+  const libDir = dirname(require.resolve(t.pkg));
+  const out = [
+    `// GENERATED from the ${t.pkg} ${t.note} (attribute names, types, nesting,`,
+    '// required-ness and computed-only attributes) by scripts/generate-binding-schemas.ts',
+    '// (`npm run generate`); resource files overlay the semantics (computed, forceNew, defaults,',
+    '// sensitive). Do not edit by hand.',
+    '',
+    "import type { BlockSchema } from '../provider.ts';",
+    '',
+    'export const bindingSchemas: { readonly [typeName: string]: BlockSchema } = {',
+  ];
+  for (const typeName of t.types) {
+    out.push(`  '${typeName}': {`, ...render(new Binding(libDir, bindingDir(t.prefix, typeName)).topLevel(), '    '), '  },');
   }
-} else {
-  writeFileSync(target, out.join('\n'));
-  console.log(`wrote ${target} (${TYPES.length} types)`);
+  out.push('};', '');
+  const target = join(root, t.file);
+  if (process.argv.includes('--check')) {
+    // `npm run check`: the committed file is what the installed bindings generate
+    if (readFileSync(target, 'utf8') !== out.join('\n')) {
+      console.error(`${target} is not what the installed ${t.pkg} bindings generate; run npm run generate`);
+      stale = true;
+    }
+  } else {
+    writeFileSync(target, out.join('\n'));
+    console.log(`wrote ${target} (${t.types.length} types)`);
+  }
 }
+if (stale) process.exit(1);
