@@ -54,6 +54,8 @@ for (const f of ['register-module-fallback.mjs', 'module-fallback-hook.mjs']) {
 }
 // read at run time by the plugin bridge (providers/plugin/plugin-process.ts: proto/ beside its chunk)
 await cp(`${root}providers/plugin/proto`, `${out}/proto`, { recursive: true });
+// read at start by the web UI (engine/ui/ui-server.ts: assets/ beside its chunk)
+await cp(`${root}engine/ui/assets`, `${out}/assets`, { recursive: true });
 await rm(`${dist}.old`, { recursive: true, force: true });
 await rename(dist, `${dist}.old`).catch((e) => {
   if (e.code !== 'ENOENT') throw e;

@@ -79,6 +79,13 @@ export interface StateConfig {
   readonly s3?: { readonly bucket: string; readonly key?: string; readonly region?: string; readonly endpoint?: string };
 }
 
+export interface UiConfig {
+  readonly viewerTokenFile?: string;
+  readonly operatorTokenFile?: string;
+  /** stack name -> environment, where neither the name nor the path tells it */
+  readonly environments: Readonly<Record<string, string>>;
+}
+
 export interface AgentConfig {
   /** host:port of the HTTP server; port 0 picks a free one */
   readonly listen: string;
@@ -88,6 +95,8 @@ export interface AgentConfig {
   /** stacks reconciled at once across all sources */
   readonly stackConcurrency: number;
   readonly webhookSecretFile?: string;
+  /** the web UI's access (engine/ui): token files, environment labels per stack */
+  readonly ui: UiConfig;
   /** how long in-flight work may run after SIGTERM before it is cancelled */
   readonly shutdownTimeoutMs: number;
   /** how long an apply waits for another holder's state lock */
@@ -127,6 +136,9 @@ const SCHEMA = {
     parallelism: { type: 'integer', minimum: 1 },
     stackConcurrency: { type: 'integer', minimum: 1 },
     webhookSecretFile: { type: 'string', minLength: 1 },
+    uiViewerTokenFile: { type: 'string', minLength: 1 },
+    uiOperatorTokenFile: { type: 'string', minLength: 1 },
+    environments: { type: 'object', additionalProperties: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,40}$' } },
     shutdownTimeout: duration,
     lockWait: duration,
     sharding: SHARDING_SCHEMA,
@@ -232,6 +244,8 @@ export interface AgentSettings {
   parallelism?: number;
   stackConcurrency?: number;
   webhookSecretFile?: string;
+  uiViewerTokenFile?: string;
+  uiOperatorTokenFile?: string;
   shutdownTimeout?: string;
   lockWait?: string;
 }
@@ -243,6 +257,7 @@ export type SourceS3Setting = { bucket: string; prefix?: string; region?: string
 
 /** The raw file form (after schema validation). */
 export interface AgentConfigFile extends AgentSettings {
+  environments?: Record<string, string>;
   sharding?: ShardingFileSettings;
   state?: { dir?: string; s3?: StateS3Setting };
   drift?: { policies?: DriftPolicyRule[] };
@@ -362,6 +377,8 @@ function resolvePaths(f: AgentConfigFile, base: string): AgentConfigFile {
     ...f,
     workDir: abs(f.workDir),
     webhookSecretFile: abs(f.webhookSecretFile),
+    uiViewerTokenFile: abs(f.uiViewerTokenFile),
+    uiOperatorTokenFile: abs(f.uiOperatorTokenFile),
     state: f.state ? { ...f.state, dir: abs(f.state.dir) } : undefined,
     sources: f.sources?.map((s) => ({
       ...s,
@@ -466,6 +483,11 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
     parallelism,
     stackConcurrency,
     webhookSecretFile: flags.webhookSecretFile ?? f.webhookSecretFile,
+    ui: {
+      viewerTokenFile: flags.uiViewerTokenFile ?? f.uiViewerTokenFile,
+      operatorTokenFile: flags.uiOperatorTokenFile ?? f.uiOperatorTokenFile,
+      environments: f.environments ?? {},
+    },
     shutdownTimeoutMs: dur(flags.shutdownTimeout ?? f.shutdownTimeout, DEFAULTS.shutdownTimeout, flags.shutdownTimeout ? '--shutdown-timeout' : 'shutdownTimeout'),
     lockWaitMs: dur(flags.lockWait ?? f.lockWait, DEFAULTS.lockWait, flags.lockWait ? '--lock-wait' : 'lockWait'),
     state,

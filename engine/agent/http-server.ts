@@ -1,7 +1,8 @@
 // The agent's HTTP face (node:http): /healthz, /readyz, /metrics (Prometheus), /status (JSON),
 // and POST /hooks/git, which triggers an immediate fetch only for a request signed with the
 // shared secret (GitHub's X-Hub-Signature-256). Everything else is 404 (or 405 for a wrong
-// method); a hook without a valid signature is 401 and changes nothing.
+// method); a hook without a valid signature is 401 and changes nothing. The web UI, when
+// wired in, answers the paths it serves (/, /stacks/…, /ui/…).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,8 @@ export interface AgentEndpoints {
   /** the webhook secret; without one the hook is disabled (404) */
   readonly webhookSecret?: Buffer;
   readonly log: Logger;
+  /** the web UI (engine/ui), wired by the CLI: handles its own paths, false for others */
+  readonly ui?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 }
 
 export interface AgentHttpServer {
@@ -83,6 +86,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, e: AgentEndpoin
     case '/hooks/git':
       return hook(req, res, e);
     default:
+      if (e.ui && (await e.ui(req, res))) return;
       req.resume();
       return send(res, 404, { error: 'not found' });
   }

@@ -92,6 +92,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     describe: 'Adopt an existing object into the state at ADDRESS (declared in the stack) by its provider import ID',
     load: async () => (await import('./commands/import.ts')).importCommand as CommandModule,
   },
+  {
+    name: 'ui',
+    command: 'ui',
+    describe: 'Serve the read-only web UI (overview, history, diffs, graph) for recorded state, without an agent',
+    load: async () => (await import('./commands/ui.ts')).uiCommand as CommandModule,
+  },
 ];
 
 /**

@@ -14,6 +14,8 @@ import { startHttpServer } from '../../agent/http-server.ts';
 import { createLogger } from '../../agent/logger.ts';
 import { createAgentMetrics } from '../../agent/metrics.ts';
 import { readControl, resumeStack, suspendStack } from '../../agent/pins.ts';
+import { agentUiBackend } from '../../ui/agent-ui-backend.ts';
+import { createUi, UiSetupError } from '../../ui/start-ui.ts';
 import { defaultIdentity, LeaseSharding } from '../../agent/sharding/lease-sharding.ts';
 import type { ShardingConfig } from '../../agent/sharding/sharding-config.ts';
 import type { Logger } from '../../agent/logger.ts';
@@ -39,6 +41,8 @@ export interface AgentArgs extends GlobalArgs, VarArgs {
   'stack-concurrency'?: number;
   listen?: string;
   'webhook-secret-file'?: string;
+  'ui-viewer-token-file'?: string;
+  'ui-operator-token-file'?: string;
   'work-dir'?: string;
   'shutdown-timeout'?: string;
   'lock-wait'?: string;
@@ -75,6 +79,8 @@ function agentOptions<T>(y: Argv<T>): Argv<T & AgentArgs> {
     .option('stack-concurrency', { type: 'string', describe: 'Stacks reconciled at once across all sources, 1 to 64 (default 4)', coerce: wholeNumber('--stack-concurrency', { min: 1, max: 64 }) })
     .option('listen', { type: 'string', describe: 'host:port of /healthz, /readyz, /metrics, /status and /hooks/git (default 127.0.0.1:8080)' })
     .option('webhook-secret-file', { type: 'string', describe: 'File with the shared secret that signs POST /hooks/git (X-Hub-Signature-256)' })
+    .option('ui-viewer-token-file', { type: 'string', describe: 'Tokens (one a line) that may read the web UI; without it the read-only UI is open' })
+    .option('ui-operator-token-file', { type: 'string', describe: 'Tokens (one a line) that may act in the web UI (sync, suspend/resume, rollback); without it nobody can' })
     .option('work-dir', { type: 'string', describe: 'Where source checkouts are cached (default .ballast-agent)' })
     .option('shutdown-timeout', { type: 'string', coerce: durationText('--shutdown-timeout'), describe: 'After SIGTERM, how long in-flight applies may run before they are cancelled (default 60s)' })
     .option('lock-wait', { type: 'string', coerce: durationText('--lock-wait'), describe: 'How long an apply waits for another holder of the state lock (default 10m)' })
@@ -102,7 +108,7 @@ export function agentConfigFromArgs(a: AgentArgs): AgentConfig {
   }
   const flags: AgentFlags = {
     listen: a.listen, workDir: a['work-dir'], policy: a.policy, interval: a.interval, driftInterval: a['drift-interval'],
-    parallelism: a.parallelism, stackConcurrency: a['stack-concurrency'], webhookSecretFile: a['webhook-secret-file'], shutdownTimeout: a['shutdown-timeout'], lockWait: a['lock-wait'],
+    parallelism: a.parallelism, stackConcurrency: a['stack-concurrency'], webhookSecretFile: a['webhook-secret-file'], uiViewerTokenFile: a['ui-viewer-token-file'], uiOperatorTokenFile: a['ui-operator-token-file'], shutdownTimeout: a['shutdown-timeout'], lockWait: a['lock-wait'],
     stateDir: a['state-dir'],
     stateS3: a['state-s3-bucket'] ? { bucket: a['state-s3-bucket'], key: a['state-s3-key'], region: a['state-s3-region'], endpoint: a['state-s3-endpoint'] } : undefined,
     git: a.git ? { url: a.git, ref: a.ref, path: a.path, tokenFile: a['git-token-file'], sshKeyFile: a['git-ssh-key-file'], verifyKeyringFile: a['git-verify-keyring'] } : undefined,
@@ -157,6 +163,14 @@ async function runAgent(a: AgentArgs): Promise<never> {
   const metrics = createAgentMetrics();
   const sharding = config.sharding ? leaseSharding(config.sharding, a, log, metrics.registry) : undefined;
   const agent = new Agent({ config, registry: ctx.registry, openStore: (stack, backend) => ctx.store(stack, backend), log, metrics, sharding });
+  let ui: ReturnType<typeof createUi>;
+  try {
+    ui = createUi(agentUiBackend(agent, config, ctx), config.ui, (e, path) => log.error({ event: 'ui', path, error: e.message }, 'web UI request failed'));
+  } catch (e) {
+    if (!(e instanceof UiSetupError)) throw e;
+    process.stderr.write(`Error: ${e.message}\n`);
+    throw new CliExit(EXIT_ERROR);
+  }
   if (sharding) {
     sharding.busy = (shard) => agent.runningStacks().some((s) => sharding.shardOf(s) === shard);
     sharding.start();
@@ -170,6 +184,7 @@ async function runAgent(a: AgentArgs): Promise<never> {
     trigger: (reason) => agent.trigger('git', reason),
     webhookSecret,
     log,
+    ui: (req, res) => ui.handle(req, res),
   });
   log.info({ event: 'listening', address: http.address, webhook: webhookSecret !== undefined }, `listening on http://${http.address}`);
 
@@ -188,6 +203,7 @@ async function runAgent(a: AgentArgs): Promise<never> {
       stopped.then(async () => {
         await handedBack;
         await sharding?.stop();
+        await ui.close();
         await http.close();
         await ctx.close();
         resolve(EXIT_OK);

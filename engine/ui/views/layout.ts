@@ -1,0 +1,42 @@
+// The page around every view: header, navigation, who is logged in. No inline script or style
+// anywhere (the CSP allows only /ui/assets/*).
+
+import { html, type Html } from '../html.ts';
+import type { Principal } from '../auth.ts';
+
+export interface PageContext {
+  readonly title: string;
+  readonly principal: Principal;
+  readonly loginPossible: boolean;
+}
+
+export function page(ctx: PageContext, title: string, body: Html, opts: { live?: boolean } = {}): Html {
+  const p = ctx.principal;
+  const who = p.role
+    ? html`<span class="who" data-role="${p.role}">${p.role}</span>${p.session ? html`<form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${p.csrf ?? ''}"><button type="submit">Log out</button></form>` : ''}`
+    : '';
+  const login = ctx.loginPossible && !p.session && p.role !== 'operator' ? html`<a href="/login">Log in</a>` : '';
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · ${ctx.title}</title>
+<link rel="stylesheet" href="/ui/assets/ui.css">
+<script src="/ui/assets/app.js" defer></script>
+</head><body${opts.live ? html` data-live="/ui/events"` : ''}>
+<header><a class="brand" href="/">Ballast</a><span class="muted">${ctx.title}</span>
+<nav><a href="/">Overview</a><a href="/environments">Environments</a><a href="/audit">Audit log</a>${login}${who}</nav></header>
+<main>
+${body}
+</main></body></html>
+`;
+}
+
+export function shortRevision(rev: string | null | undefined): string {
+  if (!rev) return '—';
+  const m = /^(.*)@sha1:([0-9a-f]{40})$/.exec(rev);
+  if (m) return `${m[1]}@${m[2]!.slice(0, 8)}`;
+  return rev.length > 24 ? `${rev.slice(0, 24)}…` : rev;
+}
+
+export const changesText = (c: { add: number; change: number; destroy: number }): string => `+${c.add} ~${c.change} -${c.destroy}`;
+
+export const stackHref = (name: string, rest = ''): string => `/stacks/${encodeURIComponent(name)}${rest}`;
