@@ -6,6 +6,7 @@
 // Hot path: one switch per node, no closures and no try/catch except around function calls
 // and inside try()/can().
 
+import { isNum } from './big-number.ts';
 import type { Conditional as ConditionalExprLike, Expr, ForExpr, FunctionCall, TemplateExpr, TemplateFor } from './ast.ts';
 import { convert, ConversionError } from './convert.ts';
 import { errorAt, ExpressionError, type Located } from './expression-error.ts';
@@ -129,7 +130,7 @@ function ev(e: Expr, scope: Scope, locals: Local | null): Value {
 /** Converts an evaluated key to a string key, or fails naming why. */
 function objectKey(k: Value, node: Located, what: string): string {
   if (typeof k === 'string') return k;
-  if (typeof k === 'number' || typeof k === 'boolean') return convert(k, 'string') as string;
+  if (isNum(k) || typeof k === 'boolean') return convert(k, 'string') as string;
   if (k === null) throw errorAt(node, `Invalid ${what}: the key expression produced null; a string is required`);
   throw errorAt(node, `Invalid ${what}: a string is required, got ${typeLabel(k)}`);
 }
@@ -162,7 +163,7 @@ function evConditional(e: ConditionalExprLike, scope: Scope, locals: Local | nul
   let v = ev(b ? e.trueResult : e.falseResult, scope, locals);
   // Terraform unifies the two result types: `c ? 1 : "a"` gives the string "1"
   const inner = strip(v);
-  if ((typeof inner === 'number' || typeof inner === 'boolean') && isStringTyped(b ? e.falseResult : e.trueResult)) v = convert(v, 'string');
+  if ((isNum(inner) || typeof inner === 'boolean') && isStringTyped(b ? e.falseResult : e.trueResult)) v = convert(v, 'string');
   return mark(v, sensitive);
 }
 
@@ -174,7 +175,7 @@ function isStringTyped(e: Expr): boolean {
 /** Appends one interpolated value to a template result; returns false for an unknown value. */
 function templatePart(v: Value, node: Located): string | null {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return convert(v, 'string') as string;
+  if (isNum(v) || typeof v === 'boolean') return convert(v, 'string') as string;
   if (v instanceof Unknown) return null;
   if (v === null) throw errorAt(node, 'Invalid template interpolation value: the expression result is null; a null value cannot be included in a string template');
   throw errorAt(node, `Invalid template interpolation value: cannot include ${typeLabel(v)} in a string template; a string is required`);

@@ -2,6 +2,7 @@
 // terraform output, --json and a single NAME print values (sensitive ones included, since the
 // caller asked for them by name or for machine use); the human listing redacts them.
 
+import { stringifyJson } from '../../lang/json-numbers.ts';
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
@@ -28,13 +29,13 @@ export const outputCommand: CommandModule<object, OutputArgs> = {
           process.stderr.write(`Output "${a.name}" not found in stack "${stack}". Available: ${Object.keys(outputs).join(', ') || 'none'}.\n`);
           throw new CliExit(1);
         }
-        process.stdout.write((a.raw && typeof o.value === 'string' ? o.value : JSON.stringify(o.value, null, a.json ? 2 : undefined)) + '\n');
+        process.stdout.write((a.raw && typeof o.value === 'string' ? o.value : stringifyJson(o.value, a.json ? 2 : undefined)) + '\n');
         throw new CliExit(EXIT_OK);
       }
       if (a.json) {
-        process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { value: o.value, sensitive: o.sensitive }])), null, 2) + '\n');
+        process.stdout.write(stringifyJson(Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { value: o.value, sensitive: o.sensitive }])), 2) + '\n');
       } else {
-        for (const [k, o] of Object.entries(outputs)) process.stdout.write(`${k} = ${o.sensitive ? `<${REDACTED}>` : JSON.stringify(o.value)}\n`);
+        for (const [k, o] of Object.entries(outputs)) process.stdout.write(`${k} = ${o.sensitive ? `<${REDACTED}>` : stringifyJson(o.value)}\n`);
       }
       throw new CliExit(EXIT_OK);
     } finally {

@@ -8,6 +8,7 @@
 // sensitive tree, on EITHER side) before looking at a value, and never descends into a
 // sensitive value; a sensitive value prints as "(sensitive value)" and nothing else.
 
+import { isNum } from '../../lang/big-number.ts';
 import { diffLines } from 'diff';
 import type { Type } from '../../lang/types.ts';
 import { Sensitive, Unknown, isObject, isSet, valuesEqual, type Value, type ValueObject } from '../../lang/value.ts';
@@ -158,7 +159,7 @@ function formatScalar(v: Value): string {
   if (v === null) return 'null';
   if (v instanceof Unknown) return KNOWN_AFTER_APPLY;
   if (typeof v === 'string') return quoteString(v);
-  if (typeof v === 'number') return formatNumber(v);
+  if (isNum(v)) return formatNumber(v);
   return String(v);
 }
 

@@ -1,0 +1,42 @@
+// JSON text in and out without losing number digits: state files, the journal, output -json
+// and jsondecode all hold numbers Terraform keeps exactly (big.Float), which JSON.parse and
+// JSON.stringify would round to doubles. Both directions keep the native fast path and only
+// take the slow one when a number needs it.
+
+import { randomBytes } from 'node:crypto';
+import { parse as losslessParse } from 'lossless-json';
+import { BigNum, formatNum, numberFromText } from './big-number.ts';
+
+// A number token that may not survive a double: 16+ digits/dots in a row, or a 3-digit exponent.
+const RISKY_NUMBER = /[0-9][0-9.]{15}|[eE][+-]?[0-9]{3}/;
+
+/** JSON.parse, except that numbers no double holds exactly become BigNums. */
+export function parseJson(text: string): unknown {
+  if (!RISKY_NUMBER.test(text)) return JSON.parse(text);
+  // the native parser also gives the better error message for malformed text
+  JSON.parse(text);
+  return losslessParse(text, null, numberFromText);
+}
+
+/**
+ * JSON.stringify that writes numbers as Terraform does: a BigNum as its plain decimal digits
+ * (JSON.stringify itself could only write it as a string) and never an exponent.
+ */
+export function stringifyJson(value: unknown, indent?: number): string {
+  let token: string | undefined;
+  const digits: string[] = [];
+  const out = JSON.stringify(
+    value,
+    function (this: Record<string, unknown>, key: string, v: unknown) {
+      const raw = this[key];
+      // a BigNum, or a double JSON.stringify would write with an exponent (Terraform never does)
+      if (!(raw instanceof BigNum) && !(typeof raw === 'number' && Number.isFinite(raw) && (raw >= 1e21 || raw <= -1e21 || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
+      token ??= `bignum-${randomBytes(12).toString('hex')}-`;
+      digits.push(formatNum(raw));
+      return `${token}${digits.length - 1}`;
+    },
+    indent,
+  );
+  if (token === undefined) return out;
+  return out.replace(new RegExp(`"${token}(\\d+)"`, 'g'), (_, i: string) => digits[Number(i)]);
+}
