@@ -14,6 +14,8 @@ import type {
 } from '../provider.ts';
 import { ctyTypeJson, typeFromBytes } from './cty-type.ts';
 import { decodeValue, encodeJsonValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
+import { jsonToValue } from '../../engine/lang/json-value.ts';
+import { parseJson } from '../../engine/lang/json-numbers.ts';
 import { type BridgedProviderSchema, type BridgedSchema, bridgeProviderSchema } from './protocol-schema.ts';
 import { PluginError, PluginProcess, type StartOptions } from './plugin-process.ts';
 import { type SchemaCache, sharedSchemaCache } from './schema-cache.ts';
@@ -223,7 +225,7 @@ export class PluginProvider implements Provider {
 
   private obj(d: DynamicValue | null | undefined, s: BridgedSchema): ValueObject | null {
     if (!d) return null;
-    const v = d.msgpack?.length ? decodeValue(d.msgpack, s.type) : d.json?.length ? (JSON.parse(d.json.toString('utf8')) as Value) : null;
+    const v = d.msgpack?.length ? decodeValue(d.msgpack, s.type) : d.json?.length ? jsonToValue(parseJson(d.json.toString('utf8'))) : null;
     if (v === null) return null;
     if (!isObject(v)) throw new PluginError(`Provider ${this.opts.name} returned a value that is not an object`);
     return v;
