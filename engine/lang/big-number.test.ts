@@ -83,3 +83,7 @@ test('JSON in and out keeps every digit and never writes an exponent', () => {
   assert.equal(stringifyJson({ a: 1e21, b: 1e-7, c: 'bignum-x-0' }), '{"a":1000000000000000000000,"b":0.0000001,"c":"bignum-x-0"}');
   assert.equal(stringifyJson([1, 2]), '[1,2]');
 });
+
+test('output JSON prints a big power of two as Terraform does', () => {
+  assert.equal(stringifyJson({ pow: 2 ** 64, neg: -(2 ** 64), n: 2 ** 60 + 2 ** 10 }), '{"pow":18446744073709550000,"neg":-18446744073709550000,"n":1152921504606848000}');
+});

@@ -29,8 +29,9 @@ export function stringifyJson(value: unknown, indent?: number): string {
     value,
     function (this: Record<string, unknown>, key: string, v: unknown) {
       const raw = this[key];
-      // a BigNum, or a double JSON.stringify would write with an exponent (Terraform never does)
-      if (!(raw instanceof BigNum) && !(typeof raw === 'number' && Number.isFinite(raw) && (raw >= 1e21 || raw <= -1e21 || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
+      // a BigNum, or a double JSON.stringify would write otherwise than Terraform: with an
+      // exponent, or (for big powers of two) with other digits
+      if (!(raw instanceof BigNum) && !(typeof raw === 'number' && Number.isFinite(raw) && (raw >= 2 ** 54 || raw <= -(2 ** 54) || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
       token ??= `bignum-${randomBytes(12).toString('hex')}-`;
       digits.push(formatNum(raw));
       return `${token}${digits.length - 1}`;

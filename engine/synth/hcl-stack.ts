@@ -5,7 +5,7 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from '@cdktf/hcl2json';
+import { hclToJson } from './hcl-to-json.ts';
 import { HclLocator, type SourcePosition } from './hcl-locate.ts';
 import { parseJsonText } from './read-json-file.ts';
 import { SynthError } from './synth-error.ts';
@@ -54,7 +54,7 @@ export async function readTerraformDirectory(dir: string): Promise<TerraformDire
       }
     } else {
       try {
-        json = normalizeHcl(await parse(path, text));
+        json = normalizeHcl((await hclToJson(path, text)) as Obj);
       } catch (e) {
         problems.push(...hclErrors(String((e as Error).message ?? e)));
         continue;
