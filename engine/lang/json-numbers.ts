@@ -19,21 +19,23 @@ export function parseJson(text: string): unknown {
 }
 
 /**
- * JSON.stringify that writes numbers as Terraform does: a BigNum as its plain decimal digits
- * (JSON.stringify itself could only write it as a string) and never an exponent.
+ * JSON.stringify that writes a BigNum as its plain decimal digits (JSON.stringify itself could
+ * only write it as a string). `asTerraform` (output for people and tools): every number as
+ * Terraform prints it, never with an exponent.
  */
-export function stringifyJson(value: unknown, indent?: number): string {
+export function stringifyJson(value: unknown, indent?: number, asTerraform = false): string {
   let token: string | undefined;
   const digits: string[] = [];
   const out = JSON.stringify(
     value,
     function (this: Record<string, unknown>, key: string, v: unknown) {
       const raw = this[key];
-      // a BigNum, or a double JSON.stringify would write otherwise than Terraform: with an
-      // exponent, or (for big powers of two) with other digits
-      if (!(raw instanceof BigNum) && !(typeof raw === 'number' && Number.isFinite(raw) && (raw >= 2 ** 54 || raw <= -(2 ** 54) || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
+      // a BigNum; for output, also a double JSON.stringify would write otherwise than Terraform:
+      // with an exponent, or (big powers of two) with other digits. State keeps JS's digits,
+      // which read back as the same double.
+      if (!(raw instanceof BigNum) && !(asTerraform && typeof raw === 'number' && Number.isFinite(raw) && (raw >= 2 ** 54 || raw <= -(2 ** 54) || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
       token ??= `bignum-${randomBytes(12).toString('hex')}-`;
-      digits.push(formatNum(raw));
+      digits.push(raw instanceof BigNum ? raw.toString() : formatNum(raw as number));
       return `${token}${digits.length - 1}`;
     },
     indent,

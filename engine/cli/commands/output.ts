@@ -29,13 +29,13 @@ export const outputCommand: CommandModule<object, OutputArgs> = {
           process.stderr.write(`Output "${a.name}" not found in stack "${stack}". Available: ${Object.keys(outputs).join(', ') || 'none'}.\n`);
           throw new CliExit(1);
         }
-        process.stdout.write((a.raw && typeof o.value === 'string' ? o.value : stringifyJson(o.value, a.json ? 2 : undefined)) + '\n');
+        process.stdout.write((a.raw && typeof o.value === 'string' ? o.value : stringifyJson(o.value, a.json ? 2 : undefined, true)) + '\n');
         throw new CliExit(EXIT_OK);
       }
       if (a.json) {
-        process.stdout.write(stringifyJson(Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { value: o.value, sensitive: o.sensitive }])), 2) + '\n');
+        process.stdout.write(stringifyJson(Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, { value: o.value, sensitive: o.sensitive }])), 2, true) + '\n');
       } else {
-        for (const [k, o] of Object.entries(outputs)) process.stdout.write(`${k} = ${o.sensitive ? `<${REDACTED}>` : stringifyJson(o.value)}\n`);
+        for (const [k, o] of Object.entries(outputs)) process.stdout.write(`${k} = ${o.sensitive ? `<${REDACTED}>` : stringifyJson(o.value, undefined, true)}\n`);
       }
       throw new CliExit(EXIT_OK);
     } finally {
