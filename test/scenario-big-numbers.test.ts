@@ -45,7 +45,7 @@ function rawValues(text: string): Record<string, string> {
   return out;
 }
 
-test('integers past 2^53 and 17+ digit literals keep every digit through plan, apply, state and output --json', { timeout: 180_000 }, async () => {
+test('integers past 2^53 and 17+ digit literals keep every digit through plan, apply, state and output --json', { timeout: 600_000 }, async () => {
   const dir = await makeTempDir('ballast-bignum-');
   await writeFile(join(dir, 'main.tf'), MAIN_TF);
   const plan = await runBallast(['plan'], { cwd: dir });

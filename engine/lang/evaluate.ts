@@ -10,7 +10,7 @@ import { isNum } from './big-number.ts';
 import type { Conditional as ConditionalExprLike, Expr, ForExpr, FunctionCall, TemplateExpr, TemplateFor } from './ast.ts';
 import { convert, ConversionError } from './convert.ts';
 import { errorAt, ExpressionError, type Located } from './expression-error.ts';
-import { FunctionArgumentError } from './functions/function.ts';
+import { FunctionArgumentError, ProviderFunctionError } from './functions/function.ts';
 import { callFunction, hasFunction, UnknownFunctionError } from './functions/index.ts';
 import { applyStep, binaryOp, index, isSetValue, mark, strip, typeLabel, unaryOp } from './operators.ts';
 import type { Scope } from './scope.ts';
@@ -288,7 +288,8 @@ function evTemplateFor(e: TemplateFor, scope: Scope, locals: Local | null): Valu
 function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
   if (e.name === 'try') return evTry(e, scope, locals);
   if (e.name === 'can') return evCan(e, scope, locals);
-  if (!hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
+  const providerFn = e.name.startsWith('provider::') ? providerFunctionName(e) : undefined;
+  if (!providerFn && !hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
   if (e.name === 'templatestring' && e.args.length > 0 && isTemplateLiteral(e.args[0])) {
     throw errorAt(
       e.args[0],
@@ -309,10 +310,24 @@ function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
     for (const item of last) args.push(mark(item, last !== lm));
   }
   try {
+    if (providerFn) {
+      const caller = scope.functionContext.providerFunctions;
+      if (!caller) throw errorAt(e, `Call to unknown function "${e.name}"`, 'Provider-defined functions can only be called where the stack\'s providers are started (plan and apply).');
+      return caller.call(providerFn.provider, providerFn.name, args);
+    }
     return callFunction(e.name, args, scope.functionContext);
   } catch (err) {
     throw functionError(err, e, args);
   }
+}
+
+/** provider::NAME::FUNCTION split into its parts, or a diagnostic for any other shape. */
+function providerFunctionName(e: FunctionCall): { provider: string; name: string } {
+  const parts = e.name.split('::');
+  if (parts.length !== 3 || !parts[1] || !parts[2]) {
+    throw errorAt(e, `Call to unknown function "${e.name}"`, 'A provider-defined function is called as provider::PROVIDER_NAME::FUNCTION_NAME(...).');
+  }
+  return { provider: parts[1], name: parts[2] };
 }
 
 /** A string written in place (a quoted string or template), as opposed to one read from elsewhere. */
@@ -321,14 +336,15 @@ function isTemplateLiteral(e: Expr): boolean {
 }
 
 function unknownFunctionDetail(name: string): string | undefined {
-  if (name.includes('::')) return 'Provider-defined functions are not supported.';
+  if (name.includes('::')) return 'Only provider-defined functions have "::" in their name: provider::PROVIDER_NAME::FUNCTION_NAME(...).';
   return undefined;
 }
 
 /** Wraps a function's failure into an ExpressionError naming the function and argument. */
 function functionError(err: unknown, e: FunctionCall, args: Value[]): unknown {
   if (err instanceof ExpressionError) return err;
-  if (err instanceof UnknownFunctionError) return errorAt(e, `Call to unknown function "${e.name}"`);
+  if (err instanceof UnknownFunctionError) return errorAt(e, `Call to unknown function "${e.name}"`, err.detail);
+  if (err instanceof ProviderFunctionError) return errorAt(e, `Error in function call: Call to function "${e.name}" failed: ${args.some(containsSensitive) ? 'the function failed (details hidden because an argument is sensitive)' : err.message}`);
   if (err instanceof FunctionArgumentError || err instanceof ConversionError) {
     const i = err instanceof FunctionArgumentError ? err.argIndex : null;
     // a function's message may quote any argument (lookup names the key while blaming the map):
