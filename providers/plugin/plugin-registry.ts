@@ -13,7 +13,7 @@ import { checkLock, InstallError, installProvider, type InstallOptions, mightBeI
 import { currentPlatform } from './install/locate.ts';
 import { LockFileError } from './install/lock-file.ts';
 import { fileDigest } from './install/package-hash.ts';
-import { RegistryUnreachableError } from './install/registry-download.ts';
+import { RegistryError, SignatureError } from './install/registry-errors.ts';
 import { HclSyntaxError } from './install/hcl-subset.ts';
 import { PluginProvider } from './plugin-provider.ts';
 import { type PluginLogSink, stderrSink } from './stderr-log.ts';
@@ -71,7 +71,8 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
           if (refused) return [error(`Provider ${source} refused: hash or version not in the lock file`, refused, where)];
           return { binary: installed.binary, digest: fileDigest(installed.binary), version: installed.version };
         } catch (e) {
-          if (e instanceof InstallError || e instanceof RegistryUnreachableError || e instanceof LockFileError || e instanceof HclSyntaxError) {
+          if (e instanceof SignatureError) return [error(`Provider ${source} refused: its signature does not check out`, e.message, where)];
+          if (e instanceof InstallError || e instanceof RegistryError || e instanceof LockFileError || e instanceof HclSyntaxError) {
             return [error(`Provider ${source} is not installed`, e.message, where)];
           }
           if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {

@@ -117,7 +117,10 @@ export async function installProvider(source: string, constraint: string | undef
   }
   const dl = await downloadFromRegistry(source, constraint, o.platform, join(o.cacheDir, 'downloads'));
   const pkg: FoundPackage = { version: dl.version, kind: 'packed', path: dl.zipPath, dir: o.cacheDir };
-  return packageOf(source, pkg, `registry ${source.split('/')[0]}`, o);
+  const installed = packageOf(source, pkg, `registry ${source.split('/')[0]} (signed by ${dl.signedBy})`, o);
+  // The signed SHA256SUMS vouches for the other platforms' archives too; locking them keeps the
+  // lock file valid on every platform, as terraform init does.
+  return { ...installed, hashes: [...installed.hashes, ...dl.zh.filter((h) => !installed.hashes.includes(h))] };
 }
 
 /**
