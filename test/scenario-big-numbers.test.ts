@@ -65,7 +65,7 @@ test('integers past 2^53 and 17+ digit literals keep every digit through plan, a
   assert.equal(one.stdout.trim(), '123456789012345678901');
 
   // the state file itself holds the digits as a JSON number
-  const versions = join(dir, '.ballast/state');
+  const versions = join(dir, '.ballast');
   const texts = await readAll(versions);
   assert.ok(texts.some((t) => /"id": 123456789012345678901\b/.test(t)), 'a state version records the id as a JSON number with every digit');
 });
