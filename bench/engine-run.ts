@@ -1,6 +1,7 @@
 // One benchmark run in a fresh process (so peak memory is this run's alone): plan from empty
 // state, apply with durable per-operation journal records, then a no-change re-plan.
-// Prints one JSON line of timings (ms) and peak RSS (MiB).
+// Prints one JSON line of timings (ms) and peak RSS (MiB). With a mirror directory as the second
+// argument, provider binaries found there run through the plugin bridge (plugin.bench.ts).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,20 +12,23 @@ import { planPreparedStack } from '../engine/operations/plan-stack.ts';
 import { applySession } from '../engine/operations/apply-stack.ts';
 import { LocalDirStore } from '../state/local-dir-store.ts';
 import { defaultRegistry } from '../providers/shipped/default-registry.ts';
+import { withPlugins } from '../providers/plugin/plugin-registry.ts';
 import { hasErrors, formatDiagnostic } from '../engine/diagnostics.ts';
 
-const file = process.argv[2];
+const [file, mirror] = process.argv.slice(2);
 const bytes = readFileSync(file);
 const dir = mkdtempSync(join(tmpdir(), 'ballast-bench-'));
 const store = new LocalDirStore(join(dir, 'state'), { stack: 'bench' });
-const registry = defaultRegistry();
+const registry = mirror ? withPlugins(defaultRegistry(), { pluginDirs: [mirror], log: () => {} }) : defaultRegistry();
+// An isolated home: no ~/.terraformrc or plugin cache of the machine takes part.
+const env = { HOME: dir, XDG_CACHE_HOME: join(dir, 'cache') };
 const input = { name: 'bench', file, dir, json: JSON.parse(bytes.toString()), bytes };
 
 async function plan() {
   const prepared = prepareStack(input, { env: {} });
   if (!prepared.stack) throw new Error(prepared.diagnostics.map(formatDiagnostic).join('\n'));
   const prior = await readPrior(store);
-  const r = await planPreparedStack(prepared.stack, prior, registry, { mode: 'normal', parallelism: 10 });
+  const r = await planPreparedStack(prepared.stack, prior, registry, { mode: 'normal', parallelism: 10 }, env);
   if (!r.session) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
   return r.session;
 }

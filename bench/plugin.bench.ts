@@ -20,8 +20,8 @@ const bridgeConfig = {
 };
 const builtinConfig = { resource: { terraform_data: { t: { count: N, input: { name: 't${count.index}', tags: ['a', 'b'], port: 80 } } } } };
 
-function runOne(script: string, file: string, ...args: string[]): Result {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), file, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function runOne(file: string, mirror?: string): Result {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'engine-run.ts'), file, ...(mirror ? [mirror] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -65,9 +65,9 @@ export async function run(): Promise<void> {
     writeFileSync(bf, JSON.stringify(bridgeConfig));
     writeFileSync(tf, JSON.stringify(builtinConfig));
     console.log(`# plugin bridge: ${N} instances, parallelism 10`);
-    const b = runOne('plugin-run.ts', bf, mirrorDir);
+    const b = runOne(bf, mirrorDir);
     console.log(`bridge (ballasttest6_thing)   plan=${fmt(b.planMs)} apply=${fmt(b.applyMs)} replan=${fmt(b.replanMs)} peak=${b.maxRssMiB.toFixed(0)} MiB (planned ${b.changes}; ${b.pendingAfterApply} left after apply)`);
-    const t = runOne('engine-run.ts', tf);
+    const t = runOne(tf);
     console.log(`built-in (terraform_data)    plan=${fmt(t.planMs)} apply=${fmt(t.applyMs)} replan=${fmt(t.replanMs)} peak=${t.maxRssMiB.toFixed(0)} MiB`);
     const per = (x: number, y: number) => `${((x - y) / N).toFixed(3)} ms`;
     console.log(`bridge cost per instance over built-in: plan ${per(b.planMs, t.planMs)}, apply ${per(b.applyMs, t.applyMs)}, replan ${per(b.replanMs, t.replanMs)} (target <= 0.5 ms per call)`);

@@ -1,7 +1,8 @@
 // The provider interface. It follows the request/response shape of the Terraform plugin
-// protocol (GetSchema, Validate*, Configure, PlanResourceChange, ApplyResourceChange,
-// ReadResource, ReadDataSource, ImportResourceState) so a bridge to real provider binaries
-// stays possible. The engine chooses actions; a provider never sees the graph.
+// protocol (GetSchema, Validate*, Configure, UpgradeResourceState, PlanResourceChange,
+// ApplyResourceChange, ReadResource, ReadDataSource, ImportResourceState): every call takes a
+// request and returns a response with diagnostics, as the plugin bridge (providers/plugin/)
+// does over gRPC. The engine chooses actions; a provider never sees the graph.
 //
 // Values crossing this boundary are plain engine values (engine/lang/value.ts) with
 // Unknown allowed in config and planned state, and never a Sensitive mark: the engine strips
@@ -138,6 +139,29 @@ export interface FunctionSignature {
   readonly returns: Type;
 }
 
+export interface ProviderConfigRequest {
+  /** may contain Unknown when validating; fully known when configuring */
+  readonly config: ValueObject;
+}
+
+export interface DiagnosticsResponse {
+  readonly diagnostics: Diagnostic[];
+}
+
+export interface UpgradeResourceStateRequest {
+  readonly typeName: string;
+  /** the schema version the state was written under */
+  readonly version: number;
+  /** the stored attributes, as written then (may not fit the current schema) */
+  readonly rawState: ValueObject;
+}
+
+export interface UpgradeResourceStateResponse {
+  /** the state in the current schema's shape; null only with error diagnostics */
+  readonly upgradedState: ValueObject | null;
+  readonly diagnostics: Diagnostic[];
+}
+
 export interface Provider {
   /**
    * Starts what backs the provider (a plugin process) and loads its schema; the engine calls it
@@ -147,10 +171,12 @@ export interface Provider {
   /** which implementation serves the provider, for the plan: "built-in" when absent */
   readonly implementation?: string;
   getSchema(): ProviderSchema;
-  validateProviderConfig(config: ValueObject): Diagnostic[];
-  validateResourceConfig(req: ValidateRequest): Diagnostic[];
-  validateDataSourceConfig(req: ValidateRequest): Diagnostic[];
-  configure(config: ValueObject): Promise<Diagnostic[]>;
+  validateProviderConfig(req: ProviderConfigRequest): DiagnosticsResponse;
+  validateResourceConfig(req: ValidateRequest): DiagnosticsResponse;
+  validateDataSourceConfig(req: ValidateRequest): DiagnosticsResponse;
+  configure(req: ProviderConfigRequest): Promise<DiagnosticsResponse>;
+  /** brings state written under an older schema version (or an older shape) to the current schema */
+  upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse>;
   planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse>;
   applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse>;
   readResource(req: ReadResourceRequest): Promise<ReadResourceResponse>;

@@ -43,7 +43,7 @@ test('protocol 6: schema, plan with computed values and defaults, apply, read wi
     assert.deepEqual(thing.block.attributes.tags.type, { set: 'string' });
     assert.equal(thing.block.blocks?.rule.nesting, 'list');
     assert.ok(schema.dataSources.ballasttest6_echo);
-    assert.deepEqual(await p.configure({ prefix: 'p-', token: null }), []);
+    assert.deepEqual((await p.configure({ config: { prefix: 'p-', token: null } })).diagnostics, []);
 
     const config = thingConfig();
     const plan = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: null, proposedNewState: config, config });
@@ -96,10 +96,10 @@ test('protocol 6: diagnostics carry attribute paths; warnings pass; provider con
   const p = open(binaries.ballasttest6);
   try {
     await p.start();
-    const bad = await p.configure({ prefix: null, token: 'rejected' });
+    const bad = (await p.configure({ config: { prefix: null, token: 'rejected' } })).diagnostics;
     assert.equal(bad[0].severity, 'error');
     assert.equal(bad[0].where?.attribute, 'token');
-    await p.configure({ prefix: null, token: null });
+    (await p.configure({ config: { prefix: null, token: null } })).diagnostics;
     const config = thingConfig({ size: -1, rule: [{ port: 80, protocol: null }, { port: 70000, protocol: null }] });
     const plan = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: null, proposedNewState: config, config });
     const where = plan.diagnostics.map((d) => `${d.severity} ${d.where?.attribute}: ${d.summary}`).sort();
@@ -109,7 +109,7 @@ test('protocol 6: diagnostics carry attribute paths; warnings pass; provider con
     assert.deepEqual(wp.diagnostics.map((d) => [d.severity, d.where?.attribute]), [['warning', 'name']]);
     assert.ok(wp.plannedState, 'a warning does not stop the plan');
     // a value of the wrong type is caught before the wire, naming the attribute
-    const typed = p.validateResourceConfig({ typeName: 'ballasttest6_thing', config: thingConfig({ tags: 'not-a-set' }) });
+    const typed = p.validateResourceConfig({ typeName: 'ballasttest6_thing', config: thingConfig({ tags: 'not-a-set' }) }).diagnostics;
     assert.match(typed[0]?.detail ?? '', /tags: expected a set/);
   } finally {
     await p.close();
@@ -120,7 +120,7 @@ test('protocol 6: import, state upgrade from version 0, move from another type, 
   const p = open(binaries.ballasttest6);
   try {
     await p.start();
-    await p.configure({ prefix: null, token: null });
+    (await p.configure({ config: { prefix: null, token: null } })).diagnostics;
     const imp = await p.importResourceState({ typeName: 'ballasttest6_thing', id: 'thing-imported' });
     assert.deepEqual(imp.diagnostics, []);
     assert.equal(imp.imported[0].state.id, 'thing-imported');
@@ -130,11 +130,11 @@ test('protocol 6: import, state upgrade from version 0, move from another type, 
     const badImport = await p.importResourceState({ typeName: 'ballasttest6_thing', id: 'nope' });
     assert.match(badImport.diagnostics[0].summary, /Invalid import id/);
 
-    const up = await p.upgradeResourceState('ballasttest6_thing', 0, { id: 'thing-old', name: 'old', size: '7' });
+    const up = await p.upgradeResourceState({ typeName: 'ballasttest6_thing', version: 0, rawState: { id: 'thing-old', name: 'old', size: '7' } });
     assert.deepEqual(up.diagnostics, []);
-    assert.equal(up.state!.size, 7, 'the v0 string size became a number');
-    assert.equal(up.state!.created_at, 'upgraded');
-    const badUp = await p.upgradeResourceState('ballasttest6_thing', 0, { id: 'thing-old', name: 'old', size: 'seven' });
+    assert.equal(up.upgradedState!.size, 7, 'the v0 string size became a number');
+    assert.equal(up.upgradedState!.created_at, 'upgraded');
+    const badUp = await p.upgradeResourceState({ typeName: 'ballasttest6_thing', version: 0, rawState: { id: 'thing-old', name: 'old', size: 'seven' } });
     assert.equal(badUp.diagnostics[0].where?.attribute, 'size');
 
     const moved = await p.moveResourceState({ sourceProviderAddress: 'registry.terraform.io/ballast/ballasttest6', sourceTypeName: 'ballasttest6_legacy_thing', sourceSchemaVersion: 0, sourceState: { id: 'thing-legacy', name: 'legacy' }, targetTypeName: 'ballasttest6_thing' });
@@ -159,7 +159,7 @@ test('protocol 6: StopProvider cancels a slow create', { skip }, async () => {
   const p = open(binaries.ballasttest6);
   try {
     await p.start();
-    await p.configure({ prefix: null, token: null });
+    (await p.configure({ config: { prefix: null, token: null } })).diagnostics;
     const config = thingConfig({ delay_ms: 60_000 });
     const plan = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: null, proposedNewState: config, config });
     const ctl = new AbortController();
@@ -178,7 +178,7 @@ test('protocol 5 (plugin-sdk/v2): ForceNew, set, nested block, sensitive, import
   try {
     assert.deepEqual(await p.start(), []);
     assert.equal(p.description.protocol, 5);
-    assert.deepEqual(await p.configure({ region: 'eu' }), []);
+    assert.deepEqual((await p.configure({ config: { region: 'eu' } })).diagnostics, []);
     const s = p.getSchema().resources.ballasttest5_item;
     assert.equal(s.block.attributes.password.sensitive, true);
     assert.equal(s.block.blocks?.disk.maxItems, 2);
@@ -202,9 +202,9 @@ test('protocol 5 (plugin-sdk/v2): ForceNew, set, nested block, sensitive, import
     const bp = await p.planResourceChange({ typeName: 'ballasttest5_item', priorState: null, proposedNewState: bad, config: bad });
     assert.equal(bp.diagnostics[0]?.where?.attribute, 'disk[0].size');
 
-    const up = await p.upgradeResourceState('ballasttest5_item', 0, { id: 'item-old', name: 'old', replicas: '3' });
+    const up = await p.upgradeResourceState({ typeName: 'ballasttest5_item', version: 0, rawState: { id: 'item-old', name: 'old', replicas: '3' } });
     assert.deepEqual(up.diagnostics, []);
-    assert.equal(up.state!.replicas, 3);
+    assert.equal(up.upgradedState!.replicas, 3);
     const imp = await p.importResourceState({ typeName: 'ballasttest5_item', id: 'item-imp' });
     const read = await p.readResource({ typeName: 'ballasttest5_item', currentState: imp.imported[0].state, private: imp.imported[0].private });
     assert.equal(read.newState!.name, 'imp');
@@ -219,7 +219,7 @@ test('a provider that crashes mid-apply: the error names it and shows its last s
   const p = open(binaries.ballasttest5);
   try {
     await p.start();
-    await p.configure({ region: null });
+    (await p.configure({ config: { region: null } })).diagnostics;
     const config: ValueObject = { id: null, name: 'boom', replicas: null, labels: null, password: null, behavior: 'crash', fingerprint: null, region: null, disk: [] };
     const plan = await p.planResourceChange({ typeName: 'ballasttest5_item', priorState: null, proposedNewState: config, config });
     await assert.rejects(
@@ -235,7 +235,7 @@ test('a provider that hangs: the call times out after StopProvider, naming the p
   const p = open(binaries.ballasttest6, { callTimeoutMs: 1_500 });
   try {
     await p.start();
-    await p.configure({ prefix: null, token: null });
+    (await p.configure({ config: { prefix: null, token: null } })).diagnostics;
     const config = thingConfig({ behavior: 'hang' });
     const plan = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: null, proposedNewState: config, config });
     await assert.rejects(

@@ -10,6 +10,7 @@ import { type Diagnostic, error } from '../diagnostics.ts';
 import { parseDuration } from './duration.ts';
 import { gitUrlProblem } from '../sources/git-source.ts';
 import { stackNameProblem } from '../synth/stack-name.ts';
+import { resolveSharding, SHARDING_SCHEMA, type ShardingConfig, type ShardingFileSettings, type ShardingFlags } from './sharding/sharding-config.ts';
 
 /** `./stacks/s01/` -> `stacks/s01`; '' is the repository root. */
 export function normalizeDir(p: string): string {
@@ -92,6 +93,8 @@ export interface AgentConfig {
   readonly lockWaitMs: number;
   readonly state: StateConfig;
   readonly sources: SourceConfig[];
+  /** several replicas share the stacks through Kubernetes Leases (sharding/) */
+  readonly sharding?: ShardingConfig;
 }
 
 export const DEFAULTS = {
@@ -123,6 +126,7 @@ const SCHEMA = {
     webhookSecretFile: { type: 'string', minLength: 1 },
     shutdownTimeout: duration,
     lockWait: duration,
+    sharding: SHARDING_SCHEMA,
     state: {
       type: 'object',
       additionalProperties: false,
@@ -217,6 +221,7 @@ export type SourceS3Setting = { bucket: string; prefix?: string; region?: string
 
 /** The raw file form (after schema validation). */
 export interface AgentConfigFile extends AgentSettings {
+  sharding?: ShardingFileSettings;
   state?: { dir?: string; s3?: StateS3Setting };
   sources?: {
     name?: string;
@@ -360,6 +365,7 @@ export interface AgentFlags extends AgentSettings {
   stacks?: string[];
   vars?: Record<string, string>;
   varFiles?: string[];
+  sharding?: ShardingFlags;
 }
 
 /**
@@ -441,6 +447,7 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
     lockWaitMs: dur(flags.lockWait ?? f.lockWait, DEFAULTS.lockWait, flags.lockWait ? '--lock-wait' : 'lockWait'),
     state,
     sources,
+    sharding: resolveSharding(f.sharding, flags.sharding ?? {}, diags),
   };
   return diags.some((d) => d.severity === 'error') ? { diagnostics: diags } : { config, diagnostics: diags };
 }

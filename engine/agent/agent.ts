@@ -36,6 +36,9 @@ import { pruneStack } from './prune-stack.ts';
 import { discoverStackDirs, type StackDir } from './stack-discovery.ts';
 import { inputDigest } from './input-digest.ts';
 import { WorkQueue } from './work-queue.ts';
+import type { StackSharding } from './sharding/stack-sharding.ts';
+import { fencedStore } from './sharding/fenced-store.ts';
+import { withHolders } from './sharding/status-holders.ts';
 import { newStackRuntime, statusJson, type SourceRuntime, type StackResult, type StackRuntime, type StatusJson } from './stack-status.ts';
 
 export interface AgentDeps {
@@ -48,6 +51,8 @@ export interface AgentDeps {
   readonly metrics?: AgentMetrics;
   /** builds the fetcher of a repository; default GitSource / S3Source under workDir/repos/<key> (the spec's path is '') */
   readonly makeSource?: (s: SourceConfig, workDir: string) => Source;
+  /** several replicas: only the stacks of the shards this one holds are reconciled, under its fence */
+  readonly sharding?: StackSharding;
 }
 
 /** One fetch loop per repository and ref, shared by every source reading it. */
@@ -171,6 +176,8 @@ export class Agent {
       sources: this.deps.config.sources.map((s) => ({ name: s.name, source: this.sourceRts.get(s.name)!.description, policy: s.policy, interval: s.intervalMs })),
       fetches: this.loops.length,
     }, 'agent started');
+    // shards taken over (a replica died or left) are reconciled now, not at the next interval
+    this.deps.sharding?.onAcquired(() => this.trigger('all', 'shard Leases acquired'));
     for (const l of this.loops) this.schedule(l, 0);
   }
 
@@ -188,7 +195,7 @@ export class Agent {
 
   /** Ready once every source finished its first cycle, and until shutdown begins. */
   get ready(): boolean {
-    return !this.stopping.signal.aborted && this.loops.every((l) => l.cycles > 0);
+    return !this.stopping.signal.aborted && this.loops.every((l) => l.cycles > 0) && (this.deps.sharding?.ready ?? true);
   }
 
   get stopRequested(): boolean {
@@ -196,7 +203,13 @@ export class Agent {
   }
 
   status(): StatusJson {
-    return statusJson(this.stacks.values(), this.sourceRts.values());
+    const status = statusJson(this.stacks.values(), this.sourceRts.values());
+    return this.deps.sharding ? withHolders(status, this.deps.sharding) : status;
+  }
+
+  /** Stacks with a step running now (a sharded replica hands back only the other shards at once). */
+  runningStacks(): string[] {
+    return [...this.stacks.values()].filter((rt) => rt.phase === 'running').map((rt) => rt.name);
   }
 
   /** One cycle of every repository, in-process and unscheduled (tests, benchmarks). */
@@ -383,6 +396,7 @@ export class Agent {
       if (u.removedAt) {
         for (const name of u.names) {
           const rt = this.runtime(name, u.cfg.name);
+          if (this.deps.sharding && !this.deps.sharding.owns(name)) continue; // its holder prunes it
           if (!u.cfg.prune) {
             if (rt.lastResult?.kind !== 'removed') rt.lastResult = { kind: 'removed', at: new Date().toISOString(), revision: u.removedAt, message: `directory ${u.dir.relPath} is gone from the source since ${u.removedAt}; its resources are kept (set prune: true to destroy them)` };
             continue;
@@ -427,6 +441,7 @@ export class Agent {
         }
         const bad = waits.find((x) => x.result && ['failed', 'cancelled', 'blocked'].includes(x.result.kind)) ?? waits.find((x) => !x.result && ['failed', 'cancelled', 'blocked'].includes(this.stacks.get(x.dep)?.lastResult?.kind ?? ''));
         if (bad) return this.blocked(rt, artifact, `waits for stack "${bad.dep}", whose last step did not succeed`, 'blocked');
+        if (this.deps.sharding && !this.deps.sharding.owns(w.name)) return this.observe(w.unit, w.name, rt, artifact);
         return this.queued(rt, () => this.step(w.unit, w.name, rt, artifact));
       })();
       jobs.set(w.name, job);
@@ -447,6 +462,8 @@ export class Agent {
   /** A stack's step once it has a slot. */
   private async step(u: Unit, name: string, rt: StackRuntime, artifact: Artifact): Promise<StackResult | null> {
     if (this.stopping.signal.aborted) return null;
+    // the shard may have moved to another replica while the step waited for a slot
+    if (this.deps.sharding && !this.deps.sharding.owns(name)) return this.observe(u, name, rt, artifact);
     rt.path = u.origin;
     rt.lastConsideredRevision = artifact.revision;
     let store: StateStore;
@@ -487,8 +504,25 @@ export class Agent {
       driftIntervalMs: settings?.driftIntervalMs ?? u.cfg.driftIntervalMs,
       vars: { flags: Object.entries(vars).map(([k, v]) => `${k}=${v}`), files: [...u.cfg.varFiles, ...(settings?.varFiles ?? [])], env: this.env },
       remoteState: this.remoteState(),
-      stopping: this.stopping.signal, deadline: this.deadline.signal,
+      stopping: this.stopping.signal,
+      // a sharded replica stops starting operations the moment its hold of the shard ends
+      deadline: this.deps.sharding ? AbortSignal.any([this.deadline.signal, this.deps.sharding.signal(name)]) : this.deadline.signal,
     };
+  }
+
+  /** Another replica holds the stack's shard: only its recorded state is read, for /status. */
+  private async observe(u: Unit, name: string, rt: StackRuntime, artifact: Artifact): Promise<null> {
+    rt.path = u.origin;
+    rt.lastConsideredRevision = artifact.revision;
+    rt.revision = artifact.revision;
+    try {
+      const current = await (await this.storeFor(u, name)).current();
+      rt.stateVersion = current?.serial ?? null;
+      rt.lastAppliedRevision = current?.sourceRevision ?? null;
+    } catch (e) {
+      this.log.debug({ event: 'observe', stack: name, error: errorText(e) }, 'cannot read the state of a stack another replica holds');
+    }
+    return null;
   }
 
   /**
@@ -603,6 +637,8 @@ export class Agent {
     if (!store) {
       const s = u.dir.kind === 'app' ? u.synth?.stacks.find((x) => x.name === name) : await this.synthStack(u, name, null);
       store = this.deps.openStore(name, backendOfStack(s?.json));
+      const sharding = this.deps.sharding;
+      if (sharding) store = fencedStore(store, () => sharding.fence(name));
       this.stores.set(name, store);
     }
     return store;

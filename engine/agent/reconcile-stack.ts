@@ -19,6 +19,7 @@ import { prepareStack, type StackInput } from '../operations/prepare-stack.ts';
 import { readPrior } from '../operations/prior-state.ts';
 import { planPreparedStack, type PlanSession } from '../operations/plan-stack.ts';
 import { applySession } from '../operations/apply-stack.ts';
+import { staleLockWarning } from '../operations/stale-lock-warning.ts';
 import { needsNewVersion } from '../operations/needs-new-version.ts';
 import { hasChanges, summarize } from '../plan/plan.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
@@ -207,30 +208,27 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
   }
 }
 
-/** Waits (cancellably) while another process holds the lock, then applies under the lock. */
+/**
+ * Takes the state lock (waiting, cancellably by shutdown, while another process holds it; a
+ * holder that died or whose lock expired is taken over by the store), then applies under it.
+ */
 async function applyLocked(deps: ReconcileDeps, rt: StackRuntime, session: PlanSession, author: string | undefined): Promise<{ version: StateVersion | null; diagnostics: Diagnostic[] } | 'superseded'> {
   const { store } = deps;
   const held = await store.currentLock();
   if (held) {
     deps.metrics.lockWaits.inc({ stack: rt.name });
     deps.log.info({ stack: rt.name, event: 'lock-wait', holder: `${held.who}@${held.host}`, pid: held.pid, operation: held.operation }, 'waiting for the state lock');
-    const until = Date.now() + deps.lockWaitMs;
-    while ((await store.currentLock()) && Date.now() < until) {
-      await sleep(250, deps.stopping);
-      // a holder that died is taken over by lock() below
-      const l = await store.currentLock();
-      if (l && l.pid !== held.pid) break;
-      if (l && new Date(l.expires).getTime() < Date.now()) break;
-      if (l && l.host === held.host && !processAlive(l.pid)) break;
-    }
   }
-  deps.stopping.throwIfAborted();
+  const lock = await store.lock({ operation: session.plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: deps.lockWaitMs, signal: deps.stopping });
   try {
-    const outcome = await applySession(session, store, { parallelism: deps.parallelism, signal: deps.deadline, author, lockWaitMs: deps.lockWaitMs });
-    return { version: outcome.version, diagnostics: outcome.diagnostics };
+    const outcome = await applySession(session, store, { parallelism: deps.parallelism, signal: deps.deadline, author, lock });
+    const taken = lock.tookOver ? [staleLockWarning(lock.tookOver, session.plan.stack)] : [];
+    return { version: outcome.version, diagnostics: [...taken, ...outcome.diagnostics] };
   } catch (e) {
     if (e instanceof StalePlanError) return 'superseded';
     throw e;
+  } finally {
+    await lock.release();
   }
 }
 
@@ -260,15 +258,6 @@ function summarizeErrors(diags: readonly Diagnostic[]): string {
 }
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError' || (e as { code?: string })?.code === 'ABORT_ERR' || e instanceof DOMException;
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

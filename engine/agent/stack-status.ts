@@ -3,6 +3,8 @@
 //   {stacks: {NAME: {source, path, phase, lastConsideredRevision, lastChangedRevision, revision,
 //                    lastAppliedRevision, lastResult, stateVersion, nextRunAt, suspended, pinnedTo}}}
 
+import type { ShardingStatus } from './sharding/stack-sharding.ts';
+
 export type ResultKind =
   | 'applied' // a new revision (or a drift correction) was applied and recorded
   | 'up-to-date' // nothing to do: the revision is recorded and no drift check was due
@@ -92,8 +94,14 @@ export interface StatusJson {
     nextRunAt: string | null;
     suspended: boolean;
     pinnedTo: number | null;
+    /** sharded replicas: the stack's shard, the replica holding its Lease and since when */
+    shard?: number;
+    holder?: string | null;
+    holderSince?: string | null;
   }>;
   sources: Record<string, { description: string; revision: string | null; lastFetchAt: string | null; lastError: string | null; nextRunAt: string | null }>;
+  /** sharded replicas: this replica, the live replicas and the shards it holds */
+  sharding?: ShardingStatus;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -23,6 +23,7 @@ import { rollbackCommand } from './commands/rollback.ts';
 import { outputCommand } from './commands/output.ts';
 import { stateCommand } from './commands/state.ts';
 import { agentCommand } from './commands/agent.ts';
+import { bootstrapCommand } from './commands/bootstrap.ts';
 import { importCommand } from './commands/import.ts';
 import { ENGINE_VERSION } from '../version.ts';
 
@@ -48,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(outputCommand)
       .command(stateCommand)
       .command(agentCommand)
+      .command(bootstrapCommand)
       .command(importCommand)
       .option('debug', { type: 'boolean', global: true, describe: 'print stack traces of internal errors' })
       .demandCommand(1, 'Name a command (see --help).')

@@ -70,10 +70,10 @@ export class ProviderSet {
         continue;
       }
       const schema = provider.getSchema();
-      const vd = locatedAt(where, provider.validateProviderConfig(body));
+      const vd = locatedAt(where, provider.validateProviderConfig({ config: body }).diagnostics);
       diags.push(...vd);
       if (vd.some((d) => d.severity === 'error')) continue;
-      const cd = locatedAt(where, await provider.configure(body));
+      const cd = locatedAt(where, (await provider.configure({ config: body })).diagnostics);
       diags.push(...cd);
       if (cd.some((d) => d.severity === 'error')) continue;
       set.configured.set(ref, { ref, source: entry.source, provider, schema });

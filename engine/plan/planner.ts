@@ -27,6 +27,7 @@ import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
 import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import { refreshAll } from './refresh.ts';
+import { upgradeAll } from './upgrade-state.ts';
 import { runBounded } from './run-bounded.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
@@ -83,12 +84,14 @@ class Planner {
 
   async run(): Promise<Plan> {
     const { prior, providers, config } = this.inp;
-    if (this.opts.refresh) {
-      const r = await refreshAll(this.stack, prior.instances, providers, this.opts.parallelism, this.opts.signal);
+    const upgraded = await upgradeAll(this.stack, prior.instances, providers, this.opts.parallelism);
+    this.diags.push(...upgraded.diagnostics);
+    if (this.opts.refresh && !hasErrors(upgraded.diagnostics)) {
+      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal);
       this.refreshed = r.refreshed;
       this.drift = r.drift;
       this.diags.push(...r.diagnostics);
-    } else this.refreshed = new Map(prior.instances);
+    } else this.refreshed = upgraded.instances;
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
     if (this.opts.mode !== 'refresh-only') this.applyMoves();
 
@@ -408,7 +411,7 @@ class Planner {
     if (!evaluated) return false;
     let config = normalizeBlocks(schema.block, evaluated.config);
 
-    const vd = p.provider.validateResourceConfig({ typeName: rc.type, config });
+    const vd = p.provider.validateResourceConfig({ typeName: rc.type, config }).diagnostics;
     if (vd.length) this.diags.push(...locatedAt(where, vd));
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema.block, config);
@@ -588,7 +591,7 @@ class Planner {
 
     const p = this.inp.providers.get(providerRef)!;
     config = normalizeBlocks(schema!.block, config);
-    const vd = p.provider.validateDataSourceConfig({ typeName: rc.type, config });
+    const vd = p.provider.validateDataSourceConfig({ typeName: rc.type, config }).diagnostics;
     if (vd.length) this.diags.push(...locatedAt(where, vd));
     if (hasErrors(vd)) return false;
     config = normalizeToSchema(schema!.block, config);

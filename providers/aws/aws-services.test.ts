@@ -151,7 +151,7 @@ test('aws_ssm_parameter: value update bumps version, secret never in messages', 
 
 test('configure: unreachable STS is one clear error without the secret', async () => {
   const q = createAwsProvider({ workingDir: process.cwd(), env: {} });
-  const ds = await q.configure({ region: 'us-east-1', access_key: 'AKIAEXAMPLE', secret_key: 'super-secret-key-value', endpoints: [{ sts: 'http://127.0.0.1:9' }], max_retries: 0 });
+  const ds = (await q.configure({ config: { region: 'us-east-1', access_key: 'AKIAEXAMPLE', secret_key: 'super-secret-key-value', endpoints: [{ sts: 'http://127.0.0.1:9' }], max_retries: 0 } })).diagnostics;
   await q.close?.();
   assert.equal(ds.length, 1);
   assert.match(ds[0].summary, /^AWS credentials are missing or invalid: /);
@@ -160,10 +160,10 @@ test('configure: unreachable STS is one clear error without the secret', async (
 
 test('configure: explicit endpoints win over AWS_ENDPOINT_URL; missing region is an error', async () => {
   const q = createAwsProvider({ workingDir: process.cwd(), env: { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' } });
-  assert.deepEqual(await q.configure({ region: 'us-east-1', endpoints: [{ sts: moto.endpoint }] }), []);
+  assert.deepEqual((await q.configure({ config: { region: 'us-east-1', endpoints: [{ sts: moto.endpoint }] } })).diagnostics, []);
   await q.close?.();
   const r = createAwsProvider({ workingDir: process.cwd(), env: {} });
-  const ds = await r.configure({ skip_credentials_validation: true });
+  const ds = (await r.configure({ config: { skip_credentials_validation: true } })).diagnostics;
   assert.equal(ds.length, 1);
   assert.match(ds[0].summary, /region/);
 });

@@ -53,8 +53,8 @@ test('import takes the id; read keeps the state', async () => {
 });
 
 test('unexpected arguments are diagnostics', () => {
-  const ds = p.validateResourceConfig({ typeName: T, config: { inptu: 1 } });
+  const ds = p.validateResourceConfig({ typeName: T, config: { inptu: 1 } }).diagnostics;
   assert.equal(ds[0].detail, 'Did you mean "input"?');
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { output: 1 } }).length, 1);
-  assert.match(p.validateResourceConfig({ typeName: 'terraform_nope', config: {} })[0].detail!, /does not support/);
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { output: 1 } }).diagnostics.length, 1);
+  assert.match(p.validateResourceConfig({ typeName: 'terraform_nope', config: {} }).diagnostics[0].detail!, /does not support/);
 });

@@ -24,7 +24,7 @@ before(async () => {
   cluster = await startKubeCluster();
   driver = startRolloutDriver(cluster.kubeconfig);
   p = createKubernetesProvider({ workingDir: process.cwd(), env: { KUBECONFIG: cluster.kubeconfig, HOME: '/nonexistent' } });
-  const ds = await p.configure({});
+  const ds = (await p.configure({ config: {} })).diagnostics;
   assert.deepEqual(ds.map(formatDiagnostic), []);
 });
 after(async () => {

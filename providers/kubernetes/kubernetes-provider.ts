@@ -10,6 +10,7 @@ import type {
   ApplyResourceChangeRequest, ApplyResourceChangeResponse, ImportResourceStateRequest, ImportResourceStateResponse,
   PlanResourceChangeRequest, PlanResourceChangeResponse, Provider, ProviderContext, ProviderSchema,
   ReadDataSourceRequest, ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ResourceSchema, ValidateRequest,
+  DiagnosticsResponse, ProviderConfigRequest, UpgradeResourceStateRequest, UpgradeResourceStateResponse,
 } from '../provider.ts';
 import { normalizeToSchema } from '../schema-plan.ts';
 import { validateAgainstSchema } from '../schema-validate.ts';
@@ -50,32 +51,39 @@ export class KubernetesProvider implements Provider {
     };
   }
 
-  validateProviderConfig(config: ValueObject): Diagnostic[] {
-    return validateAgainstSchema(providerSchema, config, { typeName: 'provider "kubernetes"' });
+  validateProviderConfig(req: ProviderConfigRequest): DiagnosticsResponse {
+    return { diagnostics: validateAgainstSchema(providerSchema, req.config, { typeName: 'provider "kubernetes"' }) };
   }
 
-  validateResourceConfig(req: ValidateRequest): Diagnostic[] {
+  validateResourceConfig(req: ValidateRequest): DiagnosticsResponse {
     const r = resources[req.typeName];
-    if (!r) return [unsupported('resource', req.typeName)];
+    if (!r) return { diagnostics: [unsupported('resource', req.typeName)] };
     const ds = validateAgainstSchema(r.schema.block, req.config, { typeName: req.typeName });
-    return hasErrors(ds) ? ds : [...ds, ...r.validate(req.config)];
+    return { diagnostics: hasErrors(ds) ? ds : [...ds, ...r.validate(req.config)] };
   }
 
-  validateDataSourceConfig(req: ValidateRequest): Diagnostic[] {
-    return [unsupported('data source', req.typeName)];
+  validateDataSourceConfig(req: ValidateRequest): DiagnosticsResponse {
+    return { diagnostics: [unsupported('data source', req.typeName)] };
   }
 
-  async configure(config: ValueObject): Promise<Diagnostic[]> {
-    const { settings, diagnostics } = resolveSettings(config, this.ctx.env);
-    if (!settings) return diagnostics;
+  async configure(req: ProviderConfigRequest): Promise<DiagnosticsResponse> {
+    const { settings, diagnostics } = resolveSettings(req.config, this.ctx.env);
+    if (!settings) return { diagnostics };
     this.client?.close();
     this.settings = settings;
     try {
       this.client = new ObjectClient(new ApiClient(settings.kubeConfig));
     } catch (e) {
-      return [...diagnostics, error('Invalid Kubernetes client configuration', e instanceof Error ? e.message : String(e))];
+      return { diagnostics: [...diagnostics, error('Invalid Kubernetes client configuration', e instanceof Error ? e.message : String(e))] };
     }
-    return diagnostics;
+    return { diagnostics };
+  }
+
+  async upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
+    const r = resources[req.typeName];
+    if (!r) return { upgradedState: null, diagnostics: [unsupported('resource', req.typeName)] };
+    // Every kubernetes type is at schema version 0 so far: state is already in the current shape.
+    return { upgradedState: normalizeToSchema(r.schema.block, req.rawState), diagnostics: [] };
   }
 
   async planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {

@@ -35,5 +35,5 @@ test('data local_sensitive_file marks content sensitive; a missing file is a dia
   assert.equal(missing.state, null);
   assert.equal(missing.diagnostics[0].summary, 'Cannot read file "nope.txt"');
   assert.equal(missing.diagnostics[0].where?.attribute, 'filename');
-  assert.equal(p.validateDataSourceConfig({ typeName: 'local_file', config: {} })[0].summary, 'The argument "filename" is required');
+  assert.equal(p.validateDataSourceConfig({ typeName: 'local_file', config: {} }).diagnostics[0].summary, 'The argument "filename" is required');
 });

@@ -82,7 +82,7 @@ test('delete removes the file; import is not supported', async () => {
 });
 
 test('validation: exactly one content argument, known permissions, typos', () => {
-  const v = (config: Record<string, unknown>) => p.validateResourceConfig({ typeName: T, config: config as never });
+  const v = (config: Record<string, unknown>) => p.validateResourceConfig({ typeName: T, config: config as never }).diagnostics;
   assert.equal(v({ filename: 'a' })[0].summary, 'Missing file content');
   assert.equal(v({ filename: 'a', content: 'x', source: 'y' })[0].summary, 'Conflicting file content');
   assert.equal(v({ filename: 'a', content: 'x', file_permission: '999' })[0].where?.attribute, 'file_permission');

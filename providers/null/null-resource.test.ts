@@ -36,7 +36,7 @@ test('delete plans null; import is not supported; bad types are diagnostics', as
   const imp = await p.importResourceState({ typeName: T, id: '123' });
   assert.equal(imp.imported.length, 0);
   assert.match(imp.diagnostics[0].summary, /import not supported/);
-  const ds = p.validateResourceConfig({ typeName: T, config: { triggers: 'x' } });
+  const ds = p.validateResourceConfig({ typeName: T, config: { triggers: 'x' } }).diagnostics;
   assert.equal(ds[0].where?.attribute, 'triggers');
 });
 

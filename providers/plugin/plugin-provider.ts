@@ -11,6 +11,7 @@ import type {
   ApplyResourceChangeRequest, ApplyResourceChangeResponse, BlockSchema, ImportResourceStateRequest, ImportResourceStateResponse,
   PlanResourceChangeRequest, PlanResourceChangeResponse, PrivateData, Provider, ProviderSchema, ReadDataSourceRequest,
   ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ValidateRequest, FunctionSignature,
+  DiagnosticsResponse, ProviderConfigRequest, UpgradeResourceStateRequest, UpgradeResourceStateResponse,
 } from '../provider.ts';
 import { ctyTypeJson, typeFromBytes } from './cty-type.ts';
 import { decodeValue, encodeJsonValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
@@ -255,19 +256,19 @@ export class PluginProvider implements Provider {
   // check here is the schema's types, and the provider's own Validate* call runs just before
   // the call that uses the config (configure, plan, read), with its diagnostics returned there.
 
-  validateProviderConfig(config: ValueObject): Diagnostic[] {
-    const dv = this.guard(() => this.dv(config, this.schemas.provider), `provider ${this.opts.name}`);
-    return Array.isArray(dv) ? dv : [];
+  validateProviderConfig(req: ProviderConfigRequest): DiagnosticsResponse {
+    const dv = this.guard(() => this.dv(req.config, this.schemas.provider), `provider ${this.opts.name}`);
+    return { diagnostics: Array.isArray(dv) ? dv : [] };
   }
 
-  validateResourceConfig(req: ValidateRequest): Diagnostic[] {
+  validateResourceConfig(req: ValidateRequest): DiagnosticsResponse {
     const dv = this.guard(() => this.dv(req.config, this.resource(req.typeName)), req.typeName);
-    return Array.isArray(dv) ? dv : [];
+    return { diagnostics: Array.isArray(dv) ? dv : [] };
   }
 
-  validateDataSourceConfig(req: ValidateRequest): Diagnostic[] {
+  validateDataSourceConfig(req: ValidateRequest): DiagnosticsResponse {
     const dv = this.guard(() => this.dv(req.config, this.dataSource(req.typeName)), req.typeName);
-    return Array.isArray(dv) ? dv : [];
+    return { diagnostics: Array.isArray(dv) ? dv : [] };
   }
 
   private async remoteValidate(method: 'validateResource' | 'validateData', typeName: string, config: DynamicValue): Promise<Diagnostic[]> {
@@ -282,14 +283,14 @@ export class PluginProvider implements Provider {
 
   private readonly validated = new Set<string>();
 
-  async configure(config: ValueObject): Promise<Diagnostic[]> {
-    const dv = this.guard(() => this.dv(config, this.schemas.provider), `provider ${this.opts.name}`);
-    if (Array.isArray(dv)) return dv;
+  async configure(req: ProviderConfigRequest): Promise<DiagnosticsResponse> {
+    const dv = this.guard(() => this.dv(req.config, this.schemas.provider), `provider ${this.opts.name}`);
+    if (Array.isArray(dv)) return { diagnostics: dv };
     const v = await this.rpc<{ diagnostics?: WireDiagnostic[] }>(METHODS[this.process.protocol].validateProvider, { config: dv });
     const vd = this.diagnostics(v.diagnostics);
-    if (vd.some((d) => d.severity === 'error')) return vd;
+    if (vd.some((d) => d.severity === 'error')) return { diagnostics: vd };
     const resp = await this.rpc<{ diagnostics?: WireDiagnostic[] }>(METHODS[this.process.protocol].configure, { terraform_version: TERRAFORM_VERSION, config: dv, client_capabilities: CLIENT_CAPABILITIES });
-    return [...vd, ...this.diagnostics(resp.diagnostics)];
+    return { diagnostics: [...vd, ...this.diagnostics(resp.diagnostics)] };
   }
 
   async planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse> {
@@ -356,12 +357,12 @@ export class PluginProvider implements Provider {
   }
 
   /** UpgradeResourceState: state written under an older schema version, as JSON, to the current one. */
-  async upgradeResourceState(typeName: string, version: number, state: ValueObject): Promise<{ state: ValueObject | null; diagnostics: Diagnostic[] }> {
-    const s = this.resource(typeName);
+  async upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
+    const s = this.resource(req.typeName);
     const resp = await this.rpc<{ upgraded_state?: DynamicValue; diagnostics?: WireDiagnostic[] }>('UpgradeResourceState', {
-      type_name: typeName, version, raw_state: { json: Buffer.from(encodeJsonValue(state)) },
+      type_name: req.typeName, version: req.version, raw_state: { json: Buffer.from(encodeJsonValue(req.rawState)) },
     });
-    return { state: this.obj(resp.upgraded_state, s), diagnostics: this.diagnostics(resp.diagnostics) };
+    return { upgradedState: this.obj(resp.upgraded_state, s), diagnostics: this.diagnostics(resp.diagnostics) };
   }
 
   /** MoveResourceState: an object of another type (maybe of another provider) becomes one of `targetType`. */

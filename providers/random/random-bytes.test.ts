@@ -17,5 +17,5 @@ test('create, re-plan, replacement and import', async () => {
   const imp = (await p.importResourceState({ typeName: T, id: 'AAEC' })).imported[0].state;
   assert.equal(imp.hex, '000102');
   assert.equal(imp.length, 3);
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: -1 } })[0].summary, 'Invalid length');
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: -1 } }).diagnostics[0].summary, 'Invalid length');
 });

@@ -42,6 +42,6 @@ test('import by base64url id, with or without a prefix, re-plans as no change', 
 });
 
 test('missing and bad byte_length are diagnostics', () => {
-  assert.equal(p.validateResourceConfig({ typeName: T, config: {} })[0].summary, 'The argument "byte_length" is required');
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { byte_length: 0 } })[0].summary, 'Invalid byte_length');
+  assert.equal(p.validateResourceConfig({ typeName: T, config: {} }).diagnostics[0].summary, 'The argument "byte_length" is required');
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { byte_length: 0 } }).diagnostics[0].summary, 'Invalid byte_length');
 });

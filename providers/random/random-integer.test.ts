@@ -39,6 +39,6 @@ test('import "result,min,max[,seed]" and validation', async () => {
   assert.deepEqual((await plan(p, T, { min: 1, max: 50, seed: 'sd' }, s)).requiresReplace, []);
   assert.equal((await p.importResourceState({ typeName: T, id: '99,1,50' })).imported.length, 0);
   assert.equal((await p.importResourceState({ typeName: T, id: '1,2' })).imported.length, 0);
-  assert.match(p.validateResourceConfig({ typeName: T, config: { min: 5, max: 1 } })[0].detail!, /min \(5\)/);
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { min: 1 } })[0].summary, 'The argument "max" is required');
+  assert.match(p.validateResourceConfig({ typeName: T, config: { min: 5, max: 1 } }).diagnostics[0].detail!, /min \(5\)/);
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { min: 1 } }).diagnostics[0].summary, 'The argument "max" is required');
 });

@@ -33,6 +33,6 @@ test('import by the password itself keeps it out of id and diagnostics', async (
   assert.equal(s.id, 'none');
   assert.ok(await bcrypt.compare('S3cret-pw', s.bcrypt_hash as string));
   assert.deepEqual((await plan(p, T, { length: 9 }, s)).requiresReplace, []);
-  const ds = p.validateResourceConfig({ typeName: T, config: { length: 'hunter2' } });
+  const ds = p.validateResourceConfig({ typeName: T, config: { length: 'hunter2' } }).diagnostics;
   assert.ok(!ds.map(formatDiagnostic).join().includes('hunter2'));
 });

@@ -44,7 +44,7 @@ test('changes of keepers, length, prefix and separator force replacement', async
 });
 
 test('bad length is a diagnostic and import is not supported', async () => {
-  const ds = p.validateResourceConfig({ typeName: T, config: { length: 0 } });
+  const ds = p.validateResourceConfig({ typeName: T, config: { length: 0 } }).diagnostics;
   assert.equal(ds[0].where?.attribute, 'length');
   assert.equal((await p.importResourceState({ typeName: T, id: 'x-y' })).imported.length, 0);
 });

@@ -64,9 +64,9 @@ test('import takes the string as result and re-plans as no change', async () => 
 });
 
 test('invalid lengths are diagnostics', () => {
-  const sum = p.validateResourceConfig({ typeName: T, config: { length: 3, min_upper: 2, min_lower: 2 } });
+  const sum = p.validateResourceConfig({ typeName: T, config: { length: 3, min_upper: 2, min_lower: 2 } }).diagnostics;
   assert.match(sum[0].detail!, /length \(3\) must be >= min_upper \+ min_lower \+ min_numeric \+ min_special \(4\)/);
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: 0 } })[0].summary, 'Invalid length');
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: 4, number: true, numeric: false } })[0].summary, 'Conflicting number and numeric');
-  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: 4, result: 'x' } }).length, 1);
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: 0 } }).diagnostics[0].summary, 'Invalid length');
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: 4, number: true, numeric: false } }).diagnostics[0].summary, 'Conflicting number and numeric');
+  assert.equal(p.validateResourceConfig({ typeName: T, config: { length: 4, result: 'x' } }).diagnostics.length, 1);
 });

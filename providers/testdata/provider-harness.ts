@@ -26,7 +26,7 @@ export function proposeNewState(p: Provider, typeName: string, config: ValueObje
 export async function plan(p: Provider, typeName: string, rawConfig: ValueObject | null, prior: ValueObject | null): Promise<PlanResourceChangeResponse> {
   let config: ValueObject | null = null;
   if (rawConfig) {
-    const ds = p.validateResourceConfig({ typeName, config: normalizeBlocks(blockOf(p, typeName), rawConfig) });
+    const ds = p.validateResourceConfig({ typeName, config: normalizeBlocks(blockOf(p, typeName), rawConfig) }).diagnostics;
     assert.deepEqual(ds.map(formatDiagnostic), [], `configuration of ${typeName} is valid`);
     config = engineConfig(p, typeName, rawConfig);
   }

@@ -14,6 +14,11 @@ import { startHttpServer } from '../../agent/http-server.ts';
 import { createLogger } from '../../agent/logger.ts';
 import { createAgentMetrics } from '../../agent/metrics.ts';
 import { readControl, resumeStack, suspendStack } from '../../agent/pins.ts';
+import { defaultIdentity, LeaseSharding } from '../../agent/sharding/lease-sharding.ts';
+import type { ShardingConfig } from '../../agent/sharding/sharding-config.ts';
+import type { Logger } from '../../agent/logger.ts';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { Registry } from 'prom-client';
 
 export interface AgentArgs extends GlobalArgs, VarArgs {
   config?: string;
@@ -37,6 +42,12 @@ export interface AgentArgs extends GlobalArgs, VarArgs {
   'work-dir'?: string;
   'shutdown-timeout'?: string;
   'lock-wait'?: string;
+  'shard-lease-namespace'?: string;
+  shards?: number;
+  'lease-duration'?: string;
+  'lease-renew-interval'?: string;
+  'lease-group'?: string;
+  'replica-name'?: string;
 }
 
 interface StackArgs extends GlobalArgs {
@@ -66,7 +77,13 @@ function agentOptions<T>(y: Argv<T>): Argv<T & AgentArgs> {
     .option('webhook-secret-file', { type: 'string', describe: 'File with the shared secret that signs POST /hooks/git (X-Hub-Signature-256)' })
     .option('work-dir', { type: 'string', describe: 'Where source checkouts are cached (default .ballast-agent)' })
     .option('shutdown-timeout', { type: 'string', coerce: durationText('--shutdown-timeout'), describe: 'After SIGTERM, how long in-flight applies may run before they are cancelled (default 60s)' })
-    .option('lock-wait', { type: 'string', coerce: durationText('--lock-wait'), describe: 'How long an apply waits for another holder of the state lock (default 10m)' }) as Argv<T & AgentArgs>;
+    .option('lock-wait', { type: 'string', coerce: durationText('--lock-wait'), describe: 'How long an apply waits for another holder of the state lock (default 10m)' })
+    .option('shard-lease-namespace', { type: 'string', describe: 'Share the stacks with other replicas through Kubernetes Leases in this namespace (uses --kubeconfig/--kube-context, else KUBECONFIG or the in-cluster service account)' })
+    .option('shards', { type: 'string', describe: 'Stacks map to this many shards, one Lease each, 1 to 4096 (default 64; the same on every replica)', coerce: wholeNumber('--shards', { min: 1, max: 4096 }) })
+    .option('lease-duration', { type: 'string', coerce: durationText('--lease-duration'), describe: 'How long a shard Lease lasts unrenewed, whole seconds (default 15s): a dead replica\'s stacks move after this' })
+    .option('lease-renew-interval', { type: 'string', coerce: durationText('--lease-renew-interval'), describe: 'How often Leases are listed and renewed (default a third of --lease-duration)' })
+    .option('lease-group', { type: 'string', describe: 'Names the Leases; replicas of one group share the stacks (default ballast)' })
+    .option('replica-name', { type: 'string', describe: 'This replica\'s Lease holder identity (default $POD_NAME, else host-pid)' }) as Argv<T & AgentArgs>;
 }
 
 function stackOptions<T>(y: Argv<T>): Argv<T & StackArgs> {
@@ -93,6 +110,9 @@ export function agentConfigFromArgs(a: AgentArgs): AgentConfig {
     stacks: a.stack,
     vars: Object.fromEntries((a.var ?? []).map((v) => { const i = v.indexOf('='); return i < 0 ? [v, ''] : [v.slice(0, i), v.slice(i + 1)]; })),
     varFiles: a['var-file'],
+    sharding: {
+      namespace: a['shard-lease-namespace'], shards: a.shards, leaseDuration: a['lease-duration'], renewInterval: a['lease-renew-interval'], group: a['lease-group'], replicaName: a['replica-name'],
+    },
   };
   const r = resolveAgentConfig(file, flags);
   report(r.diagnostics);
@@ -135,7 +155,13 @@ async function runAgent(a: AgentArgs): Promise<never> {
   const ctx = contextFor(a, config.state);
   const log = createLogger();
   const metrics = createAgentMetrics();
-  const agent = new Agent({ config, registry: ctx.registry, openStore: (stack, backend) => ctx.store(stack, backend), log, metrics });
+  const sharding = config.sharding ? leaseSharding(config.sharding, a, log, metrics.registry) : undefined;
+  const agent = new Agent({ config, registry: ctx.registry, openStore: (stack, backend) => ctx.store(stack, backend), log, metrics, sharding });
+  if (sharding) {
+    sharding.busy = (shard) => agent.runningStacks().some((s) => sharding.shardOf(s) === shard);
+    sharding.start();
+    log.info({ event: 'sharding', identity: sharding.status().identity, namespace: config.sharding!.namespace, shards: config.sharding!.shards, leaseDurationMs: config.sharding!.leaseDurationMs }, 'sharing stacks with other replicas through Leases');
+  }
   const { host, port } = parseListen(config.listen);
   const http = await startHttpServer(host, port, {
     ready: () => agent.ready,
@@ -156,7 +182,12 @@ async function runAgent(a: AgentArgs): Promise<never> {
         process.exit(EXIT_ERROR);
       }
       log.info({ event: 'signal', signal: sig }, 'shutting down');
-      agent.stop().then(async () => {
+      // no new work first, then the idle shards go back at once; the busy ones once their applies end
+      const stopped = agent.stop();
+      const handedBack = sharding?.releaseIdle().catch(() => undefined);
+      stopped.then(async () => {
+        await handedBack;
+        await sharding?.stop();
         await http.close();
         await ctx.close();
         resolve(EXIT_OK);
@@ -173,6 +204,23 @@ async function runAgent(a: AgentArgs): Promise<never> {
   // whatever SDK connection pools are left must not keep a stopped agent alive
   setTimeout(() => process.exit(code), 2000).unref();
   throw new CliExit(code);
+}
+
+function leaseSharding(c: ShardingConfig, a: AgentArgs, log: Logger, registry: Registry): LeaseSharding {
+  const kc = new KubeConfig();
+  try {
+    if (a.kubeconfig) kc.loadFromFile(a.kubeconfig);
+    else kc.loadFromDefault();
+    if (a['kube-context']) kc.setCurrentContext(a['kube-context']);
+    if (!kc.getCurrentCluster()) throw new Error('it names no current cluster');
+  } catch (e) {
+    process.stderr.write(`Error: cannot load the kubeconfig for shard Leases${a.kubeconfig ? ` (${a.kubeconfig})` : ''}: ${(e as Error).message}\n`);
+    throw new CliExit(EXIT_ERROR);
+  }
+  return new LeaseSharding({
+    kubeConfig: kc, namespace: c.namespace, shards: c.shards, group: c.group, identity: c.replicaName ?? defaultIdentity(),
+    leaseDurationMs: c.leaseDurationMs, renewIntervalMs: c.renewIntervalMs, marginMs: c.fenceMarginMs, log, registry,
+  });
 }
 
 async function setSwitch(a: StackArgs, action: 'suspend' | 'resume'): Promise<never> {
