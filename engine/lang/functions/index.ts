@@ -18,7 +18,7 @@ import { stringFunctions } from './string.ts';
 import { textEncodingFunctions } from './text-encoding.ts';
 
 export class UnknownFunctionError extends Error {
-  constructor(readonly functionName: string) {
+  constructor(readonly functionName: string, readonly detail?: string) {
     super(`There is no function named "${functionName}".`);
     this.name = 'UnknownFunctionError';
   }
