@@ -8,11 +8,11 @@ import type { StackConfig } from '../config/model.ts';
 import type { Expr } from '../lang/ast.ts';
 import { stringifyJson } from '../lang/json-numbers.ts';
 import { providerFunctionProviders } from '../lang/provider-function-calls.ts';
-import { convert, ConversionError } from '../lang/convert.ts';
 import { FunctionArgumentError, ProviderFunctionError, type ProviderFunctionCaller } from '../lang/functions/function.ts';
 import { UnknownFunctionError } from '../lang/functions/index.ts';
+import { prepareArguments } from '../lang/functions/function-arguments.ts';
 import { formatType } from '../lang/types.ts';
-import { containsSensitive, containsUnknown, Sensitive, Unknown, unmark, type Value } from '../lang/value.ts';
+import { Sensitive, Unknown, type Value } from '../lang/value.ts';
 import type { FunctionSignature, Provider } from '../../providers/provider.ts';
 
 type Outcome = { value: Value } | { error: string; argument?: number };
@@ -48,28 +48,7 @@ export class ProviderFunctions implements ProviderFunctionCaller {
       throw new FunctionArgumentError(params.length, `Too many function arguments: function "${fn}" expects only ${params.length} argument(s).`);
     }
 
-    let sensitive = false;
-    let unknown = false;
-    const converted: Value[] = [];
-    for (let i = 0; i < args.length; i++) {
-      const p = i < params.length ? params[i] : sig.variadic!;
-      let arg = args[i];
-      if (containsSensitive(arg)) {
-        sensitive = true;
-        arg = unmark(arg).value;
-      }
-      if (arg === null && !p.allowNull) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: argument must not be null.`);
-      if (!p.allowUnknown && containsUnknown(arg)) {
-        unknown = true;
-        continue;
-      }
-      try {
-        converted.push(convert(arg, p.type));
-      } catch (e) {
-        if (e instanceof ConversionError) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: ${e.message}.`);
-        throw e;
-      }
-    }
+    const { converted, sensitive, unknown } = prepareArguments(args, (i) => (i < params.length ? params[i] : sig.variadic!));
     const mark = (v: Value): Value => (sensitive ? new Sensitive(v) : v);
     if (unknown) return mark(new Unknown(formatType(sig.returns)));
 
