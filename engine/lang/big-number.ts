@@ -6,12 +6,22 @@
 // Invariant: a BigNum never holds a value a double could represent in the sense above, so
 // equal numbers always have the same representation.
 
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
+import { lazyRequire } from '../lazy-require.ts';
 
 /** About 512 bits' worth of significant decimal digits, as Terraform's big.Float carries. */
 export const PRECISION = 155;
-export const Dec = Decimal.clone({ precision: PRECISION, rounding: Decimal.ROUND_HALF_EVEN, modulo: Decimal.ROUND_DOWN, toExpPos: 9e15, toExpNeg: -9e15 });
 export type Dec = Decimal;
+
+// decimal.js loads on the first number no double can carry: most runs never need it.
+const decimalJs = lazyRequire<typeof import('decimal.js')>('decimal.js');
+let DecimalClass: typeof Decimal | undefined;
+
+/** A decimal at Terraform's precision. */
+export function newDec(v: Decimal.Value): Decimal {
+  DecimalClass ??= decimalJs().Decimal.clone({ precision: PRECISION, rounding: 6 /* ROUND_HALF_EVEN */, modulo: 1 /* ROUND_DOWN */, toExpPos: 9e15, toExpNeg: -9e15 });
+  return new DecimalClass(v);
+}
 
 export class BigNum {
   constructor(readonly d: Decimal) {}
@@ -31,14 +41,14 @@ export const isNum = (v: unknown): v is Num => typeof v === 'number' || v instan
 
 /** The exact decimal a number stands for. */
 export function toDec(n: Num): Decimal {
-  return typeof n === 'number' ? new Dec(n) : n.d;
+  return typeof n === 'number' ? newDec(n) : n.d;
 }
 
 /** The canonical representation of a decimal: a double when String(double) is that decimal. */
 export function fromDec(d: Decimal): Num {
   if (!d.isFinite()) return d.toNumber();
   const n = d.toNumber();
-  if (Number.isFinite(n) && (d.isZero() || new Dec(n).eq(d))) return n;
+  if (Number.isFinite(n) && (d.isZero() || newDec(n).eq(d))) return n;
   return new BigNum(d);
 }
 
@@ -47,7 +57,7 @@ export function numberFromText(text: string): Num {
   const n = Number(text);
   // most literals are short: fewer than 16 significant digits always round-trip through a double
   if (Number.isFinite(n) && significantDigits(text) < 16) return n;
-  return fromDec(new Dec(text));
+  return fromDec(newDec(text));
 }
 
 function significantDigits(text: string): number {
@@ -81,10 +91,10 @@ function shortestLikeGo(n: number): string {
   const s = String(n);
   const a = Math.abs(n);
   if (!Number.isInteger(a) || a < 2 ** 54 || !Number.isInteger(Math.log2(a))) return s;
-  const half = new Dec(2).pow(Math.log2(a) - 53);
-  const exact = new Dec(a);
+  const half = newDec(2).pow(Math.log2(a) - 53);
+  const exact = newDec(a);
   for (let digits = 1; digits < 17; digits++) {
-    const candidate = new Dec(a.toPrecision(digits));
+    const candidate = newDec(a.toPrecision(digits));
     if (candidate.minus(exact).abs().lte(half)) return (n < 0 ? '-' : '') + candidate.toFixed();
   }
   return s;

@@ -4,7 +4,7 @@
 // with decimal.js (about 512 bits of precision, as cty) and comes back in canonical form: a
 // double when one holds the result exactly, a BigNum otherwise (big-number.ts).
 
-import { Dec, fromDec, type Num, toDec } from './big-number.ts';
+import { type Dec, fromDec, type Num, toDec } from './big-number.ts';
 
 const safe = (n: Num): n is number => typeof n === 'number' && Number.isSafeInteger(n);
 const finite = (n: Num): boolean => typeof n !== 'number' || Number.isFinite(n);
@@ -59,4 +59,4 @@ export function negate(a: Num): Num {
 }
 
 export const isZero = (a: Num): boolean => (typeof a === 'number' ? a === 0 : a.d.isZero());
-export { Dec };
+export type { Dec };

@@ -1,7 +1,7 @@
 // Numeric functions: abs, ceil, floor, log, pow, signum, parseint. (min, max and sum live
 // with the collection functions.)
 
-import { Dec, fromDec, type Num, numberFromText } from '../big-number.ts';
+import { type Dec, fromDec, newDec, type Num, numberFromText } from '../big-number.ts';
 import { bigNum, int, num, param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 
@@ -43,7 +43,7 @@ export const numericFunctions: Record<string, FunctionDef> = {
   abs: unary(Math.abs, (d) => d.abs()),
   ceil: unary(Math.ceil, (d) => d.ceil()),
   floor: unary(Math.floor, (d) => d.floor()),
-  signum: unary((n) => (n > 0 ? 1 : n < 0 ? -1 : 0), (d) => new Dec(d.isZero() ? 0 : d.isNeg() ? -1 : 1)),
+  signum: unary((n) => (n > 0 ? 1 : n < 0 ? -1 : 0), (d) => newDec(d.isZero() ? 0 : d.isNeg() ? -1 : 1)),
   log: {
     params: [param('num', N), param('base', N)],
     returnType: N,
