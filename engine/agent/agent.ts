@@ -40,6 +40,7 @@ import type { StackSharding } from './sharding/stack-sharding.ts';
 import { fencedStore } from './sharding/fenced-store.ts';
 import { withHolders } from './sharding/status-holders.ts';
 import { newStackRuntime, statusJson, type SourceRuntime, type StackResult, type StackRuntime, type StatusJson } from './stack-status.ts';
+import type { StackDrift } from './drift-reads.ts';
 
 export interface AgentDeps {
   readonly config: AgentConfig;
@@ -205,6 +206,11 @@ export class Agent {
   status(): StatusJson {
     const status = statusJson(this.stacks.values(), this.sourceRts.values());
     return this.deps.sharding ? withHolders(status, this.deps.sharding) : status;
+  }
+
+  /** The last drift check's policies and redacted reads of a stack (the web UI's object list). */
+  driftDetail(stack: string): StackDrift | undefined {
+    return this.stacks.get(stack)?.driftDetail;
   }
 
   /** Stacks with a step running now (a sharded replica hands back only the other shards at once). */

@@ -3,6 +3,7 @@
 
 import { changedPaths } from '../plan/changed-paths.ts';
 import type { Plan } from '../plan/plan.ts';
+import { driftReads } from './drift-reads.ts';
 import type { DriftedObject, StackRuntime } from './stack-status.ts';
 
 /**
@@ -28,5 +29,6 @@ export function recordDrift(rt: StackRuntime, plan: Plan, reverted: boolean, at:
   }
   rt.drifted = next;
   rt.health = new Map(Object.entries(plan.health ?? {}));
+  rt.driftDetail = driftReads(plan, reverted, at);
   return { newAlerts };
 }

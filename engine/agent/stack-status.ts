@@ -7,6 +7,7 @@
 
 import type { ObjectHealth } from '../../providers/provider.ts';
 
+import type { StackDrift } from './drift-reads.ts';
 import type { ShardingStatus } from './sharding/stack-sharding.ts';
 
 export type ResultKind =
@@ -69,6 +70,8 @@ export interface StackRuntime {
   drifted: Map<string, DriftedObject>;
   /** health of the stack's objects at the last refresh, where the provider tells (Kubernetes) */
   health: Map<string, ObjectHealth>;
+  /** the last drift check's policies and reads (redacted values), for the web UI; not on /status */
+  driftDetail: StackDrift;
 }
 
 export interface DriftedObject {
@@ -84,7 +87,7 @@ export interface DriftedObject {
 export function newStackRuntime(name: string, source: string): StackRuntime {
   return {
     name, source, path: null, lastConsideredRevision: null, lastChangedRevision: null, inputDigest: undefined, phase: 'idle', revision: null, lastAppliedRevision: null, stateVersion: null, lastResult: null, nextRunAt: null,
-    suspended: false, pinnedTo: null, lastPlannedRevision: null, nextDriftAt: 0, seenRecorded: undefined, drifted: new Map(), health: new Map(),
+    suspended: false, pinnedTo: null, lastPlannedRevision: null, nextDriftAt: 0, seenRecorded: undefined, drifted: new Map(), health: new Map(), driftDetail: { policies: {}, reads: [] },
   };
 }
 

@@ -4,7 +4,7 @@
 import type { InstanceAddr } from '../addrs.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Path, Value, ValueObject } from '../lang/value.ts';
-import type { ObjectHealth, PrivateData } from '../../providers/provider.ts';
+import type { DriftPolicy, ObjectHealth, PrivateData } from '../../providers/provider.ts';
 import type { Action } from './actions.ts';
 import type { InstanceState } from '../../state/model.ts';
 
@@ -59,6 +59,13 @@ export interface DriftAlert {
   readonly policySource: string;
 }
 
+/** The drift policy a refresh applied to an object, where not the default (revert). */
+export interface ObjectDriftPolicy {
+  readonly policy: DriftPolicy;
+  /** "object" (its own label or annotation) or the address glob of the configured rule */
+  readonly source: string;
+}
+
 export interface OutputChange {
   readonly name: string;
   readonly action: 'no-op' | 'create' | 'update' | 'delete';
@@ -92,6 +99,8 @@ export interface Plan {
   readonly driftAlerts?: DriftAlert[];
   /** health of recorded objects where their provider tells (kstatus for Kubernetes objects) */
   readonly health?: { readonly [address: string]: ObjectHealth };
+  /** drift policies other than the default the refresh applied, by instance address */
+  readonly driftPolicies?: { readonly [address: string]: ObjectDriftPolicy };
   readonly outputs: OutputChange[];
   readonly diagnostics: Diagnostic[];
   /** serial of the state version the plan was made against (null: no state yet) */

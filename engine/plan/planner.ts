@@ -16,7 +16,7 @@ import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackCo
 import type { InstanceState } from '../../state/model.ts';
 import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
-import { worseCheckStatus, type ActionReason, type CheckResult, type CheckStatus, type DriftAlert, type OutputChange, type Plan, type ResourceChange } from './plan.ts';
+import { worseCheckStatus, type ActionReason, type CheckResult, type CheckStatus, type DriftAlert, type ObjectDriftPolicy, type OutputChange, type Plan, type ResourceChange } from './plan.ts';
 import type { PriorState } from './prior-state.ts';
 import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
@@ -72,6 +72,7 @@ class Planner {
   private drift: ResourceChange[] = [];
   private driftAlerts: DriftAlert[] = [];
   private health = new Map<string, ObjectHealth>();
+  private objectPolicies = new Map<string, ObjectDriftPolicy>();
   private readonly failed = new Set<string>();
   private readonly stack: string;
   /** resource addresses the plan may touch (null: all) */
@@ -104,6 +105,7 @@ class Planner {
       this.drift = r.drift;
       this.driftAlerts = r.alerts;
       this.health = r.health;
+      this.objectPolicies = r.policies;
       this.diags.push(...r.diagnostics);
     } else this.refreshed = upgraded.instances;
     if (prior.restore) await this.restoreEarlierObjects(prior.restore);
@@ -150,6 +152,7 @@ class Planner {
       drift: this.drift,
       ...(this.driftAlerts.length ? { driftAlerts: this.driftAlerts } : {}),
       ...(this.health.size ? { health: Object.fromEntries(this.health) } : {}),
+      ...(this.objectPolicies.size ? { driftPolicies: Object.fromEntries(this.objectPolicies) } : {}),
       outputs,
       diagnostics: this.diags,
       ...(this.checkResults.length ? { checks: this.checkResults } : {}),

@@ -7,7 +7,7 @@ import { type Diagnostic, locatedAt, warning } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ObjectHealth } from '../../providers/provider.ts';
-import type { DriftAlert, ResourceChange } from './plan.ts';
+import type { DriftAlert, ObjectDriftPolicy, ResourceChange } from './plan.ts';
 import { policyFor, type DriftPolicyRule } from './drift-policy.ts';
 import { changedPaths } from './changed-paths.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
@@ -21,6 +21,8 @@ export interface RefreshResult {
   readonly alerts: DriftAlert[];
   /** instance address -> health, where the provider tells */
   readonly health: Map<string, ObjectHealth>;
+  /** instance address -> the drift policy that applied where not the default, and who set it */
+  readonly policies: Map<string, ObjectDriftPolicy>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -36,6 +38,7 @@ export async function refreshAll(
   const drift: ResourceChange[] = [];
   const alerts: DriftAlert[] = [];
   const health = new Map<string, ObjectHealth>();
+  const policies = new Map<string, ObjectDriftPolicy>();
   const diags: Diagnostic[] = [];
   // keyed by state key: a deposed object sits next to the current object of its address
   const managed = [...prior.entries()].filter(([, i]) => i.mode === 'managed');
@@ -50,10 +53,11 @@ export async function refreshAll(
     }
     const now = resp.newState;
     if (resp.health && now !== null && !inst.deposed) health.set(inst.address, resp.health);
-    if (now !== null && valuesEqual(now, inst.attributes)) return;
     // the object's own policy wins over the configured rules; a deposed object is always removed
     const rule = inst.deposed ? undefined : policyFor(driftPolicies, stack, inst.address);
     const policy = inst.deposed ? 'revert' : resp.driftPolicy ?? rule?.policy ?? 'revert';
+    if (!inst.deposed && (resp.driftPolicy || rule)) policies.set(inst.address, { policy, source: resp.driftPolicy ? 'object' : rule!.rule.address });
+    if (now !== null && valuesEqual(now, inst.attributes)) return;
     if (policy === 'alert') {
       // reported, never put back: the recorded object stands, so the plan changes nothing
       const paths = now === null ? [] : changedPaths(inst.attributes, now);
@@ -87,7 +91,7 @@ export async function refreshAll(
   // warnings in address order, not in the order the reads finished
   const located = (d: Diagnostic) => d.where?.address ?? '';
   diags.sort((a, b) => (located(a) < located(b) ? -1 : located(a) > located(b) ? 1 : 0));
-  return { refreshed, drift, alerts, health, diagnostics: diags };
+  return { refreshed, drift, alerts, health, policies, diagnostics: diags };
 }
 
 function driftChange(inst: InstanceState, now: ValueObject | null): ResourceChange {

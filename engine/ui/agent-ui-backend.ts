@@ -30,6 +30,7 @@ export function agentUiBackend(agent: Agent, config: AgentConfig, ctx: AgentUiCo
     stacks: async () => Object.keys(agent.status().stacks),
     store: (stack) => ctx.store(stack),
     status: () => agent.status(),
+    drift: (stack) => agent.driftDetail(stack),
     labels: config.ui.environments,
     history,
     actions: {

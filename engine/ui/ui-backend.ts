@@ -2,6 +2,7 @@
 // actions) or `ballast ui --state-dir` (recorded state only, read-only).
 
 import type { StateStore } from '../../state/store.ts';
+import type { StackDrift } from '../agent/drift-reads.ts';
 import type { StatusJson } from '../agent/stack-status.ts';
 import type { CommitHistory } from './commit-history.ts';
 import type { RollbackContext } from './rollback-action.ts';
@@ -15,6 +16,8 @@ export interface UiBackend {
   store(stack: string): StateStore;
   /** the agent's live view; absent for `ballast ui` */
   status?(): StatusJson;
+  /** the last drift check of a stack: policies and redacted reads (agent only) */
+  drift?(stack: string): StackDrift | undefined;
   /** environment labels per stack name (agent config `environments`) */
   readonly labels?: Readonly<Record<string, string>>;
   /** git history of the source, for commit subjects and "n commits behind" */

@@ -34,6 +34,7 @@ import { graphBody } from './views/graph.ts';
 import { historyBody } from './views/history.ts';
 import { page, stackHref } from './views/layout.ts';
 import { auditBody, loginBody, messageBody, rollbackPlanBody } from './views/misc.ts';
+import { objectsBody, type LiveDrift } from './views/objects.ts';
 import { overviewBody } from './views/overview.ts';
 import { resourceBody, versionBody } from './views/version.ts';
 
@@ -215,7 +216,8 @@ export class UiServer {
       }
       const canAct = p.role === 'operator' && this.o.auth.actionsPossible && b.actions !== undefined ? p.csrf : null;
       const older = shown.length && shown[0]!.serial > (list[0]?.serial ?? 0) ? html`<p><a href="${stackHref(stack, `?before=${shown[0]!.serial}`)}">older versions</a></p>` : '';
-      this.send(res, 200, p, `Stack ${stack}`, html`${historyBody({ summary, versions: shown, authors, commits, csrf: canAct })}${older}`);
+      const current = summary.current ? await this.version(stack, summary.current.serial) : null;
+      this.send(res, 200, p, `Stack ${stack}`, html`${historyBody({ summary, versions: shown, authors, commits, csrf: canAct })}${objectsBody(stack, current, this.liveDrift(stack))}${older}`);
       return true;
     }
     const vm = /^\/versions\/(\d{1,9})$/.exec(rest);
@@ -244,12 +246,17 @@ export class UiServer {
       if (serial === undefined) throw new HttpError(404, `stack "${stack}" has no versions`);
       const v = await this.version(stack, serial);
       if (!v.resources[key]) throw new HttpError(404, `version ${serial} of stack "${stack}" has no resource ${key}`);
-      const last = b.status?.().stacks[stack]?.lastResult;
-      const drifted = last?.kind === 'drift-detected' ? true : last?.kind === 'no-drift' || last?.kind === 'applied' ? (last.drifted ?? 0) > 0 : null;
-      this.send(res, 200, p, key, resourceBody(v, key, drifted));
+      this.send(res, 200, p, key, resourceBody(v, key, this.liveDrift(stack)));
       return true;
     }
     throw new HttpError(404, 'not found');
+  }
+
+  /** What the agent last saw of the stack's objects; null for `ballast ui` (no agent). */
+  private liveDrift(stack: string): LiveDrift | null {
+    const b = this.o.backend;
+    if (!b.status) return null;
+    return { status: b.status().stacks[stack], drift: b.drift?.(stack) };
   }
 
   private async environments(): Promise<Html> {

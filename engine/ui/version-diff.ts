@@ -55,7 +55,7 @@ function show(v: Value): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-function attributeDiffs(before: Map<string, Value>, after: Map<string, Value>): AttributeDiff[] {
+export function attributeDiffs(before: Map<string, Value>, after: Map<string, Value>): AttributeDiff[] {
   const out: AttributeDiff[] = [];
   for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const b = before.has(path) ? show(before.get(path)!) : undefined;

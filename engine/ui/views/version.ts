@@ -3,6 +3,7 @@
 import type { StateVersion } from '../../../state/model.ts';
 import { html, type Html } from '../html.ts';
 import { flatten } from '../version-diff.ts';
+import { type LiveDrift, resourceDriftBody } from './objects.ts';
 import { changesText, shortRevision, stackHref } from './layout.ts';
 
 export function versionBody(v: StateVersion): Html {
@@ -18,12 +19,13 @@ ${Object.keys(v.outputs).length ? html`<h2>Outputs</h2><table class="attrs"><tbo
 }
 
 /** `/stacks/NAME/resources/ADDR?serial=N`: a recorded object's attributes and dependencies. */
-export function resourceBody(v: StateVersion, key: string, drifted: boolean | null): Html {
+export function resourceBody(v: StateVersion, key: string, live: LiveDrift | null): Html {
   const r = v.resources[key]!;
   const attrs = [...flatten(r.attributes)];
   return html`<h1><a href="${stackHref(v.stack)}">${v.stack}</a> · ${key}</h1>
 <p class="muted">as recorded in version <a href="${stackHref(v.stack, `/versions/${v.serial}`)}">${v.serial}</a> (${v.time}) · provider ${r.provider}${r.tainted ? ' · tainted' : ''}</p>
-${drifted === null ? '' : drifted ? html`<p class="state" data-state="drifted">The last drift check found objects of this stack changed outside Ballast.</p>` : html`<p class="muted">The last drift check found no changes outside Ballast.</p>`}
+<h2>Drift</h2>
+${r.mode === 'managed' ? resourceDriftBody(r.address, live) : html`<p class="muted">A data source: read at each plan, never drifts.</p>`}
 <h2>Attributes</h2>
 <table class="attrs"><tbody>${attrs.map(([p, x]) => html`<tr><td class="path">${p}</td><td>${typeof x === 'string' ? (x.includes('\n') ? html`<pre>${x}</pre>` : x) : JSON.stringify(x)}</td></tr>`)}</tbody></table>
 <h2>Depends on</h2>
