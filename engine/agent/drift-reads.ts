@@ -45,16 +45,31 @@ export function driftAttributes(c: ResourceChange): { attributes: AttributeDiff[
   const after: ValueObject = c.after ?? {};
   // a path sensitive on one side hides both: a value that became secret (or stopped being) shows neither
   const sensitive: Path[] = [...followSensitive(before, c.beforeSensitive), ...(c.after ? followSensitive(after, c.afterSensitive) : [])];
-  const all = attributeDiffs(flatten(redactPaths(before, sensitive)), flatten(redactPaths(after, sensitive)));
-  let truncated = all.length > MAX_DRIFT_PATHS;
-  const attributes = all.slice(0, MAX_DRIFT_PATHS).map((a) => {
-    if (a.before === REDACTED || a.after === REDACTED) return { path: a.path, before: a.before === undefined ? undefined : REDACTED, after: a.after === undefined ? undefined : REDACTED };
-    const b = clip(a.before);
-    const r = clip(a.after);
-    if (b !== a.before || r !== a.after) truncated = true;
-    return { path: a.path, before: b, after: r, ...(a.lines && b === a.before && r === a.after ? { lines: a.lines } : {}) };
-  });
-  return { attributes, truncated };
+  const hidden = [...flatten(redactPaths(before, sensitive)), ...flatten(redactPaths(after, sensitive))].filter(([, v]) => v === REDACTED).map(([k]) => k);
+  const secretOf = (path: string) => hidden.find((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
+  // compared on the real values (a changed secret is a changed path), shown redacted: a changed
+  // secret is one row at its sensitive path, not even its keys shown
+  const out: AttributeDiff[] = [];
+  const seen = new Set<string>();
+  let truncated = false;
+  for (const a of attributeDiffs(flatten(before), flatten(after))) {
+    const secret = secretOf(a.path);
+    if (secret !== undefined) {
+      if (seen.has(secret)) continue;
+      seen.add(secret);
+      out.push({ path: secret, before: c.before ? REDACTED : undefined, after: c.after ? REDACTED : undefined });
+    } else {
+      const b = clip(a.before);
+      const r = clip(a.after);
+      if (b !== a.before || r !== a.after) truncated = true;
+      out.push({ path: a.path, before: b, after: r, ...(a.lines && b === a.before && r === a.after ? { lines: a.lines } : {}) });
+    }
+    if (out.length >= MAX_DRIFT_PATHS) {
+      truncated = true;
+      break;
+    }
+  }
+  return { attributes: out, truncated };
 }
 
 /** What a refreshing plan found, as the UI shows it. `reverted`: the plan's revert drift was applied. */

@@ -479,6 +479,11 @@ test('drift policy by address: alert reports the changed paths and keeps the rec
     assert.deepEqual(p.drift.map((c) => c.address), ['terraform_data.fixed'], 'only the revert one is drift the plan puts back');
     assert.deepEqual(changed(p), { 'terraform_data.fixed': 'update' });
     assert.deepEqual(p.driftAlerts, [{ address: 'terraform_data.watched', deleted: false, paths: ['input', 'output'], policySource: 'terraform_data.watch*' }]);
+    // the policies the refresh resolved (not the default), as the web UI lists them per object
+    assert.deepEqual(p.driftPolicies, {
+      'terraform_data.quiet': { policy: 'ignore', source: 'terraform_data.q?iet' },
+      'terraform_data.watched': { policy: 'alert', source: 'terraform_data.watch*' },
+    });
     const warnings = p.diagnostics.filter((d) => d.severity === 'warning');
     assert.equal(warnings.length, 1);
     assert.equal(warnings[0].summary, 'Drift on terraform_data.watched (policy alert: not reverted)');
