@@ -7,7 +7,7 @@ import { followSensitive } from '../eval/follow-sensitive.ts';
 import type { Path, ValueObject } from '../lang/value.ts';
 import { REDACTED, redactPaths } from '../operations/redacted-state.ts';
 import type { ObjectDriftPolicy, Plan, ResourceChange } from '../plan/plan.ts';
-import { attributeDiffs, flatten, type AttributeDiff } from '../ui/version-diff.ts';
+import { attributeDiffs, flatten, type AttributeDiff } from '../operations/attribute-diff.ts';
 
 /** At most this many objects per stack, this many paths per object, this long a value. */
 export const MAX_DRIFT_READS = 100;

@@ -105,9 +105,10 @@ export function resourceDriftBody(address: string, live: LiveDrift | null): Html
   const since = row?.since ?? read!.at;
   const head = html`${facts}<p class="state drift-found" data-state="drifted" data-outcome="${outcome}">Changed outside Ballast (${outcomeText[outcome]}), seen <time datetime="${since}">${since}</time>.</p>`;
   if (read?.deleted || row?.paths.includes('(deleted)')) return html`${head}<p>The object was deleted outside Ballast.</p>`;
-  if (!read || !read.attributes.length) {
+  if (!read?.attributes.length) {
     const paths = read?.paths ?? row?.paths ?? [];
-    return html`${head}<p class="muted">Changed paths (the agent keeps no values for drift under policy alert): <span class="path">${paths.join(', ')}</span></p>`;
+    const why = outcome === 'alerted' ? 'the agent keeps no values for drift under policy alert' : 'the agent keeps values for a bounded number of objects only';
+    return html`${head}<p class="muted">Changed paths (${why}): <span class="path">${paths.join(', ')}</span></p>`;
   }
   return html`${head}<h2>Recorded (desired) and real, as last read</h2>
 <table class="attrs drift"><thead><tr><th>Attribute</th><th>Recorded (desired)</th><th>Real (read <time datetime="${read.at}">${read.at}</time>)</th></tr></thead><tbody>${read.attributes.map(attrRow)}</tbody></table>
