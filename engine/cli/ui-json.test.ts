@@ -5,11 +5,13 @@ import { error, warning } from '../diagnostics.ts';
 import type { ProgressClock } from './apply-progress.ts';
 import { Sensitive } from '../lang/value.ts';
 
+interface Msg { [k: string]: unknown; hook?: { resource: { module: string; resource_key: unknown }; elapsed_seconds?: number }; outputs?: unknown; diagnostic?: unknown }
+
 function capture() {
-  const lines: Record<string, any>[] = [];
+  const lines: Msg[] = [];
   const w = uiJsonWriter((l) => {
     assert.ok(l.endsWith('\n') && !l.slice(0, -1).includes('\n'), 'one object per line');
-    lines.push(JSON.parse(l));
+    lines.push(JSON.parse(l) as Msg);
   }, () => new Date('2026-01-02T03:04:05.678Z'));
   return { w, lines };
 }
@@ -49,10 +51,10 @@ test('apply hooks: start, progress every interval, complete, errored', () => {
     ['apply_errored', 'error', 'module.m.null_resource.n[2]: Creation errored after 15s'],
   ]);
   assert.deepEqual(lines[0]!.hook, { resource: { addr: 'aws_s3_bucket.b["x"]', module: '', resource: 'aws_s3_bucket.b["x"]', implied_provider: 'aws', resource_type: 'aws_s3_bucket', resource_name: 'b', resource_key: 'x' }, action: 'update', id_key: 'id', id_value: 'old-id' });
-  assert.equal(lines[1]!.hook.resource.module, 'module.m');
-  assert.equal(lines[1]!.hook.resource.resource_key, 2);
-  assert.deepEqual(lines[2]!.hook.elapsed_seconds, 10);
-  assert.equal(lines[6]!.hook.elapsed_seconds, 15);
+  assert.equal(lines[1]!.hook!.resource.module, 'module.m');
+  assert.equal(lines[1]!.hook!.resource.resource_key, 2);
+  assert.equal(lines[2]!.hook!.elapsed_seconds, 10);
+  assert.equal(lines[6]!.hook!.elapsed_seconds, 15);
 });
 
 test('outputs never carry a sensitive value; diagnostics name severity, summary, detail, address', () => {

@@ -3,6 +3,10 @@ import assert from 'node:assert/strict';
 import type { InstanceState, StateVersion } from '../../state/model.ts';
 import { ballastProviderKey, parseTerraformState, TerraformStateError, terraformProviderAddress, toTerraformState } from './terraform-state.ts';
 
+interface TfInstance { index_key?: unknown; private?: string; dependencies?: string[]; attributes: Record<string, unknown>; status?: string; create_before_destroy?: boolean; sensitive_attributes: unknown }
+interface TfResource { module?: string; type: string; name: string; provider: string; instances: TfInstance[] }
+interface TfDoc { version: number; terraform_version: string; serial: number; lineage: string; outputs: unknown; resources: TfResource[] }
+
 const dyn = (_p: string, _m: string, type: string) => new Set(type === 'terraform_data' ? ['input', 'output'] : []);
 
 function inst(address: string, over: Partial<InstanceState> = {}): InstanceState {
@@ -26,18 +30,18 @@ const sample = [
 ];
 
 test('a state version becomes a Terraform v4 state file', () => {
-  const doc = toTerraformState(version(sample), dyn, 'ballast/0.1.0') as Record<string, any>;
+  const doc = toTerraformState(version(sample), dyn, 'ballast/0.1.0') as unknown as TfDoc;
   assert.equal(doc.version, 4);
   assert.equal(doc.terraform_version, '0.1.0');
   assert.equal(doc.serial, 3);
   assert.equal(doc.lineage, 'lin-1');
   assert.deepEqual(doc.outputs, { plain: { value: ['a', 1], type: ['tuple', ['string', 'number']] }, secret: { value: 's3cr3t', type: 'string', sensitive: true } });
-  assert.deepEqual(doc.resources.map((r: any) => [r.module, r.type, r.name, r.provider]), [
+  assert.deepEqual(doc.resources.map((r) => [r.module, r.type, r.name, r.provider]), [
     [undefined, 'random_pet', 'p', 'provider["registry.terraform.io/hashicorp/random"]'],
     [undefined, 'terraform_data', 'd', 'provider["terraform.io/builtin/terraform"]'],
     ['module.m["k"]', 'random_string', 's', 'provider["registry.terraform.io/hashicorp/random"].west'],
   ]);
-  const [pet, data, str] = doc.resources.map((r: any) => r.instances[0]);
+  const [pet, data, str] = doc.resources.map((r) => r.instances[0]!);
   assert.equal(pet.private, 'AAEC');
   assert.deepEqual(pet.dependencies, ['terraform_data.d']);
   assert.ok(!('index_key' in pet));
