@@ -13,8 +13,9 @@ import type { ApplyEvent } from '../apply/apply.ts';
 import { ctyTypeJson, withoutUnknown } from '../plan/render/json-values.ts';
 import { redact } from '../plan/render/json-encoding.ts';
 import type { ProgressClock } from './apply-progress.ts';
+import { stringifyJson } from '../lang/json-numbers.ts';
+import type { Json } from '../plan/render/json-encoding.ts';
 
-type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
 /** The UI format version Terraform 1.11 writes. */
@@ -66,7 +67,7 @@ function outputValueJson(v: Value | undefined, sensitive: boolean): JsonObject {
 
 export function uiJsonWriter(write: (line: string) => void, now: () => Date = () => new Date()): UiJsonWriter {
   const emit = (level: 'info' | 'warn' | 'error', message: string, type: string, body: JsonObject) => {
-    write(JSON.stringify({ '@level': level, '@message': message, '@module': 'terraform.ui', '@timestamp': now().toISOString(), ...body, type }) + '\n');
+    write(stringifyJson({ '@level': level, '@message': message, '@module': 'terraform.ui', '@timestamp': now().toISOString(), ...body, type }, undefined, true) + '\n');
   };
   const started = new Map<string, number>();
   return {

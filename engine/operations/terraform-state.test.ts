@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InstanceState, StateVersion } from '../../state/model.ts';
+import { stringifyJson } from '../lang/json-numbers.ts';
 import { ballastProviderKey, parseTerraformState, TerraformStateError, terraformProviderAddress, toTerraformState } from './terraform-state.ts';
 
 interface TfInstance { index_key?: unknown; private?: string; dependencies?: string[]; attributes: Record<string, unknown>; status?: string; create_before_destroy?: boolean; sensitive_attributes: unknown }
@@ -91,4 +92,12 @@ test('provider addresses convert both ways', () => {
   assert.equal(terraformProviderAddress('provider["example.com/acme/thing"]'), 'provider["example.com/acme/thing"]');
   assert.equal(ballastProviderKey('provider["registry.terraform.io/hashicorp/aws"].west', 'f'), 'aws.west');
   assert.equal(ballastProviderKey('module.a["k"].module.b.provider["terraform.io/builtin/terraform"]', 'f'), 'terraform');
+});
+
+test('numbers no double holds survive push and pull digit for digit', () => {
+  const text = '{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"terraform_data","name":"d","provider":"provider[\\"terraform.io/builtin/terraform\\"]","instances":[{"attributes":{"id":"d","input":{"value":123456789012345678901234567890,"type":"number"}}}]}]}';
+  const parsed = parseTerraformState(text, 'f', dyn);
+  const v = version([...parsed.instances.values()]);
+  const out = stringifyJson(toTerraformState(v, dyn, 'ballast/0.1.0'));
+  assert.ok(out.includes('"value":123456789012345678901234567890'), out);
 });

@@ -8,8 +8,9 @@ import { ctyTypeJson } from '../plan/render/json-values.ts';
 import type { InstanceState, OutputState, StateVersion } from '../../state/model.ts';
 import { canonicalSource } from '../../providers/registry.ts';
 import type { Path, Value, ValueObject } from '../lang/value.ts';
+import { parseJson } from '../lang/json-numbers.ts';
+import type { Json } from '../plan/render/json-encoding.ts';
 
-type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
 /** Top-level attribute names of dynamic type of a resource type (empty when unknown). */
@@ -124,7 +125,8 @@ function fromPrivate(b64: unknown, where: string): ValueObject | undefined {
 export function parseTerraformState(text: string, origin: string, dynamicAttrs: DynamicAttrs): ParsedTerraformState {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // numbers no double holds (Terraform keeps them exactly) stay exact
+    raw = parseJson(text);
   } catch (e) {
     const m = /at position (\d+)/.exec((e as Error).message);
     throw new TerraformStateError(`${origin} is not valid JSON${m ? ` (at byte offset ${m[1]})` : ''}.`);

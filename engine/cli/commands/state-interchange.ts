@@ -13,6 +13,7 @@ import { parseTerraformState, TerraformStateError, toTerraformState, type Dynami
 import { pushState } from '../../operations/push-state.ts';
 import type { ProviderRegistry } from '../../../providers/registry.ts';
 import type { ResourceMode } from '../../addrs.ts';
+import { stringifyJson } from '../../lang/json-numbers.ts';
 
 /**
  * Attributes of dynamic type, from built-in providers' schemas (cheap, no process). Provider
@@ -58,7 +59,7 @@ const pullCommand: CommandModule<object, GlobalArgs> = {
         throw new CliExit(1);
       }
       const doc = toTerraformState(v, builtinDynamicAttrs(ctx.registry, ctx.appDir), ENGINE_VERSION);
-      process.stdout.write(JSON.stringify(doc, null, 2) + '\n');
+      process.stdout.write(stringifyJson(doc, 2) + '\n');
       throw new CliExit(EXIT_OK);
     } finally {
       await ctx.close();
