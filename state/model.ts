@@ -6,7 +6,7 @@ import type { Path, ValueObject } from '../engine/lang/value.ts';
 
 export const STATE_FORMAT_VERSION = 1;
 
-export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import' | 'move' | 'state-edit';
+export type StateReason = 'apply' | 'destroy' | 'rollback' | 'refresh' | 'import' | 'move' | 'state-edit' | 'state-push';
 
 export interface InstanceState {
   /** formatted instance address, also the key in `resources` */

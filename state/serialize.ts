@@ -9,7 +9,7 @@ import { parseJson, stringifyJson } from '../engine/lang/json-numbers.ts';
 import { DEPOSED_SUFFIX, STATE_FORMAT_VERSION } from './model.ts';
 import type { StateReason, StateVersion, VersionInfo } from './model.ts';
 
-const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import', 'move', 'state-edit'];
+const REASONS: readonly StateReason[] = ['apply', 'destroy', 'rollback', 'refresh', 'import', 'move', 'state-edit', 'state-push'];
 
 export function serializeState(v: StateVersion): Buffer {
   return Buffer.from(stableJson(v) + '\n', 'utf8');

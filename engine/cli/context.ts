@@ -227,9 +227,19 @@ export function parseAddresses(list: string[] | undefined): InstanceAddr[] {
   return (list ?? []).map((t) => parseInstance(t));
 }
 
-/** Writes diagnostics to stderr; throws DiagnosticsError when any is an error. */
+let diagnosticSink: ((d: Diagnostic) => void) | undefined;
+
+/** Sends reported diagnostics to `sink` instead of stderr (the `-json` UI stream); undefined restores stderr. */
+export function setDiagnosticSink(sink: ((d: Diagnostic) => void) | undefined): void {
+  diagnosticSink = sink;
+}
+
+/** Writes diagnostics to stderr (or the diagnostic sink); throws DiagnosticsError when any is an error. */
 export function report(diags: readonly Diagnostic[], opts: { throwOnError?: boolean } = {}): void {
-  for (const d of consolidateWarnings(diags)) process.stderr.write(formatDiagnostic(d) + '\n\n');
+  for (const d of consolidateWarnings(diags)) {
+    if (diagnosticSink) diagnosticSink(d);
+    else process.stderr.write(formatDiagnostic(d) + '\n\n');
+  }
   if ((opts.throwOnError ?? true) && hasErrors(diags)) throw new CliExit(1);
 }
 

@@ -21,6 +21,7 @@ import { CliExit } from './exit.ts';
 import { formatInstance } from '../addrs.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import { applyProgress } from './apply-progress.ts';
+import type { UiJsonWriter } from './ui-json.ts';
 
 export interface FlowOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -40,6 +41,8 @@ export interface FlowOptions {
   readonly rollbackOf?: number;
   readonly sourceRevision?: string;
   readonly signal?: AbortSignal;
+  /** `apply --json`: Terraform's machine-readable UI stream instead of the human output */
+  readonly uiJson?: UiJsonWriter;
 }
 
 export interface StackOutcome {
@@ -99,7 +102,8 @@ export function printPlan(ctx: CliContext, session: PlanSession, many: boolean):
 /** plan → confirm → apply → record for one stack. */
 export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOptions, many: boolean): Promise<StackOutcome> {
   const { plan } = session;
-  if (!o.quiet) printPlan(ctx, session, many);
+  if (o.uiJson) o.uiJson.plan(plan);
+  else if (!o.quiet) printPlan(ctx, session, many);
   const needed = hasChanges(plan) || plan.drift.length > 0 || session.prior.journals.length > 0 || plan.rollbackOf !== undefined || session.prior.version === null;
   if (!needed && plan.mode !== 'refresh-only') return { stack: plan.stack, plan, version: null, diagnostics: [] };
   if (hasChanges(plan) && !o.autoApprove) {
@@ -117,7 +121,7 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
     const id = plan.prior[address]?.attributes.id;
     return typeof id === 'string' && !plan.prior[address]?.sensitivePaths.some((p) => p.length <= 1 && (p.length === 0 || p[0] === 'id')) ? id : undefined;
   };
-  const progress = ctx.args.json || o.quiet ? undefined : applyProgress((line) => process.stdout.write(`${line}\n`), priorId);
+  const progress = o.uiJson ? o.uiJson.applyEvents(priorId) : ctx.args.json || o.quiet ? undefined : applyProgress((line) => process.stdout.write(`${line}\n`), priorId);
   const outcome = await applySession(session, store, {
     parallelism: o.parallelism,
     lock: ctx.heldLock(plan.stack),
@@ -126,6 +130,10 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
     onEvent: progress?.onEvent,
   }).finally(() => progress?.stop());
   report(outcome.diagnostics, { throwOnError: false });
+  if (o.uiJson && !hasErrors(outcome.diagnostics)) {
+    o.uiJson.summary(outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 }, plan.mode === 'destroy' ? 'destroy' : 'apply');
+    if (outcome.version) o.uiJson.appliedOutputs(outcome.version.outputs);
+  }
   if (!o.quiet && !ctx.args.json) {
     const s = outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 };
     const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;

@@ -3,7 +3,9 @@
 
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext } from '../context.ts';
-import { report } from '../context.ts';
+import { report, setDiagnosticSink } from '../context.ts';
+import { uiJsonWriter, type UiJsonWriter } from '../ui-json.ts';
+import { error } from '../../diagnostics.ts';
 import { applyOne, planOne, stackInput } from '../stack-flow.ts';
 import { flowOptions, planOptions, type PlanArgs } from './plan.ts';
 import { readPlanFile } from '../../plan/plan-file.ts';
@@ -27,9 +29,16 @@ export function applyOptions<T>(y: Argv<T>): Argv<T & ApplyArgs> {
 export async function runApply(a: ApplyArgs, destroy: boolean): Promise<never> {
   const ctx = new CliContext(a);
   try {
-    if (a.planfile) await applySaved(ctx, a.planfile, a);
+    // --json: Terraform's machine-readable UI stream, which (as in Terraform) cannot ask for approval
+    const uiJson = a.json ? uiJsonWriter((l) => process.stdout.write(l)) : undefined;
+    if (uiJson) {
+      uiJson.version(ENGINE_VERSION);
+      setDiagnosticSink((d) => uiJson.diagnostic(d));
+      if (!a.planfile && !a['auto-approve']) report([error('Plan file or auto-approve required', `Ballast cannot ask for approval with --json: pass --auto-approve, or apply a saved plan (ballast ${destroy ? 'destroy' : 'apply'} --json --auto-approve).`)]);
+    }
+    if (a.planfile) await applySaved(ctx, a.planfile, a, uiJson);
     else {
-      const o = flowOptions(ctx, { ...a, destroy }, { planOnly: false, autoApprove: a['auto-approve'] === true, signal: ctx.signal });
+      const o = flowOptions(ctx, { ...a, destroy }, { planOnly: false, autoApprove: a['auto-approve'] === true, signal: ctx.signal, uiJson });
       const stacks = await ctx.stacks();
       const ordered = destroy ? [...stacks].reverse() : stacks;
       for (const s of ordered) {
@@ -44,11 +53,12 @@ export async function runApply(a: ApplyArgs, destroy: boolean): Promise<never> {
     }
     throw new CliExit(EXIT_OK);
   } finally {
+    setDiagnosticSink(undefined);
     await ctx.close();
   }
 }
 
-async function applySaved(ctx: CliContext, file: string, a: ApplyArgs): Promise<void> {
+async function applySaved(ctx: CliContext, file: string, a: ApplyArgs, uiJson?: UiJsonWriter): Promise<void> {
   const saved = readPlanFile(file);
   if (saved.engineVersion !== ENGINE_VERSION) {
     throw new StalePlanError(`saved plan ${file} was made by ${saved.engineVersion}, this is ${ENGINE_VERSION}; run plan again`);
@@ -72,7 +82,7 @@ async function applySaved(ctx: CliContext, file: string, a: ApplyArgs): Promise<
     report(opened.diagnostics);
     const session = opened.session!;
     try {
-      await applyOne(ctx, session, { ...flowOptions(ctx, a), planOnly: false, autoApprove: true, signal: ctx.signal }, saved.stacks.length > 1);
+      await applyOne(ctx, session, { ...flowOptions(ctx, a), planOnly: false, autoApprove: true, signal: ctx.signal, uiJson }, saved.stacks.length > 1);
     } finally {
       await session.close();
       await ctx.releaseLock(s.name);

@@ -1,7 +1,8 @@
 // `ballast plan`: show what apply would do. Never takes the lock, never writes state.
 
 import type { Argv, CommandModule } from 'yargs';
-import { CliContext, globalOptions, parseAddresses, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
+import { CliContext, globalOptions, parseAddresses, setDiagnosticSink, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
+import { uiJsonWriter } from '../ui-json.ts';
 import { planOne, stackInput, printPlan, schemaLookup, type FlowOptions } from '../stack-flow.ts';
 import { hasChanges } from '../../plan/plan.ts';
 import { planToJson } from '../../plan/render/json.ts';
@@ -28,7 +29,7 @@ export interface PlanArgs extends GlobalArgs, VarArgs {
   /** milliseconds (coerced from a duration) */
   'lock-timeout'?: number;
   destroy?: boolean;
-  format?: 'human' | 'json' | 'markdown';
+  format?: 'human' | 'json' | 'markdown' | 'ui-json';
   git?: string;
   ref?: string;
   path?: string;
@@ -77,7 +78,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
   builder: (y) => planOptions(y)
     .option('out', { type: 'string', describe: 'Save the plan to FILE; `ballast apply FILE` applies exactly it' })
     .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 when there are no changes, 2 when there are, 1 on error' })
-    .option('format', { choices: ['human', 'json', 'markdown'] as const, describe: 'Output format (default human; --json is the same as --format json)' })
+    .option('format', { choices: ['human', 'json', 'markdown', 'ui-json'] as const, describe: 'Output format (default human; --json is the same as --format json, the plan document; ui-json streams Terraform\'s machine-readable UI, one JSON object per line, as `terraform plan -json`)' })
     .option('git', { type: 'string', describe: 'Plan the stacks of this git repository (a preview for CI) instead of --chdir' })
     .option('ref', { type: 'string', describe: 'Branch, tag or commit of --git (default main)' })
     .option('path', { type: 'string', describe: 'Sub-directory of the stacks in the --git repository' }) as Argv<PlanArgs>,
@@ -103,6 +104,11 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
   {
     const ctx = new CliContext(a);
     const format = a.json ? 'json' : (a.format ?? 'human');
+    const ui = format === 'ui-json' ? uiJsonWriter((l) => process.stdout.write(l)) : undefined;
+    if (ui) {
+      ui.version(ENGINE_VERSION);
+      setDiagnosticSink((d) => ui.diagnostic(d));
+    }
     const o = flowOptions(ctx, a, sourceRevision ? { sourceRevision } : {});
     const stacks = await ctx.stacks();
     const ordered = o.mode === 'destroy' ? [...stacks].reverse() : stacks;
@@ -115,6 +121,7 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
           sessions.push(session);
           results.push({ stack: s.name, plan: session.plan });
           if (format === 'human') printPlan(ctx, session, stacks.length > 1);
+          ui?.plan(session.plan);
         } catch (e) {
           if (format !== 'markdown' || !(e instanceof CliExit || e instanceof DiagnosticsError)) throw e;
           results.push({ stack: s.name, plan: null, error: e instanceof DiagnosticsError ? e.diagnostics.map(formatDiagnostic).join('\n') : 'planning failed (see the log)' });
@@ -136,6 +143,7 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
       const changed = sessions.some((s) => hasChanges(s.plan));
       throw new CliExit(a['detailed-exitcode'] && changed ? EXIT_CHANGES : EXIT_OK);
     } finally {
+      if (ui) setDiagnosticSink(undefined);
       await Promise.all(sessions.map((s) => s.close()));
       await ctx.close();
     }

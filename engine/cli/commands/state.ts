@@ -1,5 +1,5 @@
 // `ballast state list`, `state show ADDR`, `state mv SRC DST`, `state rm ADDR...` and
-// `ballast state unlock ID --force`.
+// `ballast state unlock ID --force`; `state pull` and `state push` live in state-interchange.ts.
 
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
@@ -12,6 +12,7 @@ import { readPrior } from '../../operations/prior-state.ts';
 import { onlyStack } from './show.ts';
 import { renderInstance } from '../render-instance.ts';
 import { redactedVersion } from '../state-view.ts';
+import { pullCommand, pushCommand } from './state-interchange.ts';
 
 interface ShowArgs extends GlobalArgs { address: string }
 interface MvArgs extends GlobalArgs { source: string; destination: string; 'dry-run'?: boolean }
@@ -145,6 +146,6 @@ const unlockCommand: CommandModule<object, UnlockArgs> = {
 export const stateCommand: CommandModule<object, object> = {
   command: 'state <command>',
   describe: 'Inspect and edit recorded state, and locks',
-  builder: (y) => y.command(listCommand).command(showInstanceCommand).command(mvCommand).command(rmCommand).command(unlockCommand).demandCommand(1),
+  builder: (y) => y.command(listCommand).command(showInstanceCommand).command(mvCommand).command(rmCommand).command(unlockCommand).command(pullCommand).command(pushCommand).demandCommand(1),
   handler: () => undefined,
 };

@@ -19,7 +19,7 @@ export interface HistoryView {
   readonly policy?: string;
 }
 
-const reasonText: Record<string, string> = { apply: 'apply', refresh: 'drift correction', rollback: 'rollback', import: 'import', destroy: 'destroy', move: 'move', 'state-edit': 'state edit' };
+const reasonText: Record<string, string> = { apply: 'apply', refresh: 'drift correction', rollback: 'rollback', import: 'import', destroy: 'destroy', move: 'move', 'state-edit': 'state edit', 'state-push': 'state push' };
 
 export function historyBody(v: HistoryView): Html {
   const s = v.summary;

@@ -1,0 +1,155 @@
+// Terraform's machine-readable UI (`terraform plan -json`, `apply -json`): one JSON object per
+// line with `@level`, `@message`, `@module`, `@timestamp` and a `type`. Ballast writes the same
+// types and keys for what it does: version, planned_change, change_summary, outputs,
+// apply_start / apply_progress / apply_complete / apply_errored and diagnostic. Secrets never
+// appear: sensitive outputs carry no value, as in Terraform.
+
+import { parseInstance } from '../addrs.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { Sensitive, Unknown, type Value } from '../lang/value.ts';
+import type { OutputChange, Plan, ResourceChange } from '../plan/plan.ts';
+import type { OutputState } from '../../state/model.ts';
+import type { ApplyEvent } from '../apply/apply.ts';
+import { ctyTypeJson, withoutUnknown } from '../plan/render/json-values.ts';
+import { redact } from '../plan/render/json-encoding.ts';
+import type { ProgressClock } from './apply-progress.ts';
+import { stringifyJson } from '../lang/json-numbers.ts';
+import type { Json } from '../plan/render/json-encoding.ts';
+
+type JsonObject = { [k: string]: Json };
+
+/** The UI format version Terraform 1.11 writes. */
+export const UI_VERSION = '1.2';
+
+export interface UiJsonWriter {
+  version(engineVersion: string): void;
+  plan(plan: Plan): void;
+  /** `apply` after an apply, `plan` (the default) after a plan */
+  summary(s: { add: number; change: number; destroy: number }, operation: 'plan' | 'apply' | 'destroy'): void;
+  appliedOutputs(outputs: Readonly<Record<string, OutputState>>): void;
+  diagnostic(d: Diagnostic): void;
+  /** an apply event sink; `ids` gives the prior id of an object being changed */
+  applyEvents(ids: (address: string) => string | undefined, opts?: { clock?: ProgressClock; intervalMs?: number }): { onEvent: (e: ApplyEvent) => void; stop: () => void };
+}
+
+function resourceJson(address: string): JsonObject {
+  const a = parseInstance(address);
+  const local = a.mode === 'data' ? `data.${a.type}.${a.name}` : `${a.type}.${a.name}`;
+  const key = a.key === undefined ? '' : typeof a.key === 'number' ? `[${a.key}]` : `[${JSON.stringify(a.key)}]`;
+  return {
+    addr: address, module: a.module ?? '', resource: `${local}${key}`,
+    implied_provider: a.type.split('_')[0]!, resource_type: a.type, resource_name: a.name, resource_key: a.key ?? null,
+  };
+}
+
+const PLAN_ACTION: Record<string, string> = { create: 'create', read: 'read', update: 'update', delete: 'delete', 'delete-then-create': 'replace', 'create-then-delete': 'replace' };
+
+function hookAction(action: string): 'create' | 'update' | 'delete' | 'read' {
+  if (action === 'update') return 'update';
+  if (action === 'destroy' || action === 'delete') return 'delete';
+  if (action === 'read') return 'read';
+  return 'create';
+}
+const HOOK_WORDS = {
+  create: ['Creating...', 'Still creating...', 'Creation complete', 'Creation errored'],
+  update: ['Modifying...', 'Still modifying...', 'Modifications complete', 'Modifications errored'],
+  delete: ['Destroying...', 'Still destroying...', 'Destruction complete', 'Destruction errored'],
+  read: ['Reading...', 'Still reading...', 'Read complete', 'Read errored'],
+} as const;
+
+function outputValueJson(v: Value | undefined, sensitive: boolean): JsonObject {
+  const out: JsonObject = { sensitive };
+  if (v === undefined || v instanceof Unknown) return out;
+  out.type = ctyTypeJson(v);
+  if (!sensitive && !(v instanceof Sensitive)) out.value = redact(withoutUnknown(v), undefined, undefined) as Json;
+  return out;
+}
+
+export function uiJsonWriter(write: (line: string) => void, now: () => Date = () => new Date()): UiJsonWriter {
+  const emit = (level: 'info' | 'warn' | 'error', message: string, type: string, body: JsonObject) => {
+    write(stringifyJson({ '@level': level, '@message': message, '@module': 'terraform.ui', '@timestamp': now().toISOString(), ...body, type }, undefined, true) + '\n');
+  };
+  const started = new Map<string, number>();
+  return {
+    version(engineVersion) {
+      const v = engineVersion.replace(/^ballast\//, '');
+      emit('info', `Ballast ${v}`, 'version', { terraform: v, ui: UI_VERSION, ballast: v });
+    },
+    plan(plan) {
+      const changes = [...plan.changes].filter((c: ResourceChange) => c.action !== 'no-op' || c.previousAddress);
+      for (const c of changes) {
+        const action = c.action === 'no-op' ? 'move' : PLAN_ACTION[c.action]!;
+        const change: JsonObject = { resource: resourceJson(c.address), action };
+        if (c.previousAddress) change.previous_resource = resourceJson(c.previousAddress);
+        if (c.reason) change.reason = c.reason;
+        emit('info', `${c.address}: Plan to ${action}`, 'planned_change', { change });
+      }
+      const s = { add: 0, change: 0, destroy: 0 };
+      for (const c of plan.changes) {
+        if (c.action === 'create') s.add++;
+        else if (c.action === 'update') s.change++;
+        else if (c.action === 'delete') s.destroy++;
+        else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') { s.add++; s.destroy++; }
+      }
+      this.summary(s, 'plan');
+      const outs = plan.outputs.filter((o: OutputChange) => o.action !== 'no-op');
+      if (outs.length) emit('info', `Outputs: ${outs.length}`, 'outputs', { outputs: Object.fromEntries(outs.map((o) => [o.name, { sensitive: o.sensitive, action: o.action }])) });
+    },
+    summary(s, operation) {
+      const message = operation === 'plan' ? `Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`
+        : operation === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.`
+        : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
+      emit('info', message, 'change_summary', { changes: { add: s.add, change: s.change, import: 0, remove: s.destroy, operation } });
+    },
+    appliedOutputs(outputs) {
+      const names = Object.keys(outputs).sort();
+      emit('info', `Outputs: ${names.length}`, 'outputs', { outputs: Object.fromEntries(names.map((n) => [n, outputValueJson(outputs[n]!.value as Value, outputs[n]!.sensitive || outputs[n]!.valueSensitive === true)])) });
+    },
+    diagnostic(d) {
+      const diagnostic: JsonObject = { severity: d.severity, summary: d.summary, detail: d.detail ?? '' };
+      if (d.where?.address) diagnostic.address = d.where.address;
+      const r = d.where?.range;
+      if (r?.file && r.line) diagnostic.range = { filename: r.file, start: { line: r.line, column: r.column ?? 1 }, end: { line: r.line, column: r.column ?? 1 } };
+      emit(d.severity === 'error' ? 'error' : 'warn', `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`, 'diagnostic', { diagnostic });
+    },
+    applyEvents(ids, opts = {}) {
+      const clock = opts.clock ?? { setInterval: (fn: () => void, ms: number) => { const h = setInterval(fn, ms); h.unref(); return h; }, clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout), now: () => Date.now() };
+      const every = opts.intervalMs ?? 10_000;
+      const timers = new Map<string, unknown>();
+      const stopOne = (k: string) => {
+        if (timers.has(k)) clock.clearInterval(timers.get(k));
+        timers.delete(k);
+      };
+      return {
+        onEvent: (e) => {
+          const action = hookAction(e.action);
+          const words = HOOK_WORDS[action];
+          const k = `${e.address} ${action === 'delete' ? 'delete' : 'other'}`;
+          const resource = resourceJson(e.address);
+          if (e.kind === 'start') {
+            const id = action === 'create' || action === 'read' ? undefined : ids(e.address);
+            const hook: JsonObject = { resource, action, ...(id ? { id_key: 'id', id_value: id } : {}) };
+            emit('info', `${e.address}: ${words[0]}${id ? ` [id=${id}]` : ''}`, 'apply_start', { hook });
+            const t0 = clock.now();
+            started.set(k, t0);
+            timers.set(k, clock.setInterval(() => {
+              const s = Math.floor((clock.now() - t0) / 1000);
+              emit('info', `${e.address}: ${words[1]} [${s}s elapsed]`, 'apply_progress', { hook: { resource, action, elapsed_seconds: s } });
+            }, every));
+          } else if (e.kind === 'done') {
+            stopOne(k);
+            const s = Math.floor(e.ms / 1000);
+            emit('info', `${e.address}: ${words[2]} after ${s}s${e.id ? ` [id=${e.id}]` : ''}`, 'apply_complete', { hook: { resource, action, ...(e.id ? { id_key: 'id', id_value: e.id } : {}), elapsed_seconds: s } });
+          } else {
+            stopOne(k);
+            const s = Math.floor((clock.now() - (started.get(k) ?? clock.now())) / 1000);
+            emit('error', `${e.address}: ${words[3]} after ${s}s`, 'apply_errored', { hook: { resource, action, elapsed_seconds: s } });
+          }
+        },
+        stop: () => {
+          for (const k of [...timers.keys()]) stopOne(k);
+        },
+      };
+    },
+  };
+}
