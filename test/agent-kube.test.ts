@@ -107,6 +107,24 @@ test('agent + real API server: apply, health, drift reverted and alerted, prune,
   assert.equal((await kubeGet(cluster, 'deployment', 'worker', 'shop'))?.spec.replicas, 3, 'an alert object is never put back');
   assert.equal(await agent.metric('ballast_drift_objects_total', { stack: 'apps', outcome: 'alerted' }), 1, 'one episode counts once');
   assert.equal((await agent.status()).stacks.apps.drifted.find((x) => x.address === WORKER)?.since, d.since, 'since: the first sighting');
+  // the web UI lists each object with the policy the agent resolved, its health and its drift
+  const page = async (path: string) => {
+    const res = await fetch(`${agent.base}${path}`, { headers: { accept: 'text/html' } });
+    assert.equal(res.status, 200, path);
+    return res.text();
+  };
+  const stackPage = await page('/stacks/apps');
+  const row = (address: string) => new RegExp(`<tr data-address="${address.replace(/[.]/g, '\\.')}"[^>]*>[\\s\\S]*?</tr>`).exec(stackPage)?.[0] ?? '';
+  const workerRow = row(WORKER);
+  assert.match(workerRow, /class="drifted" data-outcome="alerted"/, stackPage);
+  assert.match(workerRow, /data-policy="alert">alert<\/span> <span class="muted small">\(object label\)/);
+  assert.match(workerRow, /data-health="(Current|InProgress)"/);
+  assert.match(workerRow, /manifest\.spec\.replicas/);
+  assert.match(row(WEB), /data-policy="revert">revert<\/span> <span class="muted small">\(default\)/, stackPage);
+  assert.match(await page(`/stacks/apps/resources/${encodeURIComponent(WORKER)}`), /data-outcome="alerted"[\s\S]*manifest\.spec\.replicas/);
+  for (const text of [stackPage, await page(`/stacks/apps/resources/${encodeURIComponent('kubernetes_manifest.Secret_shop_db')}`)]) {
+    assert.ok(!text.includes(SECRET) && !text.includes(Buffer.from(SECRET).toString('base64')), 'no Secret value in the web UI');
+  }
 
   // removed from git -> pruned
   const c2 = repo.commit({ 'apps/app.yaml': appYaml(false) }, 'drop extra');
