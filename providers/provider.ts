@@ -145,6 +145,13 @@ export interface ValidateRequest {
   readonly config: ValueObject;
 }
 
+/** A provider-defined function's signature, from the provider's schema (GetFunctions). */
+export interface FunctionSignature {
+  readonly parameters: readonly { readonly name: string; readonly type: Type; readonly allowNull?: boolean; readonly allowUnknown?: boolean }[];
+  readonly variadic?: { readonly name: string; readonly type: Type; readonly allowNull?: boolean; readonly allowUnknown?: boolean };
+  readonly returns: Type;
+}
+
 export interface ProviderConfigRequest {
   /** may contain Unknown when validating; fully known when configuring */
   readonly config: ValueObject;
@@ -189,6 +196,10 @@ export interface Provider {
   readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse>;
   importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse>;
   /** releases clients, timers, connections */
+  /** Provider-defined functions (`provider::NAME::FN(...)` in expressions), by function name; none when absent. */
+  functionSignatures?(): ReadonlyMap<string, FunctionSignature>;
+  /** Calls a provider-defined function with arguments already converted to its parameter types. */
+  callFunction?(name: string, args: Value[]): Promise<{ value: Value } | { error: string; argument?: number }>;
   close?(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
 // fill defaults, mark computed attributes unknown on create, keep computed values on
 // update, and report which force-new attributes changed.
 
+import { isBigNum, isNum, numEquals } from '../engine/lang/big-number.ts';
 import type { PlanResourceChangeRequest, BlockSchema, NestedBlockSchema, ResourceSchema } from './provider.ts';
 import { convert, ConversionError } from '../engine/lang/convert.ts';
 import type { Type } from '../engine/lang/types.ts';
@@ -195,6 +196,7 @@ function mapBlock(nested: NestedBlockSchema, v: Value | undefined, f: (item: Val
 export function sameValue(a: Value, b: Value): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;
   if (a === b) return true;
+  if (isBigNum(a) || isBigNum(b)) return isNum(a) && isNum(b) && numEquals(a, b);
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
     const unordered: boolean = isSet(a) || isSet(b);

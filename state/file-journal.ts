@@ -3,6 +3,7 @@
 // workers cost about one sync per round instead of one per entry. An append resolves only
 // after its bytes are written and synced; nothing is acknowledged that a crash could lose.
 
+import { parseJson, stringifyJson } from '../engine/lang/json-numbers.ts';
 import { open, readFile, truncate } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -54,7 +55,7 @@ export class FileJournal implements Journal {
   append(entry: JournalEntry): Promise<void> {
     if (this.closed) return Promise.reject(new Error(`journal ${this.path} is closed`));
     if (this.failure) return Promise.reject(this.failure);
-    const bytes = Buffer.from(JSON.stringify(entry) + '\n', 'utf8');
+    const bytes = Buffer.from(stringifyJson(entry) + '\n', 'utf8');
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ bytes, resolve, reject });
       this.flushing ??= this.flushAll();
@@ -119,7 +120,7 @@ export async function readJournalFile(path: string): Promise<JournalEntry[]> {
     if (line === '') return;
     let e: unknown;
     try {
-      e = JSON.parse(line);
+      e = parseJson(line);
     } catch (err) {
       throw new CorruptStateError(`journal file ${path}`, `line ${i + 1} is not valid JSON${jsonErrorWhere(err)}`);
     }

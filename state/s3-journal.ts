@@ -3,6 +3,7 @@
 // next object, so a parallel apply costs one PutObject per flush rather than per entry; every
 // append still resolves only once the object holding it is stored.
 
+import { parseJson, stringifyJson } from '../engine/lang/json-numbers.ts';
 import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { JournalEntry } from './journal.ts';
 import { getObject, mapLimit } from './s3-objects.ts';
@@ -71,7 +72,7 @@ export class S3Journal implements Journal {
       new PutObjectCommand({
         Bucket: this.place.bucket,
         Key: key,
-        Body: JSON.stringify({ entries }) + '\n',
+        Body: stringifyJson({ entries }) + '\n',
         ContentType: 'application/json',
         // a journal object is written once; never replace one (e.g. a reused apply id)
         IfNoneMatch: '*',
@@ -113,7 +114,7 @@ export async function pendingJournals(place: S3JournalPlace): Promise<{ applyId:
       const got = await getObject(place.s3, place.bucket, key);
       if (!got) return []; // discarded meanwhile
       try {
-        const parsed = JSON.parse(got.bytes.toString('utf8')) as { entries?: unknown };
+        const parsed = parseJson(got.bytes.toString('utf8')) as { entries?: unknown };
         if (!Array.isArray(parsed.entries)) throw new Error('no entries list');
         return parsed.entries as JournalEntry[];
       } catch (e) {

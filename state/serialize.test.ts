@@ -4,6 +4,7 @@ import { CorruptStateError } from '../engine/errors.ts';
 import { digestOf, parseState, serializeState, stableJson, versionInfo } from './serialize.ts';
 import { configDigest, digestHex, isDigest } from './config-digest.ts';
 import { Sensitive, UNKNOWN } from '../engine/lang/value.ts';
+import { BigNum, numberFromText } from '../engine/lang/big-number.ts';
 import { sampleVersion } from './testdata/sample-version.ts';
 
 test('serializeState is deterministic whatever the key insertion order', () => {
@@ -69,4 +70,16 @@ test('parseState names the origin and the problem', () => {
   check(JSON.stringify({ ...bad, resources: { 'random_pet.name': r } }), /resources\["random_pet.name"\]\.attributes must be an object/);
   check(JSON.stringify({ ...bad, resources: { 'random_pet.other': bad.resources['random_pet.name'] } }), /address must equal its key/);
   check(JSON.stringify({ ...bad, outputs: { o: { value: 1 } } }), /outputs\.o must be an object/);
+});
+
+test('numbers beyond a double keep every digit through serialize, parse and the digest', () => {
+  const id = numberFromText('123456789012345678901');
+  const v = sampleVersion(1, null, { outputs: { id: { value: id, sensitive: false }, small: { value: 5, sensitive: false } } });
+  const bytes = serializeState(v);
+  assert.match(bytes.toString('utf8'), /"value": 123456789012345678901\n/);
+  const back = parseState(bytes, 'test');
+  assert.ok(back.outputs.id.value instanceof BigNum);
+  assert.equal(String(back.outputs.id.value), '123456789012345678901');
+  assert.equal(back.outputs.small.value, 5);
+  assert.deepEqual(serializeState(back), bytes, 'the same version gives the same bytes after a round trip');
 });

@@ -4,6 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import { CorruptStateError } from '../engine/errors.ts';
+import { BigNum } from '../engine/lang/big-number.ts';
+import { parseJson, stringifyJson } from '../engine/lang/json-numbers.ts';
 import { DEPOSED_SUFFIX, STATE_FORMAT_VERSION } from './model.ts';
 import type { StateReason, StateVersion, VersionInfo } from './model.ts';
 
@@ -15,14 +17,22 @@ export function serializeState(v: StateVersion): Buffer {
 
 /** JSON with object keys sorted at every depth; undefined object members are dropped, as JSON.stringify does. */
 export function stableJson(value: unknown, indent = 2): string {
-  return JSON.stringify(sortKeys(value, '$'), null, indent);
+  sawBigNum = false;
+  const sorted = sortKeys(value, '$');
+  return sawBigNum ? stringifyJson(sorted, indent) : JSON.stringify(sorted, null, indent);
 }
+/** set by sortKeys: whether the value holds a BigNum (JSON.stringify alone is faster without one) */
+let sawBigNum = false;
 
 function sortKeys(v: unknown, at: string): unknown {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') {
     // JSON.stringify would quietly write null for these; a state file must not lose a value.
     if (!Number.isFinite(v)) throw new Error(`internal error: cannot serialize non-finite number at ${at}`);
+    return v;
+  }
+  if (v instanceof BigNum) {
+    sawBigNum = true; // written with every digit by stringifyJson
     return v;
   }
   if (Array.isArray(v)) return v.map((x, i) => (x === undefined ? null : sortKeys(x, `${at}[${i}]`)));
@@ -75,7 +85,7 @@ export function parseState(bytes: Buffer | string, origin: string): StateVersion
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJson(text);
   } catch (e) {
     throw new CorruptStateError(origin, `not valid JSON${jsonErrorWhere(e)}`);
   }

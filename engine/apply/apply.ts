@@ -97,6 +97,8 @@ class Applier {
     if (result.cancelled.length) {
       this.diags.push(error('Apply interrupted', `${result.cancelled.filter((id) => !id.startsWith('barrier')).length} operations were not started because the apply was cancelled; everything that finished is recorded.`, { stack: this.plan.stack }));
     }
+    const pf = this.inp.scope.providerFunctions;
+    if (pf && this.plan.mode !== 'destroy') for (const o of this.inp.config.outputs.values()) await pf.warm(() => evaluate(o.expr, this.inp.scope.root));
     const outputs = evaluateOutputs(this.inp.config, this.inp.scope, this.diags, this.plan.mode === 'destroy');
     return { instances: this.working, outputs, diagnostics: this.diags, summary: this.summary, complete };
   }
@@ -227,6 +229,7 @@ class Applier {
   private async read(c: ResourceChange, signal: AbortSignal): Promise<void> {
     const p = this.provider(c);
     const schema = this.inp.providers.resourceSchema(c.provider, 'data', c.addr.type);
+    if (c.config && containsUnknown(c.config) && schema) await this.warmProviderFunctions(c);
     const config = c.config && containsUnknown(c.config) && schema ? this.evaluateAgain(c, schema.block).config : (c.config ?? {});
     if (c.addr.type === 'terraform_remote_state') {
       throw new ApplyFailure(`${c.address}: remote state configuration was unknown at plan time`);
@@ -251,6 +254,7 @@ class Applier {
 
     // values that were unknown at plan time are known now: evaluate again and re-plan
     if (config && containsUnknown(config)) {
+      await this.warmProviderFunctions(c);
       const fresh = this.evaluateAgain(c, schema.block);
       config = fresh.config;
       configSensitive = fresh.sensitive;
@@ -308,6 +312,15 @@ class Applier {
     const old = this.working.get(c.address);
     if (c.action === 'create-then-delete' && old && old === this.plan.prior[c.address]) this.working.set(`${c.address}${DEPOSED_SUFFIX}`, { ...old, deposed: true });
     this.working.set(c.address, inst);
+  }
+
+  /** Runs the provider-defined function calls the body makes now, so that evaluateAgain finds their results. */
+  private async warmProviderFunctions(c: ResourceChange): Promise<void> {
+    const pf = this.inp.scope.providerFunctions;
+    const rc = this.inp.config.resources.get(resourceOfChange(c));
+    if (!pf || !rc) return;
+    const scope = this.inp.scope.scope({ ...this.expandedInstance(rc, c.addr.key), module: rc.module });
+    await pf.warm(() => evaluate(rc.body, scope));
   }
 
   private evaluateAgain(c: ResourceChange, block: BlockSchema): { config: ValueObject; sensitive: Path[] } {

@@ -65,7 +65,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'output',
     command: 'output [name]',
-    describe: "Print the outputs of a stack's current state version ({name: {value, sensitive}} with --json)",
+    describe: "Print the outputs of a stack's current state version ({name: {sensitive, type, value}} with --json)",
     load: async () => (await import('./commands/output.ts')).outputCommand as CommandModule,
   },
   {

@@ -2,6 +2,8 @@
 // with trailing commas, quoted map keys, heredocs for multi-line strings, `<sensitive>` for
 // sensitive outputs; `-raw` only for strings, numbers and bools.
 
+import { formatNum, isNum } from '../lang/big-number.ts';
+
 type Plain = null | string | number | boolean | Plain[] | { [k: string]: Plain };
 
 function quote(s: string): string {
@@ -16,7 +18,8 @@ export function formatOutputValue(v: unknown, indent = ''): string {
     if (v.includes('\n')) return `<<EOT\n${v}\nEOT`;
     return quote(v);
   }
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (isNum(v)) return formatNum(v);
+  if (typeof v === 'boolean') return String(v);
   const inner = `${indent}  `;
   if (Array.isArray(v)) {
     if (!v.length) return '[]';
@@ -34,7 +37,7 @@ export function formatOutputValue(v: unknown, indent = ''): string {
 export function outputTypeJson(v: unknown): Plain {
   if (v === null || v === undefined) return 'dynamic';
   if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
+  if (isNum(v)) return 'number';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return ['tuple', v.map(outputTypeJson)];
   if (typeof v === 'object') return ['object', Object.fromEntries(Object.keys(v).sort().map((k) => [k, outputTypeJson((v as Record<string, unknown>)[k])]))];
@@ -44,7 +47,8 @@ export function outputTypeJson(v: unknown): Plain {
 /** The text `output -raw` prints, or a reason it cannot (a complex value). */
 export function rawOutput(v: unknown): { text: string } | { problem: string } {
   if (typeof v === 'string') return { text: v };
-  if (typeof v === 'number' || typeof v === 'boolean') return { text: String(v) };
+  if (isNum(v)) return { text: formatNum(v) };
+  if (typeof v === 'boolean') return { text: String(v) };
   const kind = v === null ? 'null' : Array.isArray(v) ? 'tuple' : 'object';
   return { problem: `The -raw option only supports strings, numbers, and boolean values, but the output value is ${kind}. Use -json for machine-readable output of complex values.` };
 }

@@ -2,6 +2,7 @@
 // --var-file files (in order) < --var flags (in order). Raw strings from the environment and
 // flags are taken as-is for string variables and parsed as expressions otherwise.
 
+import { parseJson } from '../lang/json-numbers.ts';
 import { readFileSync } from 'node:fs';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { convert, ConversionError } from '../lang/convert.ts';
@@ -91,7 +92,7 @@ function parseRaw(text: string, v: VariableConfig, dir: string): Value {
 export function readVarFile(file: string, dir: string): Record<string, Value> {
   const text = readFileSync(file, 'utf8');
   if (file.endsWith('.json')) {
-    const obj = JSON.parse(text);
+    const obj = parseJson(text);
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new Error('a variables file must hold a JSON object');
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, jsonToValue(v)]));
   }

@@ -2,6 +2,7 @@
 // rules (count a whole non-negative number; for_each a map or a set of strings; both known
 // at plan time and not sensitive).
 
+import { isBigNum, toDouble } from '../lang/big-number.ts';
 import { ExpressionError } from '../lang/expression-error.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { containsUnknown, isObject, isSensitive, isSet, isUnknown, type Value } from '../lang/value.ts';
@@ -37,7 +38,8 @@ export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'r
       throw new ExpressionError('Invalid count argument', { detail: 'The "count" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created. Use --target to first apply only the resources that count depends on.', range: rc.count.range });
     }
     if (isSensitive(v)) throw new ExpressionError('Invalid count argument', { detail: 'Sensitive values cannot be used as count.', range: rc.count.range });
-    const n = typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : v;
+    // a BigNum count is past any limit (or not whole): as a double it fails the checks below
+    const n = typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : isBigNum(v) ? toDouble(v) : v;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
       throw new ExpressionError('Invalid count argument', { detail: `The "count" value must be a whole non-negative number, got ${JSON.stringify(v)}.`, range: rc.count.range });
     }

@@ -2,6 +2,7 @@
 // each/count/self, path.* and terraform.workspace. The planner fills instance values with
 // planned objects; apply replaces them with applied objects as operations finish.
 
+import type { ProviderFunctions } from './provider-functions.ts';
 import { formatResource, type InstanceKey } from '../addrs.ts';
 import type { SourceRange } from '../diagnostics.ts';
 import type { TraversalStep } from '../lang/ast.ts';
@@ -54,6 +55,19 @@ export class StackScope {
     this.workspace = opts.workspace ?? 'default';
     this.functions = functionContext(config.dir, opts.applying ?? false, opts.planTimestamp);
     this.rootScope = this.scope({});
+  }
+
+  /** provider-defined functions for this run; set once the providers are started */
+  providerFunctions?: ProviderFunctions;
+
+  useProviderFunctions(pf: ProviderFunctions): void {
+    this.providerFunctions = pf;
+    this.functions.providerFunctions = pf;
+  }
+
+  /** A value computed while a provider function call was pending holds a placeholder: not cached. */
+  private cacheable(): boolean {
+    return !this.providerFunctions?.hasPending();
   }
 
   get root(): Scope {
@@ -128,7 +142,7 @@ export class StackScope {
     this.localsInProgress.add(key);
     try {
       const v = evaluate(l.expr, this.moduleRoot(module));
-      this.localValues.set(key, v);
+      if (this.cacheable()) this.localValues.set(key, v);
       return v;
     } finally {
       this.localsInProgress.delete(key);
@@ -167,7 +181,7 @@ export class StackScope {
         }
       }
       if (decl.sensitive && !(v instanceof Sensitive)) v = new Sensitive(v);
-      this.moduleValues.set(key, v);
+      if (this.cacheable()) this.moduleValues.set(key, v);
       return v;
     } finally {
       this.localsInProgress.delete(key);
@@ -187,7 +201,7 @@ export class StackScope {
     try {
       let v = evaluate(o.expr, this.moduleRoot(path));
       if (o.sensitive && !(v instanceof Sensitive)) v = new Sensitive(v);
-      this.moduleValues.set(key, v);
+      if (this.cacheable()) this.moduleValues.set(key, v);
       return v;
     } finally {
       this.localsInProgress.delete(key);

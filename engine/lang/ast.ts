@@ -5,6 +5,8 @@
 // so evaluation errors can quote the expression.
 
 
+import type { BigNum } from './big-number.ts';
+
 export interface Range {
   readonly start: number;
   readonly end: number;
@@ -17,10 +19,10 @@ interface NodeBase {
   readonly src: string;
 }
 
-/** A constant: string, number (a JS double), bool or null. */
+/** A constant: string, number (a double or a BigNum), bool or null. */
 export interface Literal extends NodeBase {
   readonly kind: 'literal';
-  readonly value: null | string | number | boolean;
+  readonly value: null | string | number | BigNum | boolean;
 }
 
 /** A string template with more than one part; parts are literals, interpolated expressions and directives. */

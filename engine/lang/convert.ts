@@ -2,6 +2,7 @@
 // wanted type, or says exactly where and why it cannot. Used for variable type constraints,
 // function arguments and provider schemas.
 
+import { compareNum, formatNum, isBigNum, isNum, type Num, numberFromText } from './big-number.ts';
 import { formatType, type Type } from './types.ts';
 import { isObject, isSet, markSet, Sensitive, Unknown, valuesEqual, type Path, type Value, type ValueObject } from './value.ts';
 
@@ -40,12 +41,12 @@ function convertAt(value: Value, type: Type, steps: Step[]): Value {
   if (value instanceof Sensitive) return new Sensitive(convertAt(value.value, type, steps));
   if (type === 'string') {
     if (typeof value === 'string') return value;
-    if (typeof value === 'number') return formatNumber(value);
+    if (isNum(value)) return formatNumber(value);
     if (typeof value === 'boolean') return value ? 'true' : 'false';
     return fail(steps, 'a string is required');
   }
   if (type === 'number') {
-    if (typeof value === 'number') return value;
+    if (isNum(value)) return value;
     if (typeof value === 'string') {
       const n = parseNumber(value);
       if (n === undefined) return fail(steps, `a number is required; cannot convert ${JSON.stringify(value)} to number`);
@@ -113,41 +114,15 @@ function describe(v: Value): string {
   return formatType(typeOf(v));
 }
 
-/** Parses a string the way Terraform converts it to a number (decimal only, no spaces, no hex). */
-export function parseNumber(s: string): number | undefined {
+/** Parses a string the way Terraform converts it to a number (decimal only, no spaces, no hex), every digit kept. */
+export function parseNumber(s: string): Num | undefined {
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : undefined;
+  const n = numberFromText(s);
+  return typeof n === 'number' && !Number.isFinite(n) ? undefined : n;
 }
 
-/**
- * Terraform's number-to-string format: plain decimal, never an exponent, integers exact.
- * Terraform computes with 512-bit floats, so 0.1+0.2 prints "0.3"; JS doubles would print
- * 0.30000000000000004. We hide that last-bit noise by preferring the 15-digit form when it
- * is the same number within a few ulps.
- */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : n < 0 ? '-Infinity' : 'NaN';
-  if (Object.is(n, -0)) return '0';
-  if (Number.isInteger(n)) return BigInt(n).toString();
-  let best = n;
-  const short = Number(n.toPrecision(15));
-  if (Math.abs(short - n) <= Math.abs(n) * Number.EPSILON * 4) best = short;
-  return expandExponent(String(best));
-}
-
-/** "1.5e-7" -> "0.00000015"; "1e+21" -> "1000000000000000000000". */
-function expandExponent(s: string): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
-  if (!m) return s;
-  const [, sign, int, frac = '', expText] = m;
-  const exp = Number(expText);
-  const digits = int + frac;
-  const point = int.length + exp;
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
-}
+/** Terraform's number-to-string format: plain decimal, never an exponent, every digit. */
+export const formatNumber = formatNum;
 
 /** Builds a set value: duplicates removed, ordered as Terraform orders sets. */
 export function makeSet(items: readonly Value[]): Value[] {
@@ -169,7 +144,7 @@ export function compareSetElements(a: Value, b: Value): number {
   const y = plain(b);
   const rank = (v: Value) => (v instanceof Unknown ? 3 : v === null ? 2 : 0);
   if (rank(x) || rank(y)) return rank(x) - rank(y);
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  if (isNum(x) && isNum(y)) return compareNum(x, y);
   if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
   if (typeof x === 'boolean' && typeof y === 'boolean') return Number(x) - Number(y);
   const sx = stableKey(x);
@@ -182,7 +157,7 @@ function stableKey(v: Value): string {
   if (v instanceof Sensitive) return stableKey(v.value);
   if (Array.isArray(v)) return `[${v.map(stableKey).join(',')}]`;
   if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableKey(v[k])}`).join(',')}}`;
-  return JSON.stringify(v);
+  return isBigNum(v) ? v.toString() : JSON.stringify(v);
 }
 
 /** The type of a value as written: literals give tuple/object; null and unknown give 'dynamic'. */
@@ -191,7 +166,7 @@ export function typeOf(value: Value): Type {
   if (value instanceof Unknown) return unknownHintType(value.type);
   if (value instanceof Sensitive) return typeOf(value.value);
   if (typeof value === 'string') return 'string';
-  if (typeof value === 'number') return 'number';
+  if (isNum(value)) return 'number';
   if (typeof value === 'boolean') return 'bool';
   if (Array.isArray(value)) {
     if (isSet(value)) return { set: unifyTypes(value) ?? 'dynamic' };

@@ -6,10 +6,11 @@
 // Hot path: one switch per node, no closures and no try/catch except around function calls
 // and inside try()/can().
 
+import { isNum } from './big-number.ts';
 import type { Conditional as ConditionalExprLike, Expr, ForExpr, FunctionCall, TemplateExpr, TemplateFor } from './ast.ts';
 import { convert, ConversionError } from './convert.ts';
 import { errorAt, ExpressionError, type Located } from './expression-error.ts';
-import { FunctionArgumentError } from './functions/function.ts';
+import { FunctionArgumentError, ProviderFunctionError } from './functions/function.ts';
 import { callFunction, hasFunction, UnknownFunctionError } from './functions/index.ts';
 import { applyStep, binaryOp, index, isSetValue, mark, strip, typeLabel, unaryOp } from './operators.ts';
 import type { Scope } from './scope.ts';
@@ -129,7 +130,7 @@ function ev(e: Expr, scope: Scope, locals: Local | null): Value {
 /** Converts an evaluated key to a string key, or fails naming why. */
 function objectKey(k: Value, node: Located, what: string): string {
   if (typeof k === 'string') return k;
-  if (typeof k === 'number' || typeof k === 'boolean') return convert(k, 'string') as string;
+  if (isNum(k) || typeof k === 'boolean') return convert(k, 'string') as string;
   if (k === null) throw errorAt(node, `Invalid ${what}: the key expression produced null; a string is required`);
   throw errorAt(node, `Invalid ${what}: a string is required, got ${typeLabel(k)}`);
 }
@@ -162,7 +163,7 @@ function evConditional(e: ConditionalExprLike, scope: Scope, locals: Local | nul
   let v = ev(b ? e.trueResult : e.falseResult, scope, locals);
   // Terraform unifies the two result types: `c ? 1 : "a"` gives the string "1"
   const inner = strip(v);
-  if ((typeof inner === 'number' || typeof inner === 'boolean') && isStringTyped(b ? e.falseResult : e.trueResult)) v = convert(v, 'string');
+  if ((isNum(inner) || typeof inner === 'boolean') && isStringTyped(b ? e.falseResult : e.trueResult)) v = convert(v, 'string');
   return mark(v, sensitive);
 }
 
@@ -174,7 +175,7 @@ function isStringTyped(e: Expr): boolean {
 /** Appends one interpolated value to a template result; returns false for an unknown value. */
 function templatePart(v: Value, node: Located): string | null {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return convert(v, 'string') as string;
+  if (isNum(v) || typeof v === 'boolean') return convert(v, 'string') as string;
   if (v instanceof Unknown) return null;
   if (v === null) throw errorAt(node, 'Invalid template interpolation value: the expression result is null; a null value cannot be included in a string template');
   throw errorAt(node, `Invalid template interpolation value: cannot include ${typeLabel(v)} in a string template; a string is required`);
@@ -287,7 +288,8 @@ function evTemplateFor(e: TemplateFor, scope: Scope, locals: Local | null): Valu
 function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
   if (e.name === 'try') return evTry(e, scope, locals);
   if (e.name === 'can') return evCan(e, scope, locals);
-  if (!hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
+  const providerFn = e.name.startsWith('provider::') ? providerFunctionName(e) : undefined;
+  if (!providerFn && !hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
   if (e.name === 'templatestring' && e.args.length > 0 && isTemplateLiteral(e.args[0])) {
     throw errorAt(
       e.args[0],
@@ -308,10 +310,24 @@ function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
     for (const item of last) args.push(mark(item, last !== lm));
   }
   try {
+    if (providerFn) {
+      const caller = scope.functionContext.providerFunctions;
+      if (!caller) throw errorAt(e, `Call to unknown function "${e.name}"`, 'Provider-defined functions can only be called where the stack\'s providers are started (plan and apply).');
+      return caller.call(providerFn.provider, providerFn.name, args);
+    }
     return callFunction(e.name, args, scope.functionContext);
   } catch (err) {
     throw functionError(err, e, args);
   }
+}
+
+/** provider::NAME::FUNCTION split into its parts, or a diagnostic for any other shape. */
+function providerFunctionName(e: FunctionCall): { provider: string; name: string } {
+  const parts = e.name.split('::');
+  if (parts.length !== 3 || !parts[1] || !parts[2]) {
+    throw errorAt(e, `Call to unknown function "${e.name}"`, 'A provider-defined function is called as provider::PROVIDER_NAME::FUNCTION_NAME(...).');
+  }
+  return { provider: parts[1], name: parts[2] };
 }
 
 /** A string written in place (a quoted string or template), as opposed to one read from elsewhere. */
@@ -320,14 +336,15 @@ function isTemplateLiteral(e: Expr): boolean {
 }
 
 function unknownFunctionDetail(name: string): string | undefined {
-  if (name.includes('::')) return 'Provider-defined functions are not supported.';
+  if (name.includes('::')) return 'Only provider-defined functions have "::" in their name: provider::PROVIDER_NAME::FUNCTION_NAME(...).';
   return undefined;
 }
 
 /** Wraps a function's failure into an ExpressionError naming the function and argument. */
 function functionError(err: unknown, e: FunctionCall, args: Value[]): unknown {
   if (err instanceof ExpressionError) return err;
-  if (err instanceof UnknownFunctionError) return errorAt(e, `Call to unknown function "${e.name}"`);
+  if (err instanceof UnknownFunctionError) return errorAt(e, `Call to unknown function "${e.name}"`, err.detail);
+  if (err instanceof ProviderFunctionError) return errorAt(e, `Error in function call: Call to function "${e.name}" failed: ${args.some(containsSensitive) ? 'the function failed (details hidden because an argument is sensitive)' : err.message}`);
   if (err instanceof FunctionArgumentError || err instanceof ConversionError) {
     const i = err instanceof FunctionArgumentError ? err.argIndex : null;
     // a function's message may quote any argument (lookup names the key while blaming the map):

@@ -1,6 +1,7 @@
 // Terraform JSON syntax -> one expression: strings are templates, arrays tuples, objects
 // object constructors whose keys may be templates too. cdktf's "//" metadata keys are dropped.
 
+import { BigNum } from './big-number.ts';
 import type { SourceRange } from '../diagnostics.ts';
 import { literal, NO_RANGE, type Expr, type ObjectItem } from './ast.ts';
 import { ExpressionError } from './expression-error.ts';
@@ -18,7 +19,7 @@ export function jsonToExpr(json: unknown, where?: SourceRange, depth = 0): Expr 
   if (depth >= MAX_JSON_EXPRESSION_NESTING && typeof json === 'object' && json !== null) {
     throw new ExpressionError(`Value nested too deeply: more than ${MAX_JSON_EXPRESSION_NESTING} levels of arrays and objects`, { range: where });
   }
-  if (json === null || typeof json === 'number' || typeof json === 'boolean') return literal(json);
+  if (json === null || typeof json === 'number' || typeof json === 'boolean' || json instanceof BigNum) return literal(json);
   if (Array.isArray(json)) {
     const items: Expr[] = new Array(json.length);
     for (let i = 0; i < json.length; i++) items[i] = jsonToExpr(json[i], at(where, String(i)), depth + 1);

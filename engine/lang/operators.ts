@@ -2,13 +2,14 @@
 //   arithmetic and ordering convert operands to number ("5" + 2 = 7), && || ! convert to bool,
 //   == and != compare structurally without conversion (1 == "1" is false).
 // An unknown operand gives an unknown result; a sensitive operand gives a sensitive result.
-// Numbers are JS doubles; arithmetic on fractions is exact decimal arithmetic rounded once
-// (decimal-arithmetic.ts), so 0.1 + 0.2 == 0.3 as in Terraform.
+// Numbers are doubles or BigNums (big-number.ts); arithmetic beyond safe integers is exact
+// decimal arithmetic (decimal-arithmetic.ts), so 0.1 + 0.2 == 0.3 as in Terraform.
 // Error messages never include a value that is sensitive.
 
 import type { BinaryOperator, TraversalStep } from './ast.ts';
 import { convert } from './convert.ts';
-import { add, divide, multiply, remainder, subtract } from './decimal-arithmetic.ts';
+import { compareNum, isNum, type Num, toDouble } from './big-number.ts';
+import { add, divide, isZero, multiply, negate, remainder, subtract } from './decimal-arithmetic.ts';
 import { errorAt, type Located } from './expression-error.ts';
 import { containsSensitive, containsUnknown, isObject, isSet, Sensitive, Unknown, valuesEqual, type Value } from './value.ts';
 
@@ -29,11 +30,11 @@ function show(v: Value, sensitive: boolean): string {
   return String(v);
 }
 
-function toNumber(v: Value, sensitive: boolean, what: string, node: Located): number {
-  if (typeof v === 'number') return v;
+function toNumber(v: Value, sensitive: boolean, what: string, node: Located): Num {
+  if (isNum(v)) return v;
   if (typeof v === 'string') {
     try {
-      return convert(v, 'number') as number;
+      return convert(v, 'number') as Num;
     } catch {
       throw errorAt(node, `Invalid operand: unsuitable value for ${what}: a number is required, and ${show(v, sensitive)} is not a number`);
     }
@@ -55,7 +56,7 @@ export function typeLabel(v: Value): string {
   if (v === null) return 'null';
   if (v instanceof Unknown) return 'an unknown value';
   if (typeof v === 'string') return 'a string';
-  if (typeof v === 'number') return 'a number';
+  if (isNum(v)) return 'a number';
   if (typeof v === 'boolean') return 'a bool';
   if (Array.isArray(v)) return isSet(v) ? 'a set' : 'a list';
   return 'an object';
@@ -91,17 +92,17 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
     case '*': out = multiply(ln, rn); break;
     case '/':
       // Terraform gives +Inf/-Inf for x/0 but fails for 0/0
-      if (rn === 0 && ln === 0) throw errorAt(node, 'Invalid operation: zero divided by zero');
-      out = rn === 0 ? ln / rn : divide(ln, rn);
+      if (isZero(rn) && isZero(ln)) throw errorAt(node, 'Invalid operation: zero divided by zero');
+      out = isZero(rn) ? toDouble(ln) / 0 : divide(ln, rn);
       break;
     case '%':
-      if (rn === 0) throw errorAt(node, 'Invalid operation: modulo by zero');
+      if (isZero(rn)) throw errorAt(node, 'Invalid operation: modulo by zero');
       out = remainder(ln, rn);
       break;
-    case '<': out = ln < rn; break;
-    case '<=': out = ln <= rn; break;
-    case '>': out = ln > rn; break;
-    default: out = ln >= rn; break;
+    case '<': out = compareNum(ln, rn) < 0; break;
+    case '<=': out = compareNum(ln, rn) <= 0; break;
+    case '>': out = compareNum(ln, rn) > 0; break;
+    default: out = compareNum(ln, rn) >= 0; break;
   }
   return mark(out, sensitive);
 }
@@ -111,7 +112,7 @@ export function unaryOp(op: '-' | '!', vm: Value, node: Located): Value {
   const sensitive = v !== vm;
   if (op === '-') {
     if (v instanceof Unknown) return mark(UNKNOWN_NUMBER, sensitive);
-    return mark(-toNumber(v, sensitive, 'the operand of "-"', node), sensitive);
+    return mark(negate(toNumber(v, sensitive, 'the operand of "-"', node)), sensitive);
   }
   if (v instanceof Unknown) return mark(UNKNOWN_BOOL, sensitive);
   return mark(!toBool(v, sensitive, 'the operand of "!"', node), sensitive);
@@ -130,10 +131,10 @@ export function index(cm: Value, km: Value, node: Located): Value {
     }
     if (k instanceof Unknown) return mark(new Unknown(), sensitive);
     let i: number;
-    if (typeof k === 'number') i = k;
+    if (isNum(k)) i = toDouble(k);
     else if (typeof k === 'string') {
       try {
-        i = convert(k, 'number') as number;
+        i = toDouble(convert(k, 'number') as Num);
       } catch {
         throw errorAt(node, `Invalid index: a list or tuple index must be a number, got ${show(k, k !== km)}`);
       }
@@ -148,7 +149,7 @@ export function index(cm: Value, km: Value, node: Located): Value {
     if (k instanceof Unknown) return mark(new Unknown(), sensitive);
     let key: string;
     if (typeof k === 'string') key = k;
-    else if (typeof k === 'number' || typeof k === 'boolean') key = convert(k, 'string') as string;
+    else if (isNum(k) || typeof k === 'boolean') key = convert(k, 'string') as string;
     else throw errorAt(node, `Invalid index: a map or object key must be a string, got ${typeLabel(k)}`);
     if (!Object.hasOwn(c, key)) {
       throw errorAt(node, k !== km ? 'Invalid index: the given key does not exist in the map' : `Invalid index: the given key ${JSON.stringify(key)} does not exist in the map`);

@@ -1,6 +1,7 @@
 // Recursive-descent parser (precedence climbing for binary operators) over the scanner's
 // tokens, after HCL's native syntax. Produces the nodes in ast.ts; ranges are 1-based columns.
 
+import { numberFromText } from './big-number.ts';
 import type { BinaryOperator, Expr, ForExpr, ObjectItem, Range, ScopeTraversal, SplatItem, TraversalStep } from './ast.ts';
 import { ExpressionError } from './expression-error.ts';
 import { scan, type Token } from './lexer.ts';
@@ -295,7 +296,7 @@ class Parser {
     switch (t.type) {
       case 'number': {
         this.next();
-        return { kind: 'literal', value: Number(t.text), range: this.range(t.start, t.end), src: this.src };
+        return { kind: 'literal', value: numberFromText(t.text), range: this.range(t.start, t.end), src: this.src };
       }
       case 'ident': {
         this.next();

@@ -8,6 +8,8 @@
 // Providers only ever see unmarked values (Unknown allowed, Sensitive never): the engine
 // strips marks with unmark() and restores them with markPaths().
 
+import { BigNum, numEquals } from './big-number.ts';
+
 export type Path = (string | number)[];
 
 /** A value that will only be known after apply. `type` is an optional hint, e.g. 'string' or 'list'. */
@@ -25,7 +27,8 @@ export class Sensitive {
 }
 
 export type ValueObject = { [key: string]: Value };
-export type Value = null | string | number | boolean | Value[] | ValueObject | Unknown | Sensitive;
+/** A number is a double, or a BigNum when no double holds it exactly (big-number.ts). */
+export type Value = null | string | number | BigNum | boolean | Value[] | ValueObject | Unknown | Sensitive;
 
 const sets = new WeakSet<Value[]>();
 export function markSet<T extends Value[]>(items: T): T {
@@ -39,7 +42,7 @@ export function isSet(v: unknown): v is Value[] {
 export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
 export const isSensitive = (v: unknown): v is Sensitive => v instanceof Sensitive;
 export const isObject = (v: unknown): v is ValueObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Sensitive);
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Sensitive) && !(v instanceof BigNum);
 
 /** True when the value or anything inside it is unknown. */
 export function containsUnknown(v: Value): boolean {
@@ -139,6 +142,11 @@ export function getPath(v: Value, p: Path): Value | undefined {
 export function valuesEqual(a: Value, b: Value): boolean {
   if (a === b) return !(a instanceof Unknown);
   if (a instanceof Unknown || b instanceof Unknown) return false;
+  if (a instanceof BigNum || b instanceof BigNum) {
+    const x = a instanceof Sensitive ? a.value : a;
+    const y = b instanceof Sensitive ? b.value : b;
+    return (typeof x === 'number' || x instanceof BigNum) && (typeof y === 'number' || y instanceof BigNum) && numEquals(x, y);
+  }
   if (a instanceof Sensitive) return valuesEqual(a.value, b instanceof Sensitive ? b.value : b);
   if (b instanceof Sensitive) return valuesEqual(a, b.value);
   if (Array.isArray(a)) {
@@ -162,7 +170,7 @@ export function typeName(v: Value): string {
   if (v instanceof Unknown) return v.type ?? 'unknown';
   if (v instanceof Sensitive) return typeName(v.value);
   if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
+  if (typeof v === 'number' || v instanceof BigNum) return 'number';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return isSet(v) ? 'set' : 'tuple';
   return 'object';

@@ -2,6 +2,9 @@
 // still current, journals every provider operation, writes the config snapshot and the next
 // immutable state version, then drops the journals it folded in.
 
+import { ProviderFunctions, providersWithCalledFunctions } from '../eval/provider-functions.ts';
+import type { ProviderSet } from '../eval/provider-set.ts';
+import type { PreparedStack } from './prepare-stack.ts';
 import { randomUUID } from 'node:crypto';
 import { type Diagnostic, error } from '../diagnostics.ts';
 import { StalePlanError } from '../errors.ts';
@@ -74,7 +77,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
       try {
         result = await applyPlan(plan, {
           config: stack.config,
-          scope: new StackScope(stack.config, stack.variables, { applying: true, planTimestamp: plan.timestamp }),
+          scope: applyScope(stack, session.providers, plan.timestamp),
           providers: session.providers,
           journal,
           parallelism: req.parallelism ?? 10,
@@ -107,3 +110,9 @@ export async function applySession(session: PlanSession, store: StateStore, req:
   }
 }
 
+/** The scope an apply evaluates in; provider-defined functions run through the session's providers. */
+function applyScope(stack: PreparedStack, providers: ProviderSet, planTimestamp: string | undefined): StackScope {
+  const scope = new StackScope(stack.config, stack.variables, { applying: true, planTimestamp });
+  if (providersWithCalledFunctions(stack.config).length) scope.useProviderFunctions(new ProviderFunctions((name) => providers.get(name)?.provider));
+  return scope;
+}

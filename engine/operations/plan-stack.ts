@@ -1,6 +1,7 @@
 // Plans one prepared stack against its state store: opens providers, builds the scope,
 // and runs the planner. The session it returns is what apply continues with.
 
+import { ProviderFunctions, providersWithCalledFunctions } from '../eval/provider-functions.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { error, hasErrors, locatedAt } from '../diagnostics.ts';
 import type { InstanceAddr } from '../addrs.ts';
@@ -57,7 +58,7 @@ export async function sessionForPlan(
   plan: Plan,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
-  const refs = [...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider)];
+  const refs = [...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider), ...providersWithCalledFunctions(stack.config)];
   const { providers, diagnostics } = await openProviders(stack, refs, registry, env, new StackScope(stack.config, stack.variables));
   if (!providers) return { diagnostics };
   return { diagnostics, session: { stack, prior, providers, registry, env, plan, close: () => providers.close() } };
@@ -82,11 +83,13 @@ export async function planPreparedStack(
   }
   if (hasErrors(diags)) return { diagnostics: diags };
 
-  const refs = [...[...config.resources.values()].map((r) => formatProviderRef(r.provider)), ...[...prior.instances.values()].map((i) => i.provider)];
+  const fnProviders = providersWithCalledFunctions(config);
+  const refs = [...[...config.resources.values()].map((r) => formatProviderRef(r.provider)), ...[...prior.instances.values()].map((i) => i.provider), ...fnProviders];
   const opened = await openProviders(stack, refs, registry, env, scope);
   diags.push(...opened.diagnostics);
   const providers = opened.providers;
   if (!providers) return { diagnostics: diags };
+  if (fnProviders.length) scope.useProviderFunctions(new ProviderFunctions((name) => providers.get(name)?.provider));
   try {
     const planned = await planStack(
       { config, graph: stack.graph, scope, providers, prior },

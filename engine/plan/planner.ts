@@ -132,6 +132,10 @@ class Planner {
       }
       else this.seedScopeFromPrior(config.resources.keys());
     }
+    const pf = this.inp.scope.providerFunctions;
+    if (pf && this.opts.mode === 'normal' && !hasErrors(this.diags)) {
+      for (const o of this.inp.config.outputs.values()) await pf.warm(() => evaluate(o.expr, this.inp.scope.root));
+    }
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
     if (this.opts.mode === 'normal' && !hasErrors(this.diags)) this.runChecks();
 
@@ -435,6 +439,14 @@ class Planner {
     this.diags.splice(from, tail.length, ...keyed.map((k) => k.d));
   }
 
+  /** Runs the provider-defined function calls the resource body makes, so that evaluateConfig finds their results. */
+  private async warmProviderFunctions(rc: ResourceConfig, inst: ExpandedInstance): Promise<void> {
+    const pf = this.inp.scope.providerFunctions;
+    if (!pf) return;
+    const scope = this.inp.scope.scope({ module: rc.module, countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
+    await pf.warm(() => evaluate(rc.body, scope));
+  }
+
   private evaluateConfig(rc: ResourceConfig, inst: ExpandedInstance, address: string): { config: ValueObject; sensitive: Path[] } | null {
     const where = { stack: this.stack, address, range: rc.range };
     try {
@@ -455,6 +467,7 @@ class Planner {
     const address = formatInstance(addr);
     const where = { stack: this.stack, address, range: rc.range };
     const p = this.inp.providers.get(providerRef)!;
+    await this.warmProviderFunctions(rc, inst);
     const evaluated = this.evaluateConfig(rc, inst, address);
     if (!evaluated) return false;
     let config = normalizeBlocks(schema.block, evaluated.config);
@@ -600,6 +613,7 @@ class Planner {
   private async planDataInstance(rc: ResourceConfig, addr: InstanceAddr, inst: ExpandedInstance, schema: ResourceSchema | undefined, providerRef: string): Promise<boolean> {
     const address = formatInstance(addr);
     const where = { stack: this.stack, address, range: rc.range };
+    await this.warmProviderFunctions(rc, inst);
     const evaluated = this.evaluateConfig(rc, inst, address);
     if (!evaluated) return false;
     let config = evaluated.config;

@@ -54,8 +54,8 @@ export async function readTerraformDirectory(dir: string): Promise<TerraformDire
     } else {
       try {
         // imported on first .tf file: the parser starts a Go WebAssembly runtime when loaded
-        const { parse } = await import('@cdktf/hcl2json');
-        json = normalizeHcl(await parse(path, text));
+        const { hclToJson } = await import('./hcl-to-json.ts');
+        json = normalizeHcl((await hclToJson(path, text)) as Obj);
       } catch (e) {
         problems.push(...hclErrors(String((e as Error).message ?? e)));
         continue;

@@ -2,6 +2,7 @@
 // and the line/column. V8's own messages are inconsistent about positions and quote the text
 // (which may hold secrets), so the position comes from a small grammar scan instead.
 
+import { parseJson } from '../lang/json-numbers.ts';
 import { readFile } from 'node:fs/promises';
 import { SynthError } from './synth-error.ts';
 
@@ -38,7 +39,7 @@ export function parseJsonText(text: string, file: string, what = 'JSON file'): u
     );
   }
   try {
-    return JSON.parse(body);
+    return parseJson(body); // numbers keep every digit (Terraform's numbers are arbitrary precision)
   } catch (e) {
     const err = findJsonError(body);
     const at = lineColumn(body, err.offset);

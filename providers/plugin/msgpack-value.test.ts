@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decode } from '@msgpack/msgpack';
-import { isSet, isUnknown, markSet, UNKNOWN } from '../../engine/lang/value.ts';
+import { isSet, isUnknown, markSet, UNKNOWN, valuesEqual } from '../../engine/lang/value.ts';
+import { numberFromText } from '../../engine/lang/big-number.ts';
 import type { Type } from '../../engine/lang/types.ts';
 import { decodeValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
 
@@ -34,4 +35,16 @@ test('an unknown top-level value and refined unknowns (extension 12) decode as u
 test('a value of the wrong type names where it is', () => {
   assert.throws(() => encodeValue({ l: 'not-a-list' }, T), (e: Error) => e instanceof ValueTypeError && e.message === 'l: expected a list');
   assert.throws(() => encodeValue({ o: { x: [1] } }, T), /o\.x: expected a string/);
+});
+
+test('numbers cross to providers as cty writes them: int64 exactly, bigger or finer numbers as decimal text', () => {
+  const big = numberFromText('123456789012345678');
+  const huge = numberFromText('123456789012345678901234567890');
+  const fine = numberFromText('0.12345678901234567890123');
+  assert.equal(decode(encodeValue(big, 'number'), { useBigInt64: true }), 123456789012345678n);
+  assert.equal(decode(encodeValue(huge, 'number')), '123456789012345678901234567890');
+  assert.equal(decode(encodeValue(fine, 'number')), '0.12345678901234567890123');
+  for (const n of [big, huge, fine, 5, 0.5]) assert.ok(valuesEqual(decodeValue(encodeValue(n, 'number'), 'number'), n));
+  assert.equal(decodeValue(encodeValue(big, 'string'), 'string'), '123456789012345678');
+  assert.ok(valuesEqual(decodeValue(encodeValue({ any: big }, 'dynamic'), 'dynamic'), { any: big }));
 });

@@ -4,6 +4,9 @@
 // carry state as JSON instead (raw_state.json).
 
 import { decode, encode, ExtensionCodec } from '@msgpack/msgpack';
+import { formatNum, isNum, type Num, numberFromText } from '../../engine/lang/big-number.ts';
+import { parseNumber } from '../../engine/lang/convert.ts';
+import { stringifyJson } from '../../engine/lang/json-numbers.ts';
 import type { Type } from '../../engine/lang/types.ts';
 import { isObject, isSet, isUnknown, markSet, UNKNOWN, Unknown, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import { ctyTypeJson, parseCtyType } from './cty-type.ts';
@@ -33,12 +36,13 @@ function toWire(v: Value | undefined, t: Type, path: string): unknown {
   if (t === 'dynamic') return [Buffer.from(JSON.stringify(ctyTypeJson(impliedType(v)))), toWire(v, impliedType(v), path)];
   if (t === 'string') {
     if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (isNum(v)) return formatNum(v);
+    if (typeof v === 'boolean') return String(v);
     throw new ValueTypeError(`${path || 'value'}: expected a string`);
   }
   if (t === 'number') {
-    if (typeof v === 'number') return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    if (isNum(v)) return numberToWire(v);
+    if (typeof v === 'string' && v.trim() !== '' && parseNumber(v) !== undefined) return numberToWire(parseNumber(v) as Num);
     throw new ValueTypeError(`${path || 'value'}: expected a number`);
   }
   if (t === 'bool') {
@@ -60,6 +64,17 @@ function toWire(v: Value | undefined, t: Type, path: string): unknown {
   return Object.fromEntries(Object.entries(t.object).map(([k, at]) => [k, toWire(v[k], at, path ? `${path}.${k}` : k)]));
 }
 
+/**
+ * A number as cty's msgpack writes one: an exact int64 as an integer, a double as a float, and
+ * any other (a BigNum) as its decimal text, which cty reads back without losing a digit.
+ */
+function numberToWire(n: Num): number | bigint | string {
+  if (typeof n === 'number') return n;
+  if (n.d.isInteger() && n.d.abs().lte(INT64_MAX)) return BigInt(n.d.toFixed());
+  return n.toString();
+}
+const INT64_MAX = '9223372036854775807';
+
 function fromWire(w: unknown, t: Type): Value {
   if (w === null || w === undefined) return null;
   if (w instanceof Unknown) return w;
@@ -67,7 +82,7 @@ function fromWire(w: unknown, t: Type): Value {
     const [typeJson, inner] = w as [Uint8Array, unknown];
     return fromWire(inner, parseCtyType(JSON.parse(Buffer.from(typeJson).toString('utf8'))));
   }
-  if (t === 'number') return typeof w === 'string' ? Number(w) : typeof w === 'bigint' ? Number(w) : (w as number);
+  if (t === 'number') return typeof w === 'string' || typeof w === 'bigint' ? numberFromText(w.toString()) : (w as number);
   if (t === 'string' || t === 'bool') return w as string | boolean;
   if ('list' in t) return (w as unknown[]).map((x) => fromWire(x, t.list));
   if ('set' in t) return markSet((w as unknown[]).map((x) => fromWire(x, t.set)));
@@ -83,23 +98,24 @@ function fromWire(w: unknown, t: Type): Value {
 }
 
 export function encodeValue(v: Value, t: Type): Uint8Array {
-  return encode(toWire(v, t, ''), { extensionCodec: codec, ignoreUndefined: false });
+  return encode(toWire(v, t, ''), { extensionCodec: codec, ignoreUndefined: false, useBigInt64: true });
 }
 
 export function decodeValue(bytes: Uint8Array | undefined | null, t: Type): Value {
   if (!bytes || bytes.length === 0) return null;
-  return fromWire(decode(bytes, { extensionCodec: codec, useBigInt64: false }), t);
+  // int64 values arrive as bigint so that integers beyond 2^53 keep every digit
+  return fromWire(decode(bytes, { extensionCodec: codec, useBigInt64: true }), t);
 }
 
 /** State as JSON (the form stored by Terraform and sent for upgrades): unknowns are not allowed. */
 export function encodeJsonValue(v: Value): Uint8Array {
-  return Buffer.from(JSON.stringify(v));
+  return Buffer.from(stringifyJson(v));
 }
 
 /** The type a value has on its own, for dynamic-typed attributes. */
 export function impliedType(v: Value): Type {
   if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
+  if (isNum(v)) return 'number';
   if (typeof v === 'boolean') return 'bool';
   if (v === null || isUnknown(v)) return 'dynamic';
   if (Array.isArray(v)) {

@@ -10,11 +10,13 @@ import { isObject, type Path, type Value, type ValueObject } from '../../engine/
 import type {
   ApplyResourceChangeRequest, ApplyResourceChangeResponse, BlockSchema, ImportResourceStateRequest, ImportResourceStateResponse,
   PlanResourceChangeRequest, PlanResourceChangeResponse, PrivateData, Provider, ProviderSchema, ReadDataSourceRequest,
-  ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ValidateRequest,
+  ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ValidateRequest, FunctionSignature,
   DiagnosticsResponse, ProviderConfigRequest, UpgradeResourceStateRequest, UpgradeResourceStateResponse,
 } from '../provider.ts';
 import { ctyTypeJson, typeFromBytes } from './cty-type.ts';
 import { decodeValue, encodeJsonValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
+import { jsonToValue } from '../../engine/lang/json-value.ts';
+import { parseJson } from '../../engine/lang/json-numbers.ts';
 import { type BridgedProviderSchema, type BridgedSchema, bridgeProviderSchema } from './protocol-schema.ts';
 import { PluginError, PluginProcess, type StartOptions } from './plugin-process.ts';
 import { type SchemaCache, sharedSchemaCache } from './schema-cache.ts';
@@ -55,11 +57,7 @@ const CLIENT_CAPABILITIES = { deferral_allowed: false, write_only_attributes_all
 /** reported to providers as terraform_version; providers use it for feature checks */
 const TERRAFORM_VERSION = '1.11.0';
 
-export interface FunctionSignature {
-  readonly parameters: { name: string; type: Type }[];
-  readonly variadic?: { name: string; type: Type };
-  readonly returns: Type;
-}
+export type { FunctionSignature } from '../provider.ts';
 
 export class PluginProvider implements Provider {
   private proc?: PluginProcess;
@@ -224,7 +222,7 @@ export class PluginProvider implements Provider {
 
   private obj(d: DynamicValue | null | undefined, s: BridgedSchema): ValueObject | null {
     if (!d) return null;
-    const v = d.msgpack?.length ? decodeValue(d.msgpack, s.type) : d.json?.length ? (JSON.parse(d.json.toString('utf8')) as Value) : null;
+    const v = d.msgpack?.length ? decodeValue(d.msgpack, s.type) : d.json?.length ? jsonToValue(parseJson(d.json.toString('utf8'))) : null;
     if (v === null) return null;
     if (!isObject(v)) throw new PluginError(`Provider ${this.opts.name} returned a value that is not an object`);
     return v;
@@ -404,12 +402,14 @@ export class PluginProvider implements Provider {
 }
 
 interface WireStep { attribute_name?: string; element_key_string?: string; element_key_int?: number }
-interface WireFunction { parameters?: { name?: string; type?: Buffer }[]; variadic_parameter?: { name?: string; type?: Buffer } | null; return?: { type?: Buffer } | null }
+interface WireParameter { name?: string; type?: Buffer; allow_null_value?: boolean; allow_unknown_values?: boolean }
+interface WireFunction { parameters?: WireParameter[]; variadic_parameter?: WireParameter | null; return?: { type?: Buffer } | null }
+const parameter = (p: WireParameter) => ({ name: p.name ?? '', type: typeFromBytes(p.type ?? Buffer.from('"dynamic"')), allowNull: p.allow_null_value === true, allowUnknown: p.allow_unknown_values === true });
 
 function parseFunctions(fns: Record<string, WireFunction>): Map<string, FunctionSignature> {
   return new Map(Object.entries(fns).map(([name, f]) => [name, {
-    parameters: (f.parameters ?? []).map((p) => ({ name: p.name ?? '', type: typeFromBytes(p.type ?? Buffer.from('"dynamic"')) })),
-    variadic: f.variadic_parameter ? { name: f.variadic_parameter.name ?? '', type: typeFromBytes(f.variadic_parameter.type ?? Buffer.from('"dynamic"')) } : undefined,
+    parameters: (f.parameters ?? []).map(parameter),
+    variadic: f.variadic_parameter ? parameter(f.variadic_parameter) : undefined,
     returns: typeFromBytes(f.return?.type ?? Buffer.from('"dynamic"')),
   }]));
 }

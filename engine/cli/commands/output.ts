@@ -2,6 +2,7 @@
 // terraform output, --json and a single NAME print values (sensitive ones included, since the
 // caller asked for them by name or for machine use); the human listing redacts them.
 
+import { stringifyJson } from '../../lang/json-numbers.ts';
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
@@ -37,12 +38,12 @@ export const outputCommand: CommandModule<object, OutputArgs> = {
           process.stdout.write(raw.text);
           throw new CliExit(EXIT_OK);
         }
-        process.stdout.write((a.json ? JSON.stringify(o.value, null, 2) : formatOutputValue(o.value)) + '\n');
+        process.stdout.write((a.json ? stringifyJson(o.value, 2, true) : formatOutputValue(o.value)) + '\n');
         throw new CliExit(EXIT_OK);
       }
       const names = Object.keys(outputs).sort();
       if (a.json) {
-        process.stdout.write(JSON.stringify(Object.fromEntries(names.map((k) => [k, { sensitive: outputs[k]!.sensitive, type: outputTypeJson(outputs[k]!.value), value: outputs[k]!.value }])), null, 2) + '\n');
+        process.stdout.write(stringifyJson(Object.fromEntries(names.map((k) => [k, { sensitive: outputs[k]!.sensitive, type: outputTypeJson(outputs[k]!.value), value: outputs[k]!.value }])), 2, true) + '\n');
       } else {
         // as terraform output: sorted, sensitive ones as <sensitive>, lists and maps over several lines
         for (const k of names) process.stdout.write(`${k} = ${outputs[k]!.sensitive ? '<sensitive>' : formatOutputValue(outputs[k]!.value)}\n`);

@@ -5,6 +5,7 @@ import { CliContext, globalOptions, parseAddresses, varOptions, type GlobalArgs,
 import { planOne, stackInput, printPlan, schemaLookup, type FlowOptions } from '../stack-flow.ts';
 import { hasChanges } from '../../plan/plan.ts';
 import { planToJson } from '../../plan/render/json.ts';
+import { stringifyJson } from '../../lang/json-numbers.ts';
 import { renderPlansMarkdown, type StackPlanResult } from '../../plan/render/markdown.ts';
 import { writePlanFile, PLAN_FILE_FORMAT, type SavedStackPlan } from '../../plan/plan-file.ts';
 import { ENGINE_VERSION } from '../../version.ts';
@@ -121,7 +122,7 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
       }
       if (format === 'json') {
         const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION, schemaOf: schemaLookup(s), config: s.stack.config, variables: s.stack.variables }));
-        process.stdout.write(JSON.stringify(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, null, 2) + '\n');
+        process.stdout.write(stringifyJson(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, 2, true) + '\n');
       } else if (format === 'markdown') {
         const lookups = sessions.map(schemaLookup);
         process.stdout.write(renderPlansMarkdown(results, { schemaOf: (a) => lookups.map((f) => f(a)).find(Boolean) }) + '\n');

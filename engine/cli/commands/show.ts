@@ -10,6 +10,7 @@ import { describeChanges, redactedVersion } from '../state-view.ts';
 import { renderInstance } from '../render-instance.ts';
 import type { StateStore } from '../../../state/store.ts';
 import type { StateVersion } from '../../../state/model.ts';
+import { stringifyJson } from '../../lang/json-numbers.ts';
 
 interface ShowArgs extends GlobalArgs { serial?: number; diff?: number }
 
@@ -46,12 +47,12 @@ export const showCommand: CommandModule<object, ShowArgs> = {
       if (a.diff !== undefined) {
         const w = redactedVersion(await load(store, a.diff, stack));
         const [from, to] = w.serial < v.serial ? [w, v] : [v, w];
-        const text = (x: StateVersion) => JSON.stringify({ resources: x.resources, outputs: x.outputs }, null, 2) + '\n';
+        const text = (x: StateVersion) => stringifyJson({ resources: x.resources, outputs: x.outputs }, 2, true) + '\n';
         process.stdout.write(createTwoFilesPatch(`version ${from.serial}`, `version ${to.serial}`, text(from), text(to), from.time, to.time));
         throw new CliExit(EXIT_OK);
       }
       if (a.json) {
-        process.stdout.write(JSON.stringify(v, null, 2) + '\n');
+        process.stdout.write(stringifyJson(v, 2, true) + '\n');
         throw new CliExit(EXIT_OK);
       }
       const out: string[] = [
@@ -65,7 +66,7 @@ export const showCommand: CommandModule<object, ShowArgs> = {
       for (const inst of Object.values(v.resources)) out.push(renderInstance(inst), '');
       if (Object.keys(v.outputs).length) {
         out.push('Outputs:', '');
-        for (const [k, o] of Object.entries(v.outputs)) out.push(`${k} = ${JSON.stringify(o.value)}`);
+        for (const [k, o] of Object.entries(v.outputs)) out.push(`${k} = ${stringifyJson(o.value, undefined, true)}`);
       }
       process.stdout.write(out.join('\n') + '\n');
       throw new CliExit(EXIT_OK);

@@ -1,8 +1,9 @@
 // Collection functions: lists, sets, maps and the numeric aggregates over them.
 
+import { compareNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
 import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
-import { arr, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
+import { arr, bigNum, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
 import { add } from '../decimal-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
@@ -45,8 +46,9 @@ function aggregate(name: 'min' | 'max'): FunctionDef {
     returnType: 'number',
     impl: (args) => {
       if (args.length === 0) throw new FunctionArgumentError(null, 'must pass at least one number');
-      const ns = args.map((a, i) => num(a, i));
-      return name === 'min' ? Math.min(...ns) : Math.max(...ns);
+      const ns = args.map((a, i) => bigNum(a, i));
+      const sign = name === 'min' ? -1 : 1;
+      return ns.reduce((best, n) => (compareNum(n, best) * sign > 0 ? n : best));
     },
   };
 }
@@ -281,9 +283,9 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([l]) => {
       const list = arr(l, 0);
       if (list.length === 0) throw new FunctionArgumentError(0, 'cannot sum an empty list');
-      return list.reduce<number>((acc, x, i) => {
+      return list.reduce<Num>((acc, x, i) => {
         if (x === null) throw new FunctionArgumentError(0, `element ${i} is null`);
-        return add(acc, x as number);
+        return add(acc, bigNum(x, 0));
       }, 0);
     },
   },

@@ -1,6 +1,7 @@
 // Small helpers shared by the function families: declaring parameters and reading
 // already-converted arguments with the right JS type.
 
+import { isNum, type Num, toDouble } from '../big-number.ts';
 import type { Type } from '../types.ts';
 import { isObject, type Value, type ValueObject } from '../value.ts';
 import { FunctionArgumentError, type Param } from './function.ts';
@@ -22,8 +23,13 @@ export function str(v: Value, i: number): string {
   if (typeof v !== 'string') throw new FunctionArgumentError(i, 'a string is required');
   return v;
 }
+/** A number argument as a double: for functions that compute in doubles, as Terraform's do (pow, log). */
 export function num(v: Value, i: number): number {
-  if (typeof v !== 'number') throw new FunctionArgumentError(i, 'a number is required');
+  return toDouble(bigNum(v, i));
+}
+/** A number argument with every digit (a double or a BigNum). */
+export function bigNum(v: Value, i: number): Num {
+  if (!isNum(v)) throw new FunctionArgumentError(i, 'a number is required');
   return v;
 }
 export function bool(v: Value, i: number): boolean {

@@ -1,5 +1,7 @@
 // Encoding functions: JSON, YAML, base64 (+gzip), URL query escaping and CSV decoding.
 
+import { BigNum, numberFromText } from '../big-number.ts';
+import { parseJson } from '../json-numbers.ts';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import type * as yamlModule from 'yaml';
 import type { Value, ValueObject } from '../value.ts';
@@ -50,8 +52,8 @@ export function utf8OrFail(bytes: Buffer, i: number | null, what: string): strin
 /** JSON from JSON.parse (or YAML) to a Value; keeps objects and arrays as plain JS. */
 function plainToValue(v: unknown): Value {
   if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof BigNum) return v;
+  if (typeof v === 'bigint') return numberFromText(v.toString());
   if (v instanceof Date) return v.toISOString().replace(/\.000Z$/, 'Z');
   if (Array.isArray(v)) return v.map(plainToValue);
   if (v instanceof Map) {
@@ -144,7 +146,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
     params: [param('str', 'string')],
     impl: ([s]) => {
       try {
-        return plainToValue(JSON.parse(str(s, 0)));
+        return plainToValue(parseJson(str(s, 0)));
       } catch (e) {
         throw new FunctionArgumentError(0, `invalid JSON: ${(e as Error).message}`);
       }

@@ -2,6 +2,7 @@
 // %v %#v %t %b %d %o %x %X %e %E %f %g %G %s %q %%, flags + - # space 0, width, .precision
 // and explicit argument indexes (%[2]s).
 
+import { isExactDouble, isNum, isWholeNum, type Num, toDec, toDouble } from '../big-number.ts';
 import { convert, ConversionError, formatNumber } from '../convert.ts';
 import { isObject, type Value } from '../value.ts';
 import { FunctionArgumentError } from './function.ts';
@@ -88,7 +89,7 @@ function formatOne(verb: string, spec: Spec, arg: Value, fail: (why: string) => 
       if (spec.flags.includes('#')) return pad(toJson(arg), spec, false);
       if (arg === null) return pad('null', spec, false);
       if (Array.isArray(arg) || isObject(arg)) return pad(toJson(arg), spec, false);
-      return pad(String(typeof arg === 'number' ? formatNumber(arg) : (arg as string | boolean)), spec, false);
+      return pad(String(isNum(arg) ? formatNumber(arg) : (arg as string | boolean)), spec, false);
     }
     case 's': {
       let s = as('string') as string;
@@ -104,10 +105,12 @@ function formatOne(verb: string, spec: Spec, arg: Value, fail: (why: string) => 
     case 'o':
     case 'x':
     case 'X': {
-      const n = as('number') as number;
-      if (!Number.isInteger(n)) return fail('an integer is required');
+      const big = as('number') as Num;
+      if (!isWholeNum(big)) return fail('an integer is required');
+      const n = toDouble(big);
       const radix = verb === 'b' ? 2 : verb === 'o' ? 8 : verb === 'd' ? 10 : 16;
-      let digits = BigInt(Math.abs(n)).toString(radix);
+      // every digit of a big integer; a double is printed as the decimal it stands for
+      let digits = BigInt(toDec(big).abs().toFixed()).toString(radix);
       if (verb === 'X') digits = digits.toUpperCase();
       if (spec.flags.includes('#') && verb === 'x') digits = '0x' + digits;
       if (spec.flags.includes('#') && verb === 'X') digits = '0X' + digits;
@@ -115,7 +118,9 @@ function formatOne(verb: string, spec: Spec, arg: Value, fail: (why: string) => 
       return signed(n < 0, digits, spec);
     }
     default: {
-      const n = as('number') as number;
+      const big = as('number') as Num;
+      if (verb === 'f' && !isExactDouble(big)) return signed(big.d.isNeg(), big.d.abs().toFixed(spec.precision ?? 6), spec);
+      const n = toDouble(big);
       return signed(n < 0 || Object.is(n, -0), floatDigits(verb, Math.abs(n), spec), spec);
     }
   }

@@ -15,7 +15,22 @@ export interface FunctionContext {
   readonly applying?: boolean;
   /** the time the plan was made (RFC 3339, UTC), for plantimestamp(); absent outside a plan */
   readonly planTimestamp?: string;
+  /** provider-defined functions (provider::NAME::FN); absent where no provider is open */
+  providerFunctions?: ProviderFunctionCaller;
 }
+
+/**
+ * Calls provider-defined functions from the synchronous evaluator. A call whose result is not
+ * known yet gives an unknown value and is recorded; the caller then runs the recorded calls
+ * (asynchronously, through the provider) and evaluates again, now reading the results.
+ */
+export interface ProviderFunctionCaller {
+  /** Throws UnknownFunctionError, FunctionArgumentError or ProviderFunctionError. */
+  call(provider: string, name: string, args: Value[]): Value;
+}
+
+/** A provider function reported that it failed (CallFunction's error without an argument). */
+export class ProviderFunctionError extends Error {}
 
 export interface Param {
   readonly name: string;

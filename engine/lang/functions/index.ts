@@ -2,10 +2,11 @@
 // Terraform's generic argument rules (arity, conversion, null, unknown, sensitive) so the
 // function implementations only see plain, converted, known values.
 
-import { convert, ConversionError } from '../convert.ts';
+import { ConversionError } from '../convert.ts';
 import { formatType } from '../types.ts';
-import { containsSensitive, containsUnknown, Sensitive, Unknown, unmark, type Value } from '../value.ts';
+import { Sensitive, Unknown, type Value } from '../value.ts';
 import { FunctionArgumentError, type FunctionContext, type FunctionDef, type Param } from './function.ts';
+import { prepareArguments, sentence } from './function-arguments.ts';
 import { collectionFunctions } from './collection.ts';
 import { conversionFunctions } from './conversion.ts';
 import { datetimeFunctions } from './datetime.ts';
@@ -18,7 +19,7 @@ import { stringFunctions } from './string.ts';
 import { textEncodingFunctions } from './text-encoding.ts';
 
 export class UnknownFunctionError extends Error {
-  constructor(readonly functionName: string) {
+  constructor(readonly functionName: string, readonly detail?: string) {
     super(`There is no function named "${functionName}".`);
     this.name = 'UnknownFunctionError';
   }
@@ -57,28 +58,7 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   if (!def) throw new UnknownFunctionError(name);
   checkArity(name, def, args.length);
 
-  let sensitive = false;
-  let unknown = false;
-  const converted: Value[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const p = (i < def.params.length ? def.params[i] : def.variadic) as Param;
-    let arg = args[i];
-    if (!p.allowMarked && containsSensitive(arg)) {
-      sensitive = true;
-      arg = unmark(arg).value;
-    }
-    if (arg === null && !p.allowNull) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: argument must not be null.`);
-    if (!p.allowUnknown && containsUnknown(arg)) {
-      unknown = true;
-      continue;
-    }
-    try {
-      converted.push(convert(arg, p.type));
-    } catch (e) {
-      if (e instanceof ConversionError) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: ${sentence(e.message)}`);
-      throw e;
-    }
-  }
+  const { converted, sensitive, unknown } = prepareArguments(args, (i) => (i < def.params.length ? def.params[i] : def.variadic) as Param);
 
   const wrap = (v: Value): Value => (sensitive && !(v instanceof Sensitive) ? new Sensitive(v) : v);
   if (unknown || (def.impure && !ctx.applying)) return wrap(new Unknown(def.returnType ? formatType(def.returnType) : undefined));
@@ -106,6 +86,3 @@ function checkArity(name: string, def: FunctionDef, given: number): void {
   }
 }
 
-function sentence(msg: string): string {
-  return /[.!?]$/.test(msg) ? msg : `${msg}.`;
-}

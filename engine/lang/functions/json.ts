@@ -1,6 +1,7 @@
 // JSON text the way Terraform's jsonencode writes it: object keys sorted, numbers in plain
 // decimal, and <, >, &, U+2028, U+2029 escaped as Go's encoding/json does.
 
+import { BigNum } from '../big-number.ts';
 import { formatNumber } from '../convert.ts';
 import { isObject, Sensitive, Unknown, type Value } from '../value.ts';
 
@@ -13,6 +14,7 @@ export function toJson(v: Value): string {
     if (!Number.isFinite(v)) throw new Error(`cannot encode ${v} as JSON`);
     return formatNumber(v);
   }
+  if (v instanceof BigNum) return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (Array.isArray(v)) return `[${v.map(toJson).join(',')}]`;
   if (isObject(v)) {

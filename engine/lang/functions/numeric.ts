@@ -1,19 +1,27 @@
 // Numeric functions: abs, ceil, floor, log, pow, signum, parseint. (min, max and sum live
 // with the collection functions.)
 
-import { int, num, param, str } from './define.ts';
+import { type Dec, fromDec, newDec, type Num, numberFromText } from '../big-number.ts';
+import { bigNum, int, num, param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 
 const N = 'number' as const;
 
-function unary(f: (n: number) => number): FunctionDef {
-  return { params: [param('num', N)], returnType: N, impl: ([n]) => f(num(n, 0)) };
+function unary(f: (n: number) => number, big: (d: Dec) => Dec): FunctionDef {
+  return {
+    params: [param('num', N)],
+    returnType: N,
+    impl: ([n]) => {
+      const x = bigNum(n, 0);
+      return typeof x === 'number' ? f(x) : fromDec(big(x.d));
+    },
+  };
 }
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** Parses an integer in base 2..62 (digits 0-9, a-z, A-Z; case-insensitive up to base 36). */
-function parseInt62(s: string, base: number): number {
+function parseInt62(s: string, base: number): Num {
   let text = s;
   let negative = false;
   if (text.startsWith('-') || text.startsWith('+')) {
@@ -28,14 +36,14 @@ function parseInt62(s: string, base: number): number {
     if (d < 0) throw new FunctionArgumentError(0, `cannot parse ${JSON.stringify(s)} as a base ${base} integer`);
     acc = acc * BigInt(base) + BigInt(d);
   }
-  return Number(negative ? -acc : acc);
+  return numberFromText((negative ? -acc : acc).toString());
 }
 
 export const numericFunctions: Record<string, FunctionDef> = {
-  abs: unary(Math.abs),
-  ceil: unary(Math.ceil),
-  floor: unary(Math.floor),
-  signum: unary((n) => (n > 0 ? 1 : n < 0 ? -1 : 0)),
+  abs: unary(Math.abs, (d) => d.abs()),
+  ceil: unary(Math.ceil, (d) => d.ceil()),
+  floor: unary(Math.floor, (d) => d.floor()),
+  signum: unary((n) => (n > 0 ? 1 : n < 0 ? -1 : 0), (d) => newDec(d.isZero() ? 0 : d.isNeg() ? -1 : 1)),
   log: {
     params: [param('num', N), param('base', N)],
     returnType: N,

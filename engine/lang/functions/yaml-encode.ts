@@ -2,6 +2,7 @@
 // style, keys sorted and double-quoted, strings double-quoted unless they contain a line
 // break (then a literal block scalar), long double-quoted strings folded after column 80.
 
+import { isNum } from '../big-number.ts';
 import { formatNumber } from '../convert.ts';
 import { isObject, Sensitive, Unknown, type Value } from '../value.ts';
 import { compareKeys } from './json.ts';
@@ -12,7 +13,7 @@ export function toYaml(v: Value): string {
   if (isBlockCollection(v)) return emitCollection(v, 0, '');
   const s = scalar(v, 2, 0);
   // go-yaml ends a document whose root is a plain scalar with the "..." marker.
-  return v === null || typeof v === 'number' || typeof v === 'boolean' ? `${s}\n...\n` : `${s}\n`;
+  return v === null || isNum(v) || typeof v === 'boolean' ? `${s}\n...\n` : `${s}\n`;
 }
 
 function isBlockCollection(v: Value): v is Value[] | Record<string, Value> {
@@ -67,7 +68,7 @@ function scalar(raw: Value, indent: number, column: number): string {
   const v = unwrap(raw);
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return formatNumber(v);
+  if (isNum(v)) return formatNumber(v);
   if (Array.isArray(v)) return '[]';
   if (isObject(v)) return '{}';
   if (typeof v !== 'string') throw new Error('internal error: not a YAML scalar');

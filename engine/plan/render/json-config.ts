@@ -6,8 +6,8 @@
 import type { Expr, TraversalStep } from '../../lang/ast.ts';
 import { references, type Reference } from '../../lang/references.ts';
 import type { ModuleCallConfig, ProviderRef, ResourceConfig, StackConfig } from '../../config/model.ts';
+import type { Json } from './json-encoding.ts';
 
-type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 
 const BUILTIN_TERRAFORM = 'terraform.io/builtin/terraform';
 

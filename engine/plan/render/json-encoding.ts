@@ -1,10 +1,12 @@
 // Terraform's JSON encodings of a value with marks: the value with sensitive and unknown parts
 // as null, and the parallel true/false trees of after_unknown and *_sensitive.
 
+import type { BigNum } from '../../lang/big-number.ts';
 import { Sensitive, Unknown, isObject, type Value } from '../../lang/value.ts';
 import { inherited, type PathTree } from './value-format.ts';
 
-export type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
+/** Plain JSON, with BigNum for numbers a double cannot hold (written by stringifyJson). */
+export type Json = null | string | number | BigNum | boolean | Json[] | { [k: string]: Json };
 
 /** The value as JSON with sensitive and unknown values replaced by null. */
 export function redact(v: Value, sens: PathTree | undefined, secrets?: ReadonlySet<string>): Json {

@@ -7,10 +7,9 @@ import { isSet, isObject, Sensitive, Unknown, type Path, type Value, type ValueO
 import { parseInstance } from '../../addrs.ts';
 import type { InstanceState } from '../../../state/model.ts';
 import type { Plan } from '../plan.ts';
-import { redact, sensitiveAsBool } from './json-encoding.ts';
+import { redact, sensitiveAsBool, type Json } from './json-encoding.ts';
 import { pathTree, type PathTree } from './value-format.ts';
 
-type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 type JsonObject = { [k: string]: Json };
 
 /** The value without its unknown members (object keys dropped, list items null). */

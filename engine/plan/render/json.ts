@@ -11,7 +11,7 @@ import { JSON_ACTIONS } from '../actions.ts';
 import { hasChanges, type CheckResult, type OutputChange, type Plan, type ResourceChange } from '../plan.ts';
 import { configurationJson, providerNameOf, relevantAttributesJson } from './json-config.ts';
 import { plannedValuesJson, priorStateJson, withoutUnknown } from './json-values.ts';
-import { redact, sensitiveAsBool, unknownAsBool } from './json-encoding.ts';
+import { redact, sensitiveAsBool, unknownAsBool, type Json } from './json-encoding.ts';
 
 export { redact, sensitiveAsBool, unknownAsBool };
 import { planSecrets, sensitivePathsOf, type SchemaLookup } from './plan-secrets.ts';
@@ -19,7 +19,6 @@ import { MARKED, pathTree, schemaSensitivePaths } from './value-format.ts';
 
 export const PLAN_JSON_FORMAT_VERSION = '1.2';
 
-type Json = null | string | number | boolean | Json[] | { [k: string]: Json };
 
 export interface PlanJsonOptions {
   /** goes into `terraform_version`; defaults to "ballast" */

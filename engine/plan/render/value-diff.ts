@@ -10,6 +10,7 @@
 
 import type * as diffModule from 'diff';
 import { lazyRequire } from '../../lazy-require.ts';
+import { isNum } from '../../lang/big-number.ts';
 import type { Type } from '../../lang/types.ts';
 import { Sensitive, Unknown, isObject, isSet, valuesEqual, type Value, type ValueObject } from '../../lang/value.ts';
 import type { BlockSchema } from '../../../providers/provider.ts';
@@ -162,7 +163,7 @@ function formatScalar(v: Value): string {
   if (v === null) return 'null';
   if (v instanceof Unknown) return KNOWN_AFTER_APPLY;
   if (typeof v === 'string') return quoteString(v);
-  if (typeof v === 'number') return formatNumber(v);
+  if (isNum(v)) return formatNumber(v);
   return String(v);
 }
 

@@ -1,6 +1,7 @@
 // Small pieces shared by the plan renderers: path trees for sensitive and
 // forces-replacement paths, HCL-style literals, and terminal colors.
 
+import { formatNum, type Num } from '../../lang/big-number.ts';
 import { isObject, type Path, type Value } from '../../lang/value.ts';
 import type { BlockSchema } from '../../../providers/provider.ts';
 
@@ -56,8 +57,9 @@ export function formatKey(key: string, quoted: boolean): string {
   return quoted || !IDENTIFIER.test(key) ? quoteString(key) : key;
 }
 
-export function formatNumber(n: number): string {
-  return Number.isFinite(n) ? String(n) : JSON.stringify(String(n));
+/** As Terraform prints a number: plain decimal digits, every one of them. */
+export function formatNumber(n: Num): string {
+  return typeof n !== 'number' || Number.isFinite(n) ? formatNum(n) : JSON.stringify(String(n));
 }
 
 /** Lines of a multi-line string; a trailing newline does not make an extra empty line. */
