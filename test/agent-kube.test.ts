@@ -146,6 +146,8 @@ test('agent + real API server: apply, health, drift reverted and alerted, prune,
   try {
     const down = await agent.waitFor('a step failed while the API server is down', (s) => s.stacks.apps?.lastResult?.kind === 'failed', wait);
     assert.equal(down.stacks.apps.stateVersion, before.stacks.apps.stateVersion, 'the last status is still served');
+    assert.match(down.stacks.apps.lastResult?.message ?? '', /Kubernetes API server unreachable/, 'the failure says what is wrong');
+    assert.doesNotMatch(down.stacks.apps.lastResult?.message ?? '', /\n\s+at /, 'no stack trace in /status');
     assert.equal(down.stacks.apps.pinnedTo, 1);
     const errors = await agent.metric('ballast_errors_total', { stack: 'apps' });
     await agent.waitForMetric('ballast_errors_total', { stack: 'apps' }, errors + 1, wait); // retried

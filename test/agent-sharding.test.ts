@@ -84,6 +84,10 @@ test('3 agents share 30 stacks: exactly one apply per revision; kill -9 moves a 
     assert.equal(s1.stacks[n]!.stateVersion, 1);
   }
   assert.deepEqual(s1.sharding?.replicas, ['a0', 'a1', 'a2']);
+  // and so does its web UI: this replica, the live replicas, each stack's holder and since when
+  const overview = await (await fetch(`${agents[1]!.base}/`)).text();
+  assert.match(overview, /This replica: <b>a1<\/b> · live replicas: a0, a1, a2/);
+  for (const n of names) assert.match(overview, new RegExp(`<tr data-stack="${n}">[\\s\\S]*?held by a[012] since <time[\\s\\S]*?</tr>`), `${n}: its holder on the overview`);
   const byAgent = applies(agents);
   for (const n of names) assert.equal(byAgent.get(`${n} ${rev(c1)}`)?.length, 1, `${n} applied once at c1: ${byAgent.get(`${n} ${rev(c1)}`)}`);
   for (let i = 0; i < 3; i++) assert.ok([...byAgent.values()].some((w) => w.includes(`agent${i}`)), `agent${i} applied some stacks`);

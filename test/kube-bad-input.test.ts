@@ -29,7 +29,7 @@ async function stackWith(files: Record<string, string>): Promise<string> {
 
 async function fails(dir: string, args: string[] = ['apply', '--auto-approve'], env: Record<string, string> = {}): Promise<BallastRun> {
   const r = await runBallast(args, { cwd: dir, env: { ...cluster.env, ...env }, timeoutMs: 180_000 });
-  assert.notEqual(r.code, 0, `expected a failure\n${r.stdout}\n${r.stderr}`);
+  assert.equal(r.code, 1, `expected exit 1\n${r.stdout}\n${r.stderr}`);
   assert.doesNotMatch(r.stderr, /\n\s+at .+\(.*\.ts:\d+:\d+\)/, `no stack trace:\n${r.stderr}`);
   assert.ok(!existsSync(join(dir, '.ballast', 'app', 'versions', '00000001.json')), 'no state version was written');
   return r;
@@ -44,17 +44,20 @@ test('invalid YAML names the file and line', { skip }, async () => {
 });
 
 test('an unknown kind names the object and the API group', { skip }, async () => {
-  const dir = await stackWith({ 'w.yaml': 'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1, namespace: default}\nspec: {}\n' });
+  const dir = await stackWith({ 'w.yaml': cm('fine', 'default') + '---\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1, namespace: default}\nspec: {}\n' });
   const r = await fails(dir, ['plan']);
   assert.match(r.stderr, /Unknown kind: no API serves Gadget in example\.com\/v1 \(for Gadget default\/g1/);
   assert.match(r.stderr, /kubernetes_manifest\.Gadget_default_g1/);
+  assert.match(r.stderr, /on w\.yaml line 8\b/, 'the YAML file and line of the object (its document), not the generated JSON');
 });
 
 test('a namespaced object without a namespace, or in a namespace that does not exist', { skip }, async () => {
   const r1 = await fails(await stackWith({ 'a.yaml': cm('nons') }), ['plan']);
   assert.match(r1.stderr, /ConfigMap nons \(v1\) has no metadata\.namespace/);
+  assert.match(r1.stderr, /on a\.yaml line 1\b/);
   const r2 = await fails(await stackWith({ 'a.yaml': cm('lost', 'nowhere') }));
   assert.match(r2.stderr, /Namespace "nowhere" of ConfigMap nowhere\/lost \(v1\) does not exist/);
+  assert.match(r2.stderr, /on a\.yaml line 1\b/);
   assert.equal(await kubeGet(cluster, 'configmap', 'lost', 'nowhere'), null);
 });
 
@@ -65,9 +68,60 @@ test('a field the server rejects shows the server\'s message, before anything ch
   });
   const r = await fails(dir);
   assert.match(r.stderr, /The API server rejected Deployment default\/bad \(apps\/v1\)/);
+  assert.match(r.stderr, /on bad\.yaml line 1\b/);
   assert.match(r.stderr, /spec\.replicas: Invalid value: -3/);
   assert.match(r.stderr, /selector.*does not match template labels|`selector` does not match template `labels`/);
   assert.equal(await kubeGet(cluster, 'configmap', 'first-ok', 'default'), null, 'plan failed, so nothing was applied');
+});
+
+test('typed resources: a field the server rejects names the resource address and the server\'s message', { skip }, async () => {
+  const dir = await stackWith({
+    'main.tf': `terraform {
+  required_providers {
+    kubernetes = { source = "hashicorp/kubernetes" }
+  }
+}
+
+resource "kubernetes_config_map_v1" "ok" {
+  metadata {
+    name      = "typed-first-ok"
+    namespace = "default"
+  }
+  data = { a = "b" }
+}
+
+resource "kubernetes_deployment_v1" "web" {
+  metadata {
+    name      = "typed-bad"
+    namespace = "default"
+  }
+  spec {
+    replicas = -3
+    selector {
+      match_labels = { app = "x" }
+    }
+    template {
+      metadata {
+        labels = { app = "x" }
+      }
+      spec {
+        container {
+          name  = "c"
+          image = "nginx"
+        }
+      }
+    }
+  }
+}
+`,
+  });
+  const r = await fails(dir);
+  assert.match(r.stderr, /The API server rejected Deployment default\/typed-bad \(apps\/v1\)/);
+  assert.match(r.stderr, /kubernetes_deployment_v1\.web/);
+  assert.match(r.stderr, /on main\.tf line 15, in resource "kubernetes_deployment_v1" "web"/);
+  assert.match(r.stderr, /spec\.replicas: Invalid value: -3/);
+  assert.equal(await kubeGet(cluster, 'configmap', 'typed-first-ok', 'default'), null, 'plan failed, so nothing was applied');
+  assert.equal(await kubeGet(cluster, 'deployment', 'typed-bad', 'default'), null);
 });
 
 test('RBAC forbidden names the object and the missing permission; the token is never printed', { skip }, async () => {
@@ -75,6 +129,8 @@ test('RBAC forbidden names the object and the missing permission; the token is n
   const r = await fails(dir, ['plan', '--kube-context', 'limited']);
   assert.match(r.stderr, /Forbidden/);
   assert.match(r.stderr, /limited-user/);
+  assert.match(r.stderr, /ConfigMap default\/guarded/);
+  assert.match(r.stderr, /on a\.yaml line 1\b/);
   assert.ok(!(r.stdout + r.stderr).includes(cluster.limitedToken));
 });
 
@@ -90,6 +146,7 @@ test('an unreachable API server is one clear error', { skip }, async () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, /Kubernetes API server unreachable while reading ConfigMap default\/x \(v1\)/);
   assert.match(r.stderr, /127\.0\.0\.1:9/);
+  assert.match(r.stderr, /kubernetes_manifest\.ConfigMap_default_x/);
   assert.doesNotMatch(r.stderr, /\n\s+at /);
   assert.ok(JSON.parse(await kubectl(cluster, ['get', 'configmap', 'x', '-n', 'default', '-o', 'json'])).data);
 });

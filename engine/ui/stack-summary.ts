@@ -37,6 +37,8 @@ export interface StackSummary {
   readonly control: StackControl;
   /** the revision whose inputs the agent has not recorded yet (being planned or applied) */
   readonly fetched: string | null;
+  /** sharded agents: the stack's shard and the replica holding its Lease (null: none) since when */
+  readonly holder?: { readonly shard: number; readonly replica: string | null; readonly since: string | null };
 }
 
 /**
@@ -127,7 +129,8 @@ export async function summarizeStacks(backend: UiBackend, onError: (e: Error) =>
     const sha = shaOf(current?.revision);
     const subject = sha && backend.history ? ((await backend.history.commit(sha))?.subject ?? null) : null;
     const fetched = s?.lastChangedRevision && s.lastChangedRevision !== current?.revision ? s.lastChangedRevision : null;
-    return { name, environment, app, path, state, note, current, versions, subject, control, fetched };
+    const holder = s?.shard !== undefined ? { shard: s.shard, replica: s.holder ?? null, since: s.holderSince ?? null } : undefined;
+    return { name, environment, app, path, state, note, current, versions, subject, control, fetched, ...(holder ? { holder } : {}) };
   }));
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }

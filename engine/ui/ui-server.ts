@@ -65,7 +65,7 @@ export class UiServer {
   private readonly rollbacks: RollbackPlans | null;
 
   constructor(private readonly o: UiServerOptions) {
-    this.live = new LiveOverview(async () => overviewBody(await summarizeStacks(o.backend, (e) => o.onError?.(e, '/ui/events'))).text, (e) => o.onError?.(e, '/ui/events'));
+    this.live = new LiveOverview(async () => overviewBody(await summarizeStacks(o.backend, (e) => o.onError?.(e, '/ui/events')), o.backend.status?.().sharding).text, (e) => o.onError?.(e, '/ui/events'));
     this.rollbacks = o.backend.actions ? new RollbackPlans(o.backend.actions.rollback) : null;
   }
 
@@ -166,7 +166,7 @@ export class UiServer {
     const path = url.pathname;
     const b = this.o.backend;
     if (path === '/') {
-      this.send(res, 200, p, 'Overview', html`<h1>What runs where</h1><div id="overview">${overviewBody(await summarizeStacks(b, (e) => this.o.onError?.(e, '/')))}</div>`, { live: true });
+      this.send(res, 200, p, 'Overview', html`<h1>What runs where</h1><div id="overview">${overviewBody(await summarizeStacks(b, (e) => this.o.onError?.(e, '/')), b.status?.().sharding)}</div>`, { live: true });
       return true;
     }
     if (path === '/ui/events') {

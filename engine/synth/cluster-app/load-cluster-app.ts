@@ -12,7 +12,7 @@ import { SynthError } from '../synth-error.ts';
 import type { SynthResult } from '../synth-result.ts';
 import { runApp } from '../run-app.ts';
 import { readObjects, type SourcedObject } from './read-objects.ts';
-import { toStackJson } from './to-stack-json.ts';
+import { resourceName, toStackJson } from './to-stack-json.ts';
 
 export type ClusterAppKind = 'kustomize' | 'cdk8s' | 'yaml';
 
@@ -43,7 +43,24 @@ export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: Cl
   const file = join(stackDir, 'cdk.tf.json');
   const text = JSON.stringify(json, null, 2);
   await writeFile(file, text);
-  return { outDir, stacks: [{ name, file, json, bytes: Buffer.from(text), dependencies: [], dir, generic: true }] };
+  return { outDir, stacks: [{ name, file, json, bytes: Buffer.from(text), dependencies: [], dir, generic: true, locate: locateObjects(objects) }] };
+}
+
+/**
+ * Messages about a resource point at the YAML document it came from (file and line), not at the
+ * generated JSON; kustomize's rendered output is no file, so those keep the JSON location.
+ */
+function locateObjects(objects: readonly SourcedObject[]): (pointer: string) => { file: string; line: number; column: number } | undefined {
+  const at = new Map<string, { file: string; line: number }>();
+  for (const o of objects) {
+    const name = resourceName(o.object);
+    if (o.at && !at.has(name)) at.set(name, o.at);
+  }
+  return (pointer) => {
+    const m = /^\/resource\/kubernetes_manifest\/([^/]+)/.exec(pointer);
+    const found = m ? at.get(m[1]!) : undefined;
+    return found ? { file: found.file, line: found.line, column: 1 } : undefined;
+  };
 }
 
 async function yamlFiles(dir: string, rel = ''): Promise<string[]> {
@@ -61,7 +78,7 @@ async function plainYaml(dir: string): Promise<SourcedObject[]> {
   const out: SourcedObject[] = [];
   for (const f of await yamlFiles(dir)) {
     try {
-      out.push(...readObjects(await readFile(join(dir, f), 'utf8'), f));
+      out.push(...readObjects(await readFile(join(dir, f), 'utf8'), f, join(dir, f)));
     } catch (e) {
       if (e instanceof SynthError) problems.push(e.message);
       else throw e;
@@ -107,6 +124,6 @@ async function cdk8s(dir: string, opts: ClusterAppOptions): Promise<SourcedObjec
   const files = (await readdir(outDir)).filter(isYaml).sort();
   if (!files.length) throw new SynthError(`the cdk8s app in ${dir} wrote no YAML to ${outDir}: does it call app.synth()?`);
   const out: SourcedObject[] = [];
-  for (const f of files) out.push(...readObjects(await readFile(join(outDir, f), 'utf8'), `${f} (synthesized by cdk8s)`));
+  for (const f of files) out.push(...readObjects(await readFile(join(outDir, f), 'utf8'), `${f} (synthesized by cdk8s)`, join(outDir, f)));
   return out;
 }

@@ -1,7 +1,7 @@
 // Kubernetes objects from YAML text (multi-document files, `kind: List`), each with where it
 // came from, so every later message can name the file and the document.
 
-import { parseAllDocuments } from 'yaml';
+import { isMap, isSeq, parseAllDocuments } from 'yaml';
 import { SynthError } from '../synth-error.ts';
 
 export type KubeObject = { [key: string]: unknown } & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: unknown } };
@@ -10,19 +10,23 @@ export interface SourcedObject {
   readonly object: KubeObject;
   /** file (relative to the stack directory) and 1-based line of the document */
   readonly source: string;
+  /** the file on disk and the document's line, when the YAML came from a file (not kustomize's output) */
+  readonly at?: { readonly file: string; readonly line: number };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Every object in `text`; all problems of the file are reported together in one SynthError. */
-export function readObjects(text: string, file: string): SourcedObject[] {
+export function readObjects(text: string, file: string, path?: string): SourcedObject[] {
   const problems: string[] = [];
   const out: SourcedObject[] = [];
   const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [docs];
   list.forEach((doc, i) => {
     const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : text.slice(0, offset).split('\n').length);
-    const at = `${file}:${lineOf(doc.range?.[0])} (document ${i + 1})`;
+    // the document's first line of content (not its "---"), and for a List each item's own line
+    const start = lineOf(doc.contents?.range?.[0] ?? doc.range?.[0]);
+    const at = `${file}:${start} (document ${i + 1})`;
     if (doc.errors.length) {
       for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? lineOf(doc.range?.[0])}: invalid YAML: ${e.message.split('\n')[0]}`);
       return;
@@ -30,11 +34,17 @@ export function readObjects(text: string, file: string): SourcedObject[] {
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) return; // an empty document ("---" at the end)
     const items = isRecord(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+    const itemNodes = items[0] !== value && isMap(doc.contents) ? doc.contents.get('items', true) : undefined;
+    const lineOfItem = (j: number) => {
+      const node = isSeq(itemNodes) ? itemNodes.items[j] : undefined;
+      const offset = node && typeof node === 'object' && 'range' in node ? (node.range as [number, number, number] | undefined)?.[0] : undefined;
+      return offset === undefined ? start : lineOf(offset);
+    };
     items.forEach((item, j) => {
       const where = items.length > 1 || item !== value ? `${at}, item ${j + 1}` : at;
       const problem = checkObject(item);
       if (problem) problems.push(`${where}: ${problem}`);
-      else out.push({ object: item as KubeObject, source: where });
+      else out.push({ object: item as KubeObject, source: where, ...(path ? { at: { file: path, line: item === value ? start : lineOfItem(j) } } : {}) });
     });
   });
   if (problems.length) throw new SynthError(problems.join('\n'));

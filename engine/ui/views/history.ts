@@ -6,7 +6,7 @@ import { html, type Html } from '../html.ts';
 import type { StackSummary } from '../stack-summary.ts';
 import type { Commit } from '../commit-history.ts';
 import { shaOf } from '../commit-history.ts';
-import { changesText, shortRevision, stackHref } from './layout.ts';
+import { changesText, holderText, shortRevision, stackHref } from './layout.ts';
 
 export interface HistoryView {
   readonly summary: StackSummary;
@@ -37,6 +37,7 @@ ${s.control.suspended || s.control.pin
   return html`<h1>Stack ${s.name}</h1>
 <p><span class="state" data-state="${s.state}">${s.state}</span> ${s.note ?? ''} ${s.environment ? html`<span class="muted">environment ${s.environment}</span>` : ''} ${v.policy ? html`<span class="muted">policy ${v.policy}</span>` : ''}</p>
 ${s.path ? html`<p class="muted small">${s.path}</p>` : ''}
+${s.holder ? html`<p>${holderText(s.holder)}</p>` : ''}
 ${actions}
 <p><a href="${stackHref(s.name, '/graph')}">Resource graph</a>${s.current ? html` · <a href="${stackHref(s.name, `/versions/${s.current.serial}`)}">Resources of v${s.current.serial}</a>` : ''}</p>
 ${diffPicker}

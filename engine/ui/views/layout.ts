@@ -3,6 +3,7 @@
 
 import { html, type Html } from '../html.ts';
 import type { Principal } from '../auth.ts';
+import type { ShardingStatus } from '../../agent/sharding/stack-sharding.ts';
 
 export interface PageContext {
   readonly title: string;
@@ -40,3 +41,16 @@ export function shortRevision(rev: string | null | undefined): string {
 export const changesText = (c: { add: number; change: number; destroy: number }): string => `+${c.add} ~${c.change} -${c.destroy}`;
 
 export const stackHref = (name: string, rest = ''): string => `/stacks/${encodeURIComponent(name)}${rest}`;
+
+export const timeText = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+
+/** Sharded agents: which replica holds the stack's shard Lease, and since when. */
+export function holderText(h: { shard: number; replica: string | null; since: string | null }): Html {
+  if (!h.replica) return html`<span class="holder" data-holder="">shard ${h.shard}: no replica holds it</span>`;
+  return html`<span class="holder" data-holder="${h.replica}">held by ${h.replica}${h.since ? html` since <time datetime="${h.since}">${timeText(h.since)}</time>` : ''} (shard ${h.shard})</span>`;
+}
+
+/** Sharded agents: this replica, the live replicas and the shards this one holds. */
+export function replicasText(s: ShardingStatus): Html {
+  return html`<p class="replicas muted small" data-replica="${s.identity}">This replica: <b>${s.identity}</b> · live replicas: ${s.replicas.join(', ') || 'none'} · holds shard${s.held.length === 1 ? '' : 's'} ${s.held.join(', ') || 'none'} of ${s.shards}</p>`;
+}
