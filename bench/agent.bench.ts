@@ -34,7 +34,10 @@ async function commitToApplied(mode: 'webhook' | 'polling'): Promise<number[]> {
   let agent: Awaited<ReturnType<typeof startAgent>> | undefined;
   try {
     const first = repo.commit({ 'main.tf.json': fileStack(out, { a: 'v0' }) }, 'v0');
-    agent = await startAgent(['--git', daemon.url('bench.git'), '--interval', mode === 'webhook' ? '1h' : '1s', '--state-dir', join(dir, 'state'), '--work-dir', join(dir, 'work'), '--webhook-secret-file', secretFile], { cwd: dir, env: { BALLAST_LOG_LEVEL: 'warn' } });
+    agent = await startAgent(
+      ['--git', daemon.url('bench.git'), '--interval', mode === 'webhook' ? '1h' : '1s', '--state-dir', join(dir, 'state'), '--work-dir', join(dir, 'work'), '--webhook-secret-file', secretFile],
+      { cwd: dir, env: { BALLAST_LOG_LEVEL: 'warn' } },
+    );
     await agent.waitFor('first apply', (s) => s.stacks.main?.lastAppliedRevision === rev(first), 60_000);
     const times: number[] = [];
     for (let i = 1; i <= ROUNDS; i++) {
@@ -63,7 +66,11 @@ async function memoryAfterCycles(): Promise<{ before: number; after: number; hea
   try {
     repo.commit({ 'main.tf.json': fileStack(join(dir, 'out'), { a: 'x', b: 'y' }) }, 'one');
     const { config } = resolveAgentConfig(undefined, { git: { url: repo.bare }, interval: '10ms', driftInterval: '1h', stateDir: join(dir, 'state'), workDir: join(dir, 'work') });
-    const sink = new Writable({ write(_c, _e, done) { done(); } });
+    const sink = new Writable({
+      write(_c, _e, done) {
+        done();
+      },
+    });
     const agent = new Agent({
       config: config!,
       registry: defaultRegistry(),
@@ -94,9 +101,15 @@ async function memoryAfterCycles(): Promise<{ before: number; after: number; hea
 
 export async function run(): Promise<void> {
   const hook = await commitToApplied('webhook');
-  console.log(`commit -> applied state version, webhook (interval 1h): median ${median(hook).toFixed(0)} ms, min ${Math.min(...hook).toFixed(0)} ms, max ${Math.max(...hook).toFixed(0)} ms over ${ROUNDS} commits`);
+  console.log(
+    `commit -> applied state version, webhook (interval 1h): median ${median(hook).toFixed(0)} ms, min ${Math.min(...hook).toFixed(0)} ms, max ${Math.max(...hook).toFixed(0)} ms over ${ROUNDS} commits`,
+  );
   const poll = await commitToApplied('polling');
-  console.log(`commit -> applied state version, polling (interval 1s): median ${median(poll).toFixed(0)} ms, min ${Math.min(...poll).toFixed(0)} ms, max ${Math.max(...poll).toFixed(0)} ms over ${ROUNDS} commits`);
+  console.log(
+    `commit -> applied state version, polling (interval 1s): median ${median(poll).toFixed(0)} ms, min ${Math.min(...poll).toFixed(0)} ms, max ${Math.max(...poll).toFixed(0)} ms over ${ROUNDS} commits`,
+  );
   const mem = await memoryAfterCycles();
-  console.log(`agent RSS after ${CYCLES} no-change reconcile cycles (in-process, local repo): ${mb(mem.after)} (before the ${CYCLES}: ${mb(mem.before)}, growth ${mb(mem.after - mem.before)}); live heap ${mb(mem.heapBefore)} -> ${mb(mem.heapAfter)}${global.gc ? '' : ' (run with --expose-gc for collected figures)'}; ${mem.perCycleMs.toFixed(1)} ms per cycle`);
+  console.log(
+    `agent RSS after ${CYCLES} no-change reconcile cycles (in-process, local repo): ${mb(mem.after)} (before the ${CYCLES}: ${mb(mem.before)}, growth ${mb(mem.after - mem.before)}); live heap ${mb(mem.heapBefore)} -> ${mb(mem.heapAfter)}${global.gc ? '' : ' (run with --expose-gc for collected figures)'}; ${mem.perCycleMs.toFixed(1)} ms per cycle`,
+  );
 }

@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { countResources, generateConfig, type Shape } from './generate-config.ts';
 import { runPeer, findPeer } from './terraform-peer.ts';
 
-interface Result { planMs: number; applyMs: number; replanMs: number; maxRssMiB: number; changes: number; pendingAfterApply: number }
+interface Result {
+  planMs: number;
+  applyMs: number;
+  replanMs: number;
+  maxRssMiB: number;
+  changes: number;
+  pendingAfterApply: number;
+}
 
 const SHAPES: { name: string; shape: Shape }[] = [
   { name: 'mixed 1,000', shape: { kind: 'mixed', resources: 1000 } },
@@ -36,17 +43,23 @@ export async function run(): Promise<void> {
       writeFileSync(file, JSON.stringify(generateConfig(shape)));
       const r = runBallast(file);
       results.set(name, r);
-      console.log(`${name.padEnd(20)} resources=${countResources(shape)} plan=${fmt(r.planMs)} apply=${fmt(r.applyMs)} replan=${fmt(r.replanMs)} peak=${r.maxRssMiB.toFixed(0)} MiB (planned ${r.changes} changes; ${r.pendingAfterApply} left after apply)`);
+      console.log(
+        `${name.padEnd(20)} resources=${countResources(shape)} plan=${fmt(r.planMs)} apply=${fmt(r.applyMs)} replan=${fmt(r.replanMs)} peak=${r.maxRssMiB.toFixed(0)} MiB (planned ${r.changes} changes; ${r.pendingAfterApply} left after apply)`,
+      );
       if (peer) {
         const p = runPeer(peer, generateConfig(shape));
-        if (p) console.log(`${''.padEnd(20)} ${peer}: plan=${fmt(p.planMs)} apply=${fmt(p.applyMs)} replan=${fmt(p.replanMs)}  ratio ballast/${peer}: plan ${(r.planMs / p.planMs).toFixed(2)}, apply ${(r.applyMs / p.applyMs).toFixed(2)}, replan ${(r.replanMs / p.replanMs).toFixed(2)}`);
+        if (p)
+          console.log(
+            `${''.padEnd(20)} ${peer}: plan=${fmt(p.planMs)} apply=${fmt(p.applyMs)} replan=${fmt(p.replanMs)}  ratio ballast/${peer}: plan ${(r.planMs / p.planMs).toFixed(2)}, apply ${(r.applyMs / p.applyMs).toFixed(2)}, replan ${(r.replanMs / p.replanMs).toFixed(2)}`,
+          );
       }
     }
     const a = results.get('mixed 1,000')!;
     const b = results.get('mixed 10,000')!;
-    console.log(`growth 10,000 vs 1,000: plan x${(b.planMs / a.planMs).toFixed(1)}, apply x${(b.applyMs / a.applyMs).toFixed(1)}, replan x${(b.replanMs / a.replanMs).toFixed(1)} (linear would be x10)`);
+    console.log(
+      `growth 10,000 vs 1,000: plan x${(b.planMs / a.planMs).toFixed(1)}, apply x${(b.applyMs / a.applyMs).toFixed(1)}, replan x${(b.replanMs / a.replanMs).toFixed(1)} (linear would be x10)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

@@ -19,7 +19,9 @@ function objectsYaml(ns: string): string {
   const docs = [`apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`];
   for (let i = 0; i < CONFIGMAPS; i++) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\n  namespace: ${ns}\ndata:\n  index: "${i}"\n  text: "config map number ${i}"\n`);
   for (let i = 0; i < DEPLOYMENTS; i++) {
-    docs.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  namespace: ${ns}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web-${i}}\n  template:\n    metadata:\n      labels: {app: web-${i}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        resources:\n          requests: {cpu: 100m, memory: 64Mi}\n`);
+    docs.push(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  namespace: ${ns}\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web-${i}}\n  template:\n    metadata:\n      labels: {app: web-${i}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        resources:\n          requests: {cpu: 100m, memory: 64Mi}\n`,
+    );
   }
   return docs.join('---\n');
 }
@@ -65,7 +67,9 @@ export async function run(): Promise<void> {
       const replan = await timed(BIN, ['plan', '--detailed-exitcode', '--parallelism', String(p)], env, dir);
       await timed('kubectl', ['--kubeconfig', cluster.kubeconfig, 'scale', 'deployment/web-7', '-n', ns, '--replicas=9'], env);
       const drift = await timed(BIN, ['plan', '--detailed-exitcode', '--parallelism', String(p)], env, dir);
-      console.log(`parallelism ${String(p).padStart(2)}: first apply ${fmt(apply)} | no-op re-plan ${fmt(replan)} (exit ${replan.code}) | drift check ${fmt(drift)} (exit ${drift.code}, 2 = drift found)`);
+      console.log(
+        `parallelism ${String(p).padStart(2)}: first apply ${fmt(apply)} | no-op re-plan ${fmt(replan)} (exit ${replan.code}) | drift check ${fmt(drift)} (exit ${drift.code}, 2 = drift found)`,
+      );
     }
     const kdir = join(root, 'kubectl');
     mkdirSync(kdir);

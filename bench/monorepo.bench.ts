@@ -47,10 +47,22 @@ export async function run(): Promise<void> {
     const files: Record<string, string> = {};
     for (let i = 1; i <= STACKS; i++) files[`stacks/${name(i)}/main.tf.json`] = stack(i, 1);
     const first = repo.commit(files, `${STACKS} stacks`);
-    const args = (interval: string) => ['--config', config, '--interval', interval, '--drift-interval', '1h', '--state-dir', join(dir, 'state'), '--work-dir', join(dir, 'work'), '--webhook-secret-file', secretFile];
+    const args = (interval: string) => [
+      '--config',
+      config,
+      '--interval',
+      interval,
+      '--drift-interval',
+      '1h',
+      '--state-dir',
+      join(dir, 'state'),
+      '--work-dir',
+      join(dir, 'work'),
+      '--webhook-secret-file',
+      secretFile,
+    ];
     type Status = Awaited<ReturnType<NonNullable<typeof agent>['status']>>;
-    const idleAt = (revision: string) => (s: Status) =>
-      Object.keys(s.stacks).length === STACKS && Object.values(s.stacks).every((x) => x.lastConsideredRevision === revision && x.phase === 'idle');
+    const idleAt = (revision: string) => (s: Status) => Object.keys(s.stacks).length === STACKS && Object.values(s.stacks).every((x) => x.lastConsideredRevision === revision && x.phase === 'idle');
     const metrics = async () => (await fetch(`${agent!.base}/metrics`)).text();
     let version = 1;
     let head = first;
@@ -74,7 +86,9 @@ export async function run(): Promise<void> {
         plans.push(metric(await metrics(), 'ballast_plans_total', 'kind="revision"') - before);
       }
       const label = mode === 'polling' ? 'polling (interval 1s)' : 'webhook (interval 1h)';
-      console.log(`commit -> applied for a one-stack change, ${label}: p50 ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${ROUNDS} commits; plans per commit: ${plans.join(', ')}`);
+      console.log(
+        `commit -> applied for a one-stack change, ${label}: p50 ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${ROUNDS} commits; plans per commit: ${plans.join(', ')}`,
+      );
     };
 
     const t0 = performance.now();
@@ -83,14 +97,18 @@ export async function run(): Promise<void> {
     console.log(`first full reconcile of ${STACKS} stacks x ${RESOURCES} terraform_data in one agent (stack concurrency 4): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await rounds('webhook');
     let text = await metrics();
-    console.log(`agent RSS with ${STACKS} stacks: ${(metric(text, 'ballast_agent_process_resident_memory_bytes') / 1024 / 1024).toFixed(0)} MiB; fetches: ${metric(text, 'ballast_source_fetch_total')} (one per cycle for all ${STACKS} stacks)`);
+    console.log(
+      `agent RSS with ${STACKS} stacks: ${(metric(text, 'ballast_agent_process_resident_memory_bytes') / 1024 / 1024).toFixed(0)} MiB; fetches: ${metric(text, 'ballast_source_fetch_total')} (one per cycle for all ${STACKS} stacks)`,
+    );
     await agent.stop('SIGTERM');
 
     const t1 = performance.now();
     agent = await startAgent(args('1s'), { cwd: dir, env: { BALLAST_LOG_LEVEL: 'warn' } });
     await agent.waitFor('the restart settled', idleAt(rev(head)), 1_800_000);
     text = await metrics();
-    console.log(`restart: ${STACKS} stacks settled in ${((performance.now() - t1) / 1000).toFixed(1)} s (revision plans ${metric(text, 'ballast_plans_total', 'kind="revision"')}, drift checks ${metric(text, 'ballast_plans_total', 'kind="drift"')})`);
+    console.log(
+      `restart: ${STACKS} stacks settled in ${((performance.now() - t1) / 1000).toFixed(1)} s (revision plans ${metric(text, 'ballast_plans_total', 'kind="revision"')}, drift checks ${metric(text, 'ballast_plans_total', 'kind="drift"')})`,
+    );
     await rounds('polling');
     text = await metrics();
     console.log(`agent RSS after the polling rounds: ${(metric(text, 'ballast_agent_process_resident_memory_bytes') / 1024 / 1024).toFixed(0)} MiB`);

@@ -12,7 +12,14 @@ import { binaries, ensureTestProviders, mirrorDir } from '../test/helpers/test-p
 import { findPeer } from './terraform-peer.ts';
 
 const N = Number(process.env.BALLAST_BENCH_PLUGIN_COUNT ?? 1000);
-interface Result { planMs: number; applyMs: number; replanMs: number; maxRssMiB: number; changes: number; pendingAfterApply: number }
+interface Result {
+  planMs: number;
+  applyMs: number;
+  replanMs: number;
+  maxRssMiB: number;
+  changes: number;
+  pendingAfterApply: number;
+}
 
 const bridgeConfig = {
   terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } },
@@ -66,7 +73,9 @@ export async function run(): Promise<void> {
     writeFileSync(tf, JSON.stringify(builtinConfig));
     console.log(`# plugin bridge: ${N} instances, parallelism 10`);
     const b = runOne(bf, mirrorDir);
-    console.log(`bridge (ballasttest6_thing)   plan=${fmt(b.planMs)} apply=${fmt(b.applyMs)} replan=${fmt(b.replanMs)} peak=${b.maxRssMiB.toFixed(0)} MiB (planned ${b.changes}; ${b.pendingAfterApply} left after apply)`);
+    console.log(
+      `bridge (ballasttest6_thing)   plan=${fmt(b.planMs)} apply=${fmt(b.applyMs)} replan=${fmt(b.replanMs)} peak=${b.maxRssMiB.toFixed(0)} MiB (planned ${b.changes}; ${b.pendingAfterApply} left after apply)`,
+    );
     const t = runOne(tf);
     console.log(`built-in (terraform_data)    plan=${fmt(t.planMs)} apply=${fmt(t.applyMs)} replan=${fmt(t.replanMs)} peak=${t.maxRssMiB.toFixed(0)} MiB`);
     const per = (x: number, y: number) => `${((x - y) / N).toFixed(3)} ms`;
@@ -77,7 +86,10 @@ export async function run(): Promise<void> {
       return;
     }
     const p = runPeerWithProvider(peer, dir);
-    if (p) console.log(`${peer} (same provider)       plan=${fmt(p.planMs)} apply=${fmt(p.applyMs)} replan=${fmt(p.replanMs)}  speed-up ballast vs ${peer}: plan x${(p.planMs / b.planMs).toFixed(1)}, apply x${(p.applyMs / b.applyMs).toFixed(1)}, replan x${(p.replanMs / b.replanMs).toFixed(1)} (target >= 5)`);
+    if (p)
+      console.log(
+        `${peer} (same provider)       plan=${fmt(p.planMs)} apply=${fmt(p.applyMs)} replan=${fmt(p.replanMs)}  speed-up ballast vs ${peer}: plan x${(p.planMs / b.planMs).toFixed(1)}, apply x${(p.applyMs / b.applyMs).toFixed(1)}, replan x${(p.replanMs / b.replanMs).toFixed(1)} (target >= 5)`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

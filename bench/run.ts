@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const only = process.argv.slice(2);
-const files = readdirSync(import.meta.dirname).filter((f) => f.endsWith('.bench.ts')).sort()
+const files = readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()
   .filter((f) => !only.length || only.some((o) => f.startsWith(o)));
 for (const f of files) {
   const mod = (await import(pathToFileURL(join(import.meta.dirname, f)).href)) as { run(): Promise<void> };

@@ -18,9 +18,20 @@ export async function run(): Promise<void> {
   }
   const moto = await startMoto();
   const admin = new S3Client({ endpoint: moto.endpoint, region: moto.region, credentials: moto.credentials, forcePathStyle: true });
-  const config = { bucket: 'bench-state', key: 'app/ballast.tfstate', region: moto.region, endpoint: moto.endpoint, accessKey: moto.credentials.accessKeyId, secretKey: moto.credentials.secretAccessKey };
+  const config = {
+    bucket: 'bench-state',
+    key: 'app/ballast.tfstate',
+    region: moto.region,
+    endpoint: moto.endpoint,
+    accessKey: moto.credentials.accessKeyId,
+    secretKey: moto.credentials.secretAccessKey,
+  };
   const stores: S3Store[] = [];
-  const open = () => { const s = new S3Store(config); stores.push(s); return s; };
+  const open = () => {
+    const s = new S3Store(config);
+    stores.push(s);
+    return s;
+  };
   try {
     await admin.send(new CreateBucketCommand({ Bucket: config.bucket }));
     await admin.send(new PutBucketVersioningCommand({ Bucket: config.bucket, VersioningConfiguration: { Status: 'Enabled' } }));

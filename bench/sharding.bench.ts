@@ -28,7 +28,9 @@ export async function run(): Promise<void> {
   const cluster = await startKubeCluster();
   const api = leaseApi(cluster.kubeconfig);
   const names = [...Array(STACKS).keys()].map((i) => `s${String(i).padStart(2, '0')}`);
-  console.log(`${STACKS} stacks, each apply waits ${DELAY_MS} ms in the provider; --stack-concurrency ${CONCURRENCY}; ${SHARDS} shards; lease ${LEASE.leaseDuration}, renew every ${LEASE.renewInterval}`);
+  console.log(
+    `${STACKS} stacks, each apply waits ${DELAY_MS} ms in the provider; --stack-concurrency ${CONCURRENCY}; ${SHARDS} shards; lease ${LEASE.leaseDuration}, renew every ${LEASE.renewInterval}`,
+  );
   const rates: number[] = [];
   try {
     for (const n of [1, 2, 3]) {
@@ -49,12 +51,17 @@ export async function run(): Promise<void> {
       const calls = (await lapse(agents, (a) => a.metric('ballast_lease_api_calls_total'))) - calls0;
       const rate = STACKS / (secs / 60);
       rates.push(rate);
-      console.log(`${n} agent(s): ${STACKS} stacks in ${secs.toFixed(1)} s = ${rate.toFixed(1)} stacks/min (${(rate / rates[0]!).toFixed(2)}x of 1 agent); Lease API calls ${(calls / n / (secs / 60)).toFixed(1)}/min per agent`);
+      console.log(
+        `${n} agent(s): ${STACKS} stacks in ${secs.toFixed(1)} s = ${rate.toFixed(1)} stacks/min (${(rate / rates[0]!).toFixed(2)}x of 1 agent); Lease API calls ${(calls / n / (secs / 60)).toFixed(1)}/min per agent`,
+      );
       if (n === 3) {
         const victim = agents[1]!;
         const tk = performance.now();
         await victim.stop('SIGKILL');
-        const held = count([...(await shardHolders(api, group)).values()].map((v) => v.holder), ids[1]!);
+        const held = count(
+          [...(await shardHolders(api, group)).values()].map((v) => v.holder),
+          ids[1]!,
+        );
         await waitForShards(api, group, SHARDS, 'takeover', (h) => count(h, ids[1]!) === 0, 120_000);
         console.log(`kill -9 of a replica holding ${held} shards: taken over in ${((performance.now() - tk) / 1000).toFixed(1)} s (lease duration + renew interval = 18 s)`);
       }

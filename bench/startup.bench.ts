@@ -101,7 +101,10 @@ export async function run(): Promise<void> {
   const nodeE = stat(pairs.map((p) => p[0]));
   const version = stat(pairs.map((p) => p[1]));
   rmSync(scratch, { recursive: true, force: true });
-  const load = (await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ');
+  const load = (await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   console.log(`node ${process.version}, ${runs} runs per figure (medians), load average ${load}`);
   console.log(`node -e 0          ${fmt(nodeE)}`);
   console.log(`ballast --version  ${fmt(version)}  (${(version.medianMs / nodeE.medianMs).toFixed(1)}× node -e 0)`);

@@ -19,7 +19,11 @@ export function runPeer(bin: string, config: object): { planMs: number; applyMs:
   // a peer step that takes longer than this is reported as unfinished rather than holding the run
   const limitMs = Number(process.env.BALLAST_BENCH_PEER_TIMEOUT_MS ?? 600_000);
   const sh = (args: string[]) => execFileSync(bin, args, { cwd: dir, env, stdio: 'pipe', maxBuffer: 1 << 28, timeout: limitMs });
-  const time = (args: string[]) => { const t = performance.now(); sh(args); return performance.now() - t; };
+  const time = (args: string[]) => {
+    const t = performance.now();
+    sh(args);
+    return performance.now() - t;
+  };
   try {
     writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
     sh(['init', '-input=false', '-no-color']);

@@ -38,7 +38,10 @@ export async function run(): Promise<void> {
       let parent: StateVersion | null = null;
       for (let serial = 1; serial <= VERSIONS_EACH; serial++) {
         const v = sampleVersion(serial, parent ? digestOf(serializeState(parent)) : null, {
-          stack: name, sourceRevision: `main@sha1:${serial.toString(16).padStart(40, '0')}`, author: 'Bench <bench@example.invalid>', time: new Date(Date.UTC(2026, 0, 1, 0, serial)).toISOString(),
+          stack: name,
+          sourceRevision: `main@sha1:${serial.toString(16).padStart(40, '0')}`,
+          author: 'Bench <bench@example.invalid>',
+          time: new Date(Date.UTC(2026, 0, 1, 0, serial)).toISOString(),
         });
         await s.put(v, { expectedSerial: parent?.serial ?? null });
         parent = v;

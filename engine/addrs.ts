@@ -71,14 +71,11 @@ export function parseInstance(text: string): InstanceAddr {
 
 /** True when `target` names the instance itself or the whole resource it belongs to. */
 export function addrMatches(target: InstanceAddr, a: InstanceAddr): boolean {
-  return target.mode === a.mode && target.type === a.type && target.name === a.name && (target.module ?? '') === (a.module ?? '') &&
-    (target.key === undefined || target.key === a.key);
+  return target.mode === a.mode && target.type === a.type && target.name === a.name && (target.module ?? '') === (a.module ?? '') && (target.key === undefined || target.key === a.key);
 }
 
 /** What a moved/removed block or a `state mv` names: a whole module instance (or call), a resource, or one instance. */
-export type ObjectEndpoint =
-  | { readonly kind: 'module'; readonly module: string }
-  | { readonly kind: 'resource' | 'instance'; readonly addr: InstanceAddr };
+export type ObjectEndpoint = { readonly kind: 'module'; readonly module: string } | { readonly kind: 'resource' | 'instance'; readonly addr: InstanceAddr };
 
 export function parseEndpoint(text: string): ObjectEndpoint {
   const whole = splitModule(`${text.trim()}.`);
@@ -102,7 +99,7 @@ export function moveInstance(a: InstanceAddr, from: ObjectEndpoint, to: ObjectEn
   if (from.kind === 'module' && to.kind === 'module') {
     const m = a.module ?? '';
     const keyed = /\]$/.test(from.module);
-    if (m === from.module || m.startsWith(`${from.module}.`) || (!keyed && (m.startsWith(`${from.module}[`)))) {
+    if (m === from.module || m.startsWith(`${from.module}.`) || (!keyed && m.startsWith(`${from.module}[`))) {
       // module.a -> module.b keeps the instance key; module.a[0] -> module.b["x"] replaces it
       return { ...a, module: to.module + m.slice(from.module.length) };
     }

@@ -45,7 +45,10 @@ function load(file: string): SourceFile | null {
 }
 
 function pointerSteps(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** `resource "aws_s3_bucket" "b"`, `variable "x"`, ... for the block a JSON pointer is in. */
@@ -53,10 +56,19 @@ export function blockOf(pointer: string | undefined): string | undefined {
   if (!pointer) return undefined;
   const [kind, a, b] = pointerSteps(pointer);
   switch (kind) {
-    case 'resource': case 'data': return a !== undefined && b !== undefined ? `${kind} "${a}" "${b}"` : undefined;
-    case 'variable': case 'output': case 'module': case 'check': case 'provider': return a !== undefined ? `${kind} "${a}"` : undefined;
-    case 'locals': return 'locals';
-    default: return undefined;
+    case 'resource':
+    case 'data':
+      return a !== undefined && b !== undefined ? `${kind} "${a}" "${b}"` : undefined;
+    case 'variable':
+    case 'output':
+    case 'module':
+    case 'check':
+    case 'provider':
+      return a !== undefined ? `${kind} "${a}"` : undefined;
+    case 'locals':
+      return 'locals';
+    default:
+      return undefined;
   }
 }
 
@@ -148,7 +160,7 @@ export function sourceContext(r: SourceRange | undefined, cwd = process.cwd()): 
   if (text !== undefined && text.length <= 500) {
     const from = Math.min(Math.max(column, 1), text.length + 1);
     const rest = text.slice(from - 1);
-    const len = length || Math.max(1, (rest.match(/^[^\s=:{[(,]+/)?.[0].length ?? 1));
+    const len = length || Math.max(1, rest.match(/^[^\s=:{[(,]+/)?.[0].length ?? 1);
     snippet = { text: text.replace(/\t/g, ' '), underline: `${' '.repeat(from - 1)}${'^'.repeat(Math.min(len, Math.max(1, text.length - from + 1)))}` };
   }
   return { file: shown, line, column, block: blockOf(r.pointer), snippet, construct };

@@ -35,17 +35,20 @@ export interface Diagnostic {
   where?: Where;
 }
 
-export const error = (summary: string, detail?: string, where?: Where): Diagnostic =>
-  ({ severity: 'error', summary, detail, where });
-export const warning = (summary: string, detail?: string, where?: Where): Diagnostic =>
-  ({ severity: 'warning', summary, detail, where });
+export const error = (summary: string, detail?: string, where?: Where): Diagnostic => ({ severity: 'error', summary, detail, where });
+export const warning = (summary: string, detail?: string, where?: Where): Diagnostic => ({ severity: 'warning', summary, detail, where });
 
 export const hasErrors = (ds: readonly Diagnostic[]): boolean => ds.some((d) => d.severity === 'error');
 
 /** Thrown to abort a phase with diagnostics already collected; the CLI prints them and exits 1. */
 export class DiagnosticsError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n\n') || 'failed');
+    super(
+      diagnostics
+        .filter((d) => d.severity === 'error')
+        .map(formatDiagnostic)
+        .join('\n\n') || 'failed',
+    );
   }
 }
 

@@ -1,7 +1,10 @@
 // Named errors for real failures (not user mistakes: those are diagnostics).
 
 export class LockHeldError extends Error {
-  constructor(readonly holder: { id: string; who: string; host: string; pid: number; created: string; expires: string }, where: string) {
+  constructor(
+    readonly holder: { id: string; who: string; host: string; pid: number; created: string; expires: string },
+    where: string,
+  ) {
     super(`state is locked by ${holder.who}@${holder.host} (pid ${holder.pid}) since ${holder.created}, lock expires ${holder.expires} [${where}, lock id ${holder.id}]`);
     this.name = 'LockHeldError';
   }
@@ -30,7 +33,11 @@ export class StalePlanError extends Error {
 
 /** A provider call failed; carries the instance address so the user sees where. */
 export class ProviderError extends Error {
-  constructor(readonly address: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly address: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(`${address}: ${message}`, options);
     this.name = 'ProviderError';
   }
@@ -38,7 +45,10 @@ export class ProviderError extends Error {
 
 /** Stored bytes (a state version, lock or journal) are not what they must be; the message names where they came from. */
 export class CorruptStateError extends Error {
-  constructor(readonly origin: string, problem: string) {
+  constructor(
+    readonly origin: string,
+    problem: string,
+  ) {
     super(`${origin} is corrupt: ${problem}`);
     this.name = 'CorruptStateError';
   }

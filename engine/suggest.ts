@@ -5,7 +5,10 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   let bestD = Infinity;
   for (const c of candidates) {
     const d = editDistance(name, c);
-    if (d < bestD) { bestD = d; best = c; }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
   }
   return best !== undefined && bestD <= Math.max(2, name.length / 4) ? best : undefined;
 }

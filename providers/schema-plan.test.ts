@@ -31,8 +31,7 @@ const schema: ResourceSchema = {
   },
 };
 
-const plan = (priorState: ValueObject | null, config: ValueObject | null) =>
-  planFromSchema(schema, { typeName: 't', priorState, proposedNewState: config, config });
+const plan = (priorState: ValueObject | null, config: ValueObject | null) => planFromSchema(schema, { typeName: 't', priorState, proposedNewState: config, config });
 
 test('delete plans null and replaces nothing', () => {
   assert.deepEqual(plan({ id: 'x', name: 'a' }, null), { plannedState: null, requiresReplace: [] });
@@ -61,10 +60,17 @@ test('create keeps an optional+computed value the user set', () => {
 });
 
 const prior: ValueObject = {
-  id: 'i-1', name: 'a', size: 2, tags: null, arn: 'arn:1',
+  id: 'i-1',
+  name: 'a',
+  size: 2,
+  tags: null,
+  arn: 'arn:1',
   rule: [{ port: 80, label: null, rule_id: 'r-1' }],
   owner: { email: 'a@b' },
-  grant: markSet([{ who: 'x', gid: 'g-x' }, { who: 'y', gid: 'g-y' }]),
+  grant: markSet([
+    { who: 'x', gid: 'g-x' },
+    { who: 'y', gid: 'g-y' },
+  ]),
 };
 
 test('update with the same config keeps computed values and replaces nothing', () => {
@@ -73,7 +79,10 @@ test('update with the same config keeps computed values and replaces nothing', (
   assert.deepEqual(requiresReplace, []);
   assert.ok(sameValue(plannedState!, prior), 'planned equals prior');
   const grants = plannedState!.grant as ValueObject[];
-  assert.deepEqual(grants.map((g) => g.gid), ['g-y', 'g-x']);
+  assert.deepEqual(
+    grants.map((g) => g.gid),
+    ['g-y', 'g-x'],
+  );
 });
 
 test('an in-place change keeps computed values', () => {

@@ -95,9 +95,7 @@ function planUpdate(block: BlockSchema, proposed: ValueObject, config: ValueObje
     const configItems = config?.[name];
     if (nested.nesting === 'single') {
       const item = out[name];
-      out[name] = isObject(item)
-        ? planUpdate(nested.block, item, isObject(configItems) ? configItems : null, isObject(priorItems) ? priorItems : null)
-        : null;
+      out[name] = isObject(item) ? planUpdate(nested.block, item, isObject(configItems) ? configItems : null, isObject(priorItems) ? priorItems : null) : null;
       continue;
     }
     const items = blockItems(out[name]);
@@ -116,7 +114,9 @@ function planUpdate(block: BlockSchema, proposed: ValueObject, config: ValueObje
 
 /** A set element has no index: its prior self is the one whose configurable attributes are equal. */
 function findPriorSetItem(block: BlockSchema, item: ValueObject, priors: ValueObject[]): ValueObject | null {
-  const configurable = Object.entries(block.attributes).filter(([, a]) => !a.computed || a.optional).map(([n]) => n);
+  const configurable = Object.entries(block.attributes)
+    .filter(([, a]) => !a.computed || a.optional)
+    .map(([n]) => n);
   return priors.find((p) => configurable.every((n) => p[n] === undefined || item[n] === null || item[n] === undefined || sameValue(p[n], item[n]))) ?? null;
 }
 

@@ -47,7 +47,10 @@ test('handlers get the configured context; before configure the provider says it
   const p = provider();
   const before = await p.applyResourceChange(create('a'));
   assert.equal(before.diagnostics[0].summary, 'The demo provider is not configured');
-  assert.deepEqual((await p.configure({ config: { token: 'bad' } })).diagnostics.map((d) => d.summary), ['Invalid token']);
+  assert.deepEqual(
+    (await p.configure({ config: { token: 'bad' } })).diagnostics.map((d) => d.summary),
+    ['Invalid token'],
+  );
   assert.deepEqual((await p.configure({ config: { token: 'good' } })).diagnostics, []);
   const after = await p.applyResourceChange(create('a'));
   assert.deepEqual(after.diagnostics, []);
@@ -57,10 +60,16 @@ test('handlers get the configured context; before configure the provider says it
 test('a thrown error becomes one diagnostic naming the action; a thrown diagnostic passes through with its attribute', async () => {
   const p = provider({ configured: true });
   const boom = await p.applyResourceChange(create('boom'));
-  assert.deepEqual(boom.diagnostics.map((d) => [d.summary, d.detail]), [['Creating demo_thing failed', 'the service said no']]);
+  assert.deepEqual(
+    boom.diagnostics.map((d) => [d.summary, d.detail]),
+    [['Creating demo_thing failed', 'the service said no']],
+  );
   assert.equal(boom.newState, null, 'nothing was created');
   const taken = await p.applyResourceChange(create('taken'));
-  assert.deepEqual(taken.diagnostics.map((d) => [d.summary, d.where?.attribute]), [['Name taken', 'name']]);
+  assert.deepEqual(
+    taken.diagnostics.map((d) => [d.summary, d.where?.attribute]),
+    [['Name taken', 'name']],
+  );
 });
 
 test('state upgrades go through the hook from an older version; a newer version is refused', async () => {

@@ -9,10 +9,25 @@
 // the configured clients for AWS (SchemaProviderParts.context).
 
 import type {
-  ApplyResourceChangeRequest, ApplyResourceChangeResponse, BlockSchema, DiagnosticsResponse, ImportResourceStateRequest,
-  ImportResourceStateResponse, PlanResourceChangeRequest, PlanResourceChangeResponse, Provider, ProviderConfigRequest, ProviderSchema,
-  ReadDataSourceRequest, ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ResourceSchema, UpgradeResourceStateRequest,
-  UpgradeResourceStateResponse, ValidateRequest,
+  ApplyResourceChangeRequest,
+  ApplyResourceChangeResponse,
+  BlockSchema,
+  DiagnosticsResponse,
+  ImportResourceStateRequest,
+  ImportResourceStateResponse,
+  PlanResourceChangeRequest,
+  PlanResourceChangeResponse,
+  Provider,
+  ProviderConfigRequest,
+  ProviderSchema,
+  ReadDataSourceRequest,
+  ReadDataSourceResponse,
+  ReadResourceRequest,
+  ReadResourceResponse,
+  ResourceSchema,
+  UpgradeResourceStateRequest,
+  UpgradeResourceStateResponse,
+  ValidateRequest,
 } from './provider.ts';
 import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../engine/diagnostics.ts';
 import { containsUnknown, type ValueObject } from '../engine/lang/value.ts';
@@ -75,8 +90,7 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
   constructor(private readonly parts: SchemaProviderParts<C, P>) {}
 
   getSchema(): ProviderSchema {
-    const map = <T extends { schema: ResourceSchema }>(xs: { readonly [k: string]: T }) =>
-      Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, v.schema]));
+    const map = <T extends { schema: ResourceSchema }>(xs: { readonly [k: string]: T }) => Object.fromEntries(Object.entries(xs).map(([k, v]) => [k, v.schema]));
     return {
       provider: this.parts.providerSchema ?? { attributes: {} },
       resources: map(this.parts.resources),
@@ -110,7 +124,15 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
     if (!r) return { upgradedState: null, diagnostics: [this.unsupported('resource', req.typeName)] };
     const current = r.schema.version;
     if (req.version > current) {
-      return { upgradedState: null, diagnostics: [error(`Resource instance managed by newer provider version`, `The state of this ${req.typeName} was written under schema version ${req.version}, but the ${this.parts.name} provider in use knows only up to version ${current}. Use the provider version that wrote it.`)] };
+      return {
+        upgradedState: null,
+        diagnostics: [
+          error(
+            `Resource instance managed by newer provider version`,
+            `The state of this ${req.typeName} was written under schema version ${req.version}, but the ${this.parts.name} provider in use knows only up to version ${current}. Use the provider version that wrote it.`,
+          ),
+        ],
+      };
     }
     try {
       const state = req.version < current && r.upgradeState ? r.upgradeState(req.rawState, req.version) : req.rawState;
@@ -145,9 +167,7 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
         if (priorState !== null) await r.delete?.(priorState, ctx.value);
         return { newState: null, diagnostics: [] };
       }
-      const made = priorState === null
-        ? await r.create(plannedState, req.config, ctx.value)
-        : r.update ? await r.update(priorState, plannedState, ctx.value) : plannedState;
+      const made = priorState === null ? await r.create(plannedState, req.config, ctx.value) : r.update ? await r.update(priorState, plannedState, ctx.value) : plannedState;
       const newState = this.settle(r.schema, made, plannedState);
       if (containsUnknown(newState)) {
         return { newState: null, diagnostics: [error(`Provider produced an incomplete ${req.typeName}`, 'Some attributes are still unknown after apply; this is a bug in the provider.')] };

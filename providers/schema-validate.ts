@@ -23,11 +23,7 @@ function validateBlock(block: BlockSchema, config: ValueObject, typeName: string
     if (name in block.attributes || name in blocks) continue;
     if (config[name] === null || config[name] === undefined) continue;
     const suggestion = closest(name, known);
-    out.push(error(
-      `An argument named "${name}" is not expected here`,
-      suggestion ? `Did you mean "${suggestion}"?` : `${typeName} has no argument named "${name}".`,
-      { attribute: prefix + name },
-    ));
+    out.push(error(`An argument named "${name}" is not expected here`, suggestion ? `Did you mean "${suggestion}"?` : `${typeName} has no argument named "${name}".`, { attribute: prefix + name }));
   }
 
   for (const [name, attr] of Object.entries(block.attributes)) {
@@ -50,11 +46,7 @@ function validateBlock(block: BlockSchema, config: ValueObject, typeName: string
       if (!(e instanceof ConversionError)) throw e;
       // The reason names the type problem only, never the value (it may be secret).
       const inner = e.path.length ? ` at ${e.path.map((s) => (typeof s === 'number' ? `[${s}]` : `["${s}"]`)).join('')}` : '';
-      out.push(error(
-        `Inappropriate value for attribute "${name}": ${e.reason.split(';')[0]}`,
-        `${typeName} expects ${formatType(attr.type)} for "${name}"${inner}.`,
-        { attribute: at },
-      ));
+      out.push(error(`Inappropriate value for attribute "${name}": ${e.reason.split(';')[0]}`, `${typeName} expects ${formatType(attr.type)} for "${name}"${inner}.`, { attribute: at }));
     }
   }
 
@@ -71,18 +63,16 @@ function validateNested(nested: NestedBlockSchema, v: Value | undefined, typeNam
   const min = nested.minItems ?? 0;
   const max = nested.nesting === 'single' ? 1 : nested.maxItems;
   if (items.length < min && !items.some(isUnknown)) {
-    out.push(error(
-      min === 1 ? `Insufficient ${name} blocks` : `Too few ${name} blocks`,
-      `${typeName} needs at least ${min} "${name}" block${min === 1 ? '' : 's'}, but the configuration has ${items.length}.`,
-      { attribute: at },
-    ));
+    out.push(
+      error(
+        min === 1 ? `Insufficient ${name} blocks` : `Too few ${name} blocks`,
+        `${typeName} needs at least ${min} "${name}" block${min === 1 ? '' : 's'}, but the configuration has ${items.length}.`,
+        { attribute: at },
+      ),
+    );
   }
   if (max !== undefined && items.length > max) {
-    out.push(error(
-      `Too many ${name} blocks`,
-      `${typeName} allows at most ${max} "${name}" block${max === 1 ? '' : 's'}, but the configuration has ${items.length}.`,
-      { attribute: at },
-    ));
+    out.push(error(`Too many ${name} blocks`, `${typeName} allows at most ${max} "${name}" block${max === 1 ? '' : 's'}, but the configuration has ${items.length}.`, { attribute: at }));
   }
   items.forEach((item, i) => {
     if (isUnknown(item)) return;

@@ -13,37 +13,81 @@ import { fileURLToPath } from 'node:url';
 
 /** The AWS types the provider implements, in the order the file lists them. */
 const AWS_TYPES = [
-  'aws_s3_bucket', 'aws_s3_bucket_versioning', 'aws_s3_bucket_policy', 'aws_s3_bucket_public_access_block',
-  'aws_s3_bucket_server_side_encryption_configuration', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_object',
-  'aws_dynamodb_table', 'aws_sqs_queue', 'aws_sns_topic', 'aws_sns_topic_subscription', 'aws_iam_role', 'aws_iam_policy',
-  'aws_iam_role_policy_attachment', 'aws_ssm_parameter',
-  'data:aws_caller_identity', 'data:aws_region', 'data:aws_iam_policy_document', 'data:aws_s3_bucket',
+  'aws_s3_bucket',
+  'aws_s3_bucket_versioning',
+  'aws_s3_bucket_policy',
+  'aws_s3_bucket_public_access_block',
+  'aws_s3_bucket_server_side_encryption_configuration',
+  'aws_s3_bucket_lifecycle_configuration',
+  'aws_s3_object',
+  'aws_dynamodb_table',
+  'aws_sqs_queue',
+  'aws_sns_topic',
+  'aws_sns_topic_subscription',
+  'aws_iam_role',
+  'aws_iam_policy',
+  'aws_iam_role_policy_attachment',
+  'aws_ssm_parameter',
+  'data:aws_caller_identity',
+  'data:aws_region',
+  'data:aws_iam_policy_document',
+  'data:aws_s3_bucket',
   'provider',
 ];
 
 /** The Kubernetes typed resources and data sources (kubernetes_manifest has a hand-written schema). */
 const KUBERNETES_TYPES = [
-  'kubernetes_namespace_v1', 'kubernetes_config_map_v1', 'kubernetes_secret_v1', 'kubernetes_service_account_v1',
-  'kubernetes_service_v1', 'kubernetes_deployment_v1', 'kubernetes_stateful_set_v1', 'kubernetes_daemon_set_v1',
-  'kubernetes_job_v1', 'kubernetes_cron_job_v1', 'kubernetes_ingress_v1', 'kubernetes_role_v1', 'kubernetes_role_binding_v1',
-  'kubernetes_cluster_role_v1', 'kubernetes_cluster_role_binding_v1', 'kubernetes_persistent_volume_claim_v1',
-  'data:kubernetes_resource', 'data:kubernetes_resources', 'data:kubernetes_namespace_v1', 'data:kubernetes_secret_v1',
+  'kubernetes_namespace_v1',
+  'kubernetes_config_map_v1',
+  'kubernetes_secret_v1',
+  'kubernetes_service_account_v1',
+  'kubernetes_service_v1',
+  'kubernetes_deployment_v1',
+  'kubernetes_stateful_set_v1',
+  'kubernetes_daemon_set_v1',
+  'kubernetes_job_v1',
+  'kubernetes_cron_job_v1',
+  'kubernetes_ingress_v1',
+  'kubernetes_role_v1',
+  'kubernetes_role_binding_v1',
+  'kubernetes_cluster_role_v1',
+  'kubernetes_cluster_role_binding_v1',
+  'kubernetes_persistent_volume_claim_v1',
+  'data:kubernetes_resource',
+  'data:kubernetes_resources',
+  'data:kubernetes_namespace_v1',
+  'data:kubernetes_secret_v1',
 ];
 
 type AttrType = string | { list: string } | { set: string } | { map: string };
-interface Attr { name: string; type: AttrType; kind: 'required' | 'optional' | 'computed' }
-interface Block { name: string; nesting: 'list' | 'set' | 'single'; maxItems?: number; minItems?: number; block: Schema }
-interface Schema { attributes: Attr[]; blocks: Block[] }
+interface Attr {
+  name: string;
+  type: AttrType;
+  kind: 'required' | 'optional' | 'computed';
+}
+interface Block {
+  name: string;
+  nesting: 'list' | 'set' | 'single';
+  maxItems?: number;
+  minItems?: number;
+  block: Schema;
+}
+interface Schema {
+  attributes: Attr[];
+  blocks: Block[];
+}
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 
 /** Every file below `dir` whose name ends with `suffix`, in a stable order. */
 function filesBelow(dir: string, suffix: string): string[] {
-  return readdirSync(dir).sort().flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? filesBelow(p, suffix) : f.endsWith(suffix) ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((f) => {
+      const p = join(dir, f);
+      return statSync(p).isDirectory() ? filesBelow(p, suffix) : f.endsWith(suffix) ? [p] : [];
+    });
 }
 
 /** One binding module: its compiled JavaScript and its declarations (big ones split their structs over several files). */
@@ -51,8 +95,12 @@ class Binding {
   readonly js: string;
   readonly dts: string;
   constructor(libDir: string, dir: string) {
-    this.js = filesBelow(join(libDir, dir), '.js').map((f) => readFileSync(f, 'utf8')).join('\n');
-    this.dts = filesBelow(join(libDir, dir), '.d.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
+    this.js = filesBelow(join(libDir, dir), '.js')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    this.dts = filesBelow(join(libDir, dir), '.d.ts')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
   }
 
   /** The body of `function <fn>(struct) {...}` or of a class method, up to its closing brace at `indent`. */
@@ -84,9 +132,23 @@ class Binding {
     for (const m of classBody.matchAll(re)) {
       const [, toList, getter, name] = m;
       const type: AttrType | undefined =
-        getter === 'String' ? 'string' : getter === 'Number' ? 'number' : getter === 'Boolean' ? 'bool'
-          : getter === 'List' ? (toList ? { set: 'string' } : { list: 'string' }) : getter === 'StringMap' ? { map: 'string' }
-          : getter === 'NumberList' ? { list: 'number' } : getter === 'AnyMap' ? 'dynamic' : undefined;
+        getter === 'String'
+          ? 'string'
+          : getter === 'Number'
+            ? 'number'
+            : getter === 'Boolean'
+              ? 'bool'
+              : getter === 'List'
+                ? toList
+                  ? { set: 'string' }
+                  : { list: 'string' }
+                : getter === 'StringMap'
+                  ? { map: 'string' }
+                  : getter === 'NumberList'
+                    ? { list: 'number' }
+                    : getter === 'AnyMap'
+                      ? 'dynamic'
+                      : undefined;
       if (!type) throw new Error(`unknown attribute getter get${getter}Attribute for ${name}`);
       out.set(name, type);
     }
@@ -130,8 +192,11 @@ class Binding {
       }
       const single = !a.value.includes('listMapperHcl');
       blocks.push({
-        name: a.name, nesting: a.type === 'set' ? 'set' : 'list', block: inner,
-        ...(single ? { maxItems: 1 } : {}), ...(optional ? {} : { minItems: 1 }),
+        name: a.name,
+        nesting: a.type === 'set' ? 'set' : 'list',
+        block: inner,
+        ...(single ? { maxItems: 1 } : {}),
+        ...(optional ? {} : { minItems: 1 }),
       });
     }
     if (classBody) {

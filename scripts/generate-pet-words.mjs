@@ -52,7 +52,11 @@ function synsets(pos) {
   return out;
 }
 
-const words = (pos, keep) => [...index(pos)].filter(([w, entry]) => usable(w) && keep(w, entry)).map(([w]) => w).sort();
+const words = (pos, keep) =>
+  [...index(pos)]
+    .filter(([w, entry]) => usable(w) && keep(w, entry))
+    .map(([w]) => w)
+    .sort();
 
 const nouns = synsets('noun');
 const ANIMAL = [...nouns].find(([, s]) => s.words[0] === 'animal' && s.words.includes('beast'))[0];
@@ -73,7 +77,15 @@ const names = words('noun', (w, e) => {
 
 const list = (name, ws) => {
   const lines = [];
-  for (let i = 0; i < ws.length; i += 12) lines.push('  ' + ws.slice(i, i + 12).map((w) => `'${w}'`).join(', ') + ',');
+  for (let i = 0; i < ws.length; i += 12)
+    lines.push(
+      '  ' +
+        ws
+          .slice(i, i + 12)
+          .map((w) => `'${w}'`)
+          .join(', ') +
+        ',',
+    );
   return `export const ${name}: readonly string[] = [\n${lines.join('\n')}\n];\n`;
 };
 

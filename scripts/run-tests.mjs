@@ -44,8 +44,8 @@ if (needsMoto.length && process.env.BALLAST_SKIP_SETUP !== '1') {
   if (setup.status !== 0) {
     process.stderr.write(
       `run-tests: scripts/setup-venv.sh failed (exit ${setup.status ?? setup.signal}); these tests need its moto server:\n` +
-      needsMoto.map((f) => `  ${relative(repoRoot, f)}\n`).join('') +
-      'Fix the setup (it needs python3 with venv and pip, and PyPI reachable once) and run again.\n',
+        needsMoto.map((f) => `  ${relative(repoRoot, f)}\n`).join('') +
+        'Fix the setup (it needs python3 with venv and pip, and PyPI reachable once) and run again.\n',
     );
     process.exit(1);
   }

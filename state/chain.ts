@@ -27,7 +27,11 @@ export function chainEntry(v: StateVersion, digest: string, origin: string): Cha
 
 /** A history whose digest chain does not hold; the message names the broken link. */
 export class BrokenChainError extends Error {
-  constructor(readonly where: string, readonly serial: number, problem: string) {
+  constructor(
+    readonly where: string,
+    readonly serial: number,
+    problem: string,
+  ) {
     super(
       `state history of ${where} is broken at version ${serial}: ${problem}. A recorded version was changed, removed or ` +
         `added outside Ballast; Ballast will not use versions it cannot vouch for. Restore the original file or object ` +

@@ -27,7 +27,10 @@ export class FileJournal implements Journal {
   /** how many write+fdatasync rounds ran (for tests and benchmarks) */
   syncCount = 0;
 
-  private constructor(private readonly fh: FileHandle, readonly path: string) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly path: string,
+  ) {}
 
   /**
    * Opens (creating if needed) the journal at `path`. A torn final line left by a crash is

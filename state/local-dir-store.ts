@@ -58,12 +58,24 @@ export class LocalDirStore implements StateStore {
     this.description = `local directory ${this.dir}`;
   }
 
-  private get versionsDir() { return join(this.dir, 'versions'); }
-  private get configsDir() { return join(this.dir, 'configs'); }
-  private get journalDir() { return join(this.dir, 'journal'); }
-  private get pointerPath() { return join(this.dir, 'current.json'); }
-  private get indexPath() { return join(this.dir, 'index.jsonl'); }
-  private get lockPath() { return join(this.dir, 'lock.json'); }
+  private get versionsDir() {
+    return join(this.dir, 'versions');
+  }
+  private get configsDir() {
+    return join(this.dir, 'configs');
+  }
+  private get journalDir() {
+    return join(this.dir, 'journal');
+  }
+  private get pointerPath() {
+    return join(this.dir, 'current.json');
+  }
+  private get indexPath() {
+    return join(this.dir, 'index.jsonl');
+  }
+  private get lockPath() {
+    return join(this.dir, 'lock.json');
+  }
 
   versionPath(serial: number): string {
     return join(this.versionsDir, `${String(serial).padStart(8, '0')}.json`);
@@ -171,7 +183,9 @@ export class LocalDirStore implements StateStore {
 
     // The commit point: create-if-absent. Losing this race means another writer committed first.
     if (!(await createFileOnce(this.versionPath(next.serial), bytes))) {
-      throw new StateConflictError(`state changed since it was read: expected serial ${opts.expectedSerial ?? 'none (empty state)'}, but another writer stored serial ${next.serial} first [${this.description}]`);
+      throw new StateConflictError(
+        `state changed since it was read: expected serial ${opts.expectedSerial ?? 'none (empty state)'}, but another writer stored serial ${next.serial} first [${this.description}]`,
+      );
     }
     const digest = digestOf(bytes);
     const info = versionInfo(next, digest);

@@ -84,9 +84,11 @@ class FileLock implements Lock {
   async renew(): Promise<void> {
     const held = await readStoredLock(this.path);
     if (held?.id !== this.current.id) {
-      throw new LockLostError(held
-        ? `lock ${this.current.id} on ${this.where} was lost: it is now held by ${held.who}@${held.host} (pid ${held.pid}, lock id ${held.id})`
-        : `lock ${this.current.id} on ${this.where} was lost: it was removed`);
+      throw new LockLostError(
+        held
+          ? `lock ${this.current.id} on ${this.where} was lost: it is now held by ${held.who}@${held.host} (pid ${held.pid}, lock id ${held.id})`
+          : `lock ${this.current.id} on ${this.where} was lost: it was removed`,
+      );
     }
     // The check and the replace are two steps; a takeover can only race with this once our
     // lock has already expired, which renewing on time prevents.

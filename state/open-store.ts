@@ -48,7 +48,7 @@ export function openStateStore(stack: string, backend: StackBackend | undefined,
   if (sel.stateDir) return new LocalDirStore(join(sel.stateDir, stack), { stack });
   if (sel.s3?.bucket) {
     const base = backend?.type === 's3' ? s3BackendFromTerraform(backend.config) : undefined;
-    const key = sel.s3.key ? sel.s3.key.replace('{stack}', stack) : base?.key ?? `${stack}/ballast.tfstate`;
+    const key = sel.s3.key ? sel.s3.key.replace('{stack}', stack) : (base?.key ?? `${stack}/ballast.tfstate`);
     return s3Store({ ...base, ...definedOnly(sel.s3), bucket: sel.s3.bucket, key });
   }
   if (backend?.type === 's3') return s3Store(s3BackendFromTerraform(backend.config));

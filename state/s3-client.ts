@@ -22,4 +22,3 @@ export function s3ClientFor(config: Pick<S3BackendConfig, 'region' | 'endpoint' 
   }
   return new S3Client(options);
 }
-

@@ -136,9 +136,11 @@ class S3HeldLock implements Lock {
     } catch (e) {
       if (!isConditionFailed(e) && !isNotFound(e)) throw e;
       const held = await readLock(this.place);
-      throw new LockLostError(held
-        ? `lock ${this.stored.id} on ${this.place.where} was lost: it is now held by ${held.info.who}@${held.info.host} (pid ${held.info.pid}, lock id ${held.info.id})`
-        : `lock ${this.stored.id} on ${this.place.where} was lost: it was removed`);
+      throw new LockLostError(
+        held
+          ? `lock ${this.stored.id} on ${this.place.where} was lost: it is now held by ${held.info.who}@${held.info.host} (pid ${held.info.pid}, lock id ${held.info.id})`
+          : `lock ${this.stored.id} on ${this.place.where} was lost: it was removed`,
+      );
     }
   }
 

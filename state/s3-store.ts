@@ -7,14 +7,7 @@
 // that was read, or If-None-Match: * for the first one), so of two racing writers exactly one
 // wins and the other gets StateConflictError; nothing is ever overwritten or deleted.
 
-import {
-  DeleteObjectCommand,
-  GetBucketVersioningCommand,
-  HeadObjectCommand,
-  ListObjectVersionsCommand,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetBucketVersioningCommand, HeadObjectCommand, ListObjectVersionsCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { error as diagnostic, DiagnosticsError } from '../engine/diagnostics.ts';
 import { StateConflictError } from '../engine/errors.ts';
 import { configDigest, digestHex } from './config-digest.ts';
@@ -106,9 +99,7 @@ export class S3Store implements StateStore {
     let keyMarker: string | undefined;
     let versionIdMarker: string | undefined;
     for (;;) {
-      const page = await this.s3.send(
-        new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: this.key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
-      );
+      const page = await this.s3.send(new ListObjectVersionsCommand({ Bucket: this.bucket, Prefix: this.key, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }));
       // The prefix also matches `<key>.lock`, `<key>.configs/...`; the exact key sorts first.
       let pastOurKey = false;
       for (const v of page.Versions ?? []) {
@@ -262,7 +253,7 @@ export class S3Store implements StateStore {
       throw new StateConflictError(
         `another writer stored a new version of state ${this.description} at the same time (both expected serial ` +
           `${opts.expectedSerial ?? 'none'}); this one was not written. Plan again against the current state.`,
-        );
+      );
     }
     return info;
   }

@@ -9,8 +9,7 @@ import { sampleVersion } from './testdata/sample-version.ts';
 
 test('serializeState is deterministic whatever the key insertion order', () => {
   const a = sampleVersion(1, null);
-  const reordered = JSON.parse(JSON.stringify(a), (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v);
+  const reordered = JSON.parse(JSON.stringify(a), (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v));
   assert.notEqual(JSON.stringify(a), JSON.stringify(reordered));
   assert.deepEqual(serializeState(a), serializeState(reordered));
   const text = serializeState(a).toString('utf8');
@@ -31,7 +30,10 @@ test('marks, non-finite numbers and class instances are refused with the path', 
   const withUnknown = sampleVersion(1, null, { outputs: { o: { value: UNKNOWN, sensitive: false } } });
   assert.throws(() => serializeState(withUnknown), /Unknown object at \$\.outputs\.o\.value/);
   const withSensitive = sampleVersion(1, null, { outputs: { o: { value: new Sensitive('s3cret'), sensitive: true } } });
-  assert.throws(() => serializeState(withSensitive), (e: Error) => /Sensitive/.test(e.message) && !e.message.includes('s3cret'));
+  assert.throws(
+    () => serializeState(withSensitive),
+    (e: Error) => /Sensitive/.test(e.message) && !e.message.includes('s3cret'),
+  );
   assert.throws(() => stableJson({ n: Infinity }), /non-finite number at \$\.n/);
 });
 
@@ -47,8 +49,13 @@ test('digestOf and configDigest give sha256:<hex>', () => {
 test('versionInfo summarises a version', () => {
   const v = sampleVersion(3, 'sha256:' + '0'.repeat(64), { reason: 'rollback', rollbackOf: 1 });
   assert.deepEqual(versionInfo(v, 'sha256:x'), {
-    serial: 3, time: v.time, reason: 'rollback', sourceRevision: v.sourceRevision,
-    changes: { add: 1, change: 0, destroy: 0 }, rollbackOf: 1, digest: 'sha256:x',
+    serial: 3,
+    time: v.time,
+    reason: 'rollback',
+    sourceRevision: v.sourceRevision,
+    changes: { add: 1, change: 0, destroy: 0 },
+    rollbackOf: 1,
+    digest: 'sha256:x',
   });
   assert.equal('rollbackOf' in versionInfo(sampleVersion(1, null), 'd'), false);
 });
@@ -56,8 +63,10 @@ test('versionInfo summarises a version', () => {
 test('parseState names the origin and the problem', () => {
   const origin = 'state version file /x/versions/00000003.json';
   const check = (bytes: string, re: RegExp) =>
-    assert.throws(() => parseState(bytes, origin), (e: Error) =>
-      e instanceof CorruptStateError && e.message.startsWith(`${origin} is corrupt: `) && re.test(e.message));
+    assert.throws(
+      () => parseState(bytes, origin),
+      (e: Error) => e instanceof CorruptStateError && e.message.startsWith(`${origin} is corrupt: `) && re.test(e.message),
+    );
   check('{"formatVersion": 1, "lin', /not valid JSON/);
   check('[]', /top level/);
   check('{}', /formatVersion is missing/);

@@ -49,7 +49,16 @@ test('bootstrap manifests pass a server-side dry-run, and Ballast applies them a
   const r = await runBallast(['bootstrap', '--dir', repo.work, '--state-s3-bucket', 'ballast-state', '--replicas', '3', '--stacks-path', 'stacks/*'], { cwd: repo.work });
   assert.equal(r.code, 0, r.stderr);
   const dir = join(repo.work, 'clusters/ballast');
-  assert.deepEqual(readdirSync(dir).sort(), ['agent-config.yaml', 'deployment.yaml', 'kustomization.yaml', 'namespace.yaml', 'pod-disruption-budget.yaml', 'rbac.yaml', 'service-account.yaml', 'service.yaml']);
+  assert.deepEqual(readdirSync(dir).sort(), [
+    'agent-config.yaml',
+    'deployment.yaml',
+    'kustomization.yaml',
+    'namespace.yaml',
+    'pod-disruption-budget.yaml',
+    'rbac.yaml',
+    'service-account.yaml',
+    'service.yaml',
+  ]);
   assert.match(r.stdout, /kubectl apply -k/);
 
   // the directory the agent follows for itself is a cluster-app stack (kustomization.yaml)
@@ -63,7 +72,18 @@ test('bootstrap manifests pass a server-side dry-run, and Ballast applies them a
   // (after the apply above: the namespaced objects need their namespace, which a dry-run does not
   // create; --force-conflicts because the fields are co-owned with "ballast" and nothing is written)
   const dry = await kubectl(cluster, ['apply', '--server-side', '--force-conflicts', '--field-manager', 'bootstrap-check', '--dry-run=server', '-k', dir]);
-  for (const kind of ['namespace/ballast-system', 'deployment.apps/ballast-agent', 'poddisruptionbudget.policy/ballast-agent', 'service/ballast-agent', 'serviceaccount/ballast-agent', 'role.rbac.authorization.k8s.io/ballast-agent-leases', 'rolebinding.rbac.authorization.k8s.io/ballast-agent-leases', 'clusterrole.rbac.authorization.k8s.io/ballast-agent-manager', 'clusterrolebinding.rbac.authorization.k8s.io/ballast-agent-manager', 'configmap/ballast-agent-config']) {
+  for (const kind of [
+    'namespace/ballast-system',
+    'deployment.apps/ballast-agent',
+    'poddisruptionbudget.policy/ballast-agent',
+    'service/ballast-agent',
+    'serviceaccount/ballast-agent',
+    'role.rbac.authorization.k8s.io/ballast-agent-leases',
+    'rolebinding.rbac.authorization.k8s.io/ballast-agent-leases',
+    'clusterrole.rbac.authorization.k8s.io/ballast-agent-manager',
+    'clusterrolebinding.rbac.authorization.k8s.io/ballast-agent-manager',
+    'configmap/ballast-agent-config',
+  ]) {
     assert.match(dry, new RegExp(`${kind.replace(/\./g, '\\.')} serverside-applied \\(server dry run\\)`), dry);
   }
   const history = await ballastOk(cluster, ['history', '--state-dir', state], dir);

@@ -74,7 +74,10 @@ test('commits are applied within two intervals, updated, and a revert converges 
   // unchanged revision: polls do nothing (no new state versions); two more finished polls first
   await agent.waitForSteps('infra', 2);
   assert.equal((await agent.status()).stacks.infra.lastResult?.kind, 'applied', 'the last real outcome stays visible');
-  assert.deepEqual((await stateHistory(state, 'infra')).map((v) => v.sourceRevision), [rev(c1), rev(c2), rev(c3)]);
+  assert.deepEqual(
+    (await stateHistory(state, 'infra')).map((v) => v.sourceRevision),
+    [rev(c1), rev(c2), rev(c3)],
+  );
   const metrics = await (await fetch(`${agent.base}/metrics`)).text();
   assert.match(metrics, new RegExp(`ballast_last_applied_revision_info\\{stack="infra",revision="main@sha1:${c3}"\\} 1`));
   assert.doesNotMatch(metrics, new RegExp(`revision="main@sha1:${c2}"`));
@@ -114,7 +117,10 @@ test('a signed webhook triggers a fetch at once; an unsigned or wrongly signed o
   const appliedC2 = events.findIndex((e) => e.event === 'apply' && e.revision === rev(c2));
   const before = events.slice(0, appliedC2);
   assert.equal(before.filter((e) => e.event === 'trigger').length, 1, 'only the signed hook triggered a fetch');
-  assert.deepEqual(before.filter((e) => e.event === 'fetch').map((e) => e.revision), [rev(c1), rev(c2)]);
+  assert.deepEqual(
+    before.filter((e) => e.event === 'fetch').map((e) => e.revision),
+    [rev(c1), rev(c2)],
+  );
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'two');
   assert.ok(!agent.logs().includes('hook-secret-value'), 'the secret must never be logged');
   assert.equal(await agent.stop(), 0);
@@ -174,13 +180,19 @@ test('with --git-verify-keyring an unsigned or foreign-signed head is refused an
   const { repo, url, out, state, work, dir } = await setup();
   const trusted = makeGpgKey('Trusted Signer');
   const stranger = makeGpgKey('Someone Else');
-  after(() => { trusted.dispose(); stranger.dispose(); });
+  after(() => {
+    trusted.dispose();
+    stranger.dispose();
+  });
   const c1 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'one' }) }, 'signed', { sign: trusted });
   const agent = await startAgent(['--git', url, '--interval', '1s', '--state-dir', state, '--work-dir', work, '--git-verify-keyring', trusted.keyringFile], { cwd: dir });
   await agent.waitFor('the signed commit applied', applied('main', rev(c1)), 30_000);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one');
 
-  for (const [what, sign, status] of [['unsigned', undefined, /the commit is not signed/], ['signed by a key outside the keyring', stranger, /signed by a key that is not in the keyring/]] as const) {
+  for (const [what, sign, status] of [
+    ['unsigned', undefined, /the commit is not signed/],
+    ['signed by a key outside the keyring', stranger, /signed by a key that is not in the keyring/],
+  ] as const) {
     const bad = repo.commit({ 'main.tf.json': fileStack(out, { a: `not ${what}`, b: 'never' }) }, what, sign ? { sign } : {});
     // the positive events: a fetch refused this head (reported on /status), then one more refusal
     const s = await agent.waitFor(`the ${what} head refused`, (st) => Object.values(st.sources).some((src) => src.lastError?.includes(rev(bad)) ?? false), 30_000);
@@ -194,7 +206,10 @@ test('with --git-verify-keyring an unsigned or foreign-signed head is refused an
     assert.equal(now.stacks.main.revision, rev(c1));
     assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'one', `the ${what} commit was applied`);
     assert.deepEqual(filesIn(out), ['a.txt']);
-    assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1)]);
+    assert.deepEqual(
+      (await stateHistory(state, 'main')).map((v) => v.sourceRevision),
+      [rev(c1)],
+    );
     assert.match(agent.logs(), new RegExp(`failed signature verification`));
   }
 
@@ -202,6 +217,9 @@ test('with --git-verify-keyring an unsigned or foreign-signed head is refused an
   const c4 = repo.commit({ 'main.tf.json': fileStack(out, { a: 'four' }) }, 'signed again', { sign: trusted });
   await agent.waitFor('the next signed commit applied', applied('main', rev(c4)), 30_000);
   assert.equal(readFileSync(join(out, 'a.txt'), 'utf8'), 'four');
-  assert.deepEqual((await stateHistory(state, 'main')).map((v) => v.sourceRevision), [rev(c1), rev(c4)]);
+  assert.deepEqual(
+    (await stateHistory(state, 'main')).map((v) => v.sourceRevision),
+    [rev(c1), rev(c4)],
+  );
   assert.equal(await agent.stop(), 0);
 });

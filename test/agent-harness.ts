@@ -175,7 +175,9 @@ export async function stateHistory(stateDir: string, stack: string): Promise<Ver
 
 export function filesIn(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
   } catch {
     return [];
   }

@@ -74,19 +74,23 @@ test('agent + real API server: apply, health, drift reverted and alerted, prune,
   const dir = await makeTempDir('ballast-agent-kube-');
   const state = join(dir, 'state');
   const c1 = repo.commit({ 'apps/app.yaml': appYaml(true) }, 'shop app');
-  const agent = await startAgent(
-    ['--git', daemon.url('cluster-apps.git'), '--path', 'apps', '--interval', '1s', '--drift-interval', '2s', '--state-dir', state, '--work-dir', join(dir, 'work')],
-    { cwd: dir, env: cluster.env },
-  );
+  const agent = await startAgent(['--git', daemon.url('cluster-apps.git'), '--path', 'apps', '--interval', '1s', '--drift-interval', '2s', '--state-dir', state, '--work-dir', join(dir, 'work')], {
+    cwd: dir,
+    env: cluster.env,
+  });
   const wait = 180_000;
 
   // commit -> applied, then healthy as the next drift check sees it
   await agent.waitFor('c1 applied', applied('apps', rev(c1)), wait);
   assert.equal((await kubeGet(cluster, 'deployment', 'web', 'shop'))?.spec.replicas, 2);
-  const healthy = await agent.waitFor('web and worker reported Current', (s) => {
-    const h = s.stacks.apps?.health ?? [];
-    return [WEB, WORKER].every((a) => h.find((x) => x.address === a)?.status === 'Current');
-  }, wait);
+  const healthy = await agent.waitFor(
+    'web and worker reported Current',
+    (s) => {
+      const h = s.stacks.apps?.health ?? [];
+      return [WEB, WORKER].every((a) => h.find((x) => x.address === a)?.status === 'Current');
+    },
+    wait,
+  );
   const cm = healthy.stacks.apps.health.find((h) => h.address === 'kubernetes_manifest.ConfigMap_shop_web-config');
   assert.equal(cm?.status, 'Current', JSON.stringify(healthy.stacks.apps.health));
 

@@ -29,28 +29,36 @@ after(async () => {
 
 /** a.txt, then a data source that sleeps during the apply (its input is known only then), then b.txt */
 function slowStack(out: string, seconds: number, tag: string): string {
-  return JSON.stringify({
-    resource: {
-      local_file: {
-        a: { filename: join(out, 'a.txt'), content: `a ${tag}` },
-        b: { filename: join(out, 'b.txt'), content: `b ${tag} \${data.local_command.wait.exit_code}` },
+  return JSON.stringify(
+    {
+      resource: {
+        local_file: {
+          a: { filename: join(out, 'a.txt'), content: `a ${tag}` },
+          b: { filename: join(out, 'b.txt'), content: `b ${tag} \${data.local_command.wait.exit_code}` },
+        },
       },
+      data: { local_command: { wait: { command: 'sh', arguments: ['-c', `sleep ${seconds}`, 'sh', '${local_file.a.id}'] } } },
     },
-    data: { local_command: { wait: { command: 'sh', arguments: ['-c', `sleep ${seconds}`, 'sh', '${local_file.a.id}'] } } },
-  }, null, 2);
+    null,
+    2,
+  );
 }
 
 /** a.txt, then a data source that waits during the apply (its input is known only then) until `gate` exists, then b.txt */
 function gatedStack(out: string, gate: string, tag: string): string {
-  return JSON.stringify({
-    resource: {
-      local_file: {
-        a: { filename: join(out, 'a.txt'), content: `a ${tag}` },
-        b: { filename: join(out, 'b.txt'), content: `b ${tag} \${data.local_command.wait.exit_code}` },
+  return JSON.stringify(
+    {
+      resource: {
+        local_file: {
+          a: { filename: join(out, 'a.txt'), content: `a ${tag}` },
+          b: { filename: join(out, 'b.txt'), content: `b ${tag} \${data.local_command.wait.exit_code}` },
+        },
       },
+      data: { local_command: { wait: { command: 'sh', arguments: ['-c', 'echo $$ > "$1.pid"; while [ ! -e "$1" ]; do sleep 0.1; done', 'sh', gate, '${local_file.a.id}'] } } },
     },
-    data: { local_command: { wait: { command: 'sh', arguments: ['-c', 'echo $$ > "$1.pid"; while [ ! -e "$1" ]; do sleep 0.1; done', 'sh', gate, '${local_file.a.id}'] } } },
-  }, null, 2);
+    null,
+    2,
+  );
 }
 
 /** A pid that is running (a zombie left for init to reap counts as gone). */
@@ -116,7 +124,12 @@ test('SIGTERM during an apply: /readyz 503 at once, the apply finishes and is re
   assert.equal(code, 0, agent.logs().slice(-3000));
   const v = await currentState(state, 'main');
   assert.equal(v?.sourceRevision, rev(c2));
-  assert.deepEqual(Object.keys(v!.resources).filter((k) => k.startsWith('local_file')).sort(), ['local_file.a', 'local_file.b']);
+  assert.deepEqual(
+    Object.keys(v!.resources)
+      .filter((k) => k.startsWith('local_file'))
+      .sort(),
+    ['local_file.a', 'local_file.b'],
+  );
   assert.deepEqual(filesIn(out), ['a.txt', 'b.txt']);
   const store = stateStore(state, 'main');
   assert.equal(await store.currentLock(), null, 'the lock must be released');
@@ -141,15 +154,26 @@ test('past --shutdown-timeout an apply is cancelled: what finished is recorded, 
   assert.equal(await store.currentLock(), null, 'the lock must be released');
   // a.txt exists on disk, so state must know it: as a recorded version or a pending journal
   const v = await currentState(state, 'main');
-  const journalled = (await store.pendingJournals()).flatMap((j) => j.entries).filter((e) => e.kind === 'done').map((e) => e.address);
-  assert.ok(v?.resources['local_file.a'] !== undefined || journalled.includes('local_file.a'), `local_file.a lost: version ${JSON.stringify(v?.resources && Object.keys(v.resources))}, journal ${journalled}`);
+  const journalled = (await store.pendingJournals())
+    .flatMap((j) => j.entries)
+    .filter((e) => e.kind === 'done')
+    .map((e) => e.address);
+  assert.ok(
+    v?.resources['local_file.a'] !== undefined || journalled.includes('local_file.a'),
+    `local_file.a lost: version ${JSON.stringify(v?.resources && Object.keys(v.resources))}, journal ${journalled}`,
+  );
   assert.equal(v?.resources['local_file.b'], undefined);
 
   writeFileSync(gate, '');
   const second = await startAgent(args, { cwd: dir });
   await second.waitFor('the restarted agent converged', (s) => applied('main', rev(c1))(s) && s.stacks.main.lastResult?.kind === 'applied', 30_000);
   const done = await currentState(state, 'main');
-  assert.deepEqual(Object.keys(done!.resources).filter((k) => k.startsWith('local_file')).sort(), ['local_file.a', 'local_file.b']);
+  assert.deepEqual(
+    Object.keys(done!.resources)
+      .filter((k) => k.startsWith('local_file'))
+      .sort(),
+    ['local_file.a', 'local_file.b'],
+  );
   assert.deepEqual(filesIn(out), ['a.txt', 'b.txt']);
   assert.deepEqual(await store.pendingJournals(), []);
   assert.equal(await second.stop(), 0);
@@ -174,7 +198,9 @@ test('SIGTERM cancels an in-flight fetch: the git child is gone and the agent ex
     await new Promise((r) => server.close(r));
   });
   const port = (server.address() as { port: number }).port;
-  const agent = await startAgent(['--git', `git://127.0.0.1:${port}/hang.git`, '--interval', '1s', '--state-dir', join(dir, 'state'), '--work-dir', join(dir, 'work'), '--shutdown-timeout', '10m'], { cwd: dir });
+  const agent = await startAgent(['--git', `git://127.0.0.1:${port}/hang.git`, '--interval', '1s', '--state-dir', join(dir, 'state'), '--work-dir', join(dir, 'work'), '--shutdown-timeout', '10m'], {
+    cwd: dir,
+  });
   await connection;
   assert.equal(await agent.stop('SIGTERM', 60_000), 0, agent.logs().slice(-3000));
   await Promise.all(socketsClosed); // the git processes that held the connections are gone
@@ -185,11 +211,14 @@ test('SIGTERM cancels an in-flight fetch: the git child is gone and the agent ex
 test('SIGTERM cancels an in-flight synth: the app process is gone and nothing is recorded', async () => {
   const { repo, url, state, dir } = await setup();
   const pidFile = join(dir, 'app.pid');
-  repo.commit({
-    'app/cdktf.json': JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts' }),
-    // an app that never finishes synthesizing
-    'app/main.ts': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`,
-  }, 'a stuck app');
+  repo.commit(
+    {
+      'app/cdktf.json': JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts' }),
+      // an app that never finishes synthesizing
+      'app/main.ts': `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(pidFile)}, String(process.pid));\nsetInterval(() => {}, 1000);\n`,
+    },
+    'a stuck app',
+  );
   const agent = await startAgent(['--git', url, '--path', 'app', '--interval', '1s', '--state-dir', state, '--work-dir', join(dir, 'work'), '--shutdown-timeout', '10m'], { cwd: dir });
   const app = await readPid(pidFile);
   assert.equal(running(app), true);
@@ -204,12 +233,15 @@ test('SIGTERM cancels an in-flight plan: the provider process is gone, nothing r
   const { repo, url, out, state, dir } = await setup();
   const gate = join(dir, 'never');
   // a data source with known inputs is read while planning; it waits for a gate that never opens
-  repo.commit({
-    'main.tf.json': JSON.stringify({
-      data: { local_command: { wait: { command: 'sh', arguments: ['-c', 'echo $$ > "$1.pid"; while [ ! -e "$1" ]; do sleep 0.1; done', 'sh', gate] } } },
-      resource: { local_file: { a: { filename: join(out, 'a.txt'), content: '${data.local_command.wait.exit_code}' } } },
-    }),
-  }, 'a stuck plan');
+  repo.commit(
+    {
+      'main.tf.json': JSON.stringify({
+        data: { local_command: { wait: { command: 'sh', arguments: ['-c', 'echo $$ > "$1.pid"; while [ ! -e "$1" ]; do sleep 0.1; done', 'sh', gate] } } },
+        resource: { local_file: { a: { filename: join(out, 'a.txt'), content: '${data.local_command.wait.exit_code}' } } },
+      }),
+    },
+    'a stuck plan',
+  );
   const agent = await startAgent(['--git', url, '--interval', '1s', '--state-dir', state, '--work-dir', join(dir, 'work'), '--shutdown-timeout', '10m'], { cwd: dir });
   const reader = await readPid(`${gate}.pid`);
   assert.equal(await agent.stop('SIGTERM', 60_000), 0, agent.logs().slice(-3000));
@@ -235,7 +267,10 @@ test('SIGKILL during an apply, then a restart, converges with every file on disk
   const second = await startAgent(['--git', url, '--interval', '1s', '--state-dir', state, '--work-dir', join(dir, 'work')], { cwd: dir });
   await second.waitFor('the restarted agent converged', applied('main', rev(c1)), 30_000);
   const v = await currentState(state, 'main');
-  const inState = Object.values(v!.resources).filter((r) => r.type === 'local_file').map((r) => String(r.attributes.filename)).sort();
+  const inState = Object.values(v!.resources)
+    .filter((r) => r.type === 'local_file')
+    .map((r) => String(r.attributes.filename))
+    .sort();
   const onDisk = filesIn(out).map((f) => join(out, f));
   assert.deepEqual(inState, onDisk, 'every file on disk must be in state, and every file in state on disk');
   assert.deepEqual(onDisk, [join(out, 'a.txt'), join(out, 'b.txt')]);
@@ -258,7 +293,11 @@ test('two agents on one state store never apply the same revision twice', async 
   await b.waitFor('agent b sees the last revision applied', applied('main', rev(revisions.at(-1)!)), 40_000);
   const history = await stateHistory(state, 'main');
   const applies = history.filter((h) => h.reason === 'apply').map((h) => h.sourceRevision);
-  assert.deepEqual(applies, revisions.map((r) => rev(r)), `each revision exactly once, in order: ${JSON.stringify(history, null, 1)}`);
+  assert.deepEqual(
+    applies,
+    revisions.map((r) => rev(r)),
+    `each revision exactly once, in order: ${JSON.stringify(history, null, 1)}`,
+  );
   assert.equal(await a.stop(), 0);
   assert.equal(await b.stop(), 0);
 });

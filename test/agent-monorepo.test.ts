@@ -49,17 +49,32 @@ async function setup(): Promise<Setup> {
     for (const a of agents) await a.stop();
   });
   return {
-    repo, dir, state,
+    repo,
+    dir,
+    state,
     agent(doc) {
       const file = validateConfigFile(doc, 'agent.yaml');
-      assert.deepEqual(file.diagnostics.map((d) => d.summary), []);
+      assert.deepEqual(
+        file.diagnostics.map((d) => d.summary),
+        [],
+      );
       const { config, diagnostics } = resolveAgentConfig(file.file, { stateDir: state, workDir: join(dir, 'work'), driftInterval: '1h' });
-      assert.deepEqual(diagnostics.map((d) => d.summary), []);
+      assert.deepEqual(
+        diagnostics.map((d) => d.summary),
+        [],
+      );
       let text = '';
-      const sink = new Writable({ write(c, _e, done) { text += c.toString(); done(); } });
+      const sink = new Writable({
+        write(c, _e, done) {
+          text += c.toString();
+          done();
+        },
+      });
       const metrics = createAgentMetrics({ processMetrics: false });
       const agent = new Agent({
-        config: config!, registry: defaultRegistry(), metrics,
+        config: config!,
+        registry: defaultRegistry(),
+        metrics,
         openStore: (stack) => new LocalDirStore(join(state, stack), { stack }),
         log: createLogger({ destination: sink, json: true, level: 'debug' }),
       });
@@ -88,17 +103,31 @@ test('ten stack directories: ten states, one fetch, and a commit to one director
     const v = await currentState(state, n);
     assert.equal(v?.serial, 1, n);
     assert.equal(v?.sourceRevision, rev(c1));
-    const inputs = Object.values(v!.resources).map((r) => (r.attributes as { input: string }).input).sort();
-    assert.deepEqual(inputs, [1, 2, 3, 4, 5].map((i) => `${n}-r${i}-v1`), `${n} holds exactly its own resources`);
+    const inputs = Object.values(v!.resources)
+      .map((r) => (r.attributes as { input: string }).input)
+      .sort();
+    assert.deepEqual(
+      inputs,
+      [1, 2, 3, 4, 5].map((i) => `${n}-r${i}-v1`),
+      `${n} holds exactly its own resources`,
+    );
   }
   assert.equal(existsSync(join(state, 'main')), false, 'no stack is named after its file');
 
   const plansBefore = await counter(metrics, 'ballast_plans_total');
   const c2 = repo.commit({ 'stacks/s01/main.tf.json': dataStack('s01', 2) }, 'change s01 only');
   await agent.reconcileOnce();
-  assert.equal(await counter(metrics, 'ballast_plans_total') - plansBefore, 1, 'one plan for a one-stack commit');
-  assert.deepEqual((await stateHistory(state, 's01')).map((v) => v.sourceRevision), [rev(c1), rev(c2)]);
-  for (const n of names.slice(1)) assert.deepEqual((await stateHistory(state, n)).map((v) => v.sourceRevision), [rev(c1)], `${n} recorded nothing new`);
+  assert.equal((await counter(metrics, 'ballast_plans_total')) - plansBefore, 1, 'one plan for a one-stack commit');
+  assert.deepEqual(
+    (await stateHistory(state, 's01')).map((v) => v.sourceRevision),
+    [rev(c1), rev(c2)],
+  );
+  for (const n of names.slice(1))
+    assert.deepEqual(
+      (await stateHistory(state, n)).map((v) => v.sourceRevision),
+      [rev(c1)],
+      `${n} recorded nothing new`,
+    );
 
   const status = agent.status();
   assert.equal(status.stacks.s02!.lastConsideredRevision, rev(c2));
@@ -121,7 +150,12 @@ test('ten stack directories: ten states, one fetch, and a commit to one director
 test('two directories that would get one name are both refused, naming both; nothing shares a state', async () => {
   const { repo, state, agent: make } = await setup();
   repo.commit({ 'prod/net/main.tf.json': dataStack('prod'), 'dev/net/main.tf.json': dataStack('dev'), 'dev/app/main.tf.json': dataStack('app') }, 'clash');
-  const { agent, logs } = make({ sources: [{ name: 'prod', git: { url: repo.url, path: 'prod/net' } }, { name: 'dev', git: { url: repo.url, path: 'dev/*' } }] });
+  const { agent, logs } = make({
+    sources: [
+      { name: 'prod', git: { url: repo.url, path: 'prod/net' } },
+      { name: 'dev', git: { url: repo.url, path: 'dev/*' } },
+    ],
+  });
   await agent.reconcileOnce();
   const net = agent.status().stacks.net!;
   assert.equal(net.lastResult?.kind, 'failed');
@@ -133,21 +167,29 @@ test('two directories that would get one name are both refused, naming both; not
 
 test('globs, excludes and per-directory settings; new directories appear, removed ones are reported, and destroyed only with prune', async () => {
   const { repo, state, agent: make } = await setup();
-  repo.commit({
-    'stacks/base/main.tf.json': dataStack('base'),
-    'stacks/web/main.tf.json': dataStack('web'),
-    'stacks/team/api/main.tf.json': dataStack('api'),
-    'stacks/scratch/main.tf.json': dataStack('scratch'),
-    'stacks/docs/README.md': 'not a stack',
-  }, 'first');
+  repo.commit(
+    {
+      'stacks/base/main.tf.json': dataStack('base'),
+      'stacks/web/main.tf.json': dataStack('web'),
+      'stacks/team/api/main.tf.json': dataStack('api'),
+      'stacks/scratch/main.tf.json': dataStack('scratch'),
+      'stacks/docs/README.md': 'not a stack',
+    },
+    'first',
+  );
   const doc = (prune: boolean) => ({
-    sources: [{
-      name: 'mono', git: { url: repo.url, path: 'stacks/**' }, exclude: ['stacks/scratch'], prune,
-      directories: {
-        'stacks/web': { dependsOn: ['base'], vars: {} },
-        'stacks/team/*': { policy: 'plan-only' },
+    sources: [
+      {
+        name: 'mono',
+        git: { url: repo.url, path: 'stacks/**' },
+        exclude: ['stacks/scratch'],
+        prune,
+        directories: {
+          'stacks/web': { dependsOn: ['base'], vars: {} },
+          'stacks/team/*': { policy: 'plan-only' },
+        },
       },
-    }],
+    ],
   });
   const { agent, logs } = make(doc(false));
   await agent.reconcileOnce();
@@ -189,7 +231,11 @@ test('a stack that gets a new name takes its state along with a visible move', a
   const renamed = make({ sources: [{ name: 'infra', git: { url: repo.url, path: 'infra' } }] });
   await renamed.agent.reconcileOnce();
   const history = await stateHistory(state, 'infra');
-  assert.deepEqual(history.map((v) => [v.serial, v.reason, v.sourceRevision]), [[1, 'move', rev(c1)]], 'carried over, not recreated');
+  assert.deepEqual(
+    history.map((v) => [v.serial, v.reason, v.sourceRevision]),
+    [[1, 'move', rev(c1)]],
+    'carried over, not recreated',
+  );
   assert.match(renamed.logs(), /carried the state of stack \\"main\\" over to \\"infra\\"/);
   assert.equal(await counter(renamed.metrics, 'ballast_plans_total'), 1);
   assert.deepEqual(filesIn(out), ['a.txt']);
@@ -222,7 +268,11 @@ test('CLI: two directories with the same stack name cannot share --state-dir; --
 
 test('stack names given on the command line cannot leave the state directory', async () => {
   const { dir, state } = await setup();
-  for (const args of [['history', '--stack', '../../escape'], ['show', '--stack', 'x/../victim'], ['agent', 'suspend', 'x/../victim']]) {
+  for (const args of [
+    ['history', '--stack', '../../escape'],
+    ['show', '--stack', 'x/../victim'],
+    ['agent', 'suspend', 'x/../victim'],
+  ]) {
     const r = await runBallast([...args, '--state-dir', state], { cwd: dir });
     assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
     assert.match(r.stderr, /Invalid stack name "(\.\.\/\.\.\/escape|x\/\.\.\/victim)": it must start with a letter or underscore/);
@@ -239,7 +289,10 @@ test('in an app with several stacks, only the stacks whose synthesized config (o
     stacks: Object.fromEntries(['alpha', 'beta'].map((n) => [n, { name: n, constructPath: n, synthesizedStackPath: `stacks/${n}/cdk.tf.json`, workingDirectory: `stacks/${n}`, dependencies: [] }])),
   });
   const withFile = (n: string) => JSON.stringify({ resource: { terraform_data: { f: { input: `\${file("\${path.module}/note.txt")}` }, d: { input: n } } } });
-  const c1 = repo.commit({ 'apps/out/manifest.json': manifest, 'apps/out/stacks/alpha/cdk.tf.json': dataStack('alpha'), 'apps/out/stacks/beta/cdk.tf.json': withFile('beta'), 'apps/out/stacks/beta/note.txt': 'one' }, 'app');
+  const c1 = repo.commit(
+    { 'apps/out/manifest.json': manifest, 'apps/out/stacks/alpha/cdk.tf.json': dataStack('alpha'), 'apps/out/stacks/beta/cdk.tf.json': withFile('beta'), 'apps/out/stacks/beta/note.txt': 'one' },
+    'app',
+  );
   const { agent, metrics } = make({ sources: [{ name: 'apps', git: { url: repo.url, path: 'apps/*' } }] });
   await agent.reconcileOnce();
   assert.deepEqual([(await currentState(state, 'alpha'))?.serial, (await currentState(state, 'beta'))?.serial], [1, 1]);
@@ -253,18 +306,21 @@ test('in an app with several stacks, only the stacks whose synthesized config (o
   before = await plans();
   const c3 = repo.commit({ 'apps/out/stacks/beta/note.txt': 'two' }, 'a file beta reads');
   await agent.reconcileOnce();
-  assert.equal(await plans() - before, 1);
+  assert.equal((await plans()) - before, 1);
   assert.equal((await currentState(state, 'beta'))?.sourceRevision, rev(c3));
   assert.equal((await currentState(state, 'alpha'))?.sourceRevision, rev(c1));
 });
 
 test('dependsOn: a stack waits while its dependency fails, and an unknown dependency is named', async () => {
   const { repo, state, agent: make } = await setup();
-  repo.commit({
-    'stacks/base/main.tf.json': JSON.stringify({ resource: { terraform_data: { a: { input: '${local.missing}' } } } }),
-    'stacks/web/main.tf.json': dataStack('web'),
-    'stacks/lone/main.tf.json': dataStack('lone'),
-  }, 'broken base');
+  repo.commit(
+    {
+      'stacks/base/main.tf.json': JSON.stringify({ resource: { terraform_data: { a: { input: '${local.missing}' } } } }),
+      'stacks/web/main.tf.json': dataStack('web'),
+      'stacks/lone/main.tf.json': dataStack('lone'),
+    },
+    'broken base',
+  );
   const { agent } = make({ sources: [{ name: 'm', git: { url: repo.url, path: 'stacks/*' }, directories: { 'stacks/web': { dependsOn: ['base'] }, 'stacks/lone': { dependsOn: ['nope'] } } }] });
   await agent.reconcileOnce();
   const s = agent.status().stacks;

@@ -33,14 +33,18 @@ const del = (key: string) => s3.send(new DeleteObjectCommand({ Bucket: bucket, K
 /** main.txt from greeting.txt; extra.txt exists only while the extra.txt object does */
 function stack(out: string): string {
   const extra = '${path.module}/extra.txt';
-  return JSON.stringify({
-    resource: {
-      local_file: {
-        main: { filename: join(out, 'main.txt'), content: '${file("${path.module}/greeting.txt")}' },
-        extra: { count: `\${fileexists("${extra}") ? 1 : 0}`, filename: join(out, 'extra.txt'), content: `\${fileexists("${extra}") ? file("${extra}") : ""}` },
+  return JSON.stringify(
+    {
+      resource: {
+        local_file: {
+          main: { filename: join(out, 'main.txt'), content: '${file("${path.module}/greeting.txt")}' },
+          extra: { count: `\${fileexists("${extra}") ? 1 : 0}`, filename: join(out, 'extra.txt'), content: `\${fileexists("${extra}") ? file("${extra}") : ""}` },
+        },
       },
     },
-  }, null, 2);
+    null,
+    2,
+  );
 }
 
 test('objects added, changed and deleted under the prefix are applied', async () => {

@@ -35,7 +35,14 @@ async function setup(group: string) {
   const repo = makeRepo();
   after(() => repo.dispose());
   const opts: ShardedAgentOptions = {
-    url: repo.bare, dir, stateDir: join(dir, 'state'), kubeconfig: cluster.kubeconfig, group, shards: SHARDS, leaseDuration: '15s', renewInterval: '3s',
+    url: repo.bare,
+    dir,
+    stateDir: join(dir, 'state'),
+    kubeconfig: cluster.kubeconfig,
+    group,
+    shards: SHARDS,
+    leaseDuration: '15s',
+    renewInterval: '3s',
   };
   return { dir, repo, opts, api: leaseApi(cluster.kubeconfig) };
 }
@@ -61,14 +68,18 @@ async function checkHistories(stateDir: string, revisions: string[]): Promise<vo
     const store = stateStore(stateDir, n);
     await store.verify();
     const list = await store.list();
-    assert.deepEqual(list.map((v) => v.serial), list.map((_, i) => i + 1), `${n}: serials are contiguous`);
+    assert.deepEqual(
+      list.map((v) => v.serial),
+      list.map((_, i) => i + 1),
+      `${n}: serials are contiguous`,
+    );
     for (const r of revisions) assert.equal(list.filter((v) => v.sourceRevision === r).length, 1, `${n}: one state version for ${r}: ${JSON.stringify(list)}`);
     const current = await store.current();
     assert.deepEqual(Object.keys(current!.resources).sort(), revisions.map((_, i) => `ballasttest6_thing.r${i + 1}`).sort(), `${n}: every thing created is recorded`);
   }
 }
 
-test('3 agents share 30 stacks: exactly one apply per revision; kill -9 moves a replica\'s stacks with nothing lost; SIGTERM hands Leases back at once', { skip, timeout: 600_000 }, async () => {
+test("3 agents share 30 stacks: exactly one apply per revision; kill -9 moves a replica's stacks with nothing lost; SIGTERM hands Leases back at once", { skip, timeout: 600_000 }, async () => {
   const { repo, opts, api } = await setup('trio');
   repo.commit({ 'README.md': 'sharded\n' }, 'empty');
   const agents = await Promise.all(['a0', 'a1', 'a2'].map((n) => startShardedAgent(n, opts)));
@@ -90,7 +101,11 @@ test('3 agents share 30 stacks: exactly one apply per revision; kill -9 moves a 
   for (const n of names) assert.match(overview, new RegExp(`<tr data-stack="${n}">[\\s\\S]*?held by a[012] since <time[\\s\\S]*?</tr>`), `${n}: its holder on the overview`);
   const byAgent = applies(agents);
   for (const n of names) assert.equal(byAgent.get(`${n} ${rev(c1)}`)?.length, 1, `${n} applied once at c1: ${byAgent.get(`${n} ${rev(c1)}`)}`);
-  for (let i = 0; i < 3; i++) assert.ok([...byAgent.values()].some((w) => w.includes(`agent${i}`)), `agent${i} applied some stacks`);
+  for (let i = 0; i < 3; i++)
+    assert.ok(
+      [...byAgent.values()].some((w) => w.includes(`agent${i}`)),
+      `agent${i} applied some stacks`,
+    );
 
   // kill -9 one replica while the second revision is being applied
   const c2 = repo.commit(thingStacks(STACKS, 2, 1500), 'second thing everywhere');
@@ -136,7 +151,7 @@ test('a replica paused past its Lease (SIGSTOP) and resumed applies nothing', { 
   const pausedAt = a!.logs().length;
   try {
     // p1 sees the Leases expire and takes every shard (the stacks p0 was applying wait for their state lock)
-    await waitForShards(api, 'pause', SHARDS, 'p1 taking over the paused replica\'s shards', (h) => count(h, 'p1') === SHARDS, 60_000);
+    await waitForShards(api, 'pause', SHARDS, "p1 taking over the paused replica's shards", (h) => count(h, 'p1') === SHARDS, 60_000);
   } finally {
     a!.child.kill('SIGCONT');
   }

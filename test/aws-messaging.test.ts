@@ -43,10 +43,16 @@ test('a topic-to-queue stack with an IAM role applies, re-plans clean, updates i
   const [topic] = await topicArns();
   assert.match(topic, /:msg-events$/);
   const subs = (await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topic }))).Subscriptions ?? [];
-  assert.deepEqual(subs.map((s) => [s.Protocol, s.Endpoint]), [['sqs', (await attrs()).QueueArn]]);
+  assert.deepEqual(
+    subs.map((s) => [s.Protocol, s.Endpoint]),
+    [['sqs', (await attrs()).QueueArn]],
+  );
   assert.deepEqual(await roleNames(), ['msg-worker']);
   const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'msg-worker' }))).AttachedPolicies ?? [];
-  assert.deepEqual(attached.map((p) => p.PolicyName), ['msg-read-queue']);
+  assert.deepEqual(
+    attached.map((p) => p.PolicyName),
+    ['msg-read-queue'],
+  );
   expectExit(await app.run(['plan', '--detailed-exitcode']), 0, 'plan after apply');
 
   await app.setContext({ visibilityTimeout: 120 });
@@ -64,7 +70,10 @@ test('a topic-to-queue stack with an IAM role applies, re-plans clean, updates i
   const replace = await app.run(['apply', '--auto-approve']);
   expectExit(replace, 0, 'rename');
   assert.match(replace.stdout, /# aws_sqs_queue\.work must be replaced/);
-  assert.deepEqual((await queueUrls()).map((u) => u.replace(/.*\//, '')), ['msg2-work']);
+  assert.deepEqual(
+    (await queueUrls()).map((u) => u.replace(/.*\//, '')),
+    ['msg2-work'],
+  );
   expectExit(await app.run(['plan', '--detailed-exitcode']), 0, 'plan after the rename');
 
   expectExit(await app.run(['destroy', '--auto-approve']), 0, 'destroy');

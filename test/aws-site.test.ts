@@ -5,8 +5,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  CreateBucketCommand, DeleteObjectCommand, GetBucketPolicyCommand, GetBucketTaggingCommand, GetBucketVersioningCommand,
-  GetObjectCommand, GetPublicAccessBlockCommand, ListBucketsCommand, ListObjectVersionsCommand, PutBucketTaggingCommand, type S3Client,
+  CreateBucketCommand,
+  DeleteObjectCommand,
+  GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetObjectCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  ListObjectVersionsCommand,
+  PutBucketTaggingCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { startMoto, type MotoServer } from './helpers/moto.ts';
 import { awsApp, removeAwsApps, expectExit, s3Admin } from './helpers/aws-app.ts';
@@ -27,7 +36,11 @@ after(async () => {
 });
 
 /** bucket names with this prefix (the cases run side by side on one server) */
-const buckets = async (prefix: string) => ((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!).filter((n) => n.startsWith(prefix)).sort();
+const buckets = async (prefix: string) =>
+  ((await s3.send(new ListBucketsCommand({}))).Buckets ?? [])
+    .map((b) => b.Name!)
+    .filter((n) => n.startsWith(prefix))
+    .sort();
 const tagsOf = async (bucket: string) => Object.fromEntries(((await s3.send(new GetBucketTaggingCommand({ Bucket: bucket }))).TagSet ?? []).map((t) => [t.Key, t.Value]));
 const objectText = async (bucket: string, key: string) => (await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body!.transformToString();
 
@@ -73,7 +86,10 @@ describe('aws-site against moto', { concurrency: true }, () => {
     assert.deepEqual(await buckets('site-life'), []);
     const store = new LocalDirStore(join(app.dir, '.ballast', 'aws-site'), { stack: 'aws-site' });
     assert.deepEqual((await store.current())?.resources, {});
-    assert.deepEqual((await store.list()).map((v) => v.reason), ['apply', 'apply', 'apply', 'destroy']);
+    assert.deepEqual(
+      (await store.list()).map((v) => v.reason),
+      ['apply', 'apply', 'apply', 'destroy'],
+    );
   });
 
   test('an object deleted out of band plans as create; a tag changed out of band is drift and plans as update', async () => {
@@ -84,7 +100,17 @@ describe('aws-site against moto', { concurrency: true }, () => {
     // bucket is destroyed: "'FakeDeleteMarker' object has no attribute 'dispose'")
     const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: 'site-drift', Prefix: 'robots.txt' }));
     for (const v of versions.Versions ?? []) await s3.send(new DeleteObjectCommand({ Bucket: 'site-drift', Key: 'robots.txt', VersionId: v.VersionId }));
-    await s3.send(new PutBucketTaggingCommand({ Bucket: 'site-drift', Tagging: { TagSet: [{ Key: 'Environment', Value: 'hacked' }, { Key: 'ManagedBy', Value: 'ballast' }] } }));
+    await s3.send(
+      new PutBucketTaggingCommand({
+        Bucket: 'site-drift',
+        Tagging: {
+          TagSet: [
+            { Key: 'Environment', Value: 'hacked' },
+            { Key: 'ManagedBy', Value: 'ballast' },
+          ],
+        },
+      }),
+    );
 
     const plan = await app.run(['plan', '--detailed-exitcode']);
     expectExit(plan, 2, 'plan after drift');
@@ -104,7 +130,17 @@ describe('aws-site against moto', { concurrency: true }, () => {
 
   test('ballast import adopts an existing bucket; mistakes are refused', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'site-adopted' }));
-    await s3.send(new PutBucketTaggingCommand({ Bucket: 'site-adopted', Tagging: { TagSet: [{ Key: 'Environment', Value: 'dev' }, { Key: 'ManagedBy', Value: 'ballast' }] } }));
+    await s3.send(
+      new PutBucketTaggingCommand({
+        Bucket: 'site-adopted',
+        Tagging: {
+          TagSet: [
+            { Key: 'Environment', Value: 'dev' },
+            { Key: 'ManagedBy', Value: 'ballast' },
+          ],
+        },
+      }),
+    );
     const app = await awsApp('aws-site', moto, { bucketName: 'site-adopted', environment: 'dev' });
 
     // mistakes first: undeclared address, an id that does not exist
@@ -142,7 +178,17 @@ describe('aws-site against moto', { concurrency: true }, () => {
 
   test('an import block (importFrom) adopts an existing bucket on apply', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'site-adopted-2' }));
-    await s3.send(new PutBucketTaggingCommand({ Bucket: 'site-adopted-2', Tagging: { TagSet: [{ Key: 'Environment', Value: 'dev' }, { Key: 'ManagedBy', Value: 'ballast' }] } }));
+    await s3.send(
+      new PutBucketTaggingCommand({
+        Bucket: 'site-adopted-2',
+        Tagging: {
+          TagSet: [
+            { Key: 'Environment', Value: 'dev' },
+            { Key: 'ManagedBy', Value: 'ballast' },
+          ],
+        },
+      }),
+    );
     const blockApp = await awsApp('aws-site', moto, { bucketName: 'site-adopted-2', environment: 'dev', importBucket: true });
     const blockPlan = await blockApp.run(['plan', '--detailed-exitcode']);
     expectExit(blockPlan, 2, 'plan with an import block');
@@ -164,7 +210,13 @@ describe('aws-site against moto', { concurrency: true }, () => {
 
     // moto accepts any key unless told otherwise; an unknown key with its IAM check enabled is refused
     await app.setContext({ environment: 'changed' });
-    const badCreds = await app.run(['apply', '--auto-approve'], { AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: 'ballast-no-such-profile', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' });
+    const badCreds = await app.run(['apply', '--auto-approve'], {
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_PROFILE: 'ballast-no-such-profile',
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    });
     expectExit(badCreds, 1, 'apply without credentials');
     assert.doesNotMatch(badCreds.stderr, /Internal error| {4}at /);
     assert.match(badCreds.stderr, /credential/i);

@@ -27,7 +27,10 @@ test('a table applies, re-plans clean, updates tags in place, is replaced for a 
   const app = await awsApp('aws-table', moto, { tableName: 'orders', hashKey: 'order_id', environment: 'dev' });
   expectExit(await app.run(['apply', '--auto-approve']), 0, 'apply');
   const t1 = await describe('orders');
-  assert.deepEqual(t1.KeySchema, [{ AttributeName: 'order_id', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }]);
+  assert.deepEqual(t1.KeySchema, [
+    { AttributeName: 'order_id', KeyType: 'HASH' },
+    { AttributeName: 'created_at', KeyType: 'RANGE' },
+  ]);
   assert.equal(t1.BillingModeSummary?.BillingMode, 'PAY_PER_REQUEST');
   expectExit(await app.run(['plan', '--detailed-exitcode']), 0, 'plan after apply');
 

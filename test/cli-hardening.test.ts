@@ -72,8 +72,22 @@ test('a tampered version is refused by show, show --diff, rollback, history, pla
   const original = await readFile(v1, 'utf8');
   const pet = JSON.parse(original).resources['random_pet.p'].attributes.id as string;
   await writeFile(v1, original.replaceAll(pet, 'evil-pet'));
-  const link = /state history of local directory .* is broken at version 2: version 2 \(file .*00000002\.json\) records its parent's digest as sha256:[0-9a-f]{64}, but version 1 \(file .*00000001\.json\) now has digest sha256:[0-9a-f]{64}/;
-  for (const args of [['show', '1'], ['show', '2', '--diff', '1'], ['show'], ['show', '--json'], ['history'], ['history', '--json'], ['history', '--verify'], ['rollback', '--to', '1', '--auto-approve'], ['plan'], ['apply', '--auto-approve'], ['output'], ['state', 'list']]) {
+  const link =
+    /state history of local directory .* is broken at version 2: version 2 \(file .*00000002\.json\) records its parent's digest as sha256:[0-9a-f]{64}, but version 1 \(file .*00000001\.json\) now has digest sha256:[0-9a-f]{64}/;
+  for (const args of [
+    ['show', '1'],
+    ['show', '2', '--diff', '1'],
+    ['show'],
+    ['show', '--json'],
+    ['history'],
+    ['history', '--json'],
+    ['history', '--verify'],
+    ['rollback', '--to', '1', '--auto-approve'],
+    ['plan'],
+    ['apply', '--auto-approve'],
+    ['output'],
+    ['state', 'list'],
+  ]) {
     const r = await refused(args, dir, link);
     assert.doesNotMatch(r.stdout, /evil-pet/);
   }
@@ -82,7 +96,7 @@ test('a tampered version is refused by show, show --diff, rollback, history, pla
   await writeFile(v1, original);
   const configs = join(dir, '.ballast/main/configs');
   const snap = join(configs, readdirSync(configs)[0]);
-  await writeFile(snap, readFileSync(snap, 'utf8').replace('"length"', '"length" ') );
+  await writeFile(snap, readFileSync(snap, 'utf8').replace('"length"', '"length" '));
   await refused(['history', '--verify'], dir, /config snapshot .* is corrupt: its content has digest/);
 });
 

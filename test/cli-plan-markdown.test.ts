@@ -18,15 +18,18 @@ test('a markdown plan preview of a huge plan stays within 65,536 characters and 
   const dir = await makeTempDir('ballast-cli-markdown-');
   const repo = makeRepo();
   try {
-    repo.commit({
-      'infra/main.tf.json': JSON.stringify({
-        resource: {
-          local_file: {
-            f: { count: COUNT, filename: `${join(dir, 'out')}/file-\${count.index}.txt`, content: 'a line long enough to make every planned file take some room ${count.index}' },
+    repo.commit(
+      {
+        'infra/main.tf.json': JSON.stringify({
+          resource: {
+            local_file: {
+              f: { count: COUNT, filename: `${join(dir, 'out')}/file-\${count.index}.txt`, content: 'a line long enough to make every planned file take some room ${count.index}' },
+            },
           },
-        },
-      }),
-    }, 'many files');
+        }),
+      },
+      'many files',
+    );
     const state = join(dir, 'state');
     // a lone *.tf.json under --path is named after that path, as the agent names it
     const r = await runBallast(['plan', '--git', repo.url, '--ref', 'main', '--path', 'infra', '--state-dir', state, '--format', 'markdown', '--detailed-exitcode'], { cwd: dir });

@@ -17,9 +17,12 @@ const COUNT = 30;
 
 test('state unlock shows a live holder; ID --force removes exactly that lock; the next apply proceeds', async () => {
   const dir = await makeTempDir('ballast-cli-unlock-');
-  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({
-    resource: { local_file: { f: { count: COUNT, filename: '${path.module}/out/f${count.index}.txt', content: 'file ${count.index}' } } },
-  }));
+  await writeFile(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({
+      resource: { local_file: { f: { count: COUNT, filename: '${path.module}/out/f${count.index}.txt', content: 'file ${count.index}' } } },
+    }),
+  );
   const lockFile = join(dir, '.ballast', 'main', 'lock.json');
   const holder = await freezeApply(dir, 2);
   try {

@@ -45,7 +45,10 @@ test('HCL stack: all errors at once, with file, line, block, snippet, underline 
     return t.skip('terraform is not on the PATH');
   }
   const theirs = await copy('hcl');
-  const tf = await run('terraform', ['validate', '-no-color'], { cwd: theirs, env: { ...process.env, CHECKPOINT_DISABLE: '1' } }).then(() => '', (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`);
+  const tf = await run('terraform', ['validate', '-no-color'], { cwd: theirs, env: { ...process.env, CHECKPOINT_DISABLE: '1' } }).then(
+    () => '',
+    (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ''}${e.stderr ?? ''}`,
+  );
   assert.deepEqual(lines(tf), lines(r.stderr), 'terraform reports the same lines');
 });
 
@@ -53,6 +56,9 @@ test('cdktf JSON stack: the cdk.tf.json line, the expression underlined, and the
   const dir = await copy('cdktf');
   const r = await runBallast(['plan'], { cwd: dir });
   assert.equal(r.code, 1);
-  assert.match(r.stderr, /Error: Reference to undeclared input variable "var\.nmae"\n\n  on cdk\.tf\.json line 8, in resource "terraform_data" "site_bucket_A1B2":\n  8:         "input": "\$\{var\.nmae\}"\n {25}\^{8}\n  \(stack "[^"]+", terraform_data\.site_bucket_A1B2, construct app\/site\/bucket\)/);
+  assert.match(
+    r.stderr,
+    /Error: Reference to undeclared input variable "var\.nmae"\n\n  on cdk\.tf\.json line 8, in resource "terraform_data" "site_bucket_A1B2":\n  8:         "input": "\$\{var\.nmae\}"\n {25}\^{8}\n  \(stack "[^"]+", terraform_data\.site_bucket_A1B2, construct app\/site\/bucket\)/,
+  );
   assert.match(r.stderr, /Error: Call to unknown function "uper"\n\n  on cdk\.tf\.json line 12, in resource "terraform_data" "other":[\s\S]*construct app\/other\)/);
 });

@@ -96,7 +96,9 @@ test('a cdk8s app: synthesized, applied, updated, pruned', { skip }, async () =>
   assert.equal(await kubeGet(cluster, 'service', 'api', 'cdk8s-shop'), null);
 });
 
-test('infra and cluster in one graph: bucket and queue flow into a ConfigMap and a Deployment; rollback restores both', { skip: skip || (!motoAvailable() && 'run scripts/setup-venv.sh') }, async () => {
+test('infra and cluster in one graph: bucket and queue flow into a ConfigMap and a Deployment; rollback restores both', {
+  skip: skip || (!motoAvailable() && 'run scripts/setup-venv.sh'),
+}, async () => {
   const moto: MotoServer = await startMoto();
   try {
     const dir = await makeTempDir('ballast-kube-mixed-');

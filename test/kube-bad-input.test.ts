@@ -61,10 +61,11 @@ test('a namespaced object without a namespace, or in a namespace that does not e
   assert.equal(await kubeGet(cluster, 'configmap', 'lost', 'nowhere'), null);
 });
 
-test('a field the server rejects shows the server\'s message, before anything changes', { skip }, async () => {
+test("a field the server rejects shows the server's message, before anything changes", { skip }, async () => {
   const dir = await stackWith({
     'ok.yaml': cm('first-ok', 'default'),
-    'bad.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bad, namespace: default}\nspec:\n  replicas: -3\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: y}}\n    spec:\n      containers: [{name: c, image: nginx}]\n',
+    'bad.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bad, namespace: default}\nspec:\n  replicas: -3\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: y}}\n    spec:\n      containers: [{name: c, image: nginx}]\n',
   });
   const r = await fails(dir);
   assert.match(r.stderr, /The API server rejected Deployment default\/bad \(apps\/v1\)/);
@@ -74,7 +75,7 @@ test('a field the server rejects shows the server\'s message, before anything ch
   assert.equal(await kubeGet(cluster, 'configmap', 'first-ok', 'default'), null, 'plan failed, so nothing was applied');
 });
 
-test('typed resources: a field the server rejects names the resource address and the server\'s message', { skip }, async () => {
+test("typed resources: a field the server rejects names the resource address and the server's message", { skip }, async () => {
   const dir = await stackWith({
     'main.tf': `terraform {
   required_providers {

@@ -49,7 +49,15 @@ test('typed @cdktf/provider-kubernetes app: create, no-op, update, drift reverte
   await kubectl(cluster, ['create', 'secret', 'generic', 'upstream', '-n', 'default', '--from-literal=token=tok-SECRET-123']);
 
   const plan = await ballastOk(cluster, ['plan'], dir);
-  for (const a of ['kubernetes_namespace_v1.ns', 'kubernetes_config_map_v1.config', 'kubernetes_secret_v1.creds', 'kubernetes_deployment_v1.web', 'kubernetes_service_v1.svc', 'kubernetes_job_v1.migrate', 'kubernetes_role_binding_v1.reader_binding']) {
+  for (const a of [
+    'kubernetes_namespace_v1.ns',
+    'kubernetes_config_map_v1.config',
+    'kubernetes_secret_v1.creds',
+    'kubernetes_deployment_v1.web',
+    'kubernetes_service_v1.svc',
+    'kubernetes_job_v1.migrate',
+    'kubernetes_role_binding_v1.reader_binding',
+  ]) {
     assert.match(plan.stdout, new RegExp(`${a.replace('.', '\\.')} will be created`));
   }
   noSecrets(plan.stdout + plan.stderr, 'the plan');
@@ -67,7 +75,10 @@ test('typed @cdktf/provider-kubernetes app: create, no-op, update, drift reverte
   assert.equal(dep?.spec.template.spec.containers[0].envFrom[0].configMapRef.name, 'shop');
   assert.equal(dep?.spec.template.spec.containers[0].readinessProbe.httpGet.port, 'http');
   assert.equal(dep?.status.availableReplicas, 2, 'apply waited for the rollout (wait_for_rollout defaults to true)');
-  assert.ok(dep?.metadata.managedFields.some((m: { manager: string; operation: string }) => m.manager === 'ballast' && m.operation === 'Apply'), 'server-side apply under field manager ballast');
+  assert.ok(
+    dep?.metadata.managedFields.some((m: { manager: string; operation: string }) => m.manager === 'ballast' && m.operation === 'Apply'),
+    'server-side apply under field manager ballast',
+  );
   assert.equal((await kubeGet(cluster, 'service', 'shop', 'typed'))?.spec.ports[0].targetPort, 'http');
   assert.equal((await kubeGet(cluster, 'rolebinding', 'shop-reader', 'typed'))?.subjects[0].name, 'shop');
   assert.equal((await kubeGet(cluster, 'job', 'shop-migrate', 'typed'))?.spec.backoffLimit, 1);
@@ -81,7 +92,7 @@ test('typed @cdktf/provider-kubernetes app: create, no-op, update, drift reverte
   await setContext({ image: 'ghcr.io/example/shop:2.0', replicas: 3, logLevel: 'debug' });
   const upd = await ballastOk(cluster, ['plan'], dir);
   assert.match(upd.stdout, /kubernetes_deployment_v1\.web will be updated in-place/);
-  assert.match(upd.stdout, /kubernetes_job_v1\.migrate must be replaced/, 'a Job\'s template is immutable: a new image replaces the Job');
+  assert.match(upd.stdout, /kubernetes_job_v1\.migrate must be replaced/, "a Job's template is immutable: a new image replaces the Job");
   assert.doesNotMatch(upd.stdout, /kubernetes_deployment_v1\.web must be replaced/);
   await ballastOk(cluster, ['apply', '--auto-approve'], dir);
   const dep2 = await kubeGet(cluster, 'deployment', 'shop', 'typed');
@@ -117,7 +128,15 @@ test('typed @cdktf/provider-kubernetes app: create, no-op, update, drift reverte
 
   const destroyed = await ballastOk(cluster, ['destroy', '--auto-approve'], dir);
   noSecrets(destroyed.stdout + destroyed.stderr, 'destroy output');
-  for (const [kind, name] of [['deployment', 'shop'], ['configmap', 'shop'], ['configmap', 'legacy'], ['secret', 'shop-creds'], ['service', 'shop'], ['job', 'shop-migrate'], ['rolebinding', 'shop-reader']]) {
+  for (const [kind, name] of [
+    ['deployment', 'shop'],
+    ['configmap', 'shop'],
+    ['configmap', 'legacy'],
+    ['secret', 'shop-creds'],
+    ['service', 'shop'],
+    ['job', 'shop-migrate'],
+    ['rolebinding', 'shop-reader'],
+  ]) {
     assert.equal(await kubeGet(cluster, kind!, name!, 'typed'), null, `${kind} ${name} is deleted`);
   }
   const ns = await kubeGet(cluster, 'namespace', 'typed');

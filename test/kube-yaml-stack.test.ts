@@ -50,12 +50,16 @@ spec:
 async function writeStack(dir: string, image: string, withService: boolean): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'namespace.yaml'), 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n');
-  await writeFile(join(dir, 'app.yaml'), [
-    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\ndata:\n  GREETING: "hello ${USER} %{x}"\n  PORT: "8080"\n',
-    deployment(image),
-  ].join('---\n'));
+  await writeFile(
+    join(dir, 'app.yaml'),
+    ['apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\ndata:\n  GREETING: "hello ${USER} %{x}"\n  PORT: "8080"\n', deployment(image)].join('---\n'),
+  );
   await writeFile(join(dir, 'secret.yaml'), `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\ntype: Opaque\nstringData:\n  password: ${SECRET}\n`);
-  if (withService) await writeFile(join(dir, 'service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: 8080\n');
+  if (withService)
+    await writeFile(
+      join(dir, 'service.yaml'),
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector: {app: web}\n  ports:\n  - port: 80\n    targetPort: 8080\n',
+    );
   else await rm(join(dir, 'service.yaml'), { force: true });
 }
 
@@ -78,7 +82,10 @@ test('plain YAML: create, no-op, update, drift corrected, prune, rollback', { sk
   const dep = await kubeGet(cluster, 'deployment', 'web', 'shop');
   assert.equal(dep?.spec.replicas, 2);
   assert.equal(dep?.spec.template.spec.containers[0].image, 'nginx:1.0');
-  assert.ok(dep?.metadata.managedFields.some((m: { manager: string; operation: string }) => m.manager === 'ballast' && m.operation === 'Apply'), 'applied with server-side apply as field manager "ballast"');
+  assert.ok(
+    dep?.metadata.managedFields.some((m: { manager: string; operation: string }) => m.manager === 'ballast' && m.operation === 'Apply'),
+    'applied with server-side apply as field manager "ballast"',
+  );
   const cm = await kubeGet(cluster, 'configmap', 'web-config', 'shop');
   assert.equal(cm?.data.GREETING, 'hello ${USER} %{x}', 'template-like text in YAML stays literal');
   const secret = await kubeGet(cluster, 'secret', 'db', 'shop');

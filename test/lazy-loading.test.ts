@@ -27,17 +27,17 @@ test('--version loads no command, not even yargs, and none of the engine librari
   const run = await loadsOf(['--version'], await makeTempDir());
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^ballast\/\d+\.\d+\.\d+/);
-  assert.ok(run.loaded.some((u) => u.endsWith('/dist/ballast.js')), 'the tracer saw the compiled entry');
+  assert.ok(
+    run.loaded.some((u) => u.endsWith('/dist/ballast.js')),
+    'the tracer saw the compiled entry',
+  );
   const pkgs = packagesOf(run.loaded);
   for (const p of [...HEAVY, 'yargs', 're2js', 'decimal.js', 'diff', 'yaml', 'simple-git']) assert.ok(!pkgs.has(p), `--version loaded ${p}`);
 });
 
 test('plan of a stack without AWS loads neither the AWS SDK nor agent, kubernetes, plugin or rarely used libraries', async () => {
   const dir = await makeTempDir();
-  await writeFile(
-    join(dir, 'main.tf.json'),
-    JSON.stringify({ resource: { terraform_data: { a: { input: 'x' } }, random_pet: { p: {} } }, output: { a: { value: '${terraform_data.a.output}' } } }),
-  );
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: { a: { input: 'x' } }, random_pet: { p: {} } }, output: { a: { value: '${terraform_data.a.output}' } } }));
   const run = await loadsOf(['plan', '--detailed-exitcode'], dir);
   assert.equal(run.code, 2, run.stderr);
   assert.match(run.stdout, /terraform_data\.a will be created/);

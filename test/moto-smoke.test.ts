@@ -9,5 +9,7 @@ test('moto', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'ballast-smoke' }));
     const r = await s3.send(new ListBucketsCommand({}));
     assert.equal(r.Buckets?.[0].Name, 'ballast-smoke');
-  } finally { await m.stop(); }
+  } finally {
+    await m.stop();
+  }
 });

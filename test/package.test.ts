@@ -41,29 +41,40 @@ async function sizeOf(path: string): Promise<number> {
 
 const NO_STACK_TRACE = /\n\s+at \S+ \(/;
 
-before(async () => {
-  work = await makeTempDir('ballast-pack-');
-  // --ignore-scripts: `npm test` built dist/ already (pretest); rebuilding here would swap it
-  // under the CLI tests running beside this one
-  const packed = await execFileAsync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: repoRoot, maxBuffer: 1 << 26 });
-  const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
-  assert.ok(info, 'npm pack reported the tarball');
-  packedPaths = info.files.map((f) => f.path);
-  const prefix = join(work, 'prefix');
-  // packages come from the npm cache when it has them (the checkout's install filled it)
-  await execFileAsync(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(work, info.filename)], {
-    cwd: work,
-    maxBuffer: 1 << 26,
-  });
-  ballast = join(prefix, 'bin', 'ballast');
-  const home = join(work, 'home');
-  await mkdir(home);
-  env = {
-    HOME: home, NO_COLOR: '1', KUBECONFIG: '', KUBE_CONFIG_PATH: '', TF_CLI_CONFIG_FILE: '', BALLAST_PLUGIN_DIRS: '', BALLAST_USE_PLUGINS: '',
-    XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share'), XDG_DATA_DIRS: join(home, 'none'),
-  };
-  process.stdout.write(`# installed size: ${(await sizeOf(join(prefix, 'lib', 'node_modules', 'ballast')) / 2 ** 20).toFixed(0)} MiB (with dependencies)\n`);
-}, { timeout: 900_000 });
+before(
+  async () => {
+    work = await makeTempDir('ballast-pack-');
+    // --ignore-scripts: `npm test` built dist/ already (pretest); rebuilding here would swap it
+    // under the CLI tests running beside this one
+    const packed = await execFileAsync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: repoRoot, maxBuffer: 1 << 26 });
+    const [info] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+    assert.ok(info, 'npm pack reported the tarball');
+    packedPaths = info.files.map((f) => f.path);
+    const prefix = join(work, 'prefix');
+    // packages come from the npm cache when it has them (the checkout's install filled it)
+    await execFileAsync(npm, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', join(work, info.filename)], {
+      cwd: work,
+      maxBuffer: 1 << 26,
+    });
+    ballast = join(prefix, 'bin', 'ballast');
+    const home = join(work, 'home');
+    await mkdir(home);
+    env = {
+      HOME: home,
+      NO_COLOR: '1',
+      KUBECONFIG: '',
+      KUBE_CONFIG_PATH: '',
+      TF_CLI_CONFIG_FILE: '',
+      BALLAST_PLUGIN_DIRS: '',
+      BALLAST_USE_PLUGINS: '',
+      XDG_CACHE_HOME: join(home, '.cache'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_DATA_DIRS: join(home, 'none'),
+    };
+    process.stdout.write(`# installed size: ${((await sizeOf(join(prefix, 'lib', 'node_modules', 'ballast'))) / 2 ** 20).toFixed(0)} MiB (with dependencies)\n`);
+  },
+  { timeout: 900_000 },
+);
 
 test('the tarball carries the compiled CLI and its runtime assets, and no tests, benches or CI', async () => {
   for (const p of ['bin/ballast', 'dist/ballast.js', 'dist/proto/tfplugin5.proto', 'dist/proto/tfplugin6.proto', 'dist/proto/go-plugin.proto', 'dist/register-module-fallback.mjs']) {
@@ -155,7 +166,10 @@ test('an installation missing its .proto files says so and stops the provider it
   try {
     const dir = join(work, 'plugin-broken');
     await mkdir(dir);
-    await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } }, resource: { ballasttest6_thing: { a: { name: 'a' } } } }));
+    await writeFile(
+      join(dir, 'main.tf.json'),
+      JSON.stringify({ terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } }, resource: { ballasttest6_thing: { a: { name: 'a' } } } }),
+    );
     // before the fix the provider process was left running and kept ballast alive: the run timed out
     const r = await run(['plan', '--plugin-dir', mirrorDir], dir);
     assert.equal(r.code, 1, r.stdout + r.stderr);

@@ -70,23 +70,44 @@ async function ballastPlanJson(dir: string): Promise<{ doc: Json; text: string }
   return { doc: JSON.parse(r.stdout), text: r.stdout };
 }
 
-test('plan --json writes Terraform\'s documented keys with the same shapes', async () => {
+test("plan --json writes Terraform's documented keys with the same shapes", async () => {
   const dir = await makeTempDir('ballast-plan-json-');
   await cp(FIXTURE, dir, { recursive: true });
   const { doc, text } = await ballastPlanJson(dir);
   assert.ok(!text.includes(SECRET), 'a sensitive value never appears in the plan JSON');
-  for (const k of ['format_version', 'terraform_version', 'variables', 'planned_values', 'resource_changes', 'output_changes', 'prior_state', 'configuration', 'relevant_attributes', 'checks', 'timestamp', 'applyable', 'complete', 'errored']) {
+  for (const k of [
+    'format_version',
+    'terraform_version',
+    'variables',
+    'planned_values',
+    'resource_changes',
+    'output_changes',
+    'prior_state',
+    'configuration',
+    'relevant_attributes',
+    'checks',
+    'timestamp',
+    'applyable',
+    'complete',
+    'errored',
+  ]) {
     assert.ok(k in doc, `plan JSON has "${k}"`);
   }
   assert.match(doc.timestamp, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   assert.deepEqual(doc.variables, { name: { value: 'demo' }, secret: { value: null } });
   // planned values: root resources, then module instances as child modules
   const pv = doc.planned_values.root_module;
-  assert.deepEqual(pv.resources.map((r: Json) => r.address), ['terraform_data.a', 'terraform_data.b[0]', 'terraform_data.b[1]']);
-  assert.deepEqual(pv.child_modules.map((m: Json) => [m.address, m.resources.map((r: Json) => r.address)]), [
-    ['module.box["one"]', ['module.box["one"].terraform_data.inner']],
-    ['module.box["two"]', ['module.box["two"].terraform_data.inner']],
-  ]);
+  assert.deepEqual(
+    pv.resources.map((r: Json) => r.address),
+    ['terraform_data.a', 'terraform_data.b[0]', 'terraform_data.b[1]'],
+  );
+  assert.deepEqual(
+    pv.child_modules.map((m: Json) => [m.address, m.resources.map((r: Json) => r.address)]),
+    [
+      ['module.box["one"]', ['module.box["one"].terraform_data.inner']],
+      ['module.box["two"]', ['module.box["two"].terraform_data.inner']],
+    ],
+  );
   assert.deepEqual(pv.resources[0].values, { input: { name: 'demo', tags: ['x', 'y'] }, triggers_replace: null });
   assert.deepEqual(pv.resources[1].sensitive_values, { triggers_replace: [true] });
   assert.equal(pv.resources[0].provider_name, 'terraform.io/builtin/terraform');
@@ -107,7 +128,10 @@ test('plan --json writes Terraform\'s documented keys with the same shapes', asy
   assert.deepEqual(cfg.variables.secret, { sensitive: true });
   assert.deepEqual(doc.configuration.provider_config, { terraform: { name: 'terraform', full_name: 'terraform.io/builtin/terraform' } });
   assert.ok(doc.relevant_attributes.some((r: Json) => r.resource === 'terraform_data.a' && r.attribute[0] === 'id'));
-  assert.deepEqual(doc.checks.map((c: Json) => [c.address.to_display, c.status]), [['check.name_is_short', 'pass']]);
+  assert.deepEqual(
+    doc.checks.map((c: Json) => [c.address.to_display, c.status]),
+    [['check.name_is_short', 'pass']],
+  );
   assert.equal(doc.applyable, true);
   assert.equal(doc.complete, true);
   assert.equal(doc.errored, false);
@@ -119,7 +143,10 @@ test('plan --json writes Terraform\'s documented keys with the same shapes', asy
   const prior = again.prior_state.values.root_module;
   assert.equal(again.prior_state.format_version, '1.0');
   assert.match(prior.resources.find((r: Json) => r.address === 'terraform_data.a').values.id, /\S/);
-  assert.deepEqual(prior.child_modules.map((m: Json) => m.address), ['module.box["one"]', 'module.box["two"]']);
+  assert.deepEqual(
+    prior.child_modules.map((m: Json) => m.address),
+    ['module.box["one"]', 'module.box["two"]'],
+  );
   assert.deepEqual(again.prior_state.values.outputs.name, { sensitive: false, type: 'string', value: 'demo' });
   assert.equal(again.applyable, false);
 });

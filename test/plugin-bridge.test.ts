@@ -25,9 +25,19 @@ function open(binary: string, extra: { callTimeoutMs?: number; logs?: PluginLogL
 }
 
 const thingConfig = (over: ValueObject = {}): ValueObject => ({
-  id: null, name: 'alpha', size: null, tags: ['b', 'a'], secret: 's3cret', password_wo: 'hunter22', wo_length: null,
-  settings: { mode: null, level: 3 }, created_at: null, delay_ms: null, behavior: null,
-  rule: [{ port: 80, protocol: null }], ...over,
+  id: null,
+  name: 'alpha',
+  size: null,
+  tags: ['b', 'a'],
+  secret: 's3cret',
+  password_wo: 'hunter22',
+  wo_length: null,
+  settings: { mode: null, level: 3 },
+  created_at: null,
+  delay_ms: null,
+  behavior: null,
+  rule: [{ port: 80, protocol: null }],
+  ...over,
 });
 
 test('protocol 6: schema, plan with computed values and defaults, apply, read with private state, update, replace, delete', { skip }, async () => {
@@ -72,7 +82,13 @@ test('protocol 6: schema, plan with computed values and defaults, apply, read wi
 
     // in-place update keeps id; write-only dependent value becomes unknown
     const cfg2 = thingConfig({ size: 5 });
-    const upd = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: state, proposedNewState: { ...cfg2, id: state.id, created_at: state.created_at, wo_length: state.wo_length }, config: cfg2, priorPrivate: read.private });
+    const upd = await p.planResourceChange({
+      typeName: 'ballasttest6_thing',
+      priorState: state,
+      proposedNewState: { ...cfg2, id: state.id, created_at: state.created_at, wo_length: state.wo_length },
+      config: cfg2,
+      priorPrivate: read.private,
+    });
     assert.deepEqual(upd.requiresReplace, []);
     assert.equal(upd.plannedState!.id, 'p-thing-alpha');
     const updated = await p.applyResourceChange({ typeName: 'ballasttest6_thing', priorState: state, plannedState: upd.plannedState, config: cfg2, plannedPrivate: upd.plannedPrivate });
@@ -81,7 +97,13 @@ test('protocol 6: schema, plan with computed values and defaults, apply, read wi
 
     // a new name forces replacement
     const cfg3 = thingConfig({ name: 'beta', size: 5 });
-    const rep = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: updated.newState, proposedNewState: { ...cfg3, id: state.id, created_at: state.created_at, wo_length: null }, config: cfg3, priorPrivate: updated.private });
+    const rep = await p.planResourceChange({
+      typeName: 'ballasttest6_thing',
+      priorState: updated.newState,
+      proposedNewState: { ...cfg3, id: state.id, created_at: state.created_at, wo_length: null },
+      config: cfg3,
+      priorPrivate: updated.private,
+    });
     assert.deepEqual(rep.requiresReplace, [['name']]);
 
     const del = await p.applyResourceChange({ typeName: 'ballasttest6_thing', priorState: updated.newState, plannedState: null, config: null, plannedPrivate: updated.private });
@@ -100,13 +122,22 @@ test('protocol 6: diagnostics carry attribute paths; warnings pass; provider con
     assert.equal(bad[0].severity, 'error');
     assert.equal(bad[0].where?.attribute, 'token');
     (await p.configure({ config: { prefix: null, token: null } })).diagnostics;
-    const config = thingConfig({ size: -1, rule: [{ port: 80, protocol: null }, { port: 70000, protocol: null }] });
+    const config = thingConfig({
+      size: -1,
+      rule: [
+        { port: 80, protocol: null },
+        { port: 70000, protocol: null },
+      ],
+    });
     const plan = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: null, proposedNewState: config, config });
     const where = plan.diagnostics.map((d) => `${d.severity} ${d.where?.attribute}: ${d.summary}`).sort();
     assert.deepEqual(where, ['error rule[1].port: Invalid port', 'error size: Invalid size']);
     const warn = thingConfig({ name: 'warn-me' });
     const wp = await p.planResourceChange({ typeName: 'ballasttest6_thing', priorState: null, proposedNewState: warn, config: warn });
-    assert.deepEqual(wp.diagnostics.map((d) => [d.severity, d.where?.attribute]), [['warning', 'name']]);
+    assert.deepEqual(
+      wp.diagnostics.map((d) => [d.severity, d.where?.attribute]),
+      [['warning', 'name']],
+    );
     assert.ok(wp.plannedState, 'a warning does not stop the plan');
     // a value of the wrong type is caught before the wire, naming the attribute
     const typed = p.validateResourceConfig({ typeName: 'ballasttest6_thing', config: thingConfig({ tags: 'not-a-set' }) }).diagnostics;
@@ -137,7 +168,13 @@ test('protocol 6: import, state upgrade from version 0, move from another type, 
     const badUp = await p.upgradeResourceState({ typeName: 'ballasttest6_thing', version: 0, rawState: { id: 'thing-old', name: 'old', size: 'seven' } });
     assert.equal(badUp.diagnostics[0].where?.attribute, 'size');
 
-    const moved = await p.moveResourceState({ sourceProviderAddress: 'registry.terraform.io/ballast/ballasttest6', sourceTypeName: 'ballasttest6_legacy_thing', sourceSchemaVersion: 0, sourceState: { id: 'thing-legacy', name: 'legacy' }, targetTypeName: 'ballasttest6_thing' });
+    const moved = await p.moveResourceState({
+      sourceProviderAddress: 'registry.terraform.io/ballast/ballasttest6',
+      sourceTypeName: 'ballasttest6_legacy_thing',
+      sourceSchemaVersion: 0,
+      sourceState: { id: 'thing-legacy', name: 'legacy' },
+      targetTypeName: 'ballasttest6_thing',
+    });
     assert.deepEqual(moved.diagnostics, []);
     assert.equal(moved.state!.name, 'legacy');
     assert.ok(moved.private);
@@ -194,9 +231,18 @@ test('protocol 5 (plugin-sdk/v2): ForceNew, set, nested block, sensitive, import
     assert.deepEqual(applied.newState!.disk, [{ size: 10, kind: 'ssd' }]);
 
     const cfg2 = { ...config, name: 'two' };
-    const rep = await p.planResourceChange({ typeName: 'ballasttest5_item', priorState: applied.newState, proposedNewState: { ...cfg2, id: 'item-one', fingerprint: 'one/1', region: 'eu' }, config: cfg2, priorPrivate: applied.private });
+    const rep = await p.planResourceChange({
+      typeName: 'ballasttest5_item',
+      priorState: applied.newState,
+      proposedNewState: { ...cfg2, id: 'item-one', fingerprint: 'one/1', region: 'eu' },
+      config: cfg2,
+      priorPrivate: applied.private,
+    });
     // the legacy SDK also lists "id", as it does under Terraform
-    assert.ok(rep.requiresReplace.some((p) => p.length === 1 && p[0] === 'name'), JSON.stringify(rep.requiresReplace));
+    assert.ok(
+      rep.requiresReplace.some((p) => p.length === 1 && p[0] === 'name'),
+      JSON.stringify(rep.requiresReplace),
+    );
 
     const bad = { ...config, disk: [{ size: 0, kind: null }] };
     const bp = await p.planResourceChange({ typeName: 'ballasttest5_item', priorState: null, proposedNewState: bad, config: bad });
@@ -252,8 +298,14 @@ test('provider logs reach the log sink with their level (TF_LOG)', { skip }, asy
   const p = open(binaries.ballasttest6, { logs, env: { TF_LOG: 'DEBUG' } });
   try {
     await p.start();
-    assert.ok(logs.some((l) => l.level === 'info' && /automatic mTLS/.test(l.message)), 'go-plugin reports AutoMTLS at info');
-    assert.ok(logs.some((l) => l.level === 'debug'), 'TF_LOG=DEBUG lets the provider log at debug');
+    assert.ok(
+      logs.some((l) => l.level === 'info' && /automatic mTLS/.test(l.message)),
+      'go-plugin reports AutoMTLS at info',
+    );
+    assert.ok(
+      logs.some((l) => l.level === 'debug'),
+      'TF_LOG=DEBUG lets the provider log at debug',
+    );
   } finally {
     await p.close();
   }

@@ -19,14 +19,27 @@ async function sandbox(config: object): Promise<{ dir: string; env: Record<strin
   const home = join(dir, 'home');
   mkdirSync(home);
   writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
-  return { dir, env: { HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share'), XDG_DATA_DIRS: join(home, 'none'), TF_CLI_CONFIG_FILE: '', BALLAST_PLUGIN_DIRS: '', BALLAST_USE_PLUGINS: '' } };
+  return {
+    dir,
+    env: {
+      HOME: home,
+      XDG_CACHE_HOME: join(home, '.cache'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_DATA_DIRS: join(home, 'none'),
+      TF_CLI_CONFIG_FILE: '',
+      BALLAST_PLUGIN_DIRS: '',
+      BALLAST_USE_PLUGINS: '',
+    },
+  };
 }
 
 const mixed = {
-  terraform: { required_providers: {
-    ballasttest6: { source: 'ballast/ballasttest6', version: '~> 0.1' },
-    null: { source: 'hashicorp/null', version: '2.1.2' },
-  } },
+  terraform: {
+    required_providers: {
+      ballasttest6: { source: 'ballast/ballasttest6', version: '~> 0.1' },
+      null: { source: 'hashicorp/null', version: '2.1.2' },
+    },
+  },
   provider: { ballasttest6: [{ prefix: 'p-' }] },
   resource: {
     ballasttest6_thing: { a: { count: 2, name: 'alpha-${count.index}', tags: ['x'], secret: 'hidden-value', rule: [{ port: 80 }] } },
@@ -68,7 +81,10 @@ test('without --use-plugin the built-in null provider serves hashicorp/null', { 
 
 test('a package whose hash is not in the lock file is refused, and nothing is applied', { skip }, async () => {
   const { dir, env } = await sandbox({ terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } }, resource: { ballasttest6_thing: { a: { name: 'a' } } } });
-  writeFileSync(join(dir, '.terraform.lock.hcl'), `provider "registry.terraform.io/ballast/ballasttest6" {\n  version = "0.1.0"\n  hashes = [\n    "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",\n  ]\n}\n`);
+  writeFileSync(
+    join(dir, '.terraform.lock.hcl'),
+    `provider "registry.terraform.io/ballast/ballasttest6" {\n  version = "0.1.0"\n  hashes = [\n    "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",\n  ]\n}\n`,
+  );
   const r = await runBallast(['apply', '--auto-approve', '--plugin-dir', mirrorDir], { cwd: dir, env });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /Provider registry\.terraform\.io\/ballast\/ballasttest6 refused/);
@@ -162,7 +178,10 @@ test('without a binary anywhere and no download allowed, an unlisted provider is
 });
 
 test('version constraints pick from the mirror; none matching is a clear error', { skip }, async () => {
-  const { dir, env } = await sandbox({ terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6', version: '>= 2.0' } } }, resource: { ballasttest6_thing: { a: { name: 'a' } } } });
+  const { dir, env } = await sandbox({
+    terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6', version: '>= 2.0' } } },
+    resource: { ballasttest6_thing: { a: { name: 'a' } } },
+  });
   const r = await runBallast(['plan', '--plugin-dir', mirrorDir], { cwd: dir, env });
   assert.equal(r.code, 1);
   assert.match(r.stderr, /has registry\.terraform\.io\/ballast\/ballasttest6 versions 0\.1\.0, none matching the constraint ">= 2\.0"/);

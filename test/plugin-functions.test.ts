@@ -37,10 +37,20 @@ async function sandbox(cfg: object): Promise<{ dir: string; env: Record<string, 
   const home = join(dir, 'home');
   mkdirSync(home);
   writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(cfg, null, 2));
-  return { dir, env: { HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share'), XDG_DATA_DIRS: join(home, 'none'), TF_CLI_CONFIG_FILE: '', BALLAST_PLUGIN_DIRS: '', BALLAST_USE_PLUGINS: '' } };
+  return {
+    dir,
+    env: {
+      HOME: home,
+      XDG_CACHE_HOME: join(home, '.cache'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_DATA_DIRS: join(home, 'none'),
+      TF_CLI_CONFIG_FILE: '',
+      BALLAST_PLUGIN_DIRS: '',
+      BALLAST_USE_PLUGINS: '',
+    },
+  };
 }
-const values = (stdout: string): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(JSON.parse(stdout) as Record<string, { value: unknown }>).map(([k, o]) => [k, o.value]));
+const values = (stdout: string): Record<string, unknown> => Object.fromEntries(Object.entries(JSON.parse(stdout) as Record<string, { value: unknown }>).map(([k, o]) => [k, o.value]));
 
 test('provider functions in resources, locals and outputs: plan, apply, no-op re-plan', { skip, timeout: 600_000 }, async () => {
   const { dir, env } = await sandbox(config);
@@ -60,18 +70,26 @@ test('provider functions in resources, locals and outputs: plan, apply, no-op re
 test('bad calls are diagnostics at the call: function error, argument type, unknown function, arity', { skip, timeout: 600_000 }, async () => {
   const bad = {
     terraform: config.terraform,
-    resource: { terraform_data: {
-      refused: { input: '${provider::ballasttest6::join_upper(["a"], "!")}' },
-      wrong_type: { input: '${provider::ballasttest6::join_upper("not-a-list", "-")}' },
-      missing: { input: '${provider::ballasttest6::nope(1)}' },
-      short: { input: '${provider::ballasttest6::join_upper(["a"])}' },
-    } },
+    resource: {
+      terraform_data: {
+        refused: { input: '${provider::ballasttest6::join_upper(["a"], "!")}' },
+        wrong_type: { input: '${provider::ballasttest6::join_upper("not-a-list", "-")}' },
+        missing: { input: '${provider::ballasttest6::nope(1)}' },
+        short: { input: '${provider::ballasttest6::join_upper(["a"])}' },
+      },
+    },
   };
   const { dir, env } = await sandbox(bad);
   const r = await runBallast(['plan', '--plugin-dir', mirrorDir], { cwd: dir, env });
   assert.equal(r.code, 1, r.stdout + r.stderr);
-  assert.match(r.stderr, /Invalid function argument: the separator "!" is not allowed \(argument 2 of provider::ballasttest6::join_upper\(\)\)\n\n {2}on main\.tf\.json line \d+, in resource "terraform_data" "refused":/);
-  assert.match(r.stderr, /Invalid value for "parts" parameter: a list of string is required, got string\. \(argument 1 of provider::ballasttest6::join_upper\(\)\)\n\n {2}on main\.tf\.json line \d+, in resource "terraform_data" "wrong_type":/);
+  assert.match(
+    r.stderr,
+    /Invalid function argument: the separator "!" is not allowed \(argument 2 of provider::ballasttest6::join_upper\(\)\)\n\n {2}on main\.tf\.json line \d+, in resource "terraform_data" "refused":/,
+  );
+  assert.match(
+    r.stderr,
+    /Invalid value for "parts" parameter: a list of string is required, got string\. \(argument 1 of provider::ballasttest6::join_upper\(\)\)\n\n {2}on main\.tf\.json line \d+, in resource "terraform_data" "wrong_type":/,
+  );
   assert.match(r.stderr, /Call to unknown function "provider::ballasttest6::nope"[\s\S]*Its functions: join_upper\./);
   assert.match(r.stderr, /Not enough function arguments: function "provider::ballasttest6::join_upper" expects 2 argument\(s\)\. Missing value for "sep"/);
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');

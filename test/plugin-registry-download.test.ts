@@ -21,13 +21,23 @@ async function withRegistry(opts: FakeRegistryOptions, body: (r: { dir: string; 
     const home = join(dir, 'home');
     mkdirSync(home);
     const source = `${registry.host}/ballast/ballasttest6`;
-    writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({
-      terraform: { required_providers: { ballasttest6: { source, version: '~> 0.1' } } },
-      resource: { ballasttest6_thing: { a: { name: 'from-registry' } } },
-    }));
+    writeFileSync(
+      join(dir, 'main.tf.json'),
+      JSON.stringify({
+        terraform: { required_providers: { ballasttest6: { source, version: '~> 0.1' } } },
+        resource: { ballasttest6_thing: { a: { name: 'from-registry' } } },
+      }),
+    );
     const env = {
-      HOME: home, XDG_CACHE_HOME: join(home, '.cache'), XDG_DATA_HOME: join(home, '.local/share'), XDG_DATA_DIRS: join(home, 'none'),
-      TF_CLI_CONFIG_FILE: '', BALLAST_PLUGIN_DIRS: '', BALLAST_USE_PLUGINS: '', BALLAST_PROVIDER_DOWNLOAD: '1', NODE_EXTRA_CA_CERTS: registry.caFile,
+      HOME: home,
+      XDG_CACHE_HOME: join(home, '.cache'),
+      XDG_DATA_HOME: join(home, '.local/share'),
+      XDG_DATA_DIRS: join(home, 'none'),
+      TF_CLI_CONFIG_FILE: '',
+      BALLAST_PLUGIN_DIRS: '',
+      BALLAST_USE_PLUGINS: '',
+      BALLAST_PROVIDER_DOWNLOAD: '1',
+      NODE_EXTRA_CA_CERTS: registry.caFile,
     };
     await body({ dir, env, source, requests: registry.requests });
   } finally {

@@ -13,10 +13,12 @@ import { binaries, ensureTestProviders, mirrorDir, terraformAvailable } from './
 const skip = ensureTestProviders() ?? (terraformAvailable() ? undefined : 'terraform is not on the PATH');
 
 const config = {
-  terraform: { required_providers: {
-    ballasttest6: { source: 'ballast/ballasttest6' },
-    ballasttest5: { source: 'ballast/ballasttest5' },
-  } },
+  terraform: {
+    required_providers: {
+      ballasttest6: { source: 'ballast/ballasttest6' },
+      ballasttest5: { source: 'ballast/ballasttest5' },
+    },
+  },
   provider: { ballasttest6: [{ prefix: 'tf-' }], ballasttest5: [{ region: 'north' }] },
   resource: {
     ballasttest6_thing: {
@@ -47,7 +49,10 @@ test('terraform and ballast produce the same state with the same provider binari
   const home = join(root, 'home');
   mkdirSync(home);
   const rc = join(root, 'terraformrc');
-  writeFileSync(rc, `provider_installation {\n  dev_overrides {\n    "ballast/ballasttest6" = "${dirname(binaries.ballasttest6)}"\n    "ballast/ballasttest5" = "${dirname(binaries.ballasttest5)}"\n  }\n}\n`);
+  writeFileSync(
+    rc,
+    `provider_installation {\n  dev_overrides {\n    "ballast/ballasttest6" = "${dirname(binaries.ballasttest6)}"\n    "ballast/ballasttest5" = "${dirname(binaries.ballasttest5)}"\n  }\n}\n`,
+  );
   const env = { HOME: home, TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', XDG_CACHE_HOME: join(home, '.cache') };
 
   const tfDir = join(root, 'tf');

@@ -6,9 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { hostname, userInfo } from 'node:os';
-import {
-  CreateBucketCommand, GetBucketTaggingCommand, ListObjectsV2Command, ListObjectVersionsCommand, PutBucketVersioningCommand, type S3Client,
-} from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetBucketTaggingCommand, ListObjectsV2Command, ListObjectVersionsCommand, PutBucketVersioningCommand, type S3Client } from '@aws-sdk/client-s3';
 import { startMoto, type MotoServer } from './helpers/moto.ts';
 import { awsApp, removeAwsApps, expectExit, motoEnv, s3Admin } from './helpers/aws-app.ts';
 import { ballastBin } from './helpers/run-ballast.ts';
@@ -39,7 +37,14 @@ async function versionedBucket(name: string): Promise<string> {
 }
 
 function stateStore(bucket: string): S3Store {
-  const s = new S3Store({ bucket, key: 'aws-site/ballast.tfstate', region: moto.region, endpoint: moto.endpoint, accessKey: moto.credentials.accessKeyId, secretKey: moto.credentials.secretAccessKey });
+  const s = new S3Store({
+    bucket,
+    key: 'aws-site/ballast.tfstate',
+    region: moto.region,
+    endpoint: moto.endpoint,
+    accessKey: moto.credentials.accessKeyId,
+    secretKey: moto.credentials.secretAccessKey,
+  });
   stores.push(s);
   return s;
 }
@@ -59,7 +64,11 @@ async function assertChain(store: S3Store): Promise<StateVersion[]> {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const objectKeys = async (bucket: string) => ((await s3.send(new ListObjectsV2Command({ Bucket: bucket }))).Contents ?? []).map((o) => o.Key!).sort();
-const stateObjectKeys = (v: StateVersion) => Object.values(v.resources).filter((r) => r.type === 'aws_s3_object').map((r) => String(r.attributes.key)).sort();
+const stateObjectKeys = (v: StateVersion) =>
+  Object.values(v.resources)
+    .filter((r) => r.type === 'aws_s3_object')
+    .map((r) => String(r.attributes.key))
+    .sort();
 
 describe('S3 state store through the CLI', { concurrency: true }, () => {
   test('an S3Backend stack: apply, history, show N and rollback --to N on object versions', async () => {
@@ -79,7 +88,7 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
     expectExit(show, 0, 'show 1');
     const v1 = JSON.parse(show.stdout) as StateVersion;
     assert.equal(v1.serial, 1);
-    assert.deepEqual((v1.resources['aws_s3_bucket.site'].attributes.tags as Record<string, string>), { Environment: 'dev' });
+    assert.deepEqual(v1.resources['aws_s3_bucket.site'].attributes.tags as Record<string, string>, { Environment: 'dev' });
 
     const rollback = await app.run(['rollback', '--to', '1', '--auto-approve']);
     expectExit(rollback, 0, 'rollback');
@@ -87,7 +96,10 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
     assert.equal(tags.find((t) => t.Key === 'Environment')?.Value, 'dev');
 
     const versions = await assertChain(stateStore(stateBucket));
-    assert.deepEqual(versions.map((v) => v.reason), ['apply', 'apply', 'rollback']);
+    assert.deepEqual(
+      versions.map((v) => v.reason),
+      ['apply', 'apply', 'rollback'],
+    );
     assert.equal(versions[2].rollbackOf, 1);
     // one object version of the state key per state version; no local state was written
     const objectVersions = (await s3.send(new ListObjectVersionsCommand({ Bucket: stateBucket, Prefix: 'aws-site/ballast.tfstate' }))).Versions ?? [];
@@ -98,10 +110,7 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
   test('two applies racing from two processes: each object is created once, a loser is refused clearly, no version lost', async () => {
     const stateBucket = await versionedBucket('state-race');
     const app = await awsApp('aws-site', moto, { bucketName: 'site-race', extraObjects: 8, stateBucket });
-    const [a, b] = await Promise.all([
-      app.run(['apply', '--auto-approve', '--parallelism', '1']),
-      app.run(['apply', '--auto-approve', '--parallelism', '1']),
-    ]);
+    const [a, b] = await Promise.all([app.run(['apply', '--auto-approve', '--parallelism', '1']), app.run(['apply', '--auto-approve', '--parallelism', '1'])]);
     const runs = [a, b];
     const output = `A (exit ${a.code}):\n${a.stdout}\n${a.stderr}\nB (exit ${b.code}):\n${b.stdout}\n${b.stderr}`;
     const versions = await assertChain(stateStore(stateBucket));
@@ -110,13 +119,25 @@ describe('S3 state store through the CLI', { concurrency: true }, () => {
     // whichever way the race went, no object was created twice and every created one is recorded
     const created = runs.flatMap((r) => [...r.stdout.matchAll(/^(\S+): Creation complete/gm)].map((m) => m[1])).sort();
     assert.deepEqual(created, [...new Set(created)], `an object was created by both applies:\n${output}`);
-    assert.deepEqual(created, Object.keys(last.resources).filter((k) => !k.startsWith('data.')).sort(), output);
+    assert.deepEqual(
+      created,
+      Object.keys(last.resources)
+        .filter((k) => !k.startsWith('data.'))
+        .sort(),
+      output,
+    );
     const winners = runs.filter((r) => r.code === 0);
     if (winners.length === 1) {
       // the loser was refused at the lock (the winner held it: named) or after it (its plan went stale)
       const loser = runs.find((r) => r.code !== 0)!;
       assert.equal(loser.code, 1, output);
-      assert.match(loser.stderr, new RegExp(`state is locked by ${escapeRe(userInfo().username)}@${escapeRe(hostname())} \\(pid \\d+\\) since |state of stack "aws-site" changed since the plan was made \\(planned against serial none, now 1\\); run plan again`), output);
+      assert.match(
+        loser.stderr,
+        new RegExp(
+          `state is locked by ${escapeRe(userInfo().username)}@${escapeRe(hostname())} \\(pid \\d+\\) since |state of stack "aws-site" changed since the plan was made \\(planned against serial none, now 1\\); run plan again`,
+        ),
+        output,
+      );
       assert.doesNotMatch(loser.stderr, /Internal error|\n\s+at /, 'no stack trace');
       assert.doesNotMatch(loser.stdout, /Recorded state version/);
       assert.equal(versions.length, 1, output);

@@ -75,8 +75,7 @@ async function writeChain(store: S3Store, n: number, from: StateVersion | null =
   return written;
 }
 
-const next = (parent: StateVersion, extra: Partial<StateVersion> = {}) =>
-  sampleVersion(parent.serial + 1, digestOf(serializeState(parent)), extra);
+const next = (parent: StateVersion, extra: Partial<StateVersion> = {}) => sampleVersion(parent.serial + 1, digestOf(serializeState(parent)), extra);
 
 const contractBuckets = new Map<StateStore, string>();
 stateStoreContract('S3Store', {
@@ -102,8 +101,14 @@ describe('S3Store versions', () => {
     assert.equal(await store.get(4), null);
 
     const list = await store.list();
-    assert.deepEqual(list.map((i) => i.serial), [1, 2, 3]);
-    assert.deepEqual(list.map((i) => i.digest), [v1, v2, v3].map((v) => digestOf(serializeState(v))));
+    assert.deepEqual(
+      list.map((i) => i.serial),
+      [1, 2, 3],
+    );
+    assert.deepEqual(
+      list.map((i) => i.digest),
+      [v1, v2, v3].map((v) => digestOf(serializeState(v))),
+    );
     assert.equal(list[2].sourceRevision, v3.sourceRevision);
 
     // a second store instance (no shared cache) sees the same history
@@ -125,7 +130,10 @@ describe('S3Store versions', () => {
     });
     await assert.rejects(store.put(sampleVersion(1, null), { expectedSerial: null }), StateConflictError);
     await assert.rejects(store.put(next(v2, { lineage: 'another-lineage' }), { expectedSerial: 2 }), /lineage another-lineage/);
-    assert.deepEqual((await store.list()).map((i) => i.serial), [1, 2]);
+    assert.deepEqual(
+      (await store.list()).map((i) => i.serial),
+      [1, 2],
+    );
     assert.deepEqual(await store.current(), v2);
   });
 
@@ -135,9 +143,7 @@ describe('S3Store versions', () => {
     let parent: StateVersion | null = null;
     for (let round = 0; round < 5; round++) {
       // every writer read the same parent and writes its own candidate for the next serial
-      const candidates = writers.map((_, i) =>
-        sampleVersion((parent?.serial ?? 0) + 1, parent ? digestOf(serializeState(parent)) : null, { author: `writer-${i}` }),
-      );
+      const candidates = writers.map((_, i) => sampleVersion((parent?.serial ?? 0) + 1, parent ? digestOf(serializeState(parent)) : null, { author: `writer-${i}` }));
       const results = await Promise.allSettled(writers.map((w, i) => w.put(candidates[i], { expectedSerial: parent?.serial ?? null })));
       const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
       assert.equal(won.length, 1, `round ${round}: ${won.length} writers won`);
@@ -148,7 +154,10 @@ describe('S3Store versions', () => {
       assert.deepEqual(current, candidates[won[0]]);
       parent = current;
     }
-    assert.deepEqual((await writers[1].list()).map((i) => i.serial), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      (await writers[1].list()).map((i) => i.serial),
+      [1, 2, 3, 4, 5],
+    );
   });
 
   test('a bucket without versioning is refused with the command that fixes it', async () => {
@@ -177,7 +186,10 @@ describe('S3Store versions', () => {
     const [, v2] = await writeChain(store, 2);
     await admin.send(new DeleteObjectCommand({ Bucket: store.config.bucket, Key: store.config.key }));
     assert.deepEqual(await store.current(), v2);
-    assert.deepEqual((await store.list()).map((i) => i.serial), [1, 2]);
+    assert.deepEqual(
+      (await store.list()).map((i) => i.serial),
+      [1, 2],
+    );
     await assert.rejects(store.put(next(v2), { expectedSerial: 2 }), /delete marker/);
   });
 
@@ -205,12 +217,14 @@ describe('S3Store versions', () => {
     const t2 = performance.now();
     const again = await store.list();
     const t3 = performance.now();
-    assert.deepEqual(list.map((i) => i.serial), written.map((v) => v.serial));
+    assert.deepEqual(
+      list.map((i) => i.serial),
+      written.map((v) => v.serial),
+    );
     assert.deepEqual(again, list);
     assert.deepEqual(await store.get(500), written[499]);
     console.log(
-      `# s3 store against moto: wrote 1005 versions in ${(t1 - t0).toFixed(0)} ms, ` +
-        `listed them in ${(t2 - t1).toFixed(0)} ms (fresh store), ${(t3 - t2).toFixed(0)} ms (cached metadata)`,
+      `# s3 store against moto: wrote 1005 versions in ${(t1 - t0).toFixed(0)} ms, ` + `listed them in ${(t2 - t1).toFixed(0)} ms (fresh store), ${(t3 - t2).toFixed(0)} ms (cached metadata)`,
     );
   });
 });
@@ -268,8 +282,13 @@ describe('S3Store lock', () => {
     const store = storeFor(bucket);
     const lockKey = `${store.config.key}.lock`;
     const planted = (expires: string) => ({
-      id: 'planted-lock', operation: 'apply', who: 'someone', host: 'another-host', pid: 4242,
-      created: '2025-01-01T00:00:00.000Z', expires,
+      id: 'planted-lock',
+      operation: 'apply',
+      who: 'someone',
+      host: 'another-host',
+      pid: 4242,
+      created: '2025-01-01T00:00:00.000Z',
+      expires,
     });
     await admin.send(new PutObjectCommand({ Bucket: bucket, Key: lockKey, Body: JSON.stringify(planted('2999-01-01T00:00:00.000Z')) }));
     await assert.rejects(store.lock({ operation: 'apply' }), /locked by someone@another-host \(pid 4242\)/);
@@ -310,10 +329,20 @@ describe('S3Store configs and journals', () => {
   test('journal round trip with batched concurrent appends', async () => {
     const store = storeFor(await newBucket());
     const journal = await store.openJournal('apply-1');
-    const entries = Array.from({ length: 20 }, (_, i): JournalEntry => ({
-      kind: 'intent', address: `null_resource.r[${i}]`, operation: 'create', prior: null, planned: { i },
-      provider: 'provider["registry.terraform.io/hashicorp/null"]', dependencies: [], schemaVersion: 0, time: '2025-01-01T00:00:00.000Z',
-    }));
+    const entries = Array.from(
+      { length: 20 },
+      (_, i): JournalEntry => ({
+        kind: 'intent',
+        address: `null_resource.r[${i}]`,
+        operation: 'create',
+        prior: null,
+        planned: { i },
+        provider: 'provider["registry.terraform.io/hashicorp/null"]',
+        dependencies: [],
+        schemaVersion: 0,
+        time: '2025-01-01T00:00:00.000Z',
+      }),
+    );
     await Promise.all(entries.slice(0, 10).map((e) => journal.append(e)));
     for (const e of entries.slice(10)) await journal.append(e);
     await journal.close();
@@ -324,14 +353,20 @@ describe('S3Store configs and journals', () => {
     await other.close();
 
     const pending = await storeFor(store.config.bucket).pendingJournals();
-    assert.deepEqual(pending.map((p) => p.applyId), ['apply-1', 'apply-2']);
+    assert.deepEqual(
+      pending.map((p) => p.applyId),
+      ['apply-1', 'apply-2'],
+    );
     assert.deepEqual(pending[0].entries, entries);
     // the ten concurrent appends shared one object: 1 + 10 objects, not 20
     const objects = await admin.send(new ListObjectsV2Command({ Bucket: store.config.bucket, Prefix: `${store.config.key}.journal/apply-1/` }));
     assert.equal(objects.KeyCount, 11);
 
     await store.discardJournal('apply-1');
-    assert.deepEqual((await store.pendingJournals()).map((p) => p.applyId), ['apply-2']);
+    assert.deepEqual(
+      (await store.pendingJournals()).map((p) => p.applyId),
+      ['apply-2'],
+    );
     await assert.rejects(store.openJournal('../escape'), /invalid apply id/);
   });
 });
@@ -364,5 +399,4 @@ describe('S3Store server-side encryption', () => {
       await lock.release();
     });
   }
-
 });

@@ -23,8 +23,21 @@ test('apply PLANFILE refuses a plan made before an interrupted apply journalled 
   const time = new Date().toISOString();
   await journal.append({ kind: 'intent', address: 'terraform_data.a', operation: 'create', prior: null, planned: { input: 'x' }, provider: 'terraform', dependencies: [], schemaVersion: 0, time });
   await journal.append({
-    kind: 'done', address: 'terraform_data.a', operation: 'create', time,
-    state: { address: 'terraform_data.a', mode: 'managed', type: 'terraform_data', name: 'a', provider: 'terraform', attributes: { id: 'journalled', input: 'x', output: 'x', triggers_replace: null }, sensitivePaths: [], dependencies: [], schemaVersion: 0 },
+    kind: 'done',
+    address: 'terraform_data.a',
+    operation: 'create',
+    time,
+    state: {
+      address: 'terraform_data.a',
+      mode: 'managed',
+      type: 'terraform_data',
+      name: 'a',
+      provider: 'terraform',
+      attributes: { id: 'journalled', input: 'x', output: 'x', triggers_replace: null },
+      sensitivePaths: [],
+      dependencies: [],
+      schemaVersion: 0,
+    },
   });
   await journal.close();
 
@@ -45,9 +58,12 @@ test('apply PLANFILE refuses a plan made before an interrupted apply journalled 
 test('apply PLANFILE refuses a plan made before a real apply was killed; a fresh apply keeps what the killed one created', async () => {
   const dir = await makeTempDir('saved-plan-journal-kill-');
   const COUNT = 60;
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify({
-    resource: { local_file: { f: { count: COUNT, filename: '${path.module}/out/f${count.index}.txt', content: 'file ${count.index}' } } },
-  }));
+  writeFileSync(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({
+      resource: { local_file: { f: { count: COUNT, filename: '${path.module}/out/f${count.index}.txt', content: 'file ${count.index}' } } },
+    }),
+  );
   const planned = await runBallast(['plan', '--out', 'p.plan'], { cwd: dir });
   assert.equal(planned.code, 0, planned.stderr);
 

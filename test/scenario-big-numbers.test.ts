@@ -67,14 +67,20 @@ test('integers past 2^53 and 17+ digit literals keep every digit through plan, a
   // the state file itself holds the digits as a JSON number
   const versions = join(dir, '.ballast');
   const texts = await readAll(versions);
-  assert.ok(texts.some((t) => /"id": 123456789012345678901\b/.test(t)), 'a state version records the id as a JSON number with every digit');
+  assert.ok(
+    texts.some((t) => /"id": 123456789012345678901\b/.test(t)),
+    'a state version records the id as a JSON number with every digit',
+  );
 });
 
 test('terraform gives the recorded values for the same main.tf', { skip: terraformAvailable() ? undefined : 'terraform is not on the PATH', timeout: 180_000 }, async () => {
   const dir = await makeTempDir('ballast-bignum-tf-');
   await writeFile(join(dir, 'main.tf'), MAIN_TF);
   const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-  for (const args of [['init', '-input=false'], ['apply', '-auto-approve', '-input=false']]) {
+  for (const args of [
+    ['init', '-input=false'],
+    ['apply', '-auto-approve', '-input=false'],
+  ]) {
     const r = spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
   }

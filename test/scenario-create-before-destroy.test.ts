@@ -26,7 +26,11 @@ test('the old object is destroyed only after its dependents were updated to the 
   write(dir, config('2'));
   const r = await runBallast(['apply', '--auto-approve', '--parallelism', '1'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
-  const at = (s: string) => { const i = r.stdout.indexOf(s); assert.ok(i >= 0, `missing "${s}" in:\n${r.stdout}`); return i; };
+  const at = (s: string) => {
+    const i = r.stdout.indexOf(s);
+    assert.ok(i >= 0, `missing "${s}" in:\n${r.stdout}`);
+    return i;
+  };
   const created = at('terraform_data.a: Creation complete');
   const updated = at('terraform_data.b: Modifications complete');
   const destroyed = at('terraform_data.a: Destruction complete');

@@ -21,7 +21,11 @@ test('stacks/example: apply, no-op plan, shrink for_each, rollback, destroy; the
   await copyStack('example', dir);
   const out = join(dir, 'cdktf.out/stacks/example/out');
   const printed: string[] = [];
-  const run = async (args: string[]) => { const r = await ok(args, dir); printed.push(r.stdout, r.stderr); return r; };
+  const run = async (args: string[]) => {
+    const r = await ok(args, dir);
+    printed.push(r.stdout, r.stderr);
+    return r;
+  };
 
   const applied = await run(['apply', '--auto-approve']);
   assert.match(applied.stdout, /Apply complete! Resources: 6 added, 0 changed, 0 destroyed\./);
@@ -54,6 +58,9 @@ test('stacks/example: apply, no-op plan, shrink for_each, rollback, destroy; the
   assert.match(destroyed.stdout, /Destroy complete! Resources: 6 destroyed\./);
   assert.equal(existsSync(join(out, 'alpha.txt')), false);
   const history = JSON.parse((await ok(['history', '--json'], dir)).stdout) as { reason: string }[];
-  assert.deepEqual(history.map((v) => v.reason), ['apply', 'apply', 'rollback', 'destroy']);
+  assert.deepEqual(
+    history.map((v) => v.reason),
+    ['apply', 'apply', 'rollback', 'destroy'],
+  );
   for (const text of printed) assert.equal(text.includes(password.value), false, `password leaked into:\n${text}`);
 });

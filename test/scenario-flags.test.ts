@@ -95,14 +95,20 @@ test('--refresh-only records a file deleted out of band as drift; --refresh=fals
   assert.match(drift.stdout, /# local_file\.b has been deleted/);
   assert.match(drift.stdout, /refresh-only plan/);
   const json = JSON.parse((await ok(['plan', '--refresh-only', '--json'], dir)).stdout);
-  assert.deepEqual((json.resource_drift as Json[]).map((d) => [d.address, d.change.actions]), [['local_file.b', ['delete']]]);
+  assert.deepEqual(
+    (json.resource_drift as Json[]).map((d) => [d.address, d.change.actions]),
+    [['local_file.b', ['delete']]],
+  );
   assert.deepEqual(json.resource_changes, []);
 
   const recorded = await ok(['apply', '--refresh-only', '--auto-approve'], dir);
   assert.match(recorded.stdout, /Recorded state version 2/);
   assert.equal(existsSync(join(dir, 'out/b.txt')), false, 'refresh-only changes no real object');
   const history = JSON.parse((await ok(['history', '--json'], dir)).stdout) as Json[];
-  assert.deepEqual(history.map((v) => v.reason), ['apply', 'refresh']);
+  assert.deepEqual(
+    history.map((v) => v.reason),
+    ['apply', 'refresh'],
+  );
   assert.deepEqual((await ok(['state', 'list'], dir)).stdout.trim().split('\n'), ['local_file.a', 'null_resource.n', 'random_pet.p']);
 
   // the normal plan now creates b again
@@ -114,19 +120,22 @@ test('--refresh-only records a file deleted out of band as drift; --refresh=fals
 
 test('variables: default < TF_VAR_ < --var-file (in order) < --var (last wins)', async () => {
   const dir = await makeTempDir('ballast-scn-vars-');
-  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({
-    variable: {
-      a: { type: 'string', default: 'default-a' },
-      b: { type: 'string', default: 'default-b' },
-      c: { type: 'string', default: 'default-c' },
-      d: { type: 'string', default: 'default-d' },
-      n: { type: 'number', default: 1 },
-      l: { type: 'list(string)', default: [] },
-    },
-    output: {
-      all: { value: { a: '${var.a}', b: '${var.b}', c: '${var.c}', d: '${var.d}', n: '${var.n}', l: '${var.l}' } },
-    },
-  }));
+  await writeFile(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({
+      variable: {
+        a: { type: 'string', default: 'default-a' },
+        b: { type: 'string', default: 'default-b' },
+        c: { type: 'string', default: 'default-c' },
+        d: { type: 'string', default: 'default-d' },
+        n: { type: 'number', default: 1 },
+        l: { type: 'list(string)', default: [] },
+      },
+      output: {
+        all: { value: { a: '${var.a}', b: '${var.b}', c: '${var.c}', d: '${var.d}', n: '${var.n}', l: '${var.l}' } },
+      },
+    }),
+  );
   await writeFile(join(dir, 'one.tfvars'), 'b = "file-b"\nc = "file1-c"\nn = 5\n');
   await writeFile(join(dir, 'two.tfvars.json'), JSON.stringify({ c: 'file2-c', l: ['x', 'y'] }));
   const env = { TF_VAR_a: 'env-a', TF_VAR_b: 'env-b', TF_VAR_d: 'env-d' };

@@ -26,13 +26,18 @@ const planActions = async (cwd: string, args: string[] = []): Promise<Record<str
 export async function writeModuleStack(dir: string): Promise<void> {
   await mkdir(join(dir, 'modules/pet'), { recursive: true });
   await mkdir(join(dir, 'modules/file'), { recursive: true });
-  await writeFile(join(dir, 'variables.tf'), `
+  await writeFile(
+    join(dir, 'variables.tf'),
+    `
 variable "envs" {
   type = map(object({ length = number }))
 }
-`);
+`,
+  );
   await writeFile(join(dir, 'terraform.tfvars'), 'envs = { dev = { length = 2 }, prod = { length = 3 } }\n');
-  await writeFile(join(dir, 'main.tf'), `
+  await writeFile(
+    join(dir, 'main.tf'),
+    `
 module "pets" {
   source   = "./modules/pet"
   for_each = var.envs
@@ -57,8 +62,11 @@ output "ids" {
 output "single_file" {
   value = module.single.file
 }
-`);
-  await writeFile(join(dir, 'modules/pet/main.tf'), `
+`,
+  );
+  await writeFile(
+    join(dir, 'modules/pet/main.tf'),
+    `
 variable "name" {
   type = string
 }
@@ -85,13 +93,17 @@ output "id" {
 output "file" {
   value = module.file.path
 }
-`);
+`,
+  );
   // a JSON module works the same
-  await writeFile(join(dir, 'modules/file/main.tf.json'), JSON.stringify({
-    variable: { content: {} },
-    resource: { local_file: { f: { content: '${var.content}', filename: '${path.module}/out/${var.content}.txt' } } },
-    output: { path: { value: '${local_file.f.filename}' } },
-  }));
+  await writeFile(
+    join(dir, 'modules/file/main.tf.json'),
+    JSON.stringify({
+      variable: { content: {} },
+      resource: { local_file: { f: { content: '${var.content}', filename: '${path.module}/out/${var.content}.txt' } } },
+      output: { path: { value: '${local_file.f.filename}' } },
+    }),
+  );
 }
 
 test('an HCL stack with modules plans, applies, records module addresses and plans no changes after', async () => {
@@ -166,13 +178,23 @@ test('module mistakes name the module; remote sources need a mirror and say so',
   // or from what terraform init downloaded
   await mkdir(join(remote, '.terraform/modules/vpc'), { recursive: true });
   await writeFile(join(remote, '.terraform/modules/vpc/main.tf'), 'resource "null_resource" "from_init" {}\n');
-  await writeFile(join(remote, '.terraform/modules/modules.json'), JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.0.0', Dir: '.terraform/modules/vpc' }] }));
+  await writeFile(
+    join(remote, '.terraform/modules/modules.json'),
+    JSON.stringify({
+      Modules: [
+        { Key: '', Source: '', Dir: '.' },
+        { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.0.0', Dir: '.terraform/modules/vpc' },
+      ],
+    }),
+  );
   assert.match((await ok(['plan'], remote)).stdout, /module\.vpc\.null_resource\.from_init will be created/);
 });
 
 test('check blocks: a false assertion is a warning with file:line:col, an unknown one waits, the run goes on', async () => {
   const dir = await makeTempDir('ballast-scn-hcl-');
-  await writeFile(join(dir, 'main.tf'), `resource "random_pet" "p" {
+  await writeFile(
+    join(dir, 'main.tf'),
+    `resource "random_pet" "p" {
   length = 2
 }
 
@@ -186,9 +208,13 @@ check "pet_length" {
     error_message = "known only after apply"
   }
 }
-`);
+`,
+  );
   const r = await ok(['plan'], dir);
-  assert.match(r.stderr, /Warning: Check block assertion failed\n\n  on main\.tf line 6, in check "pet_length":\n  6:   assert \{\n       \^+\n  \(stack "[^"]+", check\.pet_length\)\n\n  pet is too short: 2/);
+  assert.match(
+    r.stderr,
+    /Warning: Check block assertion failed\n\n  on main\.tf line 6, in check "pet_length":\n  6:   assert \{\n       \^+\n  \(stack "[^"]+", check\.pet_length\)\n\n  pet is too short: 2/,
+  );
   assert.doesNotMatch(r.stderr, /known only after apply/);
   assert.match(r.stdout, /Plan: 1 to add/);
 });

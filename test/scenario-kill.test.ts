@@ -14,13 +14,16 @@ const COUNT = 200;
 
 test('SIGKILL during an apply of 200 files, then plan and apply converge with nothing untracked', async () => {
   const dir = await makeTempDir('ballast-scn-kill-');
-  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({
-    resource: {
-      local_file: {
-        f: { count: COUNT, filename: '${path.module}/out/f${count.index}.txt', content: 'file ${count.index}' },
+  await writeFile(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({
+      resource: {
+        local_file: {
+          f: { count: COUNT, filename: '${path.module}/out/f${count.index}.txt', content: 'file ${count.index}' },
+        },
       },
-    },
-  }));
+    }),
+  );
 
   const killed = await applyAndKill(dir, 10);
   assert.equal(killed.signal, 'SIGKILL', 'the apply must be killed before it finishes');
@@ -61,7 +64,9 @@ test('SIGKILL during an apply of 200 files, then plan and apply converge with no
   assert.equal(inState.length, COUNT);
   assert.deepEqual(onDisk, Array.from({ length: COUNT }, (_, i) => `f${i}.txt`).sort());
   const state = JSON.parse(readFileSync(join(dir, '.ballast/main/versions/00000001.json'), 'utf8')) as { resources: Record<string, { attributes: { filename: string; content: string } }> };
-  const recorded = Object.values(state.resources).map((r) => r.attributes.filename.replace(/^.*\//, '')).sort();
+  const recorded = Object.values(state.resources)
+    .map((r) => r.attributes.filename.replace(/^.*\//, ''))
+    .sort();
   assert.deepEqual(recorded, onDisk);
   for (const [addr, r] of Object.entries(state.resources)) {
     const i = /\[(\d+)\]/.exec(addr)![1];

@@ -48,7 +48,11 @@ test('apply, no-op plan, update, replace, delete, destroy; history/show/output; 
   const dir = await makeTempDir('ballast-scn-life-');
   const write = (c: Json) => writeFile(join(dir, 'main.tf.json'), JSON.stringify(c, null, 2));
   const outputs: string[] = [];
-  const run = async (args: string[]) => { const r = await ok(args, dir); outputs.push(r.stdout, r.stderr); return r; };
+  const run = async (args: string[]) => {
+    const r = await ok(args, dir);
+    outputs.push(r.stdout, r.stderr);
+    return r;
+  };
 
   await write(config({ trigger: 'a', input: 'one', content: 'Hello', withRemovable: true }));
   const created = await run(['apply', '--auto-approve']);
@@ -85,12 +89,14 @@ test('apply, no-op plan, update, replace, delete, destroy; history/show/output; 
   // 3. remove a resource → delete
   await write(config({ trigger: 'b', input: 'two', content: 'Bye', withRemovable: false }));
   const del = JSON.parse((await run(['plan', '--json'])).stdout);
-  assert.deepEqual(Object.entries(actionsOf(del)).filter(([, a]) => a[0] !== 'no-op'), [['null_resource.removable', ['delete']]]);
+  assert.deepEqual(
+    Object.entries(actionsOf(del)).filter(([, a]) => a[0] !== 'no-op'),
+    [['null_resource.removable', ['delete']]],
+  );
   assert.match((await run(['plan'])).stdout, /# null_resource\.removable will be destroyed/);
   await run(['apply', '--auto-approve']);
   await assertNoChanges(dir);
-  assert.deepEqual((await ok(['state', 'list'], dir)).stdout.trim().split('\n'),
-    ['local_file.note', 'null_resource.trig', 'random_password.secret', 'random_pet.name', 'terraform_data.data']);
+  assert.deepEqual((await ok(['state', 'list'], dir)).stdout.trim().split('\n'), ['local_file.note', 'null_resource.trig', 'random_password.secret', 'random_pet.name', 'terraform_data.data']);
 
   // 8. destroy
   const secret = JSON.parse((await ok(['output', '--json'], dir)).stdout).password as { value: string; sensitive: boolean };
@@ -102,15 +108,24 @@ test('apply, no-op plan, update, replace, delete, destroy; history/show/output; 
   assert.equal((await ok(['state', 'list'], dir)).stdout, '');
 
   const history = await run(['history']);
-  const rows = history.stdout.split('\n').filter((l) => /^\s+\d+\s/.test(l)).map((l) => l.trim().split(/\s+/));
-  assert.deepEqual(rows.map((r) => [r[0], r[2], r[3], r[4], r[5]]), [
-    ['1', 'apply', '+6', '~0', '-0'],
-    ['2', 'apply', '+2', '~1', '-2'],
-    ['3', 'apply', '+0', '~0', '-1'],
-    ['4', 'destroy', '+0', '~0', '-5'],
-  ]);
+  const rows = history.stdout
+    .split('\n')
+    .filter((l) => /^\s+\d+\s/.test(l))
+    .map((l) => l.trim().split(/\s+/));
+  assert.deepEqual(
+    rows.map((r) => [r[0], r[2], r[3], r[4], r[5]]),
+    [
+      ['1', 'apply', '+6', '~0', '-0'],
+      ['2', 'apply', '+2', '~1', '-2'],
+      ['3', 'apply', '+0', '~0', '-1'],
+      ['4', 'destroy', '+0', '~0', '-5'],
+    ],
+  );
   const hjson = JSON.parse((await ok(['history', '--json'], dir)).stdout) as Json[];
-  assert.deepEqual(hjson.map((v) => v.reason), ['apply', 'apply', 'apply', 'destroy']);
+  assert.deepEqual(
+    hjson.map((v) => v.reason),
+    ['apply', 'apply', 'apply', 'destroy'],
+  );
 
   const show1 = await run(['show', '1']);
   assert.match(show1.stdout, /state version 1 \(apply\)/);
@@ -130,11 +145,14 @@ test('apply, no-op plan, update, replace, delete, destroy; history/show/output; 
 
 test('output --json prints {name: {value, sensitive}} and the human form redacts', async () => {
   const dir = await makeTempDir('ballast-scn-out-');
-  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({
-    variable: { token: { type: 'string', sensitive: true, default: 'tok-9f8e7d6c' } },
-    resource: { terraform_data: { d: { input: 'v' } } },
-    output: { plain: { value: ['a', 1, true] }, hidden: { value: '${var.token}', sensitive: true }, data: { value: '${terraform_data.d.output}' } },
-  }));
+  await writeFile(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({
+      variable: { token: { type: 'string', sensitive: true, default: 'tok-9f8e7d6c' } },
+      resource: { terraform_data: { d: { input: 'v' } } },
+      output: { plain: { value: ['a', 1, true] }, hidden: { value: '${var.token}', sensitive: true }, data: { value: '${terraform_data.d.output}' } },
+    }),
+  );
   const applied = await ok(['apply', '--auto-approve'], dir);
   assert.equal(applied.stdout.includes('tok-9f8e7d6c'), false);
   const json = JSON.parse((await ok(['output', '--json'], dir)).stdout);

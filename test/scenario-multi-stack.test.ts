@@ -20,7 +20,7 @@ async function ok(args: string[], cwd: string): Promise<BallastRun> {
 
 const outputs = async (cwd: string, stack: string): Promise<Outputs> => JSON.parse((await ok(['output', '--stack', stack, '--json'], cwd)).stdout);
 
-test('stacks/multi: apply both stacks, app sees base\'s output; a change in base reaches app', async () => {
+test("stacks/multi: apply both stacks, app sees base's output; a change in base reaches app", async () => {
   const dir = join(await makeTempDir('ballast-scn-multi-'), 'multi');
   await copyStack('multi', dir);
 

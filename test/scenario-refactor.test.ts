@@ -17,7 +17,11 @@ async function ok(args: string[], cwd: string, env?: Record<string, string>): Pr
 }
 const changes = async (cwd: string, env?: Record<string, string>): Promise<Record<string, string>> => {
   const j = JSON.parse((await ok(['plan', '--json'], cwd, env)).stdout);
-  return Object.fromEntries((j.resource_changes as Json[]).filter((c) => c.change.actions[0] !== 'no-op' || c.previous_address).map((c) => [c.address, `${c.change.actions.join(',')}${c.previous_address ? ` from ${c.previous_address}` : ''}`]));
+  return Object.fromEntries(
+    (j.resource_changes as Json[])
+      .filter((c) => c.change.actions[0] !== 'no-op' || c.previous_address)
+      .map((c) => [c.address, `${c.change.actions.join(',')}${c.previous_address ? ` from ${c.previous_address}` : ''}`]),
+  );
 };
 const ids = async (cwd: string): Promise<Record<string, string>> => {
   const v = JSON.parse((await ok(['show', '--json'], cwd)).stdout);
@@ -28,7 +32,9 @@ test('moved and removed blocks, state mv/rm/show: objects keep their ids', async
   const dir = await makeTempDir('ballast-scn-refactor-');
   await mkdir(join(dir, 'pet'));
   await writeFile(join(dir, 'pet/main.tf'), 'resource "random_pet" "p" {\n  length = 2\n}\noutput "id" {\n  value = random_pet.p.id\n}\n');
-  await writeFile(join(dir, 'main.tf'), `
+  await writeFile(
+    join(dir, 'main.tf'),
+    `
 resource "random_pet" "old" {
   length = 1
 }
@@ -38,11 +44,14 @@ resource "random_pet" "gone" {
 module "a" {
   source = "./pet"
 }
-`);
+`,
+  );
   await ok(['apply', '--auto-approve'], dir);
   const before = await ids(dir);
 
-  await writeFile(join(dir, 'main.tf'), `
+  await writeFile(
+    join(dir, 'main.tf'),
+    `
 resource "random_pet" "new" {
   length = 1
 }
@@ -63,7 +72,8 @@ removed {
     destroy = false
   }
 }
-`);
+`,
+  );
   assert.deepEqual(await changes(dir), {
     'random_pet.new': 'no-op from random_pet.old',
     'module.b.random_pet.p': 'no-op from module.a.random_pet.p',

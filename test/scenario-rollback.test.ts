@@ -75,7 +75,10 @@ test('rollback --to 1 restores files and random values, records a rollback versi
   const history = await ok(['history'], dir);
   assert.match(history.stdout, /\n\s+3\s+\S+\s+rollback\s+.*\(rolled back to 1\)/);
   const hjson = JSON.parse((await ok(['history', '--json'], dir)).stdout) as Json[];
-  assert.deepEqual(hjson.map((v) => v.reason), ['apply', 'apply', 'rollback']);
+  assert.deepEqual(
+    hjson.map((v) => v.reason),
+    ['apply', 'apply', 'rollback'],
+  );
 
   // with version 1's configuration back in place, nothing is left to do
   await writeFile(file, JSON.stringify(v1));

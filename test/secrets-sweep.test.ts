@@ -88,10 +88,14 @@ test('no command, log or endpoint shows a secret; a sensitive cross-stack output
   assert.match(applied.stdout, /Recorded state version 1 of stack "base"/);
   assert.match(applied.stdout, /Recorded state version 1 of stack "app"/);
   const appState = JSON.parse(readFileSync(join(dir, 'cdktf.out/.ballast/app/versions/00000001.json'), 'utf8'));
-  const remote = Object.values(appState.resources as Record<string, { type: string; sensitivePaths: unknown[]; attributes: { outputs: Record<string, unknown> } }>)
-    .find((r) => r.type === 'terraform_remote_state')!;
+  const remote = Object.values(appState.resources as Record<string, { type: string; sensitivePaths: unknown[]; attributes: { outputs: Record<string, unknown> } }>).find(
+    (r) => r.type === 'terraform_remote_state',
+  )!;
   assert.equal(remote.attributes.outputs.secret_len, 24);
-  assert.deepEqual(remote.sensitivePaths.filter((p) => JSON.stringify(p).includes('secret_len')), [['outputs', 'secret_len']]);
+  assert.deepEqual(
+    remote.sensitivePaths.filter((p) => JSON.stringify(p).includes('secret_len')),
+    [['outputs', 'secret_len']],
+  );
 
   const baseState = JSON.parse(readFileSync(join(dir, 'cdktf.out/.ballast/base/versions/00000001.json'), 'utf8'));
   const generated = baseState.resources['random_password.pw'].attributes.result as string;
@@ -99,23 +103,42 @@ test('no command, log or endpoint shows a secret; a sensitive cross-stack output
   const secrets = [DB_PASSWORD, generated, baseState.resources['random_password.pw'].attributes.bcrypt_hash as string];
   // item 6: terraform_data's computed output carries the marks of its input
   const d = baseState.resources['terraform_data.d'];
-  for (const p of [['output', 'pw'], ['output', 'gen']]) assert.ok(d.sensitivePaths.some((q: unknown) => JSON.stringify(q) === JSON.stringify(p)), JSON.stringify(d.sensitivePaths));
+  for (const p of [
+    ['output', 'pw'],
+    ['output', 'gen'],
+  ])
+    assert.ok(
+      d.sensitivePaths.some((q: unknown) => JSON.stringify(q) === JSON.stringify(p)),
+      JSON.stringify(d.sensitivePaths),
+    );
 
   assertNoSecret('apply', applied.stdout + applied.stderr, secrets);
   // a second version, so that show --diff has something to compare
-  writeFileSync(join(dir, 'main.ts'), app.replace("{ length: 2 }", "{ length: 3 }"));
+  writeFileSync(join(dir, 'main.ts'), app.replace('{ length: 2 }', '{ length: 3 }'));
   assertNoSecret('synth', (await run(['synth'], dir)).stdout, secrets);
   assertNoSecret('apply (update)', (await run(['apply', '--auto-approve'], dir)).stdout, secrets);
 
   const commands: [string[], number][] = [
-    [['plan'], 0], [['plan', '--json'], 0], [['plan', '--format', 'markdown'], 0], [['plan', '--refresh-only'], 0],
-    [['plan', '--destroy', '--json'], 0], [['history'], 0], [['history', '--json'], 0], [['history', '--verify'], 0],
-    [['state', 'list'], 0], [['validate'], 0],
+    [['plan'], 0],
+    [['plan', '--json'], 0],
+    [['plan', '--format', 'markdown'], 0],
+    [['plan', '--refresh-only'], 0],
+    [['plan', '--destroy', '--json'], 0],
+    [['history'], 0],
+    [['history', '--json'], 0],
+    [['history', '--verify'], 0],
+    [['state', 'list'], 0],
+    [['validate'], 0],
   ];
   commands.push(
-    [['show', '--stack', 'base'], 0], [['show', '--stack', 'base', '--json'], 0], [['show', '1', '--stack', 'base'], 0],
-    [['show', '1', '--diff', '2', '--stack', 'base'], 0], [['output', '--stack', 'base'], 0], [['show', '7', '--stack', 'base'], 1],
-    [['rollback', '--to', '9', '--stack', 'base', '--auto-approve'], 1], [['show', '--stack', 'app', '--json'], 0],
+    [['show', '--stack', 'base'], 0],
+    [['show', '--stack', 'base', '--json'], 0],
+    [['show', '1', '--stack', 'base'], 0],
+    [['show', '1', '--diff', '2', '--stack', 'base'], 0],
+    [['output', '--stack', 'base'], 0],
+    [['show', '7', '--stack', 'base'], 1],
+    [['rollback', '--to', '9', '--stack', 'base', '--auto-approve'], 1],
+    [['show', '--stack', 'app', '--json'], 0],
     [['show', '1', '--diff', '2', '--stack', 'app'], 0],
   );
   for (const [args, code] of commands) {
@@ -135,7 +158,10 @@ test('no command, log or endpoint shows a secret; a sensitive cross-stack output
     const work = join(root, 'agent-work');
     const state = join(root, 'agent-state');
     mkdirSync(join(root, 'out'), { recursive: true });
-    const sha = repo.commit({ 'main.ts': app.replace("'${path.module}/../../../out/secret.txt'", `'${join(root, 'out', 'agent-secret.txt')}'`), 'cdktf.json': readFileSync(join(dir, 'cdktf.json'), 'utf8') }, 'app');
+    const sha = repo.commit(
+      { 'main.ts': app.replace("'${path.module}/../../../out/secret.txt'", `'${join(root, 'out', 'agent-secret.txt')}'`), 'cdktf.json': readFileSync(join(dir, 'cdktf.json'), 'utf8') },
+      'app',
+    );
     // the secret reaches the agent as TF_VAR_db_password (a --var would be refused by the app stack, which does not declare it)
     const agent = await startAgent(['--git', repo.url, '--interval', '1h', '--state-dir', state, '--work-dir', work], { cwd: root, env });
     const status = await agent.waitFor('both stacks applied', (s) => ['base', 'app'].every((n) => s.stacks[n]?.lastAppliedRevision === `main@sha1:${sha}`), 240_000);

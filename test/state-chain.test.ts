@@ -29,8 +29,7 @@ async function putChain(store: StateStore, n: number): Promise<StateVersion[]> {
   return out;
 }
 
-const broken = (serial: number, text: RegExp) => (e: unknown) =>
-  e instanceof BrokenChainError && e.serial === serial && text.test(e.message) && /ballast history --verify/.test(e.message);
+const broken = (serial: number, text: RegExp) => (e: unknown) => e instanceof BrokenChainError && e.serial === serial && text.test(e.message) && /ballast history --verify/.test(e.message);
 
 /** Every read that hands out a version refuses the broken history. */
 async function allReadsRefuse(store: StateStore, serial: number, text: RegExp): Promise<void> {
@@ -44,7 +43,10 @@ test('checkChain names gaps, duplicates, foreign lineages and changed parents', 
   const vs: StateVersion[] = [];
   for (const s of [1, 2, 3]) vs.push(sampleVersion(s, vs.length ? digestOf(serializeState(vs[vs.length - 1])) : null));
   const entries = vs.map((v) => chainEntry(v, digestOf(serializeState(v)), `v${v.serial}`));
-  assert.deepEqual(checkChain([...entries].reverse(), 'x').map((e) => e.serial), [1, 2, 3]);
+  assert.deepEqual(
+    checkChain([...entries].reverse(), 'x').map((e) => e.serial),
+    [1, 2, 3],
+  );
   assert.throws(() => checkChain([entries[0], entries[2]], 'x'), broken(2, /version 2 is missing/));
   assert.throws(() => checkChain([entries[0], entries[1], entries[1], entries[2]], 'x'), broken(2, /two stored versions claim serial 2/));
   assert.throws(() => checkChain([entries[0], { ...entries[1], lineage: 'other' }], 'x'), broken(2, /lineage other/));

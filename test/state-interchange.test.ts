@@ -63,16 +63,24 @@ test('state pull writes a Terraform v4 state file that terraform reads and plans
   // a state file, like terraform's: the sensitive output is there, marked sensitive
   assert.deepEqual(doc.outputs.sec, { value: SECRET, type: 'string', sensitive: true });
   assert.deepEqual(doc.outputs.boxes, { value: { one: 'demo-one', two: 'demo-two' }, type: ['object', { one: 'string', two: 'string' }] });
-  assert.deepEqual(doc.resources.map((r: Json) => [r.module ?? '', r.type, r.name, r.provider, r.instances.map((i: Json) => i.index_key ?? null)]), [
-    ['', 'terraform_data', 'a', 'provider["terraform.io/builtin/terraform"]', [null]],
-    ['', 'terraform_data', 'b', 'provider["terraform.io/builtin/terraform"]', [0, 1]],
-    ['module.box["one"]', 'terraform_data', 'inner', 'provider["terraform.io/builtin/terraform"]', [null]],
-    ['module.box["two"]', 'terraform_data', 'inner', 'provider["terraform.io/builtin/terraform"]', [null]],
-  ]);
+  assert.deepEqual(
+    doc.resources.map((r: Json) => [r.module ?? '', r.type, r.name, r.provider, r.instances.map((i: Json) => i.index_key ?? null)]),
+    [
+      ['', 'terraform_data', 'a', 'provider["terraform.io/builtin/terraform"]', [null]],
+      ['', 'terraform_data', 'b', 'provider["terraform.io/builtin/terraform"]', [0, 1]],
+      ['module.box["one"]', 'terraform_data', 'inner', 'provider["terraform.io/builtin/terraform"]', [null]],
+      ['module.box["two"]', 'terraform_data', 'inner', 'provider["terraform.io/builtin/terraform"]', [null]],
+    ],
+  );
   const b0 = doc.resources[1].instances[0];
   assert.deepEqual(b0.dependencies, ['terraform_data.a']);
-  assert.deepEqual(b0.sensitive_attributes, [[{ type: 'get_attr', value: 'triggers_replace' }, { type: 'index', value: { value: 0, type: 'number' } }]]);
-  assert.deepEqual(doc.resources[0].instances[0].attributes.input, { value: { name: 'demo', tags: ['x', 'y'] }, type: ['object', { name: 'string', tags: ['tuple', ['string', 'string']]}] });
+  assert.deepEqual(b0.sensitive_attributes, [
+    [
+      { type: 'get_attr', value: 'triggers_replace' },
+      { type: 'index', value: { value: 0, type: 'number' } },
+    ],
+  ]);
+  assert.deepEqual(doc.resources[0].instances[0].attributes.input, { value: { name: 'demo', tags: ['x', 'y'] }, type: ['object', { name: 'string', tags: ['tuple', ['string', 'string']] }] });
   // the pulled secret goes to stdout only: not into the stack's state directory logs or stderr
   const pulled = await runBallast(['state', 'pull'], { cwd: dir });
   assert.ok(!pulled.stderr.includes(SECRET));
@@ -82,9 +90,15 @@ test('state pull writes a Terraform v4 state file that terraform reads and plans
   await writeFile(join(tf, 'pulled.tfstate'), text);
   await terraform(tf, ['init', '-input=false']);
   const shown = JSON.parse((await terraform(tf, ['show', '-json', 'pulled.tfstate'])).stdout) as Json;
-  assert.deepEqual(shown.values.root_module.resources.map((r: Json) => r.address), ['terraform_data.a', 'terraform_data.b[0]', 'terraform_data.b[1]']);
+  assert.deepEqual(
+    shown.values.root_module.resources.map((r: Json) => r.address),
+    ['terraform_data.a', 'terraform_data.b[0]', 'terraform_data.b[1]'],
+  );
   assert.equal(shown.values.root_module.resources[0].values.id, doc.resources[0].instances[0].attributes.id);
-  assert.deepEqual(shown.values.root_module.child_modules.map((m: Json) => m.address), ['module.box["one"]', 'module.box["two"]']);
+  assert.deepEqual(
+    shown.values.root_module.child_modules.map((m: Json) => m.address),
+    ['module.box["one"]', 'module.box["two"]'],
+  );
   // as terraform's own state: terraform plans no changes against it
   await writeFile(join(tf, 'terraform.tfstate'), text);
   await terraform(tf, ['plan', '-input=false', '-detailed-exitcode', '-lock=false']);
@@ -123,7 +137,10 @@ test('pull → push round trip changes nothing; stale, unrelated and bad files a
   const bad: [string, RegExp][] = [
     ['{"version": 4,', /bad\.tfstate is not valid JSON/],
     [JSON.stringify({ ...pulled, version: 3 }), /state format version 3; Ballast reads Terraform state format version 4/],
-    [JSON.stringify({ ...pulled, serial: 10, resources: [{ mode: 'managed', type: 'terraform_data', name: 'a', provider: 'terraform', instances: [] }] }), /resources\[0\]: "provider" must look like provider\[/],
+    [
+      JSON.stringify({ ...pulled, serial: 10, resources: [{ mode: 'managed', type: 'terraform_data', name: 'a', provider: 'terraform', instances: [] }] }),
+      /resources\[0\]: "provider" must look like provider\[/,
+    ],
   ];
   for (const [text, re] of bad) {
     await writeFile(join(dir, 'bad.tfstate'), text);
@@ -153,7 +170,7 @@ test('a stack applied by terraform moves into Ballast with state push, without r
 
   const dir = await stack('ballast-tf-import-');
   assert.match(await ok(dir, ['state', 'push', join(tf, 'terraform.tfstate')]), /Pushed 5 object\(s\) and 4 output\(s\)\. Recorded state version 1/);
-  assert.equal(await planExit(dir), 0, 'Ballast plans no changes for terraform\'s objects');
+  assert.equal(await planExit(dir), 0, "Ballast plans no changes for terraform's objects");
   const list = (await ok(dir, ['state', 'list'])).trim().split('\n');
   assert.deepEqual(list, ['module.box["one"].terraform_data.inner', 'module.box["two"].terraform_data.inner', 'terraform_data.a', 'terraform_data.b[0]', 'terraform_data.b[1]']);
   const outputs = JSON.parse(await ok(dir, ['output', '--json'])) as Json;

@@ -23,7 +23,10 @@ test('stacks/example: for_each files from a template asset, variables, outputs, 
   const dir = await copied('example');
   const r = await synthesize(dir);
   assert.equal(r.outDir, join(dir, 'cdktf.out'));
-  assert.deepEqual(r.stacks.map((s) => s.name), ['example']);
+  assert.deepEqual(
+    r.stacks.map((s) => s.name),
+    ['example'],
+  );
   const s = r.stacks[0]!;
   assert.equal(s.file, join(dir, 'cdktf.out/stacks/example/cdk.tf.json'));
   assert.equal(s.dir, join(dir, 'cdktf.out/stacks/example'));
@@ -54,7 +57,13 @@ test('stacks/multi: cross-stack reference gives remote state plumbing and depend
   const outDir = join(await makeTempDir(), 'elsewhere', 'out');
   const r = await synthesize(dir, { outDir });
   assert.equal(r.outDir, outDir);
-  assert.deepEqual(r.stacks.map((s) => [s.name, s.dependencies]), [['base', []], ['app', ['base']]]);
+  assert.deepEqual(
+    r.stacks.map((s) => [s.name, s.dependencies]),
+    [
+      ['base', []],
+      ['app', ['base']],
+    ],
+  );
   const [base, app] = r.stacks.map((x) => ({ json: x.json as Json, dir: x.dir })) as [{ json: Json; dir: string }, { json: Json; dir: string }];
   assert.equal(app.dir, join(outDir, 'stacks/app'));
   const crossOutput = Object.keys(base.json.output).find((k) => k.startsWith('cross-stack-output-'));
@@ -63,7 +72,10 @@ test('stacks/multi: cross-stack reference gives remote state plumbing and depend
   const remote = app.json.data.terraform_remote_state['cross-stack-reference-input-base'];
   assert.equal(remote.backend, 'local');
   assert.equal(app.json.resource.null_resource.server.triggers.base_pet, `\${data.terraform_remote_state.cross-stack-reference-input-base.outputs.${crossOutput}}`);
-  assert.deepEqual(selectStacks(r, ['app']).map((s) => s.name), ['app']);
+  assert.deepEqual(
+    selectStacks(r, ['app']).map((s) => s.name),
+    ['app'],
+  );
 });
 
 test('stacks/cdktn-example: a cdktn app, run as an ES module (resolve hook fallback)', async () => {

@@ -36,7 +36,9 @@ async function stack(): Promise<string> {
 
 test('single-dash flags, progress lines, and Terraform\'s words for a "no"', async () => {
   const dir = await stack();
-  const applied = await runBallast(['apply', '-auto-approve', '-var', 'n=hello', '-var-file=extra.tfvars', '-refresh=false', '-parallelism=1', '-lock-timeout=1s', '-input=false', '-no-color'], { cwd: dir });
+  const applied = await runBallast(['apply', '-auto-approve', '-var', 'n=hello', '-var-file=extra.tfvars', '-refresh=false', '-parallelism=1', '-lock-timeout=1s', '-input=false', '-no-color'], {
+    cwd: dir,
+  });
   assert.equal(applied.code, 0, applied.stderr);
   assert.match(applied.stdout, /^terraform_data\.a: Creating\.\.\.$/m);
   assert.match(applied.stdout, /^terraform_data\.a: Creation complete after \d+s \[id=[0-9a-f-]{36}\]$/m);
@@ -50,7 +52,12 @@ test('single-dash flags, progress lines, and Terraform\'s words for a "no"', asy
   const planned = await runBallast(['plan', '-var=n=hello', '-var-file=extra.tfvars', '-target=terraform_data.a', '-replace=terraform_data.a', '-json', '-out=saved.plan'], { cwd: dir });
   assert.equal(planned.code, 0, planned.stderr);
   const doc = JSON.parse(planned.stdout);
-  assert.deepEqual(doc.resource_changes.filter((c: { change: { actions: string[] } }) => c.change.actions.join() !== 'no-op').map((c: { address: string; change: { actions: string[] } }) => [c.address, c.change.actions]), [['terraform_data.a', ['delete', 'create']]]);
+  assert.deepEqual(
+    doc.resource_changes
+      .filter((c: { change: { actions: string[] } }) => c.change.actions.join() !== 'no-op')
+      .map((c: { address: string; change: { actions: string[] } }) => [c.address, c.change.actions]),
+    [['terraform_data.a', ['delete', 'create']]],
+  );
   assert.ok(existsSync(join(dir, 'saved.plan')));
 
   // a "no" to destroy: Terraform's words, exit 1, nothing destroyed

@@ -29,15 +29,19 @@ after(async () => {
 
 /** staging: a generated password and a file holding it (both secret), and a plain file. */
 function stagingStack(out: string, greeting: string): string {
-  return JSON.stringify({
-    resource: {
-      random_password: { db: { length: 24, special: false } },
-      local_file: {
-        greeting: { filename: join(out, 'staging-greeting.txt'), content: `${greeting}\nfrom staging\n` },
-        dbpass: { filename: join(out, 'staging-db.txt'), content: '${random_password.db.result}', depends_on: ['random_password.db'] },
+  return JSON.stringify(
+    {
+      resource: {
+        random_password: { db: { length: 24, special: false } },
+        local_file: {
+          greeting: { filename: join(out, 'staging-greeting.txt'), content: `${greeting}\nfrom staging\n` },
+          dbpass: { filename: join(out, 'staging-db.txt'), content: '${random_password.db.result}', depends_on: ['random_password.db'] },
+        },
       },
     },
-  }, null, 2);
+    null,
+    2,
+  );
 }
 
 function prodStack(out: string, greeting: string): string {
@@ -58,10 +62,27 @@ test('the web UI in a real browser: live overview, history, diff, environments, 
   writeFileSync(join(dir, 'operators'), `${OPERATOR}\n`);
 
   const c1 = repo.commit({ 'stacks/web-staging/main.tf.json': stagingStack(out, 'hello'), 'stacks/web-prod/main.tf.json': prodStack(out, 'hello') }, 'Launch the web app');
-  const agent = await startAgent([
-    '--git', repo.url, '--ref', 'main', '--path', 'stacks/*', '--interval', '1s', '--state-dir', state, '--work-dir', join(dir, 'work'),
-    '--ui-viewer-token-file', join(dir, 'viewers'), '--ui-operator-token-file', join(dir, 'operators'),
-  ], { cwd: dir });
+  const agent = await startAgent(
+    [
+      '--git',
+      repo.url,
+      '--ref',
+      'main',
+      '--path',
+      'stacks/*',
+      '--interval',
+      '1s',
+      '--state-dir',
+      state,
+      '--work-dir',
+      join(dir, 'work'),
+      '--ui-viewer-token-file',
+      join(dir, 'viewers'),
+      '--ui-operator-token-file',
+      join(dir, 'operators'),
+    ],
+    { cwd: dir },
+  );
   await agent.waitFor('both stacks applied at c1', (s) => applied('web-staging', rev(c1))(s) && applied('web-prod', rev(c1))(s), 60_000);
   const secret = (await currentState(state, 'web-staging'))!.resources['random_password.db']!.attributes.result as string;
   assert.equal(typeof secret, 'string');
@@ -71,14 +92,15 @@ test('the web UI in a real browser: live overview, history, diff, environments, 
   // every response body the browser receives is scanned for the secret (the event stream is
   // scanned below, from the page it updates)
   const bodies: { url: string; text: string }[] = [];
-  const watch = (page: Page) => page.on('response', async (r) => {
-    if ((r.headers()['content-type'] ?? '').includes('event-stream')) return;
-    try {
-      bodies.push({ url: r.url(), text: await r.text() });
-    } catch {
-      // a redirect has no body
-    }
-  });
+  const watch = (page: Page) =>
+    page.on('response', async (r) => {
+      if ((r.headers()['content-type'] ?? '').includes('event-stream')) return;
+      try {
+        bodies.push({ url: r.url(), text: await r.text() });
+      } catch {
+        // a redirect has no body
+      }
+    });
   const login = async (page: Page, token: string) => {
     await page.goto(`${agent.base}/`);
     // a viewer token is required: the browser lands on the login form
@@ -138,7 +160,13 @@ test('the web UI in a real browser: live overview, history, diff, environments, 
   await viewer.goto(`${agent.base}/stacks/web-staging/graph`);
   assert.ok((await viewer.locator('ul.deps li', { hasText: 'local_file.dbpass' }).textContent())?.includes('random_password.db'));
   await viewer.goto(`${agent.base}/stacks/web-staging/resources/${encodeURIComponent('local_file.dbpass')}`);
-  assert.match((await viewer.locator('tr', { hasText: /^content/ }).first().textContent()) ?? '', /\(sensitive value\)/);
+  assert.match(
+    (await viewer
+      .locator('tr', { hasText: /^content/ })
+      .first()
+      .textContent()) ?? '',
+    /\(sensitive value\)/,
+  );
 
   // ---- environments side by side: prod lacks the two staging commits
   await viewer.goto(`${agent.base}/environments`);
@@ -166,7 +194,11 @@ test('the web UI in a real browser: live overview, history, diff, environments, 
   await login(op, OPERATOR);
   const noCsrf = await op.request.post(`${agent.base}/stacks/web-staging/suspend`, { form: { serial: '1' }, maxRedirects: 0 });
   assert.equal(noCsrf.status(), 403);
-  const bearerNoCsrf = await fetch(`${agent.base}/stacks/web-staging/suspend`, { method: 'POST', headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1' });
+  const bearerNoCsrf = await fetch(`${agent.base}/stacks/web-staging/suspend`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${OPERATOR}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'x=1',
+  });
   assert.equal(bearerNoCsrf.status, 403);
   assert.equal((await agent.status()).stacks['web-staging']!.suspended, false, 'the refused suspend changed nothing');
 
@@ -196,9 +228,18 @@ test('the web UI in a real browser: live overview, history, diff, environments, 
   // ---- the audit log names who did what
   await op.goto(`${agent.base}/audit`);
   const rows = await op.locator('table.audit tbody tr').evaluateAll((els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ') ?? ''));
-  assert.ok(rows.some((r) => /operator login [0-9a-f]{12}.*rollback\/confirm.*rolled back to v1.*ok/.test(r)), rows.join('\n'));
-  assert.ok(rows.some((r) => /suspend.*missing or invalid CSRF token.*refused/.test(r)), rows.join('\n'));
-  assert.ok(rows.some((r) => /viewer login.*rollback.*not an operator.*refused/.test(r)), rows.join('\n'));
+  assert.ok(
+    rows.some((r) => /operator login [0-9a-f]{12}.*rollback\/confirm.*rolled back to v1.*ok/.test(r)),
+    rows.join('\n'),
+  );
+  assert.ok(
+    rows.some((r) => /suspend.*missing or invalid CSRF token.*refused/.test(r)),
+    rows.join('\n'),
+  );
+  assert.ok(
+    rows.some((r) => /viewer login.*rollback.*not an operator.*refused/.test(r)),
+    rows.join('\n'),
+  );
   await op.screenshot({ path: join(shots, 'audit.png'), fullPage: true });
 
   // ---- headers: strict CSP, no inline script anywhere

@@ -55,8 +55,18 @@ test('ballast ui serves the recorded state read-only, with every secret redacted
       }
     }, 100);
   });
-  const pages = ['/', '/environments', '/audit', '/stacks/api-prod', '/stacks/api-prod/versions/2', '/stacks/api-prod/diff?from=&to=2', '/stacks/api-prod/diff?from=1&to=2', '/stacks/api-prod/graph',
-    `/stacks/api-prod/resources/${encodeURIComponent('local_file.pw')}?serial=2`, `/stacks/api-prod/resources/${encodeURIComponent('random_password.pw')}`];
+  const pages = [
+    '/',
+    '/environments',
+    '/audit',
+    '/stacks/api-prod',
+    '/stacks/api-prod/versions/2',
+    '/stacks/api-prod/diff?from=&to=2',
+    '/stacks/api-prod/diff?from=1&to=2',
+    '/stacks/api-prod/graph',
+    `/stacks/api-prod/resources/${encodeURIComponent('local_file.pw')}?serial=2`,
+    `/stacks/api-prod/resources/${encodeURIComponent('random_password.pw')}`,
+  ];
   for (const p of pages) {
     const res = await fetch(base + p);
     const text = await res.text();
@@ -72,7 +82,10 @@ test('ballast ui serves the recorded state read-only, with every secret redacted
   assert.match(await (await fetch(`${base}/stacks/api-prod/versions/2`)).text(), /\(sensitive value\)/);
   // no agent, no live drift: the stack's objects and a resource's page say it needs the agent
   assert.match(await (await fetch(`${base}/stacks/api-prod`)).text(), /Objects \(\d+\)<\/h2><p class="muted" data-live-drift="none">Drift policy, health and live drift need the agent/);
-  assert.match(await (await fetch(`${base}/stacks/api-prod/resources/${encodeURIComponent('random_password.pw')}`)).text(), /data-live-drift="none">Drift policy, health and live drift need the agent/);
+  assert.match(
+    await (await fetch(`${base}/stacks/api-prod/resources/${encodeURIComponent('random_password.pw')}`)).text(),
+    /data-live-drift="none">Drift policy, health and live drift need the agent/,
+  );
   // no actions without an agent: no buttons, and a POST is refused
   assert.doesNotMatch(await (await fetch(`${base}/stacks/api-prod`)).text(), /data-action=/);
   const post = await fetch(`${base}/stacks/api-prod/suspend`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '_csrf=x' });

@@ -38,13 +38,16 @@ async function stack(prefix: string): Promise<string> {
 }
 
 function lines(stdout: string): Json[] {
-  return stdout.trim().split('\n').map((l) => {
-    const m = JSON.parse(l) as Json;
-    for (const k of ['@level', '@message', '@module', '@timestamp', 'type']) assert.ok(k in m, `"${k}" in ${l}`);
-    assert.equal(m['@module'], 'terraform.ui');
-    assert.ok(!Number.isNaN(Date.parse(m['@timestamp'])));
-    return m;
-  });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const m = JSON.parse(l) as Json;
+      for (const k of ['@level', '@message', '@module', '@timestamp', 'type']) assert.ok(k in m, `"${k}" in ${l}`);
+      assert.equal(m['@module'], 'terraform.ui');
+      assert.ok(!Number.isNaN(Date.parse(m['@timestamp'])));
+      return m;
+    });
 }
 
 /** Key paths of each message type; array items share one `[]` step, output names become `*`. */
@@ -79,16 +82,22 @@ function sameKeys(ballast: Json[], tf: Json[], extra: Record<string, string[]> =
   }
 }
 
-test('plan --format ui-json and apply --json stream Terraform\'s machine-readable UI', async (t) => {
+test("plan --format ui-json and apply --json stream Terraform's machine-readable UI", async (t) => {
   const dir = await stack('ballast-ui-json-');
   const plan = await runBallast(['plan', '--format', 'ui-json'], { cwd: dir });
   assert.equal(plan.code, 0, plan.stderr);
   assert.equal(plan.stderr, '');
   const pm = lines(plan.stdout);
-  assert.deepEqual(pm.map((m) => m.type), ['version', 'planned_change', 'planned_change', 'planned_change', 'planned_change', 'planned_change', 'change_summary', 'outputs']);
+  assert.deepEqual(
+    pm.map((m) => m.type),
+    ['version', 'planned_change', 'planned_change', 'planned_change', 'planned_change', 'planned_change', 'change_summary', 'outputs'],
+  );
   const a = pm.find((m) => m.change?.resource.addr === 'terraform_data.a')!;
   assert.equal(a['@message'], 'terraform_data.a: Plan to create');
-  assert.deepEqual(a.change, { resource: { addr: 'terraform_data.a', module: '', resource: 'terraform_data.a', implied_provider: 'terraform', resource_type: 'terraform_data', resource_name: 'a', resource_key: null }, action: 'create' });
+  assert.deepEqual(a.change, {
+    resource: { addr: 'terraform_data.a', module: '', resource: 'terraform_data.a', implied_provider: 'terraform', resource_type: 'terraform_data', resource_name: 'a', resource_key: null },
+    action: 'create',
+  });
   assert.deepEqual(pm[6]!.changes, { add: 5, change: 0, import: 0, remove: 0, operation: 'plan' });
   assert.equal(pm[6]!['@message'], 'Plan: 5 to add, 0 to change, 0 to destroy.');
   assert.deepEqual(pm[7]!.outputs.sec, { sensitive: true, action: 'create' });

@@ -8,39 +8,57 @@ import { fieldName, loadConfigFile, parseListen, resolveAgentConfig, validateCon
 const summaries = (r: { diagnostics: { summary: string }[] }) => r.diagnostics.map((d) => d.summary);
 
 test('a valid file with git and s3 sources resolves with defaults and overrides', () => {
-  const r = validateConfigFile({
-    interval: '1m',
-    policy: 'plan-only',
-    sources: [
-      { name: 'infra', git: { url: 'https://example.invalid/infra.git', ref: 'prod', path: 'stacks' }, interval: '5s' },
-      { s3: { bucket: 'my-stacks', prefix: 'app/' }, policy: 'auto' },
-    ],
-  }, 'agent.yaml');
+  const r = validateConfigFile(
+    {
+      interval: '1m',
+      policy: 'plan-only',
+      sources: [
+        { name: 'infra', git: { url: 'https://example.invalid/infra.git', ref: 'prod', path: 'stacks' }, interval: '5s' },
+        { s3: { bucket: 'my-stacks', prefix: 'app/' }, policy: 'auto' },
+      ],
+    },
+    'agent.yaml',
+  );
   assert.deepEqual(r.diagnostics, []);
   const c = resolveAgentConfig(r.file, { stateDir: '/tmp/state' });
   assert.deepEqual(c.diagnostics, []);
   const [a, b] = c.config!.sources;
   assert.deepEqual([a.name, a.policy, a.intervalMs, a.driftIntervalMs], ['infra', 'plan-only', 5000, 600_000]);
-  assert.deepEqual(a.source, { kind: 'git', url: 'https://example.invalid/infra.git', ref: 'prod', path: 'stacks', tokenFile: undefined, sshKeyFile: undefined, verifyKeyringFile: undefined, shallow: undefined });
+  assert.deepEqual(a.source, {
+    kind: 'git',
+    url: 'https://example.invalid/infra.git',
+    ref: 'prod',
+    path: 'stacks',
+    tokenFile: undefined,
+    sshKeyFile: undefined,
+    verifyKeyringFile: undefined,
+    shallow: undefined,
+  });
   assert.deepEqual([b.name, b.policy, b.intervalMs], ['my-stacks', 'auto', 60_000]);
   assert.equal(c.config!.state.dir, '/tmp/state');
   assert.equal(c.config!.listen, '127.0.0.1:8080');
 });
 
 test('schema errors name each field, all at once', () => {
-  const r = validateConfigFile({
-    intervall: '30s',
-    driftInterval: '10',
-    policy: 'yolo',
-    parallelism: 0,
-    sources: [{ git: { ref: 'main' } }, { git: { url: 'x' }, s3: { bucket: 'b' } }],
-  }, 'agent.yaml');
+  const r = validateConfigFile(
+    {
+      intervall: '30s',
+      driftInterval: '10',
+      policy: 'yolo',
+      parallelism: 0,
+      sources: [{ git: { ref: 'main' } }, { git: { url: 'x' }, s3: { bucket: 'b' } }],
+    },
+    'agent.yaml',
+  );
   assert.equal(r.file, undefined);
   const s = summaries(r);
   assert.ok(s.includes('Invalid agent configuration: intervall is not a known setting'), s.join('\n'));
   assert.ok(s.includes('Invalid agent configuration: driftInterval must be a duration such as 30s, 10m or 1h'), s.join('\n'));
   assert.ok(s.includes('Invalid agent configuration: policy must be one of "auto", "plan-only"'), s.join('\n'));
-  assert.ok(s.some((x) => x.startsWith('Invalid agent configuration: parallelism ')), s.join('\n'));
+  assert.ok(
+    s.some((x) => x.startsWith('Invalid agent configuration: parallelism ')),
+    s.join('\n'),
+  );
   assert.ok(s.includes('Invalid agent configuration: sources[0].git.url is required'), s.join('\n'));
   assert.equal(r.diagnostics[0].where?.range?.file, 'agent.yaml');
 });
@@ -88,13 +106,24 @@ test('field names and listen addresses', () => {
 });
 
 test('drift policies by address: validated by the schema, each problem named by its field', () => {
-  const ok = validateConfigFile({
-    sources: [{ git: { url: 'https://example.invalid/apps.git' } }],
-    drift: { policies: [{ address: 'kubernetes_manifest.Deployment_shop_*', policy: 'alert' }, { address: 'aws_s3_bucket.*', policy: 'ignore', stack: 'infra-*' }] },
-  }, 'agent.yaml');
+  const ok = validateConfigFile(
+    {
+      sources: [{ git: { url: 'https://example.invalid/apps.git' } }],
+      drift: {
+        policies: [
+          { address: 'kubernetes_manifest.Deployment_shop_*', policy: 'alert' },
+          { address: 'aws_s3_bucket.*', policy: 'ignore', stack: 'infra-*' },
+        ],
+      },
+    },
+    'agent.yaml',
+  );
   assert.deepEqual(ok.diagnostics, []);
   const c = resolveAgentConfig(ok.file, { stateDir: '/tmp/state' });
-  assert.deepEqual(c.config!.driftPolicies, [{ address: 'kubernetes_manifest.Deployment_shop_*', policy: 'alert' }, { address: 'aws_s3_bucket.*', policy: 'ignore', stack: 'infra-*' }]);
+  assert.deepEqual(c.config!.driftPolicies, [
+    { address: 'kubernetes_manifest.Deployment_shop_*', policy: 'alert' },
+    { address: 'aws_s3_bucket.*', policy: 'ignore', stack: 'infra-*' },
+  ]);
   assert.deepEqual(resolveAgentConfig(validateConfigFile({ sources: [{ git: { url: 'https://example.invalid/a.git' } }] }, 'a.yaml').file, {}).config!.driftPolicies, []);
   const bad = validateConfigFile({ drift: { policies: [{ address: 'x.*', policy: 'shout' }, { policy: 'alert' }], polices: [] } }, 'agent.yaml');
   const s = summaries(bad);

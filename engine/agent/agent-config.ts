@@ -15,7 +15,10 @@ import { DRIFT_POLICIES, type DriftPolicyRule } from '../plan/drift-policy.ts';
 
 /** `./stacks/s01/` -> `stacks/s01`; '' is the repository root. */
 export function normalizeDir(p: string): string {
-  return p.replace(/^(\.\/)+/, '').replace(/\/+$/, '').replace(/^\.$/, '');
+  return p
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/^\.$/, '');
 }
 
 export type Policy = 'auto' | 'plan-only';
@@ -288,7 +291,10 @@ export interface DirectoryFileSettings {
 
 /** `sources[0].git.url` from `/sources/0/git/url`. */
 export function fieldName(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
   let out = '';
   for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out ? `.${p}` : p;
@@ -303,7 +309,7 @@ function describe(e: ErrorObject): { field: string; message: string } {
     case 'required':
       return { field: fieldName(e.instancePath, String(p.missingProperty)), message: 'is required' };
     case 'format':
-      return { field: fieldName(e.instancePath), message: p.format === 'duration' ? 'must be a duration such as 30s, 10m or 1h' : e.message ?? 'is invalid' };
+      return { field: fieldName(e.instancePath), message: p.format === 'duration' ? 'must be a duration such as 30s, 10m or 1h' : (e.message ?? 'is invalid') };
     case 'enum':
       return { field: fieldName(e.instancePath), message: `must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'pattern':
@@ -316,8 +322,7 @@ function describe(e: ErrorObject): { field: string; message: string } {
 /** Validates a parsed config document; `origin` names the file in messages. */
 export function validateConfigFile(doc: unknown, origin: string): { file?: AgentConfigFile; diagnostics: Diagnostic[] } {
   const diags: Diagnostic[] = [];
-  const bad = (field: string, message: string) =>
-    diags.push(error(`Invalid agent configuration: ${field} ${message}`, undefined, { attribute: field, range: { file: origin } }));
+  const bad = (field: string, message: string) => diags.push(error(`Invalid agent configuration: ${field} ${message}`, undefined, { attribute: field, range: { file: origin } }));
   if (doc === null || doc === undefined) doc = {};
   if (!validateFile(doc)) {
     const seen = new Set<string>();
@@ -382,7 +387,15 @@ function resolvePaths(f: AgentConfigFile, base: string): AgentConfigFile {
     state: f.state ? { ...f.state, dir: abs(f.state.dir) } : undefined,
     sources: f.sources?.map((s) => ({
       ...s,
-      git: s.git ? { ...s.git, url: isLocalPath(s.git.url) ? resolve(base, s.git.url) : s.git.url, tokenFile: abs(s.git.tokenFile), sshKeyFile: abs(s.git.sshKeyFile), verifyKeyringFile: abs(s.git.verifyKeyringFile) } : undefined,
+      git: s.git
+        ? {
+            ...s.git,
+            url: isLocalPath(s.git.url) ? resolve(base, s.git.url) : s.git.url,
+            tokenFile: abs(s.git.tokenFile),
+            sshKeyFile: abs(s.git.sshKeyFile),
+            verifyKeyringFile: abs(s.git.verifyKeyringFile),
+          }
+        : undefined,
       varFiles: s.varFiles?.map((v) => resolve(base, v)),
       directories: s.directories ? Object.fromEntries(Object.entries(s.directories).map(([k, d]) => [k, { ...d, varFiles: d.varFiles?.map((v) => resolve(base, v)) }])) : undefined,
     })),
@@ -392,7 +405,14 @@ function resolvePaths(f: AgentConfigFile, base: string): AgentConfigFile {
 const isLocalPath = (url: string) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^[^/]+@[^/]+:/.test(url);
 
 export function defaultSourceName(s: { kind: 'git'; url: string } | { kind: 's3'; bucket: string }): string {
-  const raw = s.kind === 'git' ? s.url.replace(/\.git$/, '').split(/[/:]/).filter(Boolean).pop() ?? 'git' : s.bucket;
+  const raw =
+    s.kind === 'git'
+      ? (s.url
+          .replace(/\.git$/, '')
+          .split(/[/:]/)
+          .filter(Boolean)
+          .pop() ?? 'git')
+      : s.bucket;
   return raw.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'source';
 }
 
@@ -433,12 +453,22 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
   if (flags.git && flags.s3) diags.push(error('Invalid agent configuration: --git and --s3-bucket cannot be used together', 'Use a configuration file (--config) for more than one source.'));
   if (flags.git) raw.push({ git: flags.git, stacks: flags.stacks, vars: flags.vars, varFiles: flags.varFiles });
   else if (flags.s3) raw.push({ s3: flags.s3, stacks: flags.stacks, vars: flags.vars, varFiles: flags.varFiles });
-  if (raw.length === 0) diags.push(error('The agent has no source', 'Name one with --git URL (and --ref, --path) or --s3-bucket NAME (and --s3-prefix), or list sources in the file given with --config.'));
+  if (raw.length === 0)
+    diags.push(error('The agent has no source', 'Name one with --git URL (and --ref, --path) or --s3-bucket NAME (and --s3-prefix), or list sources in the file given with --config.'));
 
   const sources: SourceConfig[] = raw.map((s, i) => {
     const field = (k: string) => (i < (f.sources?.length ?? 0) ? `sources[${i}].${k}` : k === 'interval' ? intervalField : driftField);
     const spec: SourceSpec = s.git
-      ? { kind: 'git', url: s.git.url, ref: s.git.ref ?? 'main', path: normalizeDir(s.git.path ?? ''), tokenFile: s.git.tokenFile, sshKeyFile: s.git.sshKeyFile, verifyKeyringFile: s.git.verifyKeyringFile, shallow: s.git.shallow }
+      ? {
+          kind: 'git',
+          url: s.git.url,
+          ref: s.git.ref ?? 'main',
+          path: normalizeDir(s.git.path ?? ''),
+          tokenFile: s.git.tokenFile,
+          sshKeyFile: s.git.sshKeyFile,
+          verifyKeyringFile: s.git.verifyKeyringFile,
+          shallow: s.git.shallow,
+        }
       : { kind: 's3', bucket: s.s3!.bucket, prefix: s.s3!.prefix ?? '', region: s.s3!.region, endpoint: s.s3!.endpoint };
     const intervalMs = dur(s.interval ?? interval, DEFAULTS.interval, s.interval ? field('interval') : intervalField);
     if (intervalMs <= 0 && !diags.length) diags.push(error(`Invalid agent configuration: ${s.interval ? field('interval') : intervalField} must be longer than 0s`));
@@ -472,11 +502,13 @@ export function resolveAgentConfig(file: AgentConfigFile | undefined, flags: Age
   }
   const parallelism = flags.parallelism ?? f.parallelism ?? DEFAULTS.parallelism;
   const stackConcurrency = flags.stackConcurrency ?? f.stackConcurrency ?? DEFAULTS.stackConcurrency;
-  if (!Number.isInteger(stackConcurrency) || stackConcurrency < 1) diags.push(error('Invalid agent configuration: --stack-concurrency must be a whole number of at least 1', `Got ${stackConcurrency}.`, { attribute: '--stack-concurrency' }));
-  if (!Number.isInteger(parallelism) || parallelism < 1) diags.push(error('Invalid agent configuration: --parallelism must be a whole number of at least 1', `Got ${parallelism}.`, { attribute: '--parallelism' }));
+  if (!Number.isInteger(stackConcurrency) || stackConcurrency < 1)
+    diags.push(error('Invalid agent configuration: --stack-concurrency must be a whole number of at least 1', `Got ${stackConcurrency}.`, { attribute: '--stack-concurrency' }));
+  if (!Number.isInteger(parallelism) || parallelism < 1)
+    diags.push(error('Invalid agent configuration: --parallelism must be a whole number of at least 1', `Got ${parallelism}.`, { attribute: '--parallelism' }));
   const listen = flags.listen ?? f.listen ?? DEFAULTS.listen;
   if (!/^[^\s]*:\d{1,5}$/.test(listen)) diags.push(error('Invalid agent configuration: --listen must be host:port, e.g. 127.0.0.1:8080', `Got "${listen}".`, { attribute: '--listen' }));
-  const state: StateConfig = flags.stateS3 ? { s3: flags.stateS3 } : flags.stateDir ? { dir: resolve(flags.stateDir) } : f.state ?? {};
+  const state: StateConfig = flags.stateS3 ? { s3: flags.stateS3 } : flags.stateDir ? { dir: resolve(flags.stateDir) } : (f.state ?? {});
   const config: AgentConfig = {
     listen,
     workDir: resolve(flags.workDir ?? f.workDir ?? DEFAULTS.workDir),

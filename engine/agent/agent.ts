@@ -112,7 +112,11 @@ export function defaultSource(s: SourceConfig, workDir: string): Source {
   const spec = s.source;
   if (spec.kind === 'git') {
     return new GitSource({
-      url: spec.url, ref: spec.ref, path: '', workDir: dir, shallow: spec.shallow,
+      url: spec.url,
+      ref: spec.ref,
+      path: '',
+      workDir: dir,
+      shallow: spec.shallow,
       auth: spec.tokenFile || spec.sshKeyFile ? { tokenFile: spec.tokenFile, sshKeyFile: spec.sshKeyFile } : undefined,
       verify: spec.verifyKeyringFile ? { keyringFile: spec.verifyKeyringFile } : undefined,
     });
@@ -164,7 +168,15 @@ export class Agent {
       (loop as { intervalMs: number }).intervalMs = Math.min(loop.intervalMs, cfg.intervalMs);
       const spec = cfg.source;
       const path = spec.kind === 'git' && spec.path ? `, path ${spec.path}` : '';
-      this.sourceRts.set(cfg.name, { name: cfg.name, description: `${loop.source.description.replace(/\)$/, '')}${path})`, revision: null, lastFetchAt: null, lastError: null, consecutiveFailures: 0, nextRunAt: null });
+      this.sourceRts.set(cfg.name, {
+        name: cfg.name,
+        description: `${loop.source.description.replace(/\)$/, '')}${path})`,
+        revision: null,
+        lastFetchAt: null,
+        lastError: null,
+        consecutiveFailures: 0,
+        nextRunAt: null,
+      });
     }
   }
 
@@ -172,11 +184,15 @@ export class Agent {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.log.info({
-      event: 'start', stackConcurrency: this.queue.limit,
-      sources: this.deps.config.sources.map((s) => ({ name: s.name, source: this.sourceRts.get(s.name)!.description, policy: s.policy, interval: s.intervalMs })),
-      fetches: this.loops.length,
-    }, 'agent started');
+    this.log.info(
+      {
+        event: 'start',
+        stackConcurrency: this.queue.limit,
+        sources: this.deps.config.sources.map((s) => ({ name: s.name, source: this.sourceRts.get(s.name)!.description, policy: s.policy, interval: s.intervalMs })),
+        fetches: this.loops.length,
+      },
+      'agent started',
+    );
     // shards taken over (a replica died or left) are reconciled now, not at the next interval
     this.deps.sharding?.onAcquired(() => this.trigger('all', 'shard Leases acquired'));
     for (const l of this.loops) this.schedule(l, 0);
@@ -285,7 +301,10 @@ export class Agent {
         for (const rt of rts) Object.assign(rt, { lastError: message, consecutiveFailures: l.consecutiveFailures });
         this.metrics.fetches.inc({ source: l.sources[0]!.name, result: 'error' });
         this.metrics.errors.inc({ stack: '', phase: 'fetch' });
-        this.log.warn({ event: 'fetch', sources: l.sources.map((s) => s.name), error: message, failures: l.consecutiveFailures, retryInMs: backoffMs(l.intervalMs, l.consecutiveFailures) }, 'cannot fetch the source; keeping the last status');
+        this.log.warn(
+          { event: 'fetch', sources: l.sources.map((s) => s.name), error: message, failures: l.consecutiveFailures, retryInMs: backoffMs(l.intervalMs, l.consecutiveFailures) },
+          'cannot fetch the source; keeping the last status',
+        );
         return;
       }
       this.metrics.fetches.inc({ source: l.sources[0]!.name, result: 'ok' });
@@ -293,7 +312,10 @@ export class Agent {
       const changed = l.seen !== artifact.revision;
       const now = new Date().toISOString();
       for (const rt of rts) Object.assign(rt, { revision: artifact.revision, lastFetchAt: now, consecutiveFailures: 0, lastError: null });
-      this.log[changed ? 'info' : 'debug']({ event: 'fetch', sources: l.sources.map((s) => s.name), revision: artifact.revision, author: artifact.author, durationMs: Date.now() - started }, changed ? 'fetched a new revision' : 'fetched');
+      this.log[changed ? 'info' : 'debug'](
+        { event: 'fetch', sources: l.sources.map((s) => s.name), revision: artifact.revision, author: artifact.author, durationMs: Date.now() - started },
+        changed ? 'fetched a new revision' : 'fetched',
+      );
       if (changed) {
         this.discover(l, artifact);
         l.seen = artifact.revision;
@@ -345,7 +367,10 @@ export class Agent {
       for (const u of this.units.values()) {
         if (u.cfg !== cfg || present.has(u.key) || u.removedAt) continue;
         u.removedAt = artifact.revision;
-        this.log.warn({ event: 'removed', source: cfg.name, path: u.dir.relPath, stacks: u.names, revision: artifact.revision, prune: cfg.prune }, cfg.prune ? 'a stack directory is gone: its stacks will be destroyed (prune)' : 'a stack directory is gone: its stacks are kept (set prune: true to destroy them)');
+        this.log.warn(
+          { event: 'removed', source: cfg.name, path: u.dir.relPath, stacks: u.names, revision: artifact.revision, prune: cfg.prune },
+          cfg.prune ? 'a stack directory is gone: its stacks will be destroyed (prune)' : 'a stack directory is gone: its stacks are kept (set prune: true to destroy them)',
+        );
       }
       this.saveInventory(cfg);
     }
@@ -404,18 +429,27 @@ export class Agent {
           const rt = this.runtime(name, u.cfg.name);
           if (this.deps.sharding && !this.deps.sharding.owns(name)) continue; // its holder prunes it
           if (!u.cfg.prune) {
-            if (rt.lastResult?.kind !== 'removed') rt.lastResult = { kind: 'removed', at: new Date().toISOString(), revision: u.removedAt, message: `directory ${u.dir.relPath} is gone from the source since ${u.removedAt}; its resources are kept (set prune: true to destroy them)` };
+            if (rt.lastResult?.kind !== 'removed')
+              rt.lastResult = {
+                kind: 'removed',
+                at: new Date().toISOString(),
+                revision: u.removedAt,
+                message: `directory ${u.dir.relPath} is gone from the source since ${u.removedAt}; its resources are kept (set prune: true to destroy them)`,
+              };
             continue;
           }
-          jobs.set(name, this.queued(rt, async () => {
-            const r = await pruneStack(this.reconcileDeps(u, name), rt, this.deps.config.workDir);
-            if (r.kind === 'pruned') {
-              u.names = u.names.filter((n) => n !== name);
-              if (!u.names.length) this.units.delete(u.key);
-              this.saveInventory(u.cfg);
-            }
-            return r;
-          }));
+          jobs.set(
+            name,
+            this.queued(rt, async () => {
+              const r = await pruneStack(this.reconcileDeps(u, name), rt, this.deps.config.workDir);
+              if (r.kind === 'pruned') {
+                u.names = u.names.filter((n) => n !== name);
+                if (!u.names.length) this.units.delete(u.key);
+                this.saveInventory(u.cfg);
+              }
+              return r;
+            }),
+          );
         }
         continue;
       }
@@ -430,7 +464,8 @@ export class Agent {
         work.push({ name, unit: u, deps: [...(u.dir.settings?.dependsOn ?? []), ...(synthStack?.dependencies ?? [])], synthStack });
       }
     }
-    for (const [name, message] of clashes) if (mine.some((u) => u.names.includes(name))) this.log.error({ event: 'clash', stack: name, error: message }, 'two stack directories would share one state: both refused');
+    for (const [name, message] of clashes)
+      if (mine.some((u) => u.names.includes(name))) this.log.error({ event: 'clash', stack: name, error: message }, 'two stack directories would share one state: both refused');
 
     const byName = new Map(work.map((w) => [w.name, w]));
     const start = (w: (typeof work)[number], path: string[]): Promise<StackResult | null> => {
@@ -445,7 +480,9 @@ export class Agent {
           if (d) waits.push({ dep, result: await start(d, [...path, w.name]) });
           else if (![...this.units.values()].some((x) => !x.removedAt && x.names.includes(dep))) return this.blocked(rt, artifact, `depends on stack "${dep}", which no source provides`, 'failed');
         }
-        const bad = waits.find((x) => x.result && ['failed', 'cancelled', 'blocked'].includes(x.result.kind)) ?? waits.find((x) => !x.result && ['failed', 'cancelled', 'blocked'].includes(this.stacks.get(x.dep)?.lastResult?.kind ?? ''));
+        const bad =
+          waits.find((x) => x.result && ['failed', 'cancelled', 'blocked'].includes(x.result.kind)) ??
+          waits.find((x) => !x.result && ['failed', 'cancelled', 'blocked'].includes(this.stacks.get(x.dep)?.lastResult?.kind ?? ''));
         if (bad) return this.blocked(rt, artifact, `waits for stack "${bad.dep}", whose last step did not succeed`, 'blocked');
         if (this.deps.sharding && !this.deps.sharding.owns(w.name)) return this.observe(w.unit, w.name, rt, artifact);
         return this.queued(rt, () => this.step(w.unit, w.name, rt, artifact));
@@ -505,8 +542,14 @@ export class Agent {
   private reconcileDeps(u: Unit, name: string, store?: StateStore, settings = u.dir.settings): ReconcileDeps {
     const vars = { ...u.cfg.vars, ...settings?.vars };
     return {
-      registry: this.deps.registry, store: store ?? this.stores.get(name) ?? this.deps.openStore(name, undefined), env: this.env, log: this.log, metrics: this.metrics,
-      policy: settings?.policy ?? u.cfg.policy, parallelism: this.deps.config.parallelism, lockWaitMs: this.deps.config.lockWaitMs,
+      registry: this.deps.registry,
+      store: store ?? this.stores.get(name) ?? this.deps.openStore(name, undefined),
+      env: this.env,
+      log: this.log,
+      metrics: this.metrics,
+      policy: settings?.policy ?? u.cfg.policy,
+      parallelism: this.deps.config.parallelism,
+      lockWaitMs: this.deps.config.lockWaitMs,
       driftPolicies: this.deps.config.driftPolicies,
       driftIntervalMs: settings?.driftIntervalMs ?? u.cfg.driftIntervalMs,
       vars: { flags: Object.entries(vars).map(([k, v]) => `${k}=${v}`), files: [...u.cfg.varFiles, ...(settings?.varFiles ?? [])], env: this.env },
@@ -569,7 +612,8 @@ export class Agent {
 
   private blocked(rt: StackRuntime, artifact: Artifact, message: string, kind: 'failed' | 'blocked'): StackResult {
     const result: StackResult = { kind, at: new Date().toISOString(), revision: artifact.revision, message };
-    if (rt.lastResult?.message !== message) this.log[kind === 'failed' ? 'error' : 'warn']({ event: kind, stack: rt.name, error: message }, kind === 'failed' ? 'stack refused' : 'stack waits for a dependency');
+    if (rt.lastResult?.message !== message)
+      this.log[kind === 'failed' ? 'error' : 'warn']({ event: kind, stack: rt.name, error: message }, kind === 'failed' ? 'stack refused' : 'stack waits for a dependency');
     rt.lastResult = result;
     this.metrics.reconciles.inc({ stack: rt.name, result: kind });
     return result;
@@ -604,7 +648,10 @@ export class Agent {
     const out = new Map<string, string>();
     for (const [name, us] of owners) {
       if (us.length < 2) continue;
-      out.set(name, `stack name "${name}" is claimed by ${us.map((u) => u.origin).join(' and by ')}; both are refused so they never share one state: set a distinct name for one of them (directories: {"${us[1]!.dir.relPath}": {name: ...}})`);
+      out.set(
+        name,
+        `stack name "${name}" is claimed by ${us.map((u) => u.origin).join(' and by ')}; both are refused so they never share one state: set a distinct name for one of them (directories: {"${us[1]!.dir.relPath}": {name: ...}})`,
+      );
     }
     return out;
   }
@@ -632,11 +679,18 @@ export class Agent {
     const recorded = await recordedOrigin(old, 'agent');
     const sharers = [...this.units.values()].filter((x) => x.legacyName === legacy && !x.removedAt);
     if (recorded !== u.origin && !(recorded === undefined && sharers.length === 1)) {
-      this.log.warn({ event: 'state-move', stack: name, from: legacy, sharers: sharers.map((x) => x.origin) }, `the state of stack "${legacy}" may belong to this stack but cannot be attributed to one directory; not carried over`);
+      this.log.warn(
+        { event: 'state-move', stack: name, from: legacy, sharers: sharers.map((x) => x.origin) },
+        `the state of stack "${legacy}" may belong to this stack but cannot be attributed to one directory; not carried over`,
+      );
       return;
     }
     const moved = await moveStackState(old, store, name, 'agent', u.origin);
-    if (moved) this.log.warn({ event: 'state-move', stack: name, from: legacy, fromVersion: current.serial, stateVersion: moved.serial, resources: Object.keys(moved.resources).length }, `carried the state of stack "${legacy}" over to "${name}" (the stack is now named after its directory)`);
+    if (moved)
+      this.log.warn(
+        { event: 'state-move', stack: name, from: legacy, fromVersion: current.serial, stateVersion: moved.serial, resources: Object.keys(moved.resources).length },
+        `carried the state of stack "${legacy}" over to "${name}" (the stack is now named after its directory)`,
+      );
   }
 
   private async storeFor(u: Unit, name: string): Promise<StateStore> {
@@ -671,12 +725,14 @@ export class Agent {
       const result = await synthesize(u.dir.dir, { signal: this.stopping.signal, env: this.env, outDir });
       const stacks = selectStacks(result, u.cfg.stacks);
       const root = artifact.dir;
-      const digests = new Map(stacks.map((st) => {
-        // its config plus the files of its working directory (and what they point at): assets, file() targets
-        const rel = relative(root, st.dir);
-        const files = rel.startsWith('..') || isAbsolute(rel) ? inputDigest(st.dir, '') : inputDigest(root, rel.split(sep).join('/'));
-        return [st.name, `synth:${createHash('sha256').update(st.bytes).update(files.digest).digest('hex')}`];
-      }));
+      const digests = new Map(
+        stacks.map((st) => {
+          // its config plus the files of its working directory (and what they point at): assets, file() targets
+          const rel = relative(root, st.dir);
+          const files = rel.startsWith('..') || isAbsolute(rel) ? inputDigest(st.dir, '') : inputDigest(root, rel.split(sep).join('/'));
+          return [st.name, `synth:${createHash('sha256').update(st.bytes).update(files.digest).digest('hex')}`];
+        }),
+      );
       u.synth = { digest: u.digest!, stacks, digests };
       u.names = stacks.map((s) => s.name);
       this.log.info({ event: 'synth', source: u.cfg.name, path: u.dir.relPath, revision: artifact.revision, stacks: u.names, durationMs: Date.now() - started }, 'synthesized');
@@ -735,6 +791,10 @@ function loneFileName(dir: string): string | null {
 }
 
 function errorText(e: unknown): string {
-  if (e instanceof DiagnosticsError) return e.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n');
+  if (e instanceof DiagnosticsError)
+    return e.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map(formatDiagnostic)
+      .join('\n');
   return e instanceof Error ? e.message : String(e);
 }

@@ -8,21 +8,50 @@ import { recordDrift } from './drift-record.ts';
 import { newStackRuntime } from './stack-status.ts';
 
 const plan = (p: Partial<Plan>): Plan => ({
-  stack: 'apps', mode: 'normal', changes: [], drift: [], outputs: [], diagnostics: [], priorSerial: 1, priorLineage: 'l', configDigest: 'd', sourceRevision: null, prior: {}, priorDigest: null, ...p,
+  stack: 'apps',
+  mode: 'normal',
+  changes: [],
+  drift: [],
+  outputs: [],
+  diagnostics: [],
+  priorSerial: 1,
+  priorLineage: 'l',
+  configDigest: 'd',
+  sourceRevision: null,
+  prior: {},
+  priorDigest: null,
+  ...p,
 });
 const change = (address: string, before: ValueObject, after: ValueObject | null, sensitive: (string | number)[][] = []): ResourceChange => ({
-  addr: parseInstance(address), address, provider: 'p', action: after ? 'update' : 'delete', before, after, beforeSensitive: sensitive, afterSensitive: after ? sensitive : [], requiresReplace: [], dependencies: [], schemaVersion: 0,
+  addr: parseInstance(address),
+  address,
+  provider: 'p',
+  action: after ? 'update' : 'delete',
+  before,
+  after,
+  beforeSensitive: sensitive,
+  afterSensitive: after ? sensitive : [],
+  requiresReplace: [],
+  dependencies: [],
+  schemaVersion: 0,
 });
 
 test('a drift read holds recorded and real per changed path, with every sensitive value redacted on both sides', () => {
-  const secret = change('kubernetes_secret.db', { metadata: { name: 'db' }, data: { password: 'old-s3cret' } }, { metadata: { name: 'db' }, data: { password: 'new-s3cret', extra: 'added-s3cret' } }, [['data']]);
+  const secret = change('kubernetes_secret.db', { metadata: { name: 'db' }, data: { password: 'old-s3cret' } }, { metadata: { name: 'db' }, data: { password: 'new-s3cret', extra: 'added-s3cret' } }, [
+    ['data'],
+  ]);
   const deploy = change('kubernetes_manifest.web', { spec: { replicas: 2, image: 'web:1' } }, { spec: { replicas: 5, image: 'web:1' } });
   // a value sensitive only on the real side is hidden on the recorded side too
   const token = { ...change('terraform_data.t', { input: 'plain-before' }, { input: 'now-secret' }), afterSensitive: [['input']] };
   const d = driftReads(plan({ drift: [secret, deploy, token], driftPolicies: { 'kubernetes_manifest.web': { policy: 'revert', source: 'object' } } }), false, '2026-11-30T02:00:00Z');
-  assert.deepEqual(d.reads.map((r) => [r.address, r.outcome, r.policy.source]), [
-    ['kubernetes_manifest.web', 'outstanding', 'object'], ['kubernetes_secret.db', 'outstanding', 'default'], ['terraform_data.t', 'outstanding', 'default'],
-  ]);
+  assert.deepEqual(
+    d.reads.map((r) => [r.address, r.outcome, r.policy.source]),
+    [
+      ['kubernetes_manifest.web', 'outstanding', 'object'],
+      ['kubernetes_secret.db', 'outstanding', 'default'],
+      ['terraform_data.t', 'outstanding', 'default'],
+    ],
+  );
   assert.deepEqual(d.reads[0]!.attributes, [{ path: 'spec.replicas', before: '2', after: '5' }]);
   assert.deepEqual(d.reads[1]!.attributes, [{ path: 'data', before: '(sensitive value)', after: '(sensitive value)' }]);
   assert.deepEqual(d.reads[2]!.attributes, [{ path: 'input', before: '(sensitive value)', after: '(sensitive value)' }]);
@@ -46,9 +75,21 @@ test('the agent keeps the last drift check only: reverted after the apply, alert
     driftPolicies: { 'terraform_data.w': { policy: 'alert', source: 'object' } },
   });
   recordDrift(rt, p, false, '2026-11-30T03:00:00Z');
-  assert.deepEqual(rt.driftDetail.reads.map((r) => [r.address, r.outcome]), [['terraform_data.a', 'outstanding'], ['terraform_data.w', 'alerted']]);
+  assert.deepEqual(
+    rt.driftDetail.reads.map((r) => [r.address, r.outcome]),
+    [
+      ['terraform_data.a', 'outstanding'],
+      ['terraform_data.w', 'alerted'],
+    ],
+  );
   recordDrift(rt, p, true, '2026-11-30T03:00:05Z');
-  assert.deepEqual(rt.driftDetail.reads.map((r) => [r.address, r.outcome]), [['terraform_data.a', 'reverted'], ['terraform_data.w', 'alerted']]);
+  assert.deepEqual(
+    rt.driftDetail.reads.map((r) => [r.address, r.outcome]),
+    [
+      ['terraform_data.a', 'reverted'],
+      ['terraform_data.w', 'alerted'],
+    ],
+  );
   assert.deepEqual(rt.driftDetail.reads[1]!.paths, ['input']);
   assert.deepEqual(rt.driftDetail.policies, { 'terraform_data.w': { policy: 'alert', source: 'object' } });
   recordDrift(rt, plan({}), false, '2026-11-30T03:10:00Z');

@@ -80,11 +80,29 @@ export function driftReads(plan: Plan, reverted: boolean, at: string): StackDrif
   for (const c of plan.drift) {
     if (reads.length >= MAX_DRIFT_READS) break;
     const { attributes, truncated } = driftAttributes(c);
-    reads.push({ address: c.address, at, outcome: reverted ? 'reverted' : 'outstanding', policy: revertPolicy(c.address), deleted: c.after === null, attributes, paths: attributes.map((a) => a.path), truncated });
+    reads.push({
+      address: c.address,
+      at,
+      outcome: reverted ? 'reverted' : 'outstanding',
+      policy: revertPolicy(c.address),
+      deleted: c.after === null,
+      attributes,
+      paths: attributes.map((a) => a.path),
+      truncated,
+    });
   }
   for (const a of plan.driftAlerts ?? []) {
     if (reads.length >= MAX_DRIFT_READS) break;
-    reads.push({ address: a.address, at, outcome: 'alerted', policy: { policy: 'alert', source: a.policySource }, deleted: a.deleted, attributes: [], paths: a.paths.slice(0, MAX_DRIFT_PATHS), truncated: a.paths.length > MAX_DRIFT_PATHS });
+    reads.push({
+      address: a.address,
+      at,
+      outcome: 'alerted',
+      policy: { policy: 'alert', source: a.policySource },
+      deleted: a.deleted,
+      attributes: [],
+      paths: a.paths.slice(0, MAX_DRIFT_PATHS),
+      truncated: a.paths.length > MAX_DRIFT_PATHS,
+    });
   }
   reads.sort((x, y) => x.address.localeCompare(y.address));
   return { policies, reads };

@@ -6,10 +6,32 @@ import { recordDrift } from './drift-record.ts';
 import { newStackRuntime, statusJson } from './stack-status.ts';
 
 const plan = (p: Partial<Plan>): Plan => ({
-  stack: 'apps', mode: 'normal', changes: [], drift: [], outputs: [], diagnostics: [], priorSerial: 1, priorLineage: 'l', configDigest: 'd', sourceRevision: null, prior: {}, priorDigest: null, ...p,
+  stack: 'apps',
+  mode: 'normal',
+  changes: [],
+  drift: [],
+  outputs: [],
+  diagnostics: [],
+  priorSerial: 1,
+  priorLineage: 'l',
+  configDigest: 'd',
+  sourceRevision: null,
+  prior: {},
+  priorDigest: null,
+  ...p,
 });
 const driftOf = (address: string, before: Record<string, string>, after: Record<string, string> | null): ResourceChange => ({
-  addr: parseInstance(address), address, provider: 'p', action: after ? 'update' : 'delete', before, after, beforeSensitive: [], afterSensitive: [], requiresReplace: [], dependencies: [], schemaVersion: 0,
+  addr: parseInstance(address),
+  address,
+  provider: 'p',
+  action: after ? 'update' : 'delete',
+  before,
+  after,
+  beforeSensitive: [],
+  afterSensitive: [],
+  requiresReplace: [],
+  dependencies: [],
+  schemaVersion: 0,
 });
 
 test('alert drift stays listed with its first sighting and counts once; reverted drift leaves the list; health and paths, never values, reach /status', () => {

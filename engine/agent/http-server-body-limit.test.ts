@@ -15,9 +15,18 @@ async function server(): Promise<AgentHttpServer> {
     ready: () => true,
     status: () => ({ stacks: {}, sources: {} }),
     metrics: createAgentMetrics({ processMetrics: false }).registry,
-    trigger: () => { throw new Error('an oversized hook must not trigger anything'); },
+    trigger: () => {
+      throw new Error('an oversized hook must not trigger anything');
+    },
     webhookSecret: Buffer.from('s3cr3t'),
-    log: createLogger({ destination: new Writable({ write(_c, _e, done) { done(); } }), json: true }),
+    log: createLogger({
+      destination: new Writable({
+        write(_c, _e, done) {
+          done();
+        },
+      }),
+      json: true,
+    }),
   });
 }
 
@@ -37,8 +46,12 @@ function sendUntilAnswered(address: string, head: string, chunk: (data: Buffer) 
         sock.destroy();
       }
     });
-    sock.on('error', (e) => { if (!answered) reject(e); });
-    sock.on('close', () => { if (!answered) reject(new Error(`connection closed without an answer after ${sent} body bytes`)); });
+    sock.on('error', (e) => {
+      if (!answered) reject(e);
+    });
+    sock.on('close', () => {
+      if (!answered) reject(new Error(`connection closed without an answer after ${sent} body bytes`));
+    });
     const data = Buffer.alloc(64 * 1024, 0x61);
     const pump = () => {
       while (!answered && sent < total) {

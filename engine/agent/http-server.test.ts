@@ -11,16 +11,44 @@ const secret = Buffer.from('s3cr3t-hook');
 
 async function withServer(fn: (base: string, calls: string[], logs: () => string) => Promise<void>, opts: { secret?: Buffer; ready?: boolean } = {}) {
   let logText = '';
-  const sink = new Writable({ write(c, _e, done) { logText += c.toString(); done(); } });
+  const sink = new Writable({
+    write(c, _e, done) {
+      logText += c.toString();
+      done();
+    },
+  });
   const metrics = createAgentMetrics({ processMetrics: false });
   metrics.reconciles.inc({ stack: 'app', result: 'applied' });
   const calls: string[] = [];
-  const status: StatusJson = { stacks: { app: { source: 's', path: 'git x (main) stacks/app', phase: 'idle', lastConsideredRevision: 'main@sha1:abc', lastChangedRevision: 'main@sha1:abc', revision: 'main@sha1:abc', lastAppliedRevision: null, lastResult: null, stateVersion: null, nextRunAt: null, suspended: false, pinnedTo: null, drifted: [], health: [] } }, sources: {} };
+  const status: StatusJson = {
+    stacks: {
+      app: {
+        source: 's',
+        path: 'git x (main) stacks/app',
+        phase: 'idle',
+        lastConsideredRevision: 'main@sha1:abc',
+        lastChangedRevision: 'main@sha1:abc',
+        revision: 'main@sha1:abc',
+        lastAppliedRevision: null,
+        lastResult: null,
+        stateVersion: null,
+        nextRunAt: null,
+        suspended: false,
+        pinnedTo: null,
+        drifted: [],
+        health: [],
+      },
+    },
+    sources: {},
+  };
   const srv = await startHttpServer('127.0.0.1', 0, {
     ready: () => opts.ready ?? true,
     status: () => status,
     metrics: metrics.registry,
-    trigger: (reason) => { calls.push(reason); return ['s']; },
+    trigger: (reason) => {
+      calls.push(reason);
+      return ['s'];
+    },
     webhookSecret: 'secret' in opts ? opts.secret : secret,
     log: createLogger({ destination: sink, json: true }),
   });
@@ -35,7 +63,7 @@ test('health, readiness, status and metrics', async () => {
   await withServer(async (base) => {
     assert.equal((await fetch(`${base}/healthz`)).status, 200);
     assert.equal((await fetch(`${base}/readyz`)).status, 200);
-    const status = await (await fetch(`${base}/status`)).json() as StatusJson;
+    const status = (await (await fetch(`${base}/status`)).json()) as StatusJson;
     assert.equal(status.stacks.app.revision, 'main@sha1:abc');
     const metrics = await (await fetch(`${base}/metrics`)).text();
     assert.match(metrics, /ballast_reconcile_total\{stack="app",result="applied"\} 1/);
@@ -66,9 +94,12 @@ test('the git hook triggers only with a valid signature and never logs the secre
     assert.ok(logs().includes('rejected'));
     assert.ok(!logs().includes(secret.toString()));
   });
-  await withServer(async (base, calls) => {
-    const body = '{}';
-    assert.equal((await fetch(`${base}/hooks/git`, { method: 'POST', body, headers: { 'x-hub-signature-256': signBody(secret, body) } })).status, 404);
-    assert.deepEqual(calls, []);
-  }, { secret: undefined });
+  await withServer(
+    async (base, calls) => {
+      const body = '{}';
+      assert.equal((await fetch(`${base}/hooks/git`, { method: 'POST', body, headers: { 'x-hub-signature-256': signBody(secret, body) } })).status, 404);
+      assert.deepEqual(calls, []);
+    },
+    { secret: undefined },
+  );
 });

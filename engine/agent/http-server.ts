@@ -55,10 +55,11 @@ export async function startHttpServer(host: string, port: number, e: AgentEndpoi
   return {
     server,
     address,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -45,7 +45,10 @@ test('local modules, file() targets and app imports outside the directory count,
   try {
     const a1 = inputDigest(root, 'stacks/a');
     assert.deepEqual(a1.paths.sort(), ['modules/net', 'modules/sub', 'shared/t.txt', 'stacks/a']);
-    for (const [file, content] of [['shared/t.txt', 'two'], ['modules/sub/x.tf.json', '{"a":1}']] as const) {
+    for (const [file, content] of [
+      ['shared/t.txt', 'two'],
+      ['modules/sub/x.tf.json', '{"a":1}'],
+    ] as const) {
       const before = inputDigest(root, 'stacks/a').digest;
       write(root, { [file]: content });
       assert.notEqual(inputDigest(root, 'stacks/a').digest, before, file);

@@ -34,7 +34,9 @@ function terminalStream(dest: NodeJS.WritableStream): Writable {
         if (!line) continue;
         try {
           const { time, level, msg, ...rest } = JSON.parse(line) as Record<string, unknown>;
-          const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+          const fields = Object.entries(rest)
+            .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
+            .join(' ');
           dest.write(`${String(time).slice(11, 19)} ${LEVELS[level as number] ?? level} ${msg ?? ''}${fields ? ' ' + fields : ''}\n`);
         } catch {
           dest.write(line + '\n');

@@ -33,9 +33,20 @@ export async function pruneStack(deps: ReconcileDeps, rt: StackRuntime, workDir:
     const prepared = prepareStack({ name: rt.name, file: `state version ${current.serial} configuration (${current.configDigest})`, dir, json: JSON.parse(bytes.toString('utf8')), bytes }, deps.vars);
     if (hasErrors(prepared.diagnostics)) return failed(prepared.diagnostics);
     deps.metrics.plans.inc({ stack: rt.name, kind: 'prune' });
-    const planned = await planPreparedStack(prepared.stack!, await readPrior(deps.store), deps.registry, {
-      mode: 'destroy', refresh: true, parallelism: deps.parallelism, sourceRevision: current.sourceRevision ?? 'pruned', remoteState: deps.remoteState, signal: deps.stopping,
-    }, deps.env);
+    const planned = await planPreparedStack(
+      prepared.stack!,
+      await readPrior(deps.store),
+      deps.registry,
+      {
+        mode: 'destroy',
+        refresh: true,
+        parallelism: deps.parallelism,
+        sourceRevision: current.sourceRevision ?? 'pruned',
+        remoteState: deps.remoteState,
+        signal: deps.stopping,
+      },
+      deps.env,
+    );
     if (!planned.session) return failed(planned.diagnostics);
     try {
       const outcome = await applySession(planned.session, deps.store, { parallelism: deps.parallelism, signal: deps.deadline, lockWaitMs: deps.lockWaitMs });
@@ -51,7 +62,11 @@ export async function pruneStack(deps: ReconcileDeps, rt: StackRuntime, workDir:
 
   function failed(diags: Diagnostic[]): StackResult {
     deps.metrics.errors.inc({ stack: rt.name, phase: 'prune' });
-    const message = diags.filter((d) => d.severity === 'error').slice(0, 3).map(formatDiagnostic).join('\n');
+    const message = diags
+      .filter((d) => d.severity === 'error')
+      .slice(0, 3)
+      .map(formatDiagnostic)
+      .join('\n');
     log.error({ event: 'prune', error: message }, 'prune failed');
     return done({ kind: 'failed', at: at(), revision: null, message });
   }

@@ -133,10 +133,21 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
     const prepared = prepareStack(stackInput, deps.vars);
     if (hasErrors(prepared.diagnostics)) return failed(prepared.diagnostics);
     const prior = await readPrior(store);
-    const planned = await planPreparedStack(prepared.stack!, prior, deps.registry, {
-      mode, refresh: true, parallelism: deps.parallelism, sourceRevision: planRevision, remoteState: deps.remoteState, signal: deps.stopping,
-      driftPolicies: deps.driftPolicies,
-    }, deps.env);
+    const planned = await planPreparedStack(
+      prepared.stack!,
+      prior,
+      deps.registry,
+      {
+        mode,
+        refresh: true,
+        parallelism: deps.parallelism,
+        sourceRevision: planRevision,
+        remoteState: deps.remoteState,
+        signal: deps.stopping,
+        driftPolicies: deps.driftPolicies,
+      },
+      deps.env,
+    );
     if (!planned.session) return failed(planned.diagnostics);
     const session = planned.session;
     try {
@@ -195,7 +206,10 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
         log.error({ event: 'apply', stateVersion: version?.serial ?? null, durationMs: now() - started, error: message }, 'apply failed');
         return finish(deps.stopping.aborted ? 'cancelled' : 'failed', { message, changes: summary });
       }
-      log.info({ event: 'apply', ...summary, drifted, stateVersion: version?.serial ?? null, author: drift ? undefined : artifact.author, durationMs: now() - started }, drift ? 'drift corrected' : 'applied');
+      log.info(
+        { event: 'apply', ...summary, drifted, stateVersion: version?.serial ?? null, author: drift ? undefined : artifact.author, durationMs: now() - started },
+        drift ? 'drift corrected' : 'applied',
+      );
       return finish('applied', { changes: summary, drifted, durationMs: now() - started });
     } finally {
       await session.close();
@@ -227,7 +241,12 @@ export async function reconcileStack(deps: ReconcileDeps, rt: StackRuntime, inpu
  * Takes the state lock (waiting, cancellably by shutdown, while another process holds it; a
  * holder that died or whose lock expired is taken over by the store), then applies under it.
  */
-async function applyLocked(deps: ReconcileDeps, rt: StackRuntime, session: PlanSession, author: string | undefined): Promise<{ version: StateVersion | null; diagnostics: Diagnostic[] } | 'superseded'> {
+async function applyLocked(
+  deps: ReconcileDeps,
+  rt: StackRuntime,
+  session: PlanSession,
+  author: string | undefined,
+): Promise<{ version: StateVersion | null; diagnostics: Diagnostic[] } | 'superseded'> {
   const { store } = deps;
   const held = await store.currentLock();
   if (held) {
@@ -277,8 +296,14 @@ const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError' || (e as { c
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(signal.reason); };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    };
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

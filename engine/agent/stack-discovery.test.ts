@@ -33,16 +33,29 @@ test('a glob finds stack directories, minus excludes; an app is one stack; names
     'other/x/main.tf.json': '{}',
   });
   try {
-    const dirs = discoverStackDirs(root, source({ git: { url: 'file:///r', path: 'stacks/**' }, exclude: ['stacks/old'], directories: { 'stacks/prod/*': { name: 'database', policy: 'plan-only' } } }), 'rev');
-    assert.deepEqual(dirs.map((d) => [d.relPath, d.kind, d.pathName, d.settings?.policy]), [
-      ['stacks/app', 'app', 'app', undefined],
-      ['stacks/net', 'file', 'net', undefined],
-      ['stacks/prod/db', 'file', 'database', 'plan-only'],
-    ]);
+    const dirs = discoverStackDirs(
+      root,
+      source({ git: { url: 'file:///r', path: 'stacks/**' }, exclude: ['stacks/old'], directories: { 'stacks/prod/*': { name: 'database', policy: 'plan-only' } } }),
+      'rev',
+    );
+    assert.deepEqual(
+      dirs.map((d) => [d.relPath, d.kind, d.pathName, d.settings?.policy]),
+      [
+        ['stacks/app', 'app', 'app', undefined],
+        ['stacks/net', 'file', 'net', undefined],
+        ['stacks/prod/db', 'file', 'database', 'plan-only'],
+      ],
+    );
     const one = discoverStackDirs(root, source({ git: { url: 'file:///r', path: 'stacks/prod/db' } }), 'rev');
-    assert.deepEqual(one.map((d) => [d.relPath, d.pathName]), [['stacks/prod/db', 'db']]);
+    assert.deepEqual(
+      one.map((d) => [d.relPath, d.pathName]),
+      [['stacks/prod/db', 'db']],
+    );
     const star = discoverStackDirs(root, source({ git: { url: 'file:///r', path: 'stacks/prod/*' } }), 'rev');
-    assert.deepEqual(star.map((d) => d.pathName), ['db']);
+    assert.deepEqual(
+      star.map((d) => d.pathName),
+      ['db'],
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -51,11 +64,14 @@ test('a glob finds stack directories, minus excludes; an app is one stack; names
 test('a missing directory is a diagnostic naming the source, the path and the revision', () => {
   const root = tree({ 'a/main.tf.json': '{}' });
   try {
-    assert.throws(() => discoverStackDirs(root, source({ git: { url: 'file:///r', path: 'nope' } }), 'main@sha1:abc'), (e: unknown) => {
-      assert.ok(e instanceof DiagnosticsError);
-      assert.match(e.diagnostics[0]!.summary, /source "s": path "nope" does not exist at main@sha1:abc/);
-      return true;
-    });
+    assert.throws(
+      () => discoverStackDirs(root, source({ git: { url: 'file:///r', path: 'nope' } }), 'main@sha1:abc'),
+      (e: unknown) => {
+        assert.ok(e instanceof DiagnosticsError);
+        assert.match(e.diagnostics[0]!.summary, /source "s": path "nope" does not exist at main@sha1:abc/);
+        return true;
+      },
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -64,8 +80,20 @@ test('a missing directory is a diagnostic naming the source, the path and the re
 test('config: directory names, dependsOn and git URLs are checked, naming the field', () => {
   const r = validateConfigFile({ sources: [{ git: { url: 'ext::sh -c evil', path: '../x' }, directories: { a: { name: 'x/../y', dependsOn: ['../z'] } } }] }, 'agent.yaml');
   const s = r.diagnostics.map((d) => d.summary);
-  assert.ok(s.some((x) => /sources\[0\]\.git\.url uses the "ext::" transport/.test(x)), s.join('\n'));
-  assert.ok(s.some((x) => /sources\[0\]\.git\.path must stay inside the repository/.test(x)), s.join('\n'));
-  assert.ok(s.some((x) => /sources\[0\]\.directories\["a"\]\.name must start with a letter/.test(x)), s.join('\n'));
-  assert.ok(s.some((x) => /sources\[0\]\.directories\["a"\]\.dependsOn "\.\.\/z" is not a stack name/.test(x)), s.join('\n'));
+  assert.ok(
+    s.some((x) => /sources\[0\]\.git\.url uses the "ext::" transport/.test(x)),
+    s.join('\n'),
+  );
+  assert.ok(
+    s.some((x) => /sources\[0\]\.git\.path must stay inside the repository/.test(x)),
+    s.join('\n'),
+  );
+  assert.ok(
+    s.some((x) => /sources\[0\]\.directories\["a"\]\.name must start with a letter/.test(x)),
+    s.join('\n'),
+  );
+  assert.ok(
+    s.some((x) => /sources\[0\]\.directories\["a"\]\.dependsOn "\.\.\/z" is not a stack name/.test(x)),
+    s.join('\n'),
+  );
 });

@@ -86,8 +86,26 @@ export interface DriftedObject {
 
 export function newStackRuntime(name: string, source: string): StackRuntime {
   return {
-    name, source, path: null, lastConsideredRevision: null, lastChangedRevision: null, inputDigest: undefined, phase: 'idle', revision: null, lastAppliedRevision: null, stateVersion: null, lastResult: null, nextRunAt: null,
-    suspended: false, pinnedTo: null, lastPlannedRevision: null, nextDriftAt: 0, seenRecorded: undefined, drifted: new Map(), health: new Map(), driftDetail: { policies: {}, reads: [] },
+    name,
+    source,
+    path: null,
+    lastConsideredRevision: null,
+    lastChangedRevision: null,
+    inputDigest: undefined,
+    phase: 'idle',
+    revision: null,
+    lastAppliedRevision: null,
+    stateVersion: null,
+    lastResult: null,
+    nextRunAt: null,
+    suspended: false,
+    pinnedTo: null,
+    lastPlannedRevision: null,
+    nextDriftAt: 0,
+    seenRecorded: undefined,
+    drifted: new Map(),
+    health: new Map(),
+    driftDetail: { policies: {}, reads: [] },
   };
 }
 
@@ -102,26 +120,29 @@ export interface SourceRuntime {
 }
 
 export interface StatusJson {
-  stacks: Record<string, {
-    source: string;
-    path: string | null;
-    phase: StackPhase;
-    lastConsideredRevision: string | null;
-    lastChangedRevision: string | null;
-    revision: string | null;
-    lastAppliedRevision: string | null;
-    lastResult: StackResult | null;
-    stateVersion: number | null;
-    nextRunAt: string | null;
-    suspended: boolean;
-    pinnedTo: number | null;
-    /** sharded replicas: the stack's shard, the replica holding its Lease and since when */
-    shard?: number;
-    holder?: string | null;
-    holderSince?: string | null;
-    drifted: DriftedObject[];
-    health: { address: string; status: ObjectHealth['status']; reason: string }[];
-  }>;
+  stacks: Record<
+    string,
+    {
+      source: string;
+      path: string | null;
+      phase: StackPhase;
+      lastConsideredRevision: string | null;
+      lastChangedRevision: string | null;
+      revision: string | null;
+      lastAppliedRevision: string | null;
+      lastResult: StackResult | null;
+      stateVersion: number | null;
+      nextRunAt: string | null;
+      suspended: boolean;
+      pinnedTo: number | null;
+      /** sharded replicas: the stack's shard, the replica holding its Lease and since when */
+      shard?: number;
+      holder?: string | null;
+      holderSince?: string | null;
+      drifted: DriftedObject[];
+      health: { address: string; status: ObjectHealth['status']; reason: string }[];
+    }
+  >;
   sources: Record<string, { description: string; revision: string | null; lastFetchAt: string | null; lastError: string | null; nextRunAt: string | null }>;
   /** sharded replicas: this replica, the live replicas and the shards it holds */
   sharding?: ShardingStatus;

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signBody, verifySignature } from './webhook-signature.ts';
 
-const secret = 'It\'s a Secret to Everybody';
+const secret = "It's a Secret to Everybody";
 const body = 'Hello, World!';
 
-test('matches the example in GitHub\'s documentation', () => {
+test("matches the example in GitHub's documentation", () => {
   assert.equal(signBody(secret, body), 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
   assert.equal(verifySignature(secret, Buffer.from(body), 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'), true);
 });

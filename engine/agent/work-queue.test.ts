@@ -7,12 +7,13 @@ test('at most `limit` jobs run at once, and waiting jobs start in arrival order'
   const started: string[] = [];
   let peak = 0;
   const gates = new Map<string, () => void>();
-  const job = (name: string) => q.run(async () => {
-    started.push(name);
-    peak = Math.max(peak, q.running);
-    await new Promise<void>((r) => gates.set(name, r));
-    return name;
-  });
+  const job = (name: string) =>
+    q.run(async () => {
+      started.push(name);
+      peak = Math.max(peak, q.running);
+      await new Promise<void>((r) => gates.set(name, r));
+      return name;
+    });
   const all = ['slow', 'a', 'b', 'c'].map(job);
   await new Promise((r) => setImmediate(r));
   assert.deepEqual(started, ['slow', 'a']);
@@ -32,6 +33,11 @@ test('at most `limit` jobs run at once, and waiting jobs start in arrival order'
 
 test('a failing job frees its slot', async () => {
   const q = new WorkQueue(1);
-  await assert.rejects(q.run(async () => { throw new Error('boom'); }), /boom/);
+  await assert.rejects(
+    q.run(async () => {
+      throw new Error('boom');
+    }),
+    /boom/,
+  );
   assert.equal(await q.run(async () => 'next'), 'next');
 });

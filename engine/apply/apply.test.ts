@@ -56,7 +56,12 @@ for (const cbd of [true, false]) {
         config: stack.config,
         scope: new StackScope(stack.config, stack.variables, { applying: true }),
         providers: session.providers,
-        journal: { append: async (e) => { entries.push(e); }, close: async () => undefined },
+        journal: {
+          append: async (e) => {
+            entries.push(e);
+          },
+          close: async () => undefined,
+        },
         parallelism: 4,
       });
       assert.equal(hasErrors(result.diagnostics), false);

@@ -28,7 +28,7 @@ import { inconsistentPaths } from './consistency.ts';
 
 export type ApplyEvent =
   | { kind: 'start'; address: string; action: string }
-  | { kind: 'done'; address: string; action: string; ms: number; /** the object's id, for progress lines (never a sensitive one) */ id?: string }
+  | { kind: 'done'; address: string; action: string; ms: number /** the object's id, for progress lines (never a sensitive one) */; id?: string }
   | { kind: 'failed'; address: string; action: string; message: string };
 
 export interface ApplyInputs {
@@ -73,7 +73,10 @@ class Applier {
   private readonly summary = { add: 0, change: 0, destroy: 0 };
   private readonly ids = new Map<string, string>();
 
-  constructor(private readonly plan: Plan, private readonly inp: ApplyInputs) {
+  constructor(
+    private readonly plan: Plan,
+    private readonly inp: ApplyInputs,
+  ) {
     this.working = new Map(Object.entries(plan.prior));
     // data sources read while planning: the state records what was read, not the previous read
     for (const c of plan.changes) {
@@ -91,11 +94,18 @@ class Applier {
     });
     for (const [id, cause] of result.skipped) {
       const c = this.byNode.get(id);
-      if (c && !id.startsWith('barrier')) this.diags.push(error(`Skipped ${c.address}`, `Not applied because ${cause.replace(/^(create|destroy|barrier[^:]*):/, '')} failed.`, { stack: this.plan.stack, address: c.address }));
+      if (c && !id.startsWith('barrier'))
+        this.diags.push(error(`Skipped ${c.address}`, `Not applied because ${cause.replace(/^(create|destroy|barrier[^:]*):/, '')} failed.`, { stack: this.plan.stack, address: c.address }));
     }
     const complete = result.failed.size === 0 && result.skipped.size === 0 && result.cancelled.length === 0;
     if (result.cancelled.length) {
-      this.diags.push(error('Apply interrupted', `${result.cancelled.filter((id) => !id.startsWith('barrier')).length} operations were not started because the apply was cancelled; everything that finished is recorded.`, { stack: this.plan.stack }));
+      this.diags.push(
+        error(
+          'Apply interrupted',
+          `${result.cancelled.filter((id) => !id.startsWith('barrier')).length} operations were not started because the apply was cancelled; everything that finished is recorded.`,
+          { stack: this.plan.stack },
+        ),
+      );
     }
     const pf = this.inp.scope.providerFunctions;
     if (pf && this.plan.mode !== 'destroy') for (const o of this.inp.config.outputs.values()) await pf.warm(() => evaluate(o.expr, this.inp.scope.root));
@@ -107,7 +117,11 @@ class Applier {
   private seedScope(): void {
     const { scope, config } = this.inp;
     const keys = new Map<string, Set<string | number | undefined>>();
-    const note = (ra: string, k: string | number | undefined) => { let s = keys.get(ra); if (!s) keys.set(ra, (s = new Set())); s.add(k); };
+    const note = (ra: string, k: string | number | undefined) => {
+      let s = keys.get(ra);
+      if (!s) keys.set(ra, (s = new Set()));
+      s.add(k);
+    };
     for (const inst of this.working.values()) if (!inst.deposed) note(formatResource(parseInstance(inst.address)), inst.key);
     for (const c of this.plan.changes) if (c.action !== 'delete') note(resourceOfChange(c), c.addr.key);
     for (const c of this.plan.changes) if (c.action === 'delete' && !c.deposed) keys.get(resourceOfChange(c))?.delete(c.addr.key);
@@ -130,24 +144,42 @@ class Applier {
     const dag = new Dag();
     const createNodes = new Map<string, string[]>();
     const destroyNodes = new Map<string, string[]>();
-    const add = (m: Map<string, string[]>, k: string, v: string) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
+    const add = (m: Map<string, string[]>, k: string, v: string) => {
+      const l = m.get(k);
+      if (l) l.push(v);
+      else m.set(k, [v]);
+    };
     for (const c of this.plan.changes) {
       if (c.action === 'no-op') continue;
       const ra = resourceOfChange(c);
-      if (c.action !== 'delete') { const id = nodeId(c, 'create'); dag.addNode(id); this.byNode.set(id, c); add(createNodes, ra, id); }
+      if (c.action !== 'delete') {
+        const id = nodeId(c, 'create');
+        dag.addNode(id);
+        this.byNode.set(id, c);
+        add(createNodes, ra, id);
+      }
       if (c.action === 'delete' || c.action === 'delete-then-create' || c.action === 'create-then-delete') {
-        const id = nodeId(c, 'destroy'); dag.addNode(id); this.byNode.set(id, c); add(destroyNodes, ra, id);
+        const id = nodeId(c, 'destroy');
+        dag.addNode(id);
+        this.byNode.set(id, c);
+        add(destroyNodes, ra, id);
       }
     }
     // one barrier per resource keeps the edge count linear: b[*] waits for "all of a", not each a[i]
     const createdBarrier = (ra: string) => {
       const id = `barrier-created:${ra}`;
-      if (!dag.hasNode(id)) { dag.addNode(id); for (const n of createNodes.get(ra) ?? []) dag.addEdge(id, n); }
+      if (!dag.hasNode(id)) {
+        dag.addNode(id);
+        for (const n of createNodes.get(ra) ?? []) dag.addEdge(id, n);
+      }
       return id;
     };
     const destroyedBarrier = (ra: string) => {
       const id = `barrier-destroyed:${ra}`;
-      if (!dag.hasNode(id)) { dag.addNode(id); for (const n of destroyNodes.get(ra) ?? []) dag.addEdge(id, n); }
+      if (!dag.hasNode(id)) {
+        dag.addNode(id);
+        for (const n of destroyNodes.get(ra) ?? []) dag.addEdge(id, n);
+      }
       return id;
     };
     // who depended on a resource when it was recorded (for destroy order)
@@ -155,13 +187,21 @@ class Applier {
     for (const c of this.plan.changes) {
       if (!dag.hasNode(nodeId(c, 'destroy'))) continue;
       const deps = this.plan.prior[c.address]?.dependencies ?? c.dependencies;
-      for (const d of deps) { let s = priorDependents.get(d); if (!s) priorDependents.set(d, (s = new Set())); s.add(resourceOfChange(c)); }
+      for (const d of deps) {
+        let s = priorDependents.get(d);
+        if (!s) priorDependents.set(d, (s = new Set()));
+        s.add(resourceOfChange(c));
+      }
     }
     // who depends on a resource now (for create-before-destroy: dependents move to the new object first)
     const configDependents = new Map<string, Set<string>>();
     for (const c of this.plan.changes) {
       if (!dag.hasNode(nodeId(c, 'create'))) continue;
-      for (const d of c.dependencies) { let s = configDependents.get(d); if (!s) configDependents.set(d, (s = new Set())); s.add(resourceOfChange(c)); }
+      for (const d of c.dependencies) {
+        let s = configDependents.get(d);
+        if (!s) configDependents.set(d, (s = new Set()));
+        s.add(resourceOfChange(c));
+      }
     }
     for (const c of this.plan.changes) {
       const create = nodeId(c, 'create');
@@ -208,7 +248,17 @@ class Applier {
     if (!prior) return; // already gone (e.g. deleted out of band)
     // an old object destroyed after its replacement took the address lives in the deposed slot
     const oldSlot = c.deposed || c.action === 'create-then-delete' ? `${c.address}${DEPOSED_SUFFIX}` : null;
-    await this.inp.journal.append({ kind: 'intent', address: destroyJournalKey(c), operation: 'delete', prior, planned: null, provider: c.provider, dependencies: prior.dependencies, schemaVersion: prior.schemaVersion, time: new Date().toISOString() });
+    await this.inp.journal.append({
+      kind: 'intent',
+      address: destroyJournalKey(c),
+      operation: 'delete',
+      prior,
+      planned: null,
+      provider: c.provider,
+      dependencies: prior.dependencies,
+      schemaVersion: prior.schemaVersion,
+      time: new Date().toISOString(),
+    });
     const resp = await p.provider.applyResourceChange({ typeName: c.addr.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private, signal });
     if (hasErrors(resp.diagnostics)) {
       await this.inp.journal.append({ kind: 'failed', address: destroyJournalKey(c), operation: 'delete', state: prior, error: firstError(resp.diagnostics), time: new Date().toISOString() });
@@ -259,21 +309,37 @@ class Applier {
       config = fresh.config;
       configSensitive = fresh.sensitive;
       const resp = await p.provider.planResourceChange({
-        typeName: c.addr.type, priorState: prior?.attributes ?? null,
+        typeName: c.addr.type,
+        priorState: prior?.attributes ?? null,
         proposedNewState: proposedNewState(schema.block, config, prior?.attributes ?? null),
-        config, priorPrivate: prior?.private,
+        config,
+        priorPrivate: prior?.private,
       });
       if (hasErrors(resp.diagnostics) || !resp.plannedState) this.fail(c, resp.diagnostics);
       const bad = inconsistentPaths(c.after!, resp.plannedState!);
       if (bad.length) {
-        throw this.failure(c, 'Provider produced inconsistent final plan', `When expanding the plan for ${c.address} to include new values learned so far during apply, the planned value of ${bad.map((x) => `.${x.join('.')}`).join(', ')} changed. This is a bug in the provider; the object was not changed.`);
+        throw this.failure(
+          c,
+          'Provider produced inconsistent final plan',
+          `When expanding the plan for ${c.address} to include new values learned so far during apply, the planned value of ${bad.map((x) => `.${x.join('.')}`).join(', ')} changed. This is a bug in the provider; the object was not changed.`,
+        );
       }
       planned = resp.plannedState!;
       plannedPrivate = resp.plannedPrivate;
     }
 
     const op = prior ? 'update' : 'create';
-    await this.inp.journal.append({ kind: 'intent', address: c.address, operation: op, prior: this.plan.prior[c.address] ?? null, planned: stripUnknown(planned), provider: c.provider, dependencies: c.dependencies, schemaVersion: c.schemaVersion, time: new Date().toISOString() });
+    await this.inp.journal.append({
+      kind: 'intent',
+      address: c.address,
+      operation: op,
+      prior: this.plan.prior[c.address] ?? null,
+      planned: stripUnknown(planned),
+      provider: c.provider,
+      dependencies: c.dependencies,
+      schemaVersion: c.schemaVersion,
+      time: new Date().toISOString(),
+    });
     const resp = await p.provider.applyResourceChange({ typeName: c.addr.type, priorState: prior?.attributes ?? null, plannedState: planned, config, plannedPrivate, signal });
     const sensitive = mergePaths(configSensitive, schemaSensitivePaths(schema.block, resp.newState ?? planned));
     if (hasErrors(resp.diagnostics)) {
@@ -290,7 +356,8 @@ class Applier {
     const id = inst.attributes.id;
     if (typeof id === 'string' && !inst.sensitivePaths.some((p) => p.length === 0 || (p.length === 1 && p[0] === 'id'))) this.ids.set(c.address, id);
     this.inp.scope.setInstance(resourceOfChange(c), c.addr.key, markPaths(inst.attributes, inst.sensitivePaths));
-    if (prior) this.summary.change++; else this.summary.add++;
+    if (prior) this.summary.change++;
+    else this.summary.add++;
 
     const rc = this.inp.config.resources.get(resourceOfChange(c));
     if (rc?.lifecycle.postconditions.length) {
@@ -352,9 +419,18 @@ class Applier {
   private instanceState(c: ResourceChange, marked: ValueObject, paths: Path[], priv: PrivateData): InstanceState {
     const { attributes, sensitivePaths } = sensitiveState(marked, paths);
     return {
-      address: formatInstance(c.addr), mode: c.addr.mode, type: c.addr.type, name: c.addr.name, key: c.addr.key,
-      provider: c.provider, attributes, sensitivePaths, dependencies: c.dependencies, schemaVersion: c.schemaVersion,
-      private: priv, createBeforeDestroy: c.createBeforeDestroy,
+      address: formatInstance(c.addr),
+      mode: c.addr.mode,
+      type: c.addr.type,
+      name: c.addr.name,
+      key: c.addr.key,
+      provider: c.provider,
+      attributes,
+      sensitivePaths,
+      dependencies: c.dependencies,
+      schemaVersion: c.schemaVersion,
+      private: priv,
+      createBeforeDestroy: c.createBeforeDestroy,
     };
   }
 
@@ -378,8 +454,16 @@ class Applier {
 
 function deposedInstance(c: ResourceChange): InstanceState {
   return {
-    address: c.address, mode: c.addr.mode, type: c.addr.type, name: c.addr.name, key: c.addr.key, provider: c.provider,
-    attributes: c.before!, sensitivePaths: c.beforeSensitive, dependencies: c.dependencies, schemaVersion: c.schemaVersion,
+    address: c.address,
+    mode: c.addr.mode,
+    type: c.addr.type,
+    name: c.addr.name,
+    key: c.addr.key,
+    provider: c.provider,
+    attributes: c.before!,
+    sensitivePaths: c.beforeSensitive,
+    dependencies: c.dependencies,
+    schemaVersion: c.schemaVersion,
   };
 }
 

@@ -8,8 +8,13 @@ function manualClock() {
   const timers = new Map<number, { fn: () => void; every: number; next: number }>();
   let seq = 0;
   const clock: ProgressClock = {
-    setInterval: (fn, every) => { timers.set(++seq, { fn, every, next: now + every }); return seq; },
-    clearInterval: (h) => { timers.delete(h as number); },
+    setInterval: (fn, every) => {
+      timers.set(++seq, { fn, every, next: now + every });
+      return seq;
+    },
+    clearInterval: (h) => {
+      timers.delete(h as number);
+    },
     now: () => now,
   };
   const advance = (ms: number) => {
@@ -29,7 +34,11 @@ function manualClock() {
 test('Creating..., Still creating... every 10 s, Creation complete after Ns [id=...]', () => {
   const lines: string[] = [];
   const { clock, advance, active } = manualClock();
-  const p = applyProgress((l) => lines.push(l), () => 'old-id', { clock });
+  const p = applyProgress(
+    (l) => lines.push(l),
+    () => 'old-id',
+    { clock },
+  );
   p.onEvent({ kind: 'start', address: 'aws_x.a', action: 'create' });
   p.onEvent({ kind: 'start', address: 'aws_x.b', action: 'update' });
   advance(25_000);
@@ -61,7 +70,11 @@ test('Creating..., Still creating... every 10 s, Creation complete after Ns [id=
 
 test('stop clears the timers of operations still running', () => {
   const { clock, active } = manualClock();
-  const p = applyProgress(() => undefined, () => undefined, { clock });
+  const p = applyProgress(
+    () => undefined,
+    () => undefined,
+    { clock },
+  );
   p.onEvent({ kind: 'start', address: 'aws_x.a', action: 'read' });
   assert.equal(active(), 1);
   p.stop();

@@ -5,7 +5,11 @@
 
 import type { ApplyEvent } from '../apply/apply.ts';
 
-interface Verb { readonly ing: string; readonly still: string; readonly done: string }
+interface Verb {
+  readonly ing: string;
+  readonly still: string;
+  readonly done: string;
+}
 
 const VERBS: Record<'create' | 'update' | 'destroy' | 'read', Verb> = {
   create: { ing: 'Creating...', still: 'Still creating...', done: 'Creation complete' },

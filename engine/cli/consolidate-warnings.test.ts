@@ -12,12 +12,15 @@ test('warnings with the same summary print once with a count; errors are all kep
     warning('Deprecated argument', 'use b', { address: 'x.c' }),
     error('Bad', 'two'),
   ]);
-  assert.deepEqual(out.map((d) => [d.severity, d.summary, d.detail]), [
-    ['warning', 'Deprecated argument', 'use b\n\n(and 2 more similar warnings elsewhere)'],
-    ['error', 'Bad', 'one'],
-    ['warning', 'Other', undefined],
-    ['error', 'Bad', 'two'],
-  ]);
+  assert.deepEqual(
+    out.map((d) => [d.severity, d.summary, d.detail]),
+    [
+      ['warning', 'Deprecated argument', 'use b\n\n(and 2 more similar warnings elsewhere)'],
+      ['error', 'Bad', 'one'],
+      ['warning', 'Other', undefined],
+      ['error', 'Bad', 'two'],
+    ],
+  );
   assert.equal(out[0]!.where?.address, 'x.a');
   assert.equal(consolidateWarnings([warning('W'), warning('W')])[0]!.detail, '(and 1 more similar warning elsewhere)');
 });

@@ -45,23 +45,29 @@ export interface VarArgs {
 
 /** Options every command accepts. */
 export function globalOptions<T>(y: Argv<T>): Argv<T & GlobalArgs> {
-  return y
-    .option('chdir', { type: 'string', describe: 'Directory of the app (cdktf.json), synthesized output, or *.tf.json to act on', default: undefined })
-    .option('stack', { type: 'string', array: true, describe: 'Stack to act on (repeatable); default: all stacks in dependency order' })
-    .option('stack-name', { type: 'string', describe: 'Name of a lone *.tf.json stack (default: the file name without .tf.json); needed when stacks share --state-dir' })
-    .option('state-dir', { type: 'string', describe: 'Keep state in this directory (one sub-directory per stack) instead of .ballast/' })
-    .option('state-s3-bucket', { type: 'string', describe: 'Keep state in this versioned S3 bucket (overrides the stack backend); env BALLAST_STATE_S3_BUCKET' })
-    .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
-    .option('state-s3-region', { type: 'string', describe: 'Region of the state bucket' })
-    .option('state-s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for the state bucket (e.g. a local S3-compatible server)' })
-    .option('kubeconfig', { type: 'string', describe: 'Kubeconfig file for cluster apps (default: KUBECONFIG, ~/.kube/config, in-cluster service account)' })
-    .option('kube-context', { type: 'string', describe: 'Context of the kubeconfig to use for cluster apps' })
-    .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
-    // Terraform CI scripts pass -input=false; Ballast never prompts for variable values
-    .option('input', { type: 'boolean', hidden: true, describe: 'Accepted for Terraform compatibility (Ballast never asks for variable values)' })
-    .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
-    .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
-    .option('use-plugin', { type: 'string', array: true, describe: 'Run this provider (source, e.g. hashicorp/null, or "*") from its binary instead of the built-in one (repeatable); env BALLAST_USE_PLUGINS' }) as Argv<T & GlobalArgs>;
+  return (
+    y
+      .option('chdir', { type: 'string', describe: 'Directory of the app (cdktf.json), synthesized output, or *.tf.json to act on', default: undefined })
+      .option('stack', { type: 'string', array: true, describe: 'Stack to act on (repeatable); default: all stacks in dependency order' })
+      .option('stack-name', { type: 'string', describe: 'Name of a lone *.tf.json stack (default: the file name without .tf.json); needed when stacks share --state-dir' })
+      .option('state-dir', { type: 'string', describe: 'Keep state in this directory (one sub-directory per stack) instead of .ballast/' })
+      .option('state-s3-bucket', { type: 'string', describe: 'Keep state in this versioned S3 bucket (overrides the stack backend); env BALLAST_STATE_S3_BUCKET' })
+      .option('state-s3-key', { type: 'string', describe: 'Object key of the state in the bucket; "{stack}" is replaced by the stack name (default {stack}/ballast.tfstate)' })
+      .option('state-s3-region', { type: 'string', describe: 'Region of the state bucket' })
+      .option('state-s3-endpoint', { type: 'string', describe: 'S3 endpoint URL for the state bucket (e.g. a local S3-compatible server)' })
+      .option('kubeconfig', { type: 'string', describe: 'Kubeconfig file for cluster apps (default: KUBECONFIG, ~/.kube/config, in-cluster service account)' })
+      .option('kube-context', { type: 'string', describe: 'Context of the kubeconfig to use for cluster apps' })
+      .option('json', { type: 'boolean', default: false, describe: 'Machine-readable JSON output' })
+      // Terraform CI scripts pass -input=false; Ballast never prompts for variable values
+      .option('input', { type: 'boolean', hidden: true, describe: 'Accepted for Terraform compatibility (Ballast never asks for variable values)' })
+      .option('color', { type: 'boolean', describe: 'Force color on or off (default: on when stdout is a terminal and NO_COLOR is unset)' })
+      .option('plugin-dir', { type: 'string', array: true, describe: 'Look for provider binaries only in this directory (repeatable; Terraform mirror layout); env BALLAST_PLUGIN_DIRS' })
+      .option('use-plugin', {
+        type: 'string',
+        array: true,
+        describe: 'Run this provider (source, e.g. hashicorp/null, or "*") from its binary instead of the built-in one (repeatable); env BALLAST_USE_PLUGINS',
+      }) as Argv<T & GlobalArgs>
+  );
 }
 
 export function varOptions<T>(y: Argv<T>): Argv<T & VarArgs> {
@@ -100,7 +106,10 @@ export class CliContext {
 
   readonly env: NodeJS.ProcessEnv;
 
-  constructor(readonly args: GlobalArgs, env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    readonly args: GlobalArgs,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
     this.dir = resolve(args.chdir ?? process.cwd());
     // The kubernetes provider reads these the way hashicorp/kubernetes does (KUBE_CONFIG_PATH, KUBE_CTX).
     this.env = {
@@ -119,7 +128,13 @@ export class CliContext {
 
   private get storeSelection(): StoreSelection {
     const s3 = this.args['state-s3-bucket']
-      ? { bucket: this.args['state-s3-bucket'], key: this.args['state-s3-key'], region: this.args['state-s3-region'], endpoint: this.args['state-s3-endpoint'], usePathStyle: this.args['state-s3-endpoint'] ? true : undefined }
+      ? {
+          bucket: this.args['state-s3-bucket'],
+          key: this.args['state-s3-key'],
+          region: this.args['state-s3-region'],
+          endpoint: this.args['state-s3-endpoint'],
+          usePathStyle: this.args['state-s3-endpoint'] ? true : undefined,
+        }
       : s3OverridesFromEnv(this.env);
     return { stateDir: this.args['state-dir'] ? resolve(this.args['state-dir']) : undefined, s3, appDir: this.appDir };
   }
@@ -135,7 +150,12 @@ export class CliContext {
           report([error(`Invalid --stack-name "${named}": it ${problem}`)]);
         }
         if (!(result.stacks.length === 1 && result.stacks[0]!.generic)) {
-          report([error('--stack-name names only a lone *.tf.json stack', `${this.dir} is an app whose stacks are named by the app (${result.stacks.map((s) => s.name).join(', ')}); use --stack to select one.`)]);
+          report([
+            error(
+              '--stack-name names only a lone *.tf.json stack',
+              `${this.dir} is an app whose stacks are named by the app (${result.stacks.map((s) => s.name).join(', ')}); use --stack to select one.`,
+            ),
+          ]);
         }
       }
       const generic = result.stacks.length === 1 && result.stacks[0]!.generic === true;
@@ -172,7 +192,12 @@ export class CliContext {
     const sel = this.storeSelection;
     if (!sel.s3) {
       const base = sel.stateDir ?? join(this.appDir, '.ballast');
-      const local = existsSync(base) ? readdirSync(base, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+      const local = existsSync(base)
+        ? readdirSync(base, { withFileTypes: true })
+            .filter((d) => d.isDirectory())
+            .map((d) => d.name)
+            .sort()
+        : [];
       if (this.args.stack?.length) return this.args.stack;
       if (local.length || sel.stateDir) return local;
     } else if (this.args.stack?.length) return this.args.stack;
@@ -182,7 +207,6 @@ export class CliContext {
   private synthesizedBackend(stack: string): StackBackend | undefined {
     return backendOfStack(this.synthCache?.find((s) => s.name === stack)?.json);
   }
-
 
   variableInputs(args: VarArgs): VariableInputs {
     return { flags: args.var ?? [], files: (args['var-file'] ?? []).map((f) => resolve(f)), env: this.env };
@@ -242,4 +266,3 @@ export function report(diags: readonly Diagnostic[], opts: { throwOnError?: bool
   }
   if ((opts.throwOnError ?? true) && hasErrors(diags)) throw new CliExit(1);
 }
-

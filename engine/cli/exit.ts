@@ -6,7 +6,10 @@ export const EXIT_ERROR = 1;
 export const EXIT_CHANGES = 2;
 
 export class CliExit extends Error {
-  constructor(readonly code: number, message = '') {
+  constructor(
+    readonly code: number,
+    message = '',
+  ) {
     super(message);
     this.name = 'CliExit';
   }

@@ -2,10 +2,7 @@
 // present (plan --detailed-exitcode). User mistakes print as diagnostics, never stack traces.
 
 import { DiagnosticsError, formatDiagnostic, readableText } from '../diagnostics.ts';
-import {
-  CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError,
-  UserInputError,
-} from '../errors.ts';
+import { CorruptStateError, LockHeldError, LockIdMismatchError, LockLostError, ProviderError, SourceUnreachableError, StalePlanError, StateConflictError, UserInputError } from '../errors.ts';
 import { BrokenChainError } from '../../state/chain.ts';
 import { SynthError } from '../synth/synth-error.ts';
 import { AddressSyntaxError } from '../addrs.ts';
@@ -18,8 +15,18 @@ import { explainUsage, knownFlags, terraformStyleArgv } from './terraform-flags.
 
 /** Errors that are the user's or the world's, printed as one clear message. */
 const EXPECTED = [
-  SynthError, LockHeldError, StateConflictError, StalePlanError, SourceUnreachableError, ProviderError, AddressSyntaxError, UserInputError,
-  CorruptStateError, LockIdMismatchError, LockLostError, BrokenChainError,
+  SynthError,
+  LockHeldError,
+  StateConflictError,
+  StalePlanError,
+  SourceUnreachableError,
+  ProviderError,
+  AddressSyntaxError,
+  UserInputError,
+  CorruptStateError,
+  LockIdMismatchError,
+  LockLostError,
+  BrokenChainError,
 ];
 
 export async function main(argv: string[]): Promise<number> {
@@ -84,8 +91,10 @@ class UsageError extends Error {}
 
 /** What to do about a held lock: wait for it, or remove it when its holder is certainly gone. */
 function unlockHint(e: LockHeldError): string {
-  return `Wait for the other operation to finish (or pass --lock-timeout, e.g. --lock-timeout 5m), or, if you are sure ` +
-    `its holder is no longer running, remove the lock with:\n  ballast state unlock ${e.holder.id} --force`;
+  return (
+    `Wait for the other operation to finish (or pass --lock-timeout, e.g. --lock-timeout 5m), or, if you are sure ` +
+    `its holder is no longer running, remove the lock with:\n  ballast state unlock ${e.holder.id} --force`
+  );
 }
 
 // what yargs' hideBin does for a plain `node` process: drop the node binary and the script

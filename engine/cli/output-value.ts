@@ -40,7 +40,15 @@ export function outputTypeJson(v: unknown): Plain {
   if (isNum(v)) return 'number';
   if (typeof v === 'boolean') return 'bool';
   if (Array.isArray(v)) return ['tuple', v.map(outputTypeJson)];
-  if (typeof v === 'object') return ['object', Object.fromEntries(Object.keys(v).sort().map((k) => [k, outputTypeJson((v as Record<string, unknown>)[k])]))];
+  if (typeof v === 'object')
+    return [
+      'object',
+      Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, outputTypeJson((v as Record<string, unknown>)[k])]),
+      ),
+    ];
   return 'dynamic';
 }
 

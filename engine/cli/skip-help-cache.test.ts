@@ -11,9 +11,14 @@ async function runPlan(skip: boolean): Promise<{ ran: boolean; cached: boolean }
   const cli = yargs(['plan', '--out', 'x']);
   if (skip) skipHelpCache(cli);
   await cli
-    .command('plan', 'plan', (y) => y.option('out', { type: 'string' }), async (a) => {
-      ran = a.out === 'x';
-    })
+    .command(
+      'plan',
+      'plan',
+      (y) => y.option('out', { type: 'string' }),
+      async (a) => {
+        ran = a.out === 'x';
+      },
+    )
     .strict()
     .exitProcess(false)
     .parseAsync();

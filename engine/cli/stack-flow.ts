@@ -73,11 +73,24 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
     if (refused) report([error(`Refusing to use the state of stack "${input.name}"`, `${refused} (--stack-name sets the name of a lone *.tf.json stack).`)]);
   }
   const prior = await readPrior(store);
-  const planned = await planPreparedStack(stack, prior, ctx.registry, {
-    mode: o.mode, refresh: o.refresh, targets: o.targets, replace: o.replace, parallelism: o.parallelism,
-    sourceRevision: o.sourceRevision ?? `local:${ctx.dir}`, rollbackOf: o.rollbackOf,
-    remoteState: ctx.remoteState(), signal: o.signal, driftPolicies: o.driftPolicies,
-  }, ctx.env);
+  const planned = await planPreparedStack(
+    stack,
+    prior,
+    ctx.registry,
+    {
+      mode: o.mode,
+      refresh: o.refresh,
+      targets: o.targets,
+      replace: o.replace,
+      parallelism: o.parallelism,
+      sourceRevision: o.sourceRevision ?? `local:${ctx.dir}`,
+      rollbackOf: o.rollbackOf,
+      remoteState: ctx.remoteState(),
+      signal: o.signal,
+      driftPolicies: o.driftPolicies,
+    },
+    ctx.env,
+  );
   report(planned.diagnostics);
   return planned.session!;
 }

@@ -10,8 +10,12 @@ test('show redacts values derived from a secret even in versions recorded withou
     ...v,
     resources: {
       'terraform_data.d': {
-        ...v.resources['random_pet.name'], address: 'terraform_data.d', type: 'terraform_data', name: 'd',
-        attributes: { id: 'x', input: { pw: 'hunter2-secret' }, output: { pw: 'hunter2-secret' } }, sensitivePaths: [['input', 'pw']],
+        ...v.resources['random_pet.name'],
+        address: 'terraform_data.d',
+        type: 'terraform_data',
+        name: 'd',
+        attributes: { id: 'x', input: { pw: 'hunter2-secret' }, output: { pw: 'hunter2-secret' } },
+        sensitivePaths: [['input', 'pw']],
       },
     },
   };

@@ -3,10 +3,19 @@ import assert from 'node:assert/strict';
 import { explainUsage, terraformStyleArgv } from './terraform-flags.ts';
 
 test('single-dash long flags become double-dash; values, short flags and everything after -- stay', () => {
-  assert.deepEqual(
-    terraformStyleArgv(['apply', '-auto-approve', '-var', 'k=v', '-var-file=x.tfvars', '-target=aws_x.y["a"]', '-refresh=false', '-h', '--json', '--', '-keep']),
-    ['apply', '--auto-approve', '--var', 'k=v', '--var-file=x.tfvars', '--target=aws_x.y["a"]', '--refresh=false', '-h', '--json', '--', '-keep'],
-  );
+  assert.deepEqual(terraformStyleArgv(['apply', '-auto-approve', '-var', 'k=v', '-var-file=x.tfvars', '-target=aws_x.y["a"]', '-refresh=false', '-h', '--json', '--', '-keep']), [
+    'apply',
+    '--auto-approve',
+    '--var',
+    'k=v',
+    '--var-file=x.tfvars',
+    '--target=aws_x.y["a"]',
+    '--refresh=false',
+    '-h',
+    '--json',
+    '--',
+    '-keep',
+  ]);
   assert.deepEqual(terraformStyleArgv(['plan', '-var', 'n=-5', '-parallelism=3']), ['plan', '--var', 'n=-5', '--parallelism=3']);
 });
 

@@ -43,7 +43,10 @@ export function explainUsage(msg: string, known: { flags: readonly string[]; com
   const lines: string[] = [];
   for (const n of names) {
     if (typed(n)) {
-      const hint = closest(n, known.flags.filter((f) => f.length > 1));
+      const hint = closest(
+        n,
+        known.flags.filter((f) => f.length > 1),
+      );
       lines.push(`Unknown flag -${n}.${hint ? ` Did you mean --${hint}?` : ''}`);
     } else if (argv.includes(n)) {
       const hint = closest(n, known.commands);

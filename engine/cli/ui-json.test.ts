@@ -5,14 +5,22 @@ import { error, warning } from '../diagnostics.ts';
 import type { ProgressClock } from './apply-progress.ts';
 import { Sensitive } from '../lang/value.ts';
 
-interface Msg { [k: string]: unknown; hook?: { resource: { module: string; resource_key: unknown }; elapsed_seconds?: number }; outputs?: unknown; diagnostic?: unknown }
+interface Msg {
+  [k: string]: unknown;
+  hook?: { resource: { module: string; resource_key: unknown }; elapsed_seconds?: number };
+  outputs?: unknown;
+  diagnostic?: unknown;
+}
 
 function capture() {
   const lines: Msg[] = [];
-  const w = uiJsonWriter((l) => {
-    assert.ok(l.endsWith('\n') && !l.slice(0, -1).includes('\n'), 'one object per line');
-    lines.push(JSON.parse(l) as Msg);
-  }, () => new Date('2026-01-02T03:04:05.678Z'));
+  const w = uiJsonWriter(
+    (l) => {
+      assert.ok(l.endsWith('\n') && !l.slice(0, -1).includes('\n'), 'one object per line');
+      lines.push(JSON.parse(l) as Msg);
+    },
+    () => new Date('2026-01-02T03:04:05.678Z'),
+  );
   return { w, lines };
 }
 
@@ -21,13 +29,29 @@ function fakeClock() {
   const timers = new Map<number, () => void>();
   let n = 0;
   const clock: ProgressClock = { setInterval: (fn) => (timers.set(++n, fn), n), clearInterval: (h) => timers.delete(h as number), now: () => now };
-  return { clock, tick: (ms: number) => { now += ms; for (const f of [...timers.values()]) f(); }, running: () => timers.size };
+  return {
+    clock,
+    tick: (ms: number) => {
+      now += ms;
+      for (const f of [...timers.values()]) f();
+    },
+    running: () => timers.size,
+  };
 }
 
 test('every message has the common keys', () => {
   const { w, lines } = capture();
   w.version('ballast/1.2.3');
-  assert.deepEqual(lines[0], { '@level': 'info', '@message': 'Ballast 1.2.3', '@module': 'terraform.ui', '@timestamp': '2026-01-02T03:04:05.678Z', terraform: '1.2.3', ui: '1.2', ballast: '1.2.3', type: 'version' });
+  assert.deepEqual(lines[0], {
+    '@level': 'info',
+    '@message': 'Ballast 1.2.3',
+    '@module': 'terraform.ui',
+    '@timestamp': '2026-01-02T03:04:05.678Z',
+    terraform: '1.2.3',
+    ui: '1.2',
+    ballast: '1.2.3',
+    type: 'version',
+  });
 });
 
 test('apply hooks: start, progress every interval, complete, errored', () => {
@@ -41,16 +65,24 @@ test('apply hooks: start, progress every interval, complete, errored', () => {
   c.tick(5_000);
   ev.onEvent({ kind: 'failed', address: 'module.m.null_resource.n[2]', action: 'create', message: 'boom' });
   assert.equal(c.running(), 0, 'no timer left');
-  assert.deepEqual(lines.map((l) => [l.type, l['@level'], l['@message']]), [
-    ['apply_start', 'info', 'aws_s3_bucket.b["x"]: Modifying... [id=old-id]'],
-    ['apply_start', 'info', 'module.m.null_resource.n[2]: Creating...'],
-    ['apply_progress', 'info', 'aws_s3_bucket.b["x"]: Still modifying... [10s elapsed]'],
-    ['apply_progress', 'info', 'module.m.null_resource.n[2]: Still creating... [10s elapsed]'],
-    ['apply_complete', 'info', 'aws_s3_bucket.b["x"]: Modifications complete after 12s [id=old-id]'],
-    ['apply_progress', 'info', 'module.m.null_resource.n[2]: Still creating... [15s elapsed]'],
-    ['apply_errored', 'error', 'module.m.null_resource.n[2]: Creation errored after 15s'],
-  ]);
-  assert.deepEqual(lines[0]!.hook, { resource: { addr: 'aws_s3_bucket.b["x"]', module: '', resource: 'aws_s3_bucket.b["x"]', implied_provider: 'aws', resource_type: 'aws_s3_bucket', resource_name: 'b', resource_key: 'x' }, action: 'update', id_key: 'id', id_value: 'old-id' });
+  assert.deepEqual(
+    lines.map((l) => [l.type, l['@level'], l['@message']]),
+    [
+      ['apply_start', 'info', 'aws_s3_bucket.b["x"]: Modifying... [id=old-id]'],
+      ['apply_start', 'info', 'module.m.null_resource.n[2]: Creating...'],
+      ['apply_progress', 'info', 'aws_s3_bucket.b["x"]: Still modifying... [10s elapsed]'],
+      ['apply_progress', 'info', 'module.m.null_resource.n[2]: Still creating... [10s elapsed]'],
+      ['apply_complete', 'info', 'aws_s3_bucket.b["x"]: Modifications complete after 12s [id=old-id]'],
+      ['apply_progress', 'info', 'module.m.null_resource.n[2]: Still creating... [15s elapsed]'],
+      ['apply_errored', 'error', 'module.m.null_resource.n[2]: Creation errored after 15s'],
+    ],
+  );
+  assert.deepEqual(lines[0]!.hook, {
+    resource: { addr: 'aws_s3_bucket.b["x"]', module: '', resource: 'aws_s3_bucket.b["x"]', implied_provider: 'aws', resource_type: 'aws_s3_bucket', resource_name: 'b', resource_key: 'x' },
+    action: 'update',
+    id_key: 'id',
+    id_value: 'old-id',
+  });
   assert.equal(lines[1]!.hook!.resource.module, 'module.m');
   assert.equal(lines[1]!.hook!.resource.resource_key, 2);
   assert.equal(lines[2]!.hook!.elapsed_seconds, 10);
@@ -64,7 +96,13 @@ test('outputs never carry a sensitive value; diagnostics name severity, summary,
   w.diagnostic(warning('Careful'));
   assert.ok(!JSON.stringify(lines).includes('hunter'));
   assert.deepEqual(lines[0]!.outputs, { a: { sensitive: false, type: 'string', value: 'x' }, s: { sensitive: true, type: 'string' }, v: { sensitive: true, type: 'string' } });
-  assert.deepEqual(lines[1]!.diagnostic, { severity: 'error', summary: 'Bad thing', detail: 'Because.', address: 'aws_s3_bucket.b', range: { filename: 'main.tf', start: { line: 3, column: 5 }, end: { line: 3, column: 5 } } });
+  assert.deepEqual(lines[1]!.diagnostic, {
+    severity: 'error',
+    summary: 'Bad thing',
+    detail: 'Because.',
+    address: 'aws_s3_bucket.b',
+    range: { filename: 'main.tf', start: { line: 3, column: 5 }, end: { line: 3, column: 5 } },
+  });
   assert.equal(lines[1]!['@message'], 'Error: Bad thing');
   assert.equal(lines[2]!['@level'], 'warn');
   // a value under a sensitive mark is withheld even when the output is not declared sensitive

@@ -37,8 +37,13 @@ function resourceJson(address: string): JsonObject {
   const local = a.mode === 'data' ? `data.${a.type}.${a.name}` : `${a.type}.${a.name}`;
   const key = a.key === undefined ? '' : typeof a.key === 'number' ? `[${a.key}]` : `[${JSON.stringify(a.key)}]`;
   return {
-    addr: address, module: a.module ?? '', resource: `${local}${key}`,
-    implied_provider: a.type.split('_')[0]!, resource_type: a.type, resource_name: a.name, resource_key: a.key ?? null,
+    addr: address,
+    module: a.module ?? '',
+    resource: `${local}${key}`,
+    implied_provider: a.type.split('_')[0]!,
+    resource_type: a.type,
+    resource_name: a.name,
+    resource_key: a.key ?? null,
   };
 }
 
@@ -89,21 +94,29 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
         if (c.action === 'create') s.add++;
         else if (c.action === 'update') s.change++;
         else if (c.action === 'delete') s.destroy++;
-        else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') { s.add++; s.destroy++; }
+        else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') {
+          s.add++;
+          s.destroy++;
+        }
       }
       this.summary(s, 'plan');
       const outs = plan.outputs.filter((o: OutputChange) => o.action !== 'no-op');
       if (outs.length) emit('info', `Outputs: ${outs.length}`, 'outputs', { outputs: Object.fromEntries(outs.map((o) => [o.name, { sensitive: o.sensitive, action: o.action }])) });
     },
     summary(s, operation) {
-      const message = operation === 'plan' ? `Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`
-        : operation === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.`
-        : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
+      const message =
+        operation === 'plan'
+          ? `Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`
+          : operation === 'destroy'
+            ? `Destroy complete! Resources: ${s.destroy} destroyed.`
+            : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
       emit('info', message, 'change_summary', { changes: { add: s.add, change: s.change, import: 0, remove: s.destroy, operation } });
     },
     appliedOutputs(outputs) {
       const names = Object.keys(outputs).sort();
-      emit('info', `Outputs: ${names.length}`, 'outputs', { outputs: Object.fromEntries(names.map((n) => [n, outputValueJson(outputs[n]!.value as Value, outputs[n]!.sensitive || outputs[n]!.valueSensitive === true)])) });
+      emit('info', `Outputs: ${names.length}`, 'outputs', {
+        outputs: Object.fromEntries(names.map((n) => [n, outputValueJson(outputs[n]!.value as Value, outputs[n]!.sensitive || outputs[n]!.valueSensitive === true)])),
+      });
     },
     diagnostic(d) {
       const diagnostic: JsonObject = { severity: d.severity, summary: d.summary, detail: d.detail ?? '' };
@@ -113,7 +126,15 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
       emit(d.severity === 'error' ? 'error' : 'warn', `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`, 'diagnostic', { diagnostic });
     },
     applyEvents(ids, opts = {}) {
-      const clock = opts.clock ?? { setInterval: (fn: () => void, ms: number) => { const h = setInterval(fn, ms); h.unref(); return h; }, clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout), now: () => Date.now() };
+      const clock = opts.clock ?? {
+        setInterval: (fn: () => void, ms: number) => {
+          const h = setInterval(fn, ms);
+          h.unref();
+          return h;
+        },
+        clearInterval: (h: unknown) => clearInterval(h as NodeJS.Timeout),
+        now: () => Date.now(),
+      };
       const every = opts.intervalMs ?? 10_000;
       const timers = new Map<string, unknown>();
       const stopOne = (k: string) => {
@@ -132,14 +153,19 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
             emit('info', `${e.address}: ${words[0]}${id ? ` [id=${id}]` : ''}`, 'apply_start', { hook });
             const t0 = clock.now();
             started.set(k, t0);
-            timers.set(k, clock.setInterval(() => {
-              const s = Math.floor((clock.now() - t0) / 1000);
-              emit('info', `${e.address}: ${words[1]} [${s}s elapsed]`, 'apply_progress', { hook: { resource, action, elapsed_seconds: s } });
-            }, every));
+            timers.set(
+              k,
+              clock.setInterval(() => {
+                const s = Math.floor((clock.now() - t0) / 1000);
+                emit('info', `${e.address}: ${words[1]} [${s}s elapsed]`, 'apply_progress', { hook: { resource, action, elapsed_seconds: s } });
+              }, every),
+            );
           } else if (e.kind === 'done') {
             stopOne(k);
             const s = Math.floor(e.ms / 1000);
-            emit('info', `${e.address}: ${words[2]} after ${s}s${e.id ? ` [id=${e.id}]` : ''}`, 'apply_complete', { hook: { resource, action, ...(e.id ? { id_key: 'id', id_value: e.id } : {}), elapsed_seconds: s } });
+            emit('info', `${e.address}: ${words[2]} after ${s}s${e.id ? ` [id=${e.id}]` : ''}`, 'apply_complete', {
+              hook: { resource, action, ...(e.id ? { id_key: 'id', id_value: e.id } : {}), elapsed_seconds: s },
+            });
           } else {
             stopOne(k);
             const s = Math.floor((clock.now() - (started.get(k) ?? clock.now())) / 1000);

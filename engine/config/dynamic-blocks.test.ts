@@ -24,14 +24,24 @@ function bodyOf(json: unknown) {
 test('a dynamic block in Terraform JSON, with an iterator and a nested dynamic block', () => {
   const json = {
     variable: { rules: {} },
-    resource: { aws_security_group: { sg: {
-      name: 'sg',
-      dynamic: { ingress: { for_each: '${var.rules}', iterator: 'rule', content: {
-        from_port: '${rule.value.port}',
-        description: '${rule.key}',
-        dynamic: { cidr: { for_each: '${rule.value.cidrs}', content: { block: '${cidr.value}' } } },
-      } } },
-    } } },
+    resource: {
+      aws_security_group: {
+        sg: {
+          name: 'sg',
+          dynamic: {
+            ingress: {
+              for_each: '${var.rules}',
+              iterator: 'rule',
+              content: {
+                from_port: '${rule.value.port}',
+                description: '${rule.key}',
+                dynamic: { cidr: { for_each: '${rule.value.cidrs}', content: { block: '${cidr.value}' } } },
+              },
+            },
+          },
+        },
+      },
+    },
   };
   assert.deepEqual(bodyOf(json), { name: 'sg', ingress: EXPECTED });
 });

@@ -11,7 +11,9 @@ test('loads resources with meta-arguments and drops cdktf metadata', () => {
     terraform: { required_providers: { random: { source: 'hashicorp/random', version: '3.6.0' } }, backend: { local: { path: 'x' } } },
     provider: { random: [{}], aws: [{ region: 'us-east-1' }, { alias: 'west', region: 'us-west-2' }] },
     resource: {
-      random_pet: { p: { '//': { metadata: { path: 's/p' } }, length: 2, count: 3, depends_on: ['random_id.i'], provider: 'random', lifecycle: { create_before_destroy: true, ignore_changes: ['length'] } } },
+      random_pet: {
+        p: { '//': { metadata: { path: 's/p' } }, length: 2, count: 3, depends_on: ['random_id.i'], provider: 'random', lifecycle: { create_before_destroy: true, ignore_changes: ['length'] } },
+      },
       random_id: { i: { byte_length: 4 } },
     },
     data: { aws_region: { r: { provider: 'aws.west' } } },
@@ -76,7 +78,16 @@ test('JSON values of the wrong kind are named by kind, never printed as [object 
   assert.ok(!shown.some((s) => s.includes('[object Object]')), shown.join('\n'));
   assert.ok(shown.includes('Invalid type constraint for variable "v": The type must be a string such as "list(string)", not an object.'), shown.join('\n'));
   assert.ok(shown.includes('Invalid type constraint for variable "w": The type must be a string such as "list(string)", not a number.'), shown.join('\n'));
-  assert.ok(shown.some((s) => s.startsWith('Invalid depends_on reference: Each entry must be a string')), shown.join('\n'));
-  assert.ok(shown.some((s) => s.startsWith('Invalid lifecycle.ignore_changes entry: Each entry must be a string')), shown.join('\n'));
-  assert.ok(shown.some((s) => s.startsWith('Invalid replace_triggered_by reference: Each entry must be a string holding a reference, not a list')), shown.join('\n'));
+  assert.ok(
+    shown.some((s) => s.startsWith('Invalid depends_on reference: Each entry must be a string')),
+    shown.join('\n'),
+  );
+  assert.ok(
+    shown.some((s) => s.startsWith('Invalid lifecycle.ignore_changes entry: Each entry must be a string')),
+    shown.join('\n'),
+  );
+  assert.ok(
+    shown.some((s) => s.startsWith('Invalid replace_triggered_by reference: Each entry must be a string holding a reference, not a list')),
+    shown.join('\n'),
+  );
 });

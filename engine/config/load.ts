@@ -9,8 +9,22 @@ import { parseTypeExpr } from '../lang/type-expr.ts';
 import { ExpressionError } from '../lang/expression-error.ts';
 import type { Expr } from '../lang/ast.ts';
 import type {
-  BackendConfig, Condition, ImportConfig, Lifecycle, LocalConfig, OutputConfig, ProviderConfig, ProviderRef,
-  CheckConfig, ModuleCallConfig, MovedConfig, RemovedConfig, RequiredProvider, ResourceConfig, StackConfig, VariableConfig,
+  BackendConfig,
+  Condition,
+  ImportConfig,
+  Lifecycle,
+  LocalConfig,
+  OutputConfig,
+  ProviderConfig,
+  ProviderRef,
+  CheckConfig,
+  ModuleCallConfig,
+  MovedConfig,
+  RemovedConfig,
+  RequiredProvider,
+  ResourceConfig,
+  StackConfig,
+  VariableConfig,
 } from './model.ts';
 import { EMBEDDED_MODULE } from './embedded-module.ts';
 import { dynamicBlocks } from './dynamic-blocks.ts';
@@ -43,8 +57,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     const at = src.locate?.(pointer);
     return at ? { file: at.file, pointer, line: at.line, column: at.column } : { file: src.file, pointer };
   };
-  const fail = (summary: string, pointer: string, address?: string, detail?: string) =>
-    diags.push(error(summary, detail, { stack, address, range: range(pointer) }));
+  const fail = (summary: string, pointer: string, address?: string, detail?: string) => diags.push(error(summary, detail, { stack, address, range: range(pointer) }));
 
   const expr = (value: unknown, pointer: string, address?: string): Expr | undefined => {
     try {
@@ -74,7 +87,6 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   }
   for (const key of Object.keys(root)) {
     if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
-
   }
 
   // terraform { required_providers, backend }
@@ -86,7 +98,8 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       if (isRecord(rp)) {
         for (const [name, spec] of Object.entries(rp)) {
           if (typeof spec === 'string') requiredProviders.set(name, { source: `hashicorp/${name}`, version: spec });
-          else if (isRecord(spec)) requiredProviders.set(name, { source: typeof spec.source === 'string' ? spec.source : `hashicorp/${name}`, version: typeof spec.version === 'string' ? spec.version : undefined });
+          else if (isRecord(spec))
+            requiredProviders.set(name, { source: typeof spec.source === 'string' ? spec.source : `hashicorp/${name}`, version: typeof spec.version === 'string' ? spec.version : undefined });
           else fail(`Invalid required_providers entry "${name}"`, ptr('terraform', 'required_providers', name));
         }
       }
@@ -122,7 +135,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     for (const [name, v] of Object.entries(root.variable)) {
       const p = ptr('variable', name);
       const address = `var.${name}`;
-      if (!isRecord(v)) { fail('Invalid variable block', p, address); continue; }
+      if (!isRecord(v)) {
+        fail('Invalid variable block', p, address);
+        continue;
+      }
       let type;
       if (v.type !== undefined && typeof v.type !== 'string') {
         fail(`Invalid type constraint for variable "${name}"`, ptr('variable', name, 'type'), address, `The type must be a string such as "list(string)", not ${jsonKind(v.type)}.`);
@@ -154,7 +170,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     for (const [name, value] of Object.entries(block)) {
       if (name === '//') continue;
       const p = Array.isArray(root.locals) ? ptr('locals', String(i), name) : ptr('locals', name);
-      if (locals.has(name)) { fail(`Duplicate local value "${name}"`, p, `local.${name}`); continue; }
+      if (locals.has(name)) {
+        fail(`Duplicate local value "${name}"`, p, `local.${name}`);
+        continue;
+      }
       const e = expr(value, p, `local.${name}`);
       if (e) locals.set(name, { name, expr: e, range: range(p) });
     }
@@ -165,7 +184,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     for (const [name, o] of Object.entries(root.output)) {
       const p = ptr('output', name);
       const address = `output.${name}`;
-      if (!isRecord(o) || !('value' in o)) { fail(`Output "${name}" has no value`, p, address); continue; }
+      if (!isRecord(o) || !('value' in o)) {
+        fail(`Output "${name}" has no value`, p, address);
+        continue;
+      }
       const e = expr(o.value, ptr('output', name, 'value'), address);
       if (!e) continue;
       outputs.set(name, {
@@ -184,16 +206,28 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   for (const mode of ['resource', 'data'] as const) {
     const section = root[mode];
     if (section === undefined) continue;
-    if (!isRecord(section)) { fail(`"${mode}" must be an object`, ptr(mode)); continue; }
+    if (!isRecord(section)) {
+      fail(`"${mode}" must be an object`, ptr(mode));
+      continue;
+    }
     for (const [type, byName] of Object.entries(section)) {
       if (type === '//') continue;
-      if (!NAME.test(type)) { fail(`Invalid resource type name "${type}"`, ptr(mode, type)); continue; }
-      if (!isRecord(byName)) { fail(`Invalid ${mode} block "${type}"`, ptr(mode, type)); continue; }
+      if (!NAME.test(type)) {
+        fail(`Invalid resource type name "${type}"`, ptr(mode, type));
+        continue;
+      }
+      if (!isRecord(byName)) {
+        fail(`Invalid ${mode} block "${type}"`, ptr(mode, type));
+        continue;
+      }
       for (const [name, body] of Object.entries(byName)) {
         if (name === '//') continue;
         const p = ptr(mode, type, name);
         const address = formatResource({ mode: mode === 'data' ? 'data' : 'managed', type, name });
-        if (!NAME.test(name)) { fail(`Invalid resource name "${name}"`, p, address); continue; }
+        if (!NAME.test(name)) {
+          fail(`Invalid resource name "${name}"`, p, address);
+          continue;
+        }
         const r = resource(mode === 'data' ? 'data' : 'managed', type, name, address, body, p);
         if (r) resources.set(address, r);
       }
@@ -204,50 +238,81 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   const moduleCalls = new Map<string, ModuleCallConfig>();
   if (root.module !== undefined) {
     if (!isRecord(root.module)) fail('"module" must be an object', ptr('module'));
-    else for (const [name, body] of Object.entries(root.module)) {
-      if (name === '//') continue;
-      const p = ptr('module', name);
-      const address = `module.${name}`;
-      if (!NAME.test(name)) { fail(`Invalid module name "${name}"`, p, address); continue; }
-      if (!isRecord(body) || typeof body.source !== 'string') { fail(`Module "${name}" needs a "source"`, p, address); continue; }
-      const embedded = body[EMBEDDED_MODULE];
-      if (!isRecord(embedded) || typeof embedded.dir !== 'string') {
-        fail(`Module "${name}" was not loaded`, p, address, `The source "${body.source}" was not read when the stack was synthesized.`);
-        continue;
-      }
-      const child = loadStackConfig({ name: stack, file: typeof embedded.file === 'string' ? embedded.file : embedded.dir, dir: embedded.dir, json: embedded.json });
-      diags.push(...child.diagnostics.map((d) => ({ ...d, where: { ...d.where, address: d.where?.address ? `${address}.${d.where.address}` : address } })));
-      if (child.config.moved?.length || child.config.removed?.length) {
-        diags.push(warning(`Module "${name}" has moved or removed blocks, which Ballast applies in the root module only`, 'Write them in the root module with full addresses (module.NAME.TYPE.NAME).', { stack, address, range: range(p) }));
-      }
-      if (child.config.providers.size) {
-        fail(`Module "${name}" configures providers`, p, address, `The module at ${body.source} declares provider configurations (${[...child.config.providers.keys()].join(', ')}). Ballast configures providers in the root module only: move them there and pass them with providers = { ... }.`);
-      }
-      const inputs = new Map<string, Expr>();
-      for (const [k, v] of Object.entries(body)) {
-        if (MODULE_META.has(k)) continue;
-        if (!child.config.variables.has(k)) {
-          fail(`Unsupported argument "${k}" in module "${name}"`, `${p}/${k}`, address, `The module at ${body.source} declares no variable "${k}".${suggestName(k, [...child.config.variables.keys()])}`);
+    else
+      for (const [name, body] of Object.entries(root.module)) {
+        if (name === '//') continue;
+        const p = ptr('module', name);
+        const address = `module.${name}`;
+        if (!NAME.test(name)) {
+          fail(`Invalid module name "${name}"`, p, address);
           continue;
         }
-        const e = expr(v, `${p}/${k}`, address);
-        if (e) inputs.set(k, e);
+        if (!isRecord(body) || typeof body.source !== 'string') {
+          fail(`Module "${name}" needs a "source"`, p, address);
+          continue;
+        }
+        const embedded = body[EMBEDDED_MODULE];
+        if (!isRecord(embedded) || typeof embedded.dir !== 'string') {
+          fail(`Module "${name}" was not loaded`, p, address, `The source "${body.source}" was not read when the stack was synthesized.`);
+          continue;
+        }
+        const child = loadStackConfig({ name: stack, file: typeof embedded.file === 'string' ? embedded.file : embedded.dir, dir: embedded.dir, json: embedded.json });
+        diags.push(...child.diagnostics.map((d) => ({ ...d, where: { ...d.where, address: d.where?.address ? `${address}.${d.where.address}` : address } })));
+        if (child.config.moved?.length || child.config.removed?.length) {
+          diags.push(
+            warning(`Module "${name}" has moved or removed blocks, which Ballast applies in the root module only`, 'Write them in the root module with full addresses (module.NAME.TYPE.NAME).', {
+              stack,
+              address,
+              range: range(p),
+            }),
+          );
+        }
+        if (child.config.providers.size) {
+          fail(
+            `Module "${name}" configures providers`,
+            p,
+            address,
+            `The module at ${body.source} declares provider configurations (${[...child.config.providers.keys()].join(', ')}). Ballast configures providers in the root module only: move them there and pass them with providers = { ... }.`,
+          );
+        }
+        const inputs = new Map<string, Expr>();
+        for (const [k, v] of Object.entries(body)) {
+          if (MODULE_META.has(k)) continue;
+          if (!child.config.variables.has(k)) {
+            fail(
+              `Unsupported argument "${k}" in module "${name}"`,
+              `${p}/${k}`,
+              address,
+              `The module at ${body.source} declares no variable "${k}".${suggestName(k, [...child.config.variables.keys()])}`,
+            );
+            continue;
+          }
+          const e = expr(v, `${p}/${k}`, address);
+          if (e) inputs.set(k, e);
+        }
+        for (const v of child.config.variables.values()) {
+          if (!v.hasDefault && !inputs.has(v.name))
+            fail(`Missing required argument "${v.name}" in module "${name}"`, p, address, `The module at ${body.source} requires variable "${v.name}", which has no default.`);
+        }
+        const providerMap = new Map<string, ProviderRef>();
+        const pv = typeof body.providers === 'string' ? undefined : body.providers;
+        if (isRecord(pv)) for (const [k, v] of Object.entries(pv)) providerMap.set(stripInterpolation(k), providerRef(String(v)));
+        else if (body.providers !== undefined) fail('"providers" must be a map like { aws = aws.west }', `${p}/providers`, address);
+        const count = body.count !== undefined ? expr(body.count, `${p}/count`, address) : undefined;
+        const forEach = body.for_each !== undefined ? expr(body.for_each, `${p}/for_each`, address) : undefined;
+        if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
+        moduleCalls.set(name, {
+          name,
+          source: body.source,
+          count,
+          forEach,
+          providers: providerMap,
+          inputs,
+          module: child.config,
+          range: range(p),
+          dependsOn: dependsOn(body.depends_on, `${p}/depends_on`, address),
+        });
       }
-      for (const v of child.config.variables.values()) {
-        if (!v.hasDefault && !inputs.has(v.name)) fail(`Missing required argument "${v.name}" in module "${name}"`, p, address, `The module at ${body.source} requires variable "${v.name}", which has no default.`);
-      }
-      const providerMap = new Map<string, ProviderRef>();
-      const pv = typeof body.providers === 'string' ? undefined : body.providers;
-      if (isRecord(pv)) for (const [k, v] of Object.entries(pv)) providerMap.set(stripInterpolation(k), providerRef(String(v)));
-      else if (body.providers !== undefined) fail('"providers" must be a map like { aws = aws.west }', `${p}/providers`, address);
-      const count = body.count !== undefined ? expr(body.count, `${p}/count`, address) : undefined;
-      const forEach = body.for_each !== undefined ? expr(body.for_each, `${p}/for_each`, address) : undefined;
-      if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
-      moduleCalls.set(name, {
-        name, source: body.source, count, forEach, providers: providerMap, inputs, module: child.config, range: range(p),
-        dependsOn: dependsOn(body.depends_on, `${p}/depends_on`, address),
-      });
-    }
   }
 
   // moved and removed blocks (cdktf's moveTo/moveFromId write moved blocks)
@@ -255,7 +320,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   const removed: RemovedConfig[] = [];
   const endpoint = (v: unknown, p: string, what: string): string | undefined => {
     const s = typeof v === 'string' ? stripInterpolation(v) : undefined;
-    if (s !== undefined && (isResourceOrModule(s))) return s;
+    if (s !== undefined && isResourceOrModule(s)) return s;
     fail(`Invalid "${what}" address`, p, undefined, `Expected a resource, resource instance or module address like "aws_s3_bucket.a", "aws_s3_bucket.a[0]" or "module.net", got ${JSON.stringify(v)}.`);
     return undefined;
   };
@@ -283,9 +348,18 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       if (name === '//') continue;
       const p = ptr('check', name);
       const b = Array.isArray(body) && body.length === 1 ? body[0] : body;
-      if (!isRecord(b)) { fail(`Invalid check block "${name}"`, p, `check.${name}`); continue; }
+      if (!isRecord(b)) {
+        fail(`Invalid check block "${name}"`, p, `check.${name}`);
+        continue;
+      }
       if (b.data !== undefined) {
-        diags.push(warning(`Check block "${name}" has a scoped data source, which Ballast does not read`, 'Its assertions that refer to the data source are reported as not evaluated.', { stack, address: `check.${name}`, range: range(p) }));
+        diags.push(
+          warning(`Check block "${name}" has a scoped data source, which Ballast does not read`, 'Its assertions that refer to the data source are reported as not evaluated.', {
+            stack,
+            address: `check.${name}`,
+            range: range(p),
+          }),
+        );
       }
       checks.push({ name, asserts: conditions(b.assert, `${p}/assert`, `check.${name}`), range: range(p) });
     }
@@ -308,23 +382,41 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   };
 
   function resource(mode: 'managed' | 'data', type: string, name: string, address: string, body: unknown, p: string): ResourceConfig | undefined {
-    if (!isRecord(body)) { fail('A resource block must be an object', p, address); return undefined; }
+    if (!isRecord(body)) {
+      fail('A resource block must be an object', p, address);
+      return undefined;
+    }
     const args: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(body)) if (!RESOURCE_META.has(k)) args[k] = v;
     if ('provisioner' in body || 'connection' in body) diags.push(warning('Provisioners are not supported by Ballast and are ignored', undefined, { stack, address, range: range(p) }));
     // dynamic blocks become for expressions next to the static arguments
-    const dyn = dynamicBlocks(args, p, (j, at) => expr(j, at, address), (s, at, d) => fail(s, at, address, d));
+    const dyn = dynamicBlocks(
+      args,
+      p,
+      (j, at) => expr(j, at, address),
+      (s, at, d) => fail(s, at, address, d),
+    );
     const staticExpr = expr(dyn.rest, p, address);
     const bodyExpr = staticExpr && staticExpr.kind === 'object' && dyn.items.length ? { ...staticExpr, items: [...staticExpr.items, ...dyn.items] } : staticExpr;
     const count = body.count !== undefined ? expr(body.count, p + '/count', address) : undefined;
     const forEach = body.for_each !== undefined ? expr(body.for_each, p + '/for_each', address) : undefined;
     if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
-    const provider = body.provider !== undefined
-      ? (typeof body.provider === 'string' ? providerRef(body.provider) : (fail('"provider" must be a string like "aws.west"', p + '/provider', address), defaultProvider(type)))
-      : defaultProvider(type);
+    const provider =
+      body.provider !== undefined
+        ? typeof body.provider === 'string'
+          ? providerRef(body.provider)
+          : (fail('"provider" must be a string like "aws.west"', p + '/provider', address), defaultProvider(type))
+        : defaultProvider(type);
     if (!bodyExpr) return undefined;
     return {
-      mode, type, name, address, provider, body: bodyExpr, count, forEach,
+      mode,
+      type,
+      name,
+      address,
+      provider,
+      body: bodyExpr,
+      count,
+      forEach,
       dependsOn: dependsOn(body.depends_on, p + '/depends_on', address),
       lifecycle: lifecycle(body.lifecycle, p + '/lifecycle', address),
       range: range(p),
@@ -334,11 +426,17 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
   function lifecycle(v: unknown, p: string, address: string): Lifecycle {
     const l: Lifecycle = { createBeforeDestroy: false, preventDestroy: false, ignoreChanges: [], replaceTriggeredBy: [], preconditions: [], postconditions: [] };
     if (v === undefined) return l;
-    if (!isRecord(v)) { fail('"lifecycle" must be an object', p, address); return l; }
+    if (!isRecord(v)) {
+      fail('"lifecycle" must be an object', p, address);
+      return l;
+    }
     const bool = (k: string) => {
       const b = v[k];
       if (b === undefined) return false;
-      if (typeof b !== 'boolean') { fail(`lifecycle.${k} must be true or false`, `${p}/${k}`, address); return false; }
+      if (typeof b !== 'boolean') {
+        fail(`lifecycle.${k} must be true or false`, `${p}/${k}`, address);
+        return false;
+      }
       return b;
     };
     let ignore: readonly string[] | 'all' = [];
@@ -351,8 +449,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         else fail('Invalid lifecycle.ignore_changes entry', `${p}/ignore_changes/${i}`, address, `Each entry must be a string naming an attribute, not ${jsonKind(x)}.`);
       });
       ignore = names;
-    }
-    else if (ic !== undefined) fail('lifecycle.ignore_changes must be a list of attribute names or "all"', `${p}/ignore_changes`, address);
+    } else if (ic !== undefined) fail('lifecycle.ignore_changes must be a list of attribute names or "all"', `${p}/ignore_changes`, address);
     const rtb: Expr[] = [];
     if (Array.isArray(v.replace_triggered_by)) {
       v.replace_triggered_by.forEach((x, i) => {
@@ -361,7 +458,9 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           return;
         }
         const src = stripInterpolation(x);
-        try { rtb.push(parseExpression(src, range(`${p}/replace_triggered_by/${i}`))); } catch (e) {
+        try {
+          rtb.push(parseExpression(src, range(`${p}/replace_triggered_by/${i}`)));
+        } catch (e) {
           fail(`Invalid replace_triggered_by reference "${src}"`, `${p}/replace_triggered_by/${i}`, address, (e as Error).message);
         }
       });
@@ -391,7 +490,10 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
 
   function dependsOn(v: unknown, p: string, address: string): string[] {
     if (v === undefined) return [];
-    if (!Array.isArray(v)) { fail('depends_on must be a list of references', p, address); return []; }
+    if (!Array.isArray(v)) {
+      fail('depends_on must be a list of references', p, address);
+      return [];
+    }
     const out: string[] = [];
     v.forEach((x, i) => {
       if (typeof x !== 'string') {
@@ -408,7 +510,12 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
 }
 
 function isResourceOrModule(s: string): boolean {
-  try { parseEndpoint(s); return true; } catch { return false; }
+  try {
+    parseEndpoint(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A JSON value's kind for messages ("an object", "a number"), never the value itself. */
@@ -436,7 +543,15 @@ export function defaultProvider(type: string): ProviderRef {
 
 function emptyConfig(src: StackSource): StackConfig {
   return {
-    name: src.name, dir: src.dir, file: src.file, resources: new Map(), variables: new Map(), locals: new Map(),
-    outputs: new Map(), providers: new Map(), requiredProviders: new Map(), imports: [],
+    name: src.name,
+    dir: src.dir,
+    file: src.file,
+    resources: new Map(),
+    variables: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    providers: new Map(),
+    requiredProviders: new Map(),
+    imports: [],
   };
 }

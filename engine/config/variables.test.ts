@@ -8,7 +8,10 @@ import { resolveVariables } from './variables.ts';
 import { Sensitive } from '../lang/value.ts';
 
 const config = loadStackConfig({
-  name: 's', file: 'f', dir: '/tmp', json: {
+  name: 's',
+  file: 'f',
+  dir: '/tmp',
+  json: {
     variable: {
       name: { type: 'string', default: 'd' },
       count: { type: 'number', default: 1 },

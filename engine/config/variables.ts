@@ -41,7 +41,10 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
   }
   for (const flag of inputs.flags ?? []) {
     const eq = flag.indexOf('=');
-    if (eq <= 0) { diags.push(error(`Invalid --var "${flag.split('=')[0]}"`, 'Expected the form --var NAME=VALUE.', { stack })); continue; }
+    if (eq <= 0) {
+      diags.push(error(`Invalid --var "${flag.split('=')[0]}"`, 'Expected the form --var NAME=VALUE.', { stack }));
+      continue;
+    }
     raw.set(flag.slice(0, eq).trim(), { kind: 'string', text: flag.slice(eq + 1), from: `--var ${flag.slice(0, eq).trim()}` });
   }
 
@@ -71,7 +74,10 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
       if (v.type && value !== null) value = convert(value, v.type);
     } catch (e) {
       const set = r ? ` set using ${r.from}` : '';
-      const detail = e instanceof ConversionError && v.type ? `Unsuitable value for var.${v.name}${set}: ${e.message} (variable type is ${formatType(v.type)})` : `Unsuitable value for var.${v.name}${set}: ${(e as Error).message}`;
+      const detail =
+        e instanceof ConversionError && v.type
+          ? `Unsuitable value for var.${v.name}${set}: ${e.message} (variable type is ${formatType(v.type)})`
+          : `Unsuitable value for var.${v.name}${set}: ${(e as Error).message}`;
       diags.push(error(`Invalid value for variable "${v.name}"`, v.sensitive ? 'The value does not match the type constraint.' : detail, where));
       continue;
     }

@@ -17,8 +17,7 @@ function setup(resource: Record<string, unknown>) {
 const manyKeys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
 
 const refused = (arg: string, n: number) => (e: unknown) =>
-  e instanceof ExpressionError && e.message.includes(`Invalid ${arg} argument`) &&
-  String(e.detail).includes(`gives ${n} instances`) && String(e.detail).includes(`at most ${MAX_INSTANCES}`);
+  e instanceof ExpressionError && e.message.includes(`Invalid ${arg} argument`) && String(e.detail).includes(`gives ${n} instances`) && String(e.detail).includes(`at most ${MAX_INSTANCES}`);
 
 test('a huge count is refused with a clear error before allocating', () => {
   for (const n of [4294967296, 10_000_000, MAX_INSTANCES + 1]) {
@@ -26,7 +25,10 @@ test('a huge count is refused with a clear error before allocating', () => {
     assert.throws(() => expandResource(rc, scope.root), refused('count', n));
   }
   const { rc, scope } = setup({ count: '${4294967296 * 4294967296}' });
-  assert.throws(() => expandResource(rc, scope.root), (e: unknown) => e instanceof ExpressionError && /at most/.test(String(e.detail)));
+  assert.throws(
+    () => expandResource(rc, scope.root),
+    (e: unknown) => e instanceof ExpressionError && /at most/.test(String(e.detail)),
+  );
 });
 
 test('count and for_each at the limit still expand', () => {

@@ -17,7 +17,10 @@ test('count expands to indexed instances; 0 gives none', () => {
   const { rc, scope } = setup({ count: '${2 + 1}' });
   const e = expandResource(rc, scope.root);
   assert.deepEqual(e.expansion, { kind: 'count', count: 3 });
-  assert.deepEqual(e.instances.map((i) => i.key), [0, 1, 2]);
+  assert.deepEqual(
+    e.instances.map((i) => i.key),
+    [0, 1, 2],
+  );
   const z = setup({ count: 0 });
   assert.equal(expandResource(z.rc, z.scope.root).instances.length, 0);
 });
@@ -25,9 +28,18 @@ test('count expands to indexed instances; 0 gives none', () => {
 test('for_each over a map and over a set of strings', () => {
   const m = setup({ for_each: { b: 1, a: 2 } });
   const e = expandResource(m.rc, m.scope.root);
-  assert.deepEqual(e.instances.map((i) => [i.key, i.eachValue]), [['a', 2], ['b', 1]]);
+  assert.deepEqual(
+    e.instances.map((i) => [i.key, i.eachValue]),
+    [
+      ['a', 2],
+      ['b', 1],
+    ],
+  );
   const s = setup({ for_each: '${toset(["y", "x", "y"])}' });
-  assert.deepEqual(expandResource(s.rc, s.scope.root).instances.map((i) => i.key), ['x', 'y']);
+  assert.deepEqual(
+    expandResource(s.rc, s.scope.root).instances.map((i) => i.key),
+    ['x', 'y'],
+  );
 });
 
 test('bad count and for_each values are errors that explain the rule', () => {
@@ -40,7 +52,11 @@ test('bad count and for_each values are errors that explain the rule', () => {
   ];
   for (const [r, re] of cases) {
     const { rc, scope } = setup(r);
-    assert.throws(() => expandResource(rc, scope.root), (e: unknown) => e instanceof ExpressionError && re.test(`${e.summary} ${e.detail}`), JSON.stringify(r));
+    assert.throws(
+      () => expandResource(rc, scope.root),
+      (e: unknown) => e instanceof ExpressionError && re.test(`${e.summary} ${e.detail}`),
+      JSON.stringify(r),
+    );
   }
 });
 

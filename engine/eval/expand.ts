@@ -35,7 +35,11 @@ export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'r
   if (rc.count) {
     const v = evaluate(rc.count, scope);
     if (isUnknown(v) || containsUnknown(v)) {
-      throw new ExpressionError('Invalid count argument', { detail: 'The "count" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created. Use --target to first apply only the resources that count depends on.', range: rc.count.range });
+      throw new ExpressionError('Invalid count argument', {
+        detail:
+          'The "count" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created. Use --target to first apply only the resources that count depends on.',
+        range: rc.count.range,
+      });
     }
     if (isSensitive(v)) throw new ExpressionError('Invalid count argument', { detail: 'Sensitive values cannot be used as count.', range: rc.count.range });
     // a BigNum count is past any limit (or not whole): as a double it fails the checks below
@@ -48,17 +52,29 @@ export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'r
   }
   if (rc.forEach) {
     const v = evaluate(rc.forEach, scope);
-    if (isSensitive(v)) throw new ExpressionError('Invalid for_each argument', { detail: 'Sensitive values cannot be used as for_each arguments: the keys would appear in the plan.', range: rc.forEach.range });
+    if (isSensitive(v))
+      throw new ExpressionError('Invalid for_each argument', { detail: 'Sensitive values cannot be used as for_each arguments: the keys would appear in the plan.', range: rc.forEach.range });
     if (isUnknown(v)) {
-      throw new ExpressionError('Invalid for_each argument', { detail: 'The "for_each" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created.', range: rc.forEach.range });
+      throw new ExpressionError('Invalid for_each argument', {
+        detail: 'The "for_each" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created.',
+        range: rc.forEach.range,
+      });
     }
     if (v === null) throw new ExpressionError('Invalid for_each argument', { detail: 'The given "for_each" argument value is null. A map, or set of strings, is allowed.', range: rc.forEach.range });
     if (isSet(v) && v.length > MAX_INSTANCES) throw tooMany('for_each', v.length, rc.forEach.range);
     if (isSet(v)) {
       const keys: string[] = [];
       for (const x of v) {
-        if (isUnknown(x)) throw new ExpressionError('Invalid for_each argument', { detail: 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply.', range: rc.forEach.range });
-        if (typeof x !== 'string') throw new ExpressionError('Invalid for_each set argument', { detail: `The given "for_each" argument value is unsuitable: "for_each" supports sets of strings, but the set contains ${x === null ? 'null' : typeof x}.`, range: rc.forEach.range });
+        if (isUnknown(x))
+          throw new ExpressionError('Invalid for_each argument', {
+            detail: 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply.',
+            range: rc.forEach.range,
+          });
+        if (typeof x !== 'string')
+          throw new ExpressionError('Invalid for_each set argument', {
+            detail: `The given "for_each" argument value is unsuitable: "for_each" supports sets of strings, but the set contains ${x === null ? 'null' : typeof x}.`,
+            range: rc.forEach.range,
+          });
         keys.push(x);
       }
       return { expansion: { kind: 'for_each', keys }, instances: keys.map((k) => ({ key: k, eachKey: k, eachValue: k })) };
@@ -70,7 +86,10 @@ export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'r
       return { expansion: { kind: 'for_each', keys }, instances: keys.map((k) => ({ key: k, eachKey: k, eachValue: v[k] })) };
     }
     const kind = Array.isArray(v) ? 'tuple (a list)' : typeof v;
-    throw new ExpressionError('Invalid for_each argument', { detail: `The given "for_each" argument value is unsuitable: "for_each" supports maps and sets of strings, but you have provided a ${kind}. Convert a list with toset().`, range: rc.forEach.range });
+    throw new ExpressionError('Invalid for_each argument', {
+      detail: `The given "for_each" argument value is unsuitable: "for_each" supports maps and sets of strings, but you have provided a ${kind}. Convert a list with toset().`,
+      range: rc.forEach.range,
+    });
   }
   return { expansion: { kind: 'single' }, instances: [{ key: undefined }] };
 }

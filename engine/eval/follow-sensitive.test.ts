@@ -7,8 +7,16 @@ import { Sensitive, Unknown } from '../lang/value.ts';
 
 test('terraform_data output derived from sensitive input is marked too', () => {
   const attrs = { id: 'abc', input: { pw: 'hunter2-secret', gen: 'Zx9!generated' }, output: { pw: 'hunter2-secret', gen: 'Zx9!generated' }, triggers_replace: null };
-  const paths = followSensitive(attrs, [['input', 'pw'], ['input', 'gen']]);
-  assert.deepEqual(paths, [['input', 'pw'], ['input', 'gen'], ['output', 'pw'], ['output', 'gen']]);
+  const paths = followSensitive(attrs, [
+    ['input', 'pw'],
+    ['input', 'gen'],
+  ]);
+  assert.deepEqual(paths, [
+    ['input', 'pw'],
+    ['input', 'gen'],
+    ['output', 'pw'],
+    ['output', 'gen'],
+  ]);
   // a whole sensitive input marks the whole equal output
   assert.deepEqual(followSensitive(attrs, [['input']]), [['input'], ['output']]);
   // a string that embeds a secret is marked; unrelated values and unknowns are not
@@ -16,9 +24,12 @@ test('terraform_data output derived from sensitive input is marked too', () => {
   assert.deepEqual(followSensitive({ a: '', b: '' }, [['a']]), [['a']]);
 });
 
-test('sensitiveState lifts marks left inside values (another stack\'s outputs) into paths', () => {
+test("sensitiveState lifts marks left inside values (another stack's outputs) into paths", () => {
   const read = { backend: 'local', outputs: { secret_len: new Sensitive(24), pet: 'fido', nested: { k: new Sensitive('tok-123456') } } };
   const st = sensitiveState(read, []);
   assert.deepEqual(st.attributes, { backend: 'local', outputs: { secret_len: 24, pet: 'fido', nested: { k: 'tok-123456' } } });
-  assert.deepEqual(st.sensitivePaths, [['outputs', 'secret_len'], ['outputs', 'nested', 'k']]);
+  assert.deepEqual(st.sensitivePaths, [
+    ['outputs', 'secret_len'],
+    ['outputs', 'nested', 'k'],
+  ]);
 });

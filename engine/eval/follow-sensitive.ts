@@ -39,8 +39,18 @@ export function followSensitive(v: Value, paths: readonly Path[]): Path[] {
       found.push(at.slice());
       return;
     }
-    if (Array.isArray(x)) x.forEach((y, i) => { at.push(i); visit(y, at); at.pop(); });
-    else if (isObject(x)) for (const k of Object.keys(x)) { at.push(k); visit(x[k], at); at.pop(); }
+    if (Array.isArray(x))
+      x.forEach((y, i) => {
+        at.push(i);
+        visit(y, at);
+        at.pop();
+      });
+    else if (isObject(x))
+      for (const k of Object.keys(x)) {
+        at.push(k);
+        visit(x[k], at);
+        at.pop();
+      }
   };
   visit(unmark(v).value, []);
   return mergePaths([...paths], found);

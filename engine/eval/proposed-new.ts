@@ -19,7 +19,7 @@ export function proposedNewState(block: BlockSchema, config: ValueObject, prior:
       out[name] = isObject(c) ? proposedNewState(nested.block, c, isObject(p) ? p : null) : null;
     } else if (Array.isArray(c)) {
       const priorItems = Array.isArray(p) ? p : [];
-      out[name] = c.map((item: Value, i: number) => isObject(item) ? proposedNewState(nested.block, item, isObject(priorItems[i]) ? (priorItems[i] as ValueObject) : null) : item);
+      out[name] = c.map((item: Value, i: number) => (isObject(item) ? proposedNewState(nested.block, item, isObject(priorItems[i]) ? (priorItems[i] as ValueObject) : null) : item));
     } else out[name] = c === undefined ? [] : c;
   }
   return out;

@@ -12,7 +12,16 @@ import { ProviderFunctions } from './provider-functions.ts';
 // A provider that only has functions: concat(a string, b string) and sum(variadic numbers).
 function functionsOnly(calls: string[]): Provider {
   const sigs = new Map<string, FunctionSignature>([
-    ['concat', { parameters: [{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }], returns: 'string' }],
+    [
+      'concat',
+      {
+        parameters: [
+          { name: 'a', type: 'string' },
+          { name: 'b', type: 'string' },
+        ],
+        returns: 'string',
+      },
+    ],
     ['sum', { parameters: [], variadic: { name: 'n', type: 'number' }, returns: 'number' }],
   ]);
   return {

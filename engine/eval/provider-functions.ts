@@ -16,7 +16,11 @@ import { Sensitive, Unknown, type Value } from '../lang/value.ts';
 import type { FunctionSignature, Provider } from '../../providers/provider.ts';
 
 type Outcome = { value: Value } | { error: string; argument?: number };
-interface PendingCall { provider: Provider; name: string; args: Value[] }
+interface PendingCall {
+  provider: Provider;
+  name: string;
+  args: Value[];
+}
 
 /** Evaluation passes before giving up: each pass can only add calls whose arguments became known. */
 const MAX_PASSES = 50;
@@ -42,7 +46,10 @@ export class ProviderFunctions implements ProviderFunctionCaller {
     }
     const params = sig.parameters;
     if (args.length < params.length) {
-      throw new FunctionArgumentError(null, `Not enough function arguments: function "${fn}" expects ${params.length}${sig.variadic ? ' or more' : ''} argument(s). Missing value for "${params[args.length].name}".`);
+      throw new FunctionArgumentError(
+        null,
+        `Not enough function arguments: function "${fn}" expects ${params.length}${sig.variadic ? ' or more' : ''} argument(s). Missing value for "${params[args.length].name}".`,
+      );
     }
     if (args.length > params.length && !sig.variadic) {
       throw new FunctionArgumentError(params.length, `Too many function arguments: function "${fn}" expects only ${params.length} argument(s).`);

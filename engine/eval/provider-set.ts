@@ -24,13 +24,7 @@ export class ProviderSet {
   private constructor() {}
 
   /** Instantiates, validates and configures every provider in `refs`; all problems come back together. */
-  static async open(
-    config: StackConfig,
-    refs: Iterable<string>,
-    registry: ProviderRegistry,
-    ctx: ProviderContext,
-    scope: StackScope,
-  ): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
+  static async open(config: StackConfig, refs: Iterable<string>, registry: ProviderRegistry, ctx: ProviderContext, scope: StackScope): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
     const set = new ProviderSet();
     const diags: Diagnostic[] = [];
     for (const ref of [...new Set(refs)].sort()) {
@@ -53,7 +47,12 @@ export class ProviderSet {
           const v = unmark(evaluate(pc.body, scope.root)).value;
           if (!isObject(v)) throw new Error('provider configuration must be an object');
           if (containsUnknown(v)) {
-            diags.push(error(`Provider "${ref}" configuration depends on values known only after apply`, 'Provider settings must be known at plan time (variables, locals, literals).', { ...where, range: pc.range }));
+            diags.push(
+              error(`Provider "${ref}" configuration depends on values known only after apply`, 'Provider settings must be known at plan time (variables, locals, literals).', {
+                ...where,
+                range: pc.range,
+              }),
+            );
             continue;
           }
           body = v;

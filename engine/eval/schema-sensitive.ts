@@ -20,9 +20,13 @@ export function schemaSensitivePaths(block: BlockSchema, obj: ValueObject | null
 export function mergePaths(...lists: Path[][]): Path[] {
   const seen = new Set<string>();
   const out: Path[] = [];
-  for (const l of lists) for (const p of l) {
-    const k = JSON.stringify(p);
-    if (!seen.has(k)) { seen.add(k); out.push(p); }
-  }
+  for (const l of lists)
+    for (const p of l) {
+      const k = JSON.stringify(p);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(p);
+      }
+    }
   return out;
 }

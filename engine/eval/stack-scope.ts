@@ -137,7 +137,8 @@ export class StackScope {
     const cached = this.localValues.get(key);
     if (cached !== undefined) return cached;
     const l = this.declarations(module, range).locals.get(name);
-    if (!l) throw new ExpressionError(`Reference to undeclared local value "local.${name}"`, { detail: `No local value with this name is declared in ${module ? `module ${module}` : 'the stack'}.`, range });
+    if (!l)
+      throw new ExpressionError(`Reference to undeclared local value "local.${name}"`, { detail: `No local value with this name is declared in ${module ? `module ${module}` : 'the stack'}.`, range });
     if (this.localsInProgress.has(key)) throw new ExpressionError(`Local value "local.${name}" refers to itself`, { range });
     this.localsInProgress.add(key);
     try {
@@ -171,13 +172,18 @@ export class StackScope {
       const arg = inst.call.inputs.get(name);
       let v: Value = arg
         ? evaluate(arg, this.scope({ module: inst.parent, countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue }))
-        : decl.hasDefault ? jsonToValue(decl.default) : null;
+        : decl.hasDefault
+          ? jsonToValue(decl.default)
+          : null;
       if (v === null && decl.hasDefault && !decl.nullable) v = jsonToValue(decl.default);
       if (decl.type && v !== null) {
         try {
           v = convert(v, decl.type);
         } catch (e) {
-          throw new ExpressionError(`Invalid value for module argument "${name}"`, { detail: `The value given to ${path} for "${name}" is unsuitable: ${(e as Error).message}`, range: arg?.range ?? range });
+          throw new ExpressionError(`Invalid value for module argument "${name}"`, {
+            detail: `The value given to ${path} for "${name}" is unsuitable: ${(e as Error).message}`,
+            range: arg?.range ?? range,
+          });
         }
       }
       if (decl.sensitive && !(v instanceof Sensitive)) v = new Sensitive(v);
@@ -195,7 +201,8 @@ export class StackScope {
     if (cached !== undefined) return cached;
     const inst = this.config.modules?.get(path);
     const o = inst?.call.module.outputs.get(name);
-    if (!inst || !o) throw new ExpressionError(`Unsupported attribute "${name}"`, { detail: `Module ${path} has no output "${name}".${suggestName(name, inst?.call.module.outputs.keys() ?? [])}`, range });
+    if (!inst || !o)
+      throw new ExpressionError(`Unsupported attribute "${name}"`, { detail: `Module ${path} has no output "${name}".${suggestName(name, inst?.call.module.outputs.keys() ?? [])}`, range });
     if (this.localsInProgress.has(key)) throw new ExpressionError(`Output "${name}" of ${path} refers to itself`, { range });
     this.localsInProgress.add(key);
     try {
@@ -212,7 +219,11 @@ export class StackScope {
   private moduleCallValue(parent: string, name: string, range: SourceRange): Value {
     const calls = this.declarations(parent, range).moduleCalls;
     const call = calls?.get(name);
-    if (!call) throw new ExpressionError(`Reference to undeclared module "module.${name}"`, { detail: `No module call "${name}" is declared in ${parent ? `module ${parent}` : 'the stack'}.${suggestName(name, calls?.keys() ?? [])}`, range });
+    if (!call)
+      throw new ExpressionError(`Reference to undeclared module "module.${name}"`, {
+        detail: `No module call "${name}" is declared in ${parent ? `module ${parent}` : 'the stack'}.${suggestName(name, calls?.keys() ?? [])}`,
+        range,
+      });
     const outputsOf = (path: string): ValueObject => {
       const out: ValueObject = {};
       for (const o of call.module.outputs.keys()) out[o] = this.moduleOutput(path, o, range);
@@ -260,7 +271,8 @@ export class StackScope {
         if (attr !== 'index') throw new ExpressionError(`Invalid reference "count.${attr ?? ''}": only count.index exists`, { range });
         return { value: ctx.countIndex, consumed: 1 };
       case 'each':
-        if (ctx.eachKey === undefined) throw new ExpressionError('Reference to "each" in a context without for_each', { detail: '"each.key" and "each.value" are only available in resources that set for_each.', range });
+        if (ctx.eachKey === undefined)
+          throw new ExpressionError('Reference to "each" in a context without for_each', { detail: '"each.key" and "each.value" are only available in resources that set for_each.', range });
         if (attr === 'key') return { value: ctx.eachKey, consumed: 1 };
         if (attr === 'value') return { value: ctx.eachValue ?? null, consumed: 1 };
         throw new ExpressionError(`Invalid reference "each.${attr ?? ''}": only each.key and each.value exist`, { range });
@@ -291,10 +303,19 @@ export class StackScope {
     }
   }
 
-  private resourceRef(addr: { mode: 'managed' | 'data'; type: string; name: string; module?: string }, steps: readonly TraversalStep[], consumed: number, range: SourceRange): { value: Value; consumed: number } {
+  private resourceRef(
+    addr: { mode: 'managed' | 'data'; type: string; name: string; module?: string },
+    steps: readonly TraversalStep[],
+    consumed: number,
+    range: SourceRange,
+  ): { value: Value; consumed: number } {
     const address = formatResource(addr);
     const rc = this.config.resources.get(address);
-    if (!rc) throw new ExpressionError(`Reference to undeclared resource "${formatResource({ ...addr, module: undefined })}"`, { detail: `No ${addr.mode === 'data' ? 'data source' : 'resource'} "${formatResource({ ...addr, module: undefined })}" is declared in ${addr.module ? `module ${addr.module}` : 'the stack'}.`, range });
+    if (!rc)
+      throw new ExpressionError(`Reference to undeclared resource "${formatResource({ ...addr, module: undefined })}"`, {
+        detail: `No ${addr.mode === 'data' ? 'data source' : 'resource'} "${formatResource({ ...addr, module: undefined })}" is declared in ${addr.module ? `module ${addr.module}` : 'the stack'}.`,
+        range,
+      });
     if (this.resourcesUnavailable) throw new ExpressionError(this.resourcesUnavailable, { detail: `It refers to ${address}, whose attributes are only known while planning.`, range });
     // a static index right after the name reads one instance without building the whole tuple/object
     const next = steps[consumed];

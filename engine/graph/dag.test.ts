@@ -11,7 +11,14 @@ function dagOf(edges: [string, string][], nodes: string[] = []): Dag {
 }
 
 test('nodes keep insertion order, edges add missing nodes and repeated edges count once', () => {
-  const d = dagOf([['b', 'a'], ['b', 'a'], ['c', 'b']], ['x']);
+  const d = dagOf(
+    [
+      ['b', 'a'],
+      ['b', 'a'],
+      ['c', 'b'],
+    ],
+    ['x'],
+  );
   assert.deepEqual(d.nodes(), ['x', 'b', 'a', 'c']);
   assert.equal(d.size, 4);
   assert.deepEqual(d.dependencies('b'), ['a']);
@@ -22,14 +29,27 @@ test('nodes keep insertion order, edges add missing nodes and repeated edges cou
 });
 
 test('topological order puts dependencies first and keeps insertion order among peers', () => {
-  const d = dagOf([['app', 'db'], ['app', 'net'], ['db', 'net']], ['app', 'db', 'net', 'solo']);
+  const d = dagOf(
+    [
+      ['app', 'db'],
+      ['app', 'net'],
+      ['db', 'net'],
+    ],
+    ['app', 'db', 'net', 'solo'],
+  );
   assert.deepEqual(d.topologicalOrder(), ['net', 'solo', 'db', 'app']);
 });
 
 test('a self-loop is a cycle of one', () => {
-  const d = dagOf([['a', 'b'], ['b', 'b']]);
+  const d = dagOf([
+    ['a', 'b'],
+    ['b', 'b'],
+  ]);
   assert.deepEqual(d.findCycle(), ['b']);
-  assert.throws(() => d.topologicalOrder(), (e: unknown) => e instanceof CycleError && e.message === 'Cycle: b -> b');
+  assert.throws(
+    () => d.topologicalOrder(),
+    (e: unknown) => e instanceof CycleError && e.message === 'Cycle: b -> b',
+  );
 });
 
 test('a long cycle is found and named in dependency order', () => {
@@ -55,18 +75,35 @@ test('a long cycle is found and named in dependency order', () => {
 });
 
 test('cycle message uses resource addresses as given', () => {
-  const d = dagOf([['aws_a.x', 'aws_b.y'], ['aws_b.y', 'aws_a.x']]);
+  const d = dagOf([
+    ['aws_a.x', 'aws_b.y'],
+    ['aws_b.y', 'aws_a.x'],
+  ]);
   assert.throws(() => d.topologicalOrder(), { message: 'Cycle: aws_a.x -> aws_b.y -> aws_a.x' });
 });
 
 test('an acyclic graph has no cycle, including diamonds', () => {
-  const d = dagOf([['top', 'l'], ['top', 'r'], ['l', 'base'], ['r', 'base']]);
+  const d = dagOf([
+    ['top', 'l'],
+    ['top', 'r'],
+    ['l', 'base'],
+    ['r', 'base'],
+  ]);
   assert.equal(d.findCycle(), null);
 });
 
 test('ancestors and descendants are transitive closures that include the given ids', () => {
   //  app -> db -> net ; app -> cache ; web -> app ; other -> net
-  const d = dagOf([['app', 'db'], ['db', 'net'], ['app', 'cache'], ['web', 'app'], ['other', 'net']], ['lonely']);
+  const d = dagOf(
+    [
+      ['app', 'db'],
+      ['db', 'net'],
+      ['app', 'cache'],
+      ['web', 'app'],
+      ['other', 'net'],
+    ],
+    ['lonely'],
+  );
   assert.deepEqual([...d.ancestorsOf(['app'])].sort(), ['app', 'cache', 'db', 'net']);
   assert.deepEqual([...d.descendantsOf(['net'])].sort(), ['app', 'db', 'net', 'other', 'web']);
   assert.deepEqual([...d.ancestorsOf(['lonely', 'db'])].sort(), ['db', 'lonely', 'net']);
@@ -74,7 +111,10 @@ test('ancestors and descendants are transitive closures that include the given i
 });
 
 test('reversed turns every edge around', () => {
-  const d = dagOf([['b', 'a'], ['c', 'b']]);
+  const d = dagOf([
+    ['b', 'a'],
+    ['c', 'b'],
+  ]);
   const r = d.reversed();
   assert.deepEqual(r.nodes(), d.nodes());
   assert.deepEqual(r.dependencies('a'), ['b']);
@@ -95,4 +135,3 @@ test('a 20k-node graph with 50k+ edges sorts and checks for cycles', () => {
   d.addEdge('n0', 'n19999');
   assert.ok(d.findCycle());
 });
-

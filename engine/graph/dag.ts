@@ -128,11 +128,18 @@ export class Dag {
     const stack: number[] = [];
     for (const id of ids) {
       const i = this.#indexOf(id);
-      if (!seen[i]) { seen[i] = 1; stack.push(i); }
+      if (!seen[i]) {
+        seen[i] = 1;
+        stack.push(i);
+      }
     }
     while (stack.length) {
       const v = stack.pop()!;
-      for (const w of edges[v]) if (!seen[w]) { seen[w] = 1; stack.push(w); }
+      for (const w of edges[v])
+        if (!seen[w]) {
+          seen[w] = 1;
+          stack.push(w);
+        }
     }
     // insertion order, so callers that iterate the set get a stable order
     const out = new Set<string>();

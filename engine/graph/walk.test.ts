@@ -14,7 +14,15 @@ function dagOf(edges: [string, string][], nodes: string[] = []): Dag {
 }
 
 test('visits each node once, after all its dependencies completed', async () => {
-  const d = dagOf([['app', 'db'], ['app', 'net'], ['db', 'net'], ['web', 'app']], ['web', 'app', 'db', 'net', 'solo']);
+  const d = dagOf(
+    [
+      ['app', 'db'],
+      ['app', 'net'],
+      ['db', 'net'],
+      ['web', 'app'],
+    ],
+    ['web', 'app', 'db', 'net', 'solo'],
+  );
   const done = new Set<string>();
   const visited: string[] = [];
   const r = await walk(d, {
@@ -34,7 +42,12 @@ test('visits each node once, after all its dependencies completed', async () => 
 test('parallelism 1 starts ready nodes in insertion order', async () => {
   const d = dagOf([['c', 'a']], ['c', 'b', 'a', 'd']);
   const order: string[] = [];
-  await walk(d, { parallelism: 1, visit: async (id) => { order.push(id); } });
+  await walk(d, {
+    parallelism: 1,
+    visit: async (id) => {
+      order.push(id);
+    },
+  });
   assert.deepEqual(order, ['b', 'a', 'c', 'd']);
 });
 
@@ -62,7 +75,16 @@ for (const parallelism of [1, 3, 10]) {
 
 test('a failure skips its dependents transitively and independent branches finish', async () => {
   // a <- b <- c ; a <- d ; x <- y (independent)
-  const d = dagOf([['b', 'a'], ['c', 'b'], ['d', 'a'], ['y', 'x'], ['c', 'y']], ['a', 'b', 'c', 'd', 'x', 'y']);
+  const d = dagOf(
+    [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'a'],
+      ['y', 'x'],
+      ['c', 'y'],
+    ],
+    ['a', 'b', 'c', 'd', 'x', 'y'],
+  );
   const boom = new Error('provider said no');
   const r = await walk(d, {
     parallelism: 2,
@@ -79,24 +101,59 @@ test('a failure skips its dependents transitively and independent branches finis
 
 test('a visit that throws synchronously counts as failed', async () => {
   const d = dagOf([['b', 'a']]);
-  const r = await walk(d, { parallelism: 1, visit: (id) => { if (id === 'a') throw new Error('sync'); return Promise.resolve(); } });
+  const r = await walk(d, {
+    parallelism: 1,
+    visit: (id) => {
+      if (id === 'a') throw new Error('sync');
+      return Promise.resolve();
+    },
+  });
   assert.deepEqual([...r.failed.keys()], ['a']);
   assert.deepEqual([...r.skipped], [['b', 'a']]);
 });
 
 test('reverse walks dependents first (destroy order)', async () => {
-  const d = dagOf([['app', 'db'], ['db', 'net']]);
+  const d = dagOf([
+    ['app', 'db'],
+    ['db', 'net'],
+  ]);
   const order: string[] = [];
-  const r = await walk(d, { parallelism: 3, reverse: true, visit: async (id) => { order.push(id); await tick(); } });
+  const r = await walk(d, {
+    parallelism: 3,
+    reverse: true,
+    visit: async (id) => {
+      order.push(id);
+      await tick();
+    },
+  });
   assert.deepEqual(order, ['app', 'db', 'net']);
   assert.deepEqual(r.completed, ['app', 'db', 'net']);
 });
 
 test('reverse walk skips dependencies of a failed node', async () => {
-  const d = dagOf([['app', 'db'], ['db', 'net'], ['other', 'net']], ['app', 'db', 'net', 'other']);
-  const r = await walk(d, { parallelism: 1, reverse: true, visit: async (id) => { if (id === 'app') throw new Error('x'); } });
+  const d = dagOf(
+    [
+      ['app', 'db'],
+      ['db', 'net'],
+      ['other', 'net'],
+    ],
+    ['app', 'db', 'net', 'other'],
+  );
+  const r = await walk(d, {
+    parallelism: 1,
+    reverse: true,
+    visit: async (id) => {
+      if (id === 'app') throw new Error('x');
+    },
+  });
   assert.deepEqual(r.completed, ['other']);
-  assert.deepEqual([...r.skipped], [['db', 'app'], ['net', 'app']]);
+  assert.deepEqual(
+    [...r.skipped],
+    [
+      ['db', 'app'],
+      ['net', 'app'],
+    ],
+  );
 });
 
 test('abort: no new visits, in-flight ones see the signal and are awaited, the rest are cancelled', async () => {
@@ -135,15 +192,33 @@ test('abort: no new visits, in-flight ones see the signal and are awaited, the r
 test('an already aborted signal starts nothing', async () => {
   const d = dagOf([['b', 'a']]);
   let visits = 0;
-  const r = await walk(d, { parallelism: 4, signal: AbortSignal.abort(), visit: async () => { visits++; } });
+  const r = await walk(d, {
+    parallelism: 4,
+    signal: AbortSignal.abort(),
+    visit: async () => {
+      visits++;
+    },
+  });
   assert.equal(visits, 0);
   assert.deepEqual(r.cancelled, ['b', 'a']);
 });
 
 test('a cycle throws CycleError before any visit', async () => {
-  const d = dagOf([['ok', 'a'], ['a', 'b'], ['b', 'a']]);
+  const d = dagOf([
+    ['ok', 'a'],
+    ['a', 'b'],
+    ['b', 'a'],
+  ]);
   let visits = 0;
-  await assert.rejects(walk(d, { parallelism: 2, visit: async () => { visits++; } }), CycleError);
+  await assert.rejects(
+    walk(d, {
+      parallelism: 2,
+      visit: async () => {
+        visits++;
+      },
+    }),
+    CycleError,
+  );
   assert.equal(visits, 0);
 });
 
@@ -173,4 +248,3 @@ test('a 20k-node graph walks to completion', async () => {
   assert.equal(r.completed.length, 20_000);
   assert.equal(violations, 0);
 });
-

@@ -24,7 +24,11 @@ export interface WalkResult {
   cancelled: string[];
 }
 
-const WAITING = 0, RUNNING = 1, DONE = 2, FAILED = 3, SKIPPED = 4;
+const WAITING = 0,
+  RUNNING = 1,
+  DONE = 2,
+  FAILED = 3,
+  SKIPPED = 4;
 
 /**
  * Visits every node once, in dependency order, at most `parallelism` at a time. Ready nodes
@@ -71,7 +75,10 @@ export async function walk(dag: Dag, opts: WalkOptions): Promise<WalkResult> {
       } catch (e) {
         p = Promise.reject(e);
       }
-      p.then(() => finish(i), (e: unknown) => fail(i, e));
+      p.then(
+        () => finish(i),
+        (e: unknown) => fail(i, e),
+      );
     };
     const finish = (i: number) => {
       state[i] = DONE;

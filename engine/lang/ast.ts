@@ -4,7 +4,6 @@
 // whole source string it was parsed from (shared by all nodes of one parse; '' when none),
 // so evaluation errors can quote the expression.
 
-
 import type { BigNum } from './big-number.ts';
 
 export interface Range {

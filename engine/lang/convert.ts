@@ -26,7 +26,11 @@ interface Step {
 
 function fail(steps: readonly Step[], reason: string): never {
   const text = steps.map((s) => (s.attr ? `.${s.key}` : typeof s.key === 'number' ? `[${s.key}]` : `[${JSON.stringify(s.key)}]`)).join('');
-  throw new ConversionError(steps.map((s) => s.key), reason, text);
+  throw new ConversionError(
+    steps.map((s) => s.key),
+    reason,
+    text,
+  );
 }
 
 /** Converts `value` to `type` by Terraform's rules. Throws ConversionError. */
@@ -156,7 +160,11 @@ function stableKey(v: Value): string {
   if (v instanceof Unknown) return '?';
   if (v instanceof Sensitive) return stableKey(v.value);
   if (Array.isArray(v)) return `[${v.map(stableKey).join(',')}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableKey(v[k])}`).join(',')}}`;
+  if (isObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableKey(v[k])}`)
+      .join(',')}}`;
   return isBigNum(v) ? v.toString() : JSON.stringify(v);
 }
 

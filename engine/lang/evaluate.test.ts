@@ -20,7 +20,10 @@ const vars: Record<string, Value> = {
   s: 'five',
   num_s: '5',
   list: ['a', 'b'],
-  objs: [{ id: 'x', tags: { k: 1 } }, { id: 'y', tags: { k: 2 } }],
+  objs: [
+    { id: 'x', tags: { k: 1 } },
+    { id: 'y', tags: { k: 2 } },
+  ],
   m: { b: 2, a: 1 },
   set: markSet(['p', 'q']),
   nil: null,
@@ -98,8 +101,24 @@ test('logic operators convert "true"/"false" and reject other values', () => {
 });
 
 test('every operator yields unknown for an unknown operand (Terraform 1.11 does not short-circuit unknowns)', () => {
-  for (const s of ['var.u + 1', '1 - var.u', 'var.u * 2', 'var.u / 2', 'var.u % 2', 'var.u < 1', 'var.u >= 1', 'var.u == 1', '1 != var.u',
-    'var.u && true', 'false && var.u', 'true || var.u', '-var.u', '!var.u', 'var.ulist == ["a", "b"]', 'var.u == null']) {
+  for (const s of [
+    'var.u + 1',
+    '1 - var.u',
+    'var.u * 2',
+    'var.u / 2',
+    'var.u % 2',
+    'var.u < 1',
+    'var.u >= 1',
+    'var.u == 1',
+    '1 != var.u',
+    'var.u && true',
+    'false && var.u',
+    'true || var.u',
+    '-var.u',
+    '!var.u',
+    'var.ulist == ["a", "b"]',
+    'var.u == null',
+  ]) {
     assert.ok(unknown(ex(s)), s);
   }
   assert.equal((ex('var.u + 1') as Unknown).type, 'number');
@@ -314,7 +333,14 @@ test('the scope may consume leading steps, the evaluator applies the rest', () =
   };
   assert.equal(ex('aws_x.y[0].arn', consuming), 'arn:y:0');
   assert.equal(ex('aws_x.y[0].tags["a"]', consuming), 'b');
-  assert.deepEqual(seen[0], { root: 'aws_x', steps: [{ kind: 'attr', name: 'y' }, { kind: 'index', key: 0 }, { kind: 'attr', name: 'arn' }] });
+  assert.deepEqual(seen[0], {
+    root: 'aws_x',
+    steps: [
+      { kind: 'attr', name: 'y' },
+      { kind: 'index', key: 0 },
+      { kind: 'attr', name: 'arn' },
+    ],
+  });
   assert.throws(() => ex('nope.x', consuming), /undeclared resource "nope"/);
   assert.throws(() => ex('other.x'), /Reference to undeclared name "other"/);
 });
@@ -330,11 +356,17 @@ test('error messages quote the expression and never a sensitive value', () => {
 
 test('a function error never quotes a sensitive argument, whichever argument it blames', () => {
   const sc = staticScope({ var: { secret: new Sensitive('hunter2xyz') } }, ctx);
-  assert.throws(() => ex('lookup({}, var.secret)', sc), (err: unknown) => err instanceof ExpressionError && !err.message.includes('hunter2xyz') && /sensitive/.test(err.message));
+  assert.throws(
+    () => ex('lookup({}, var.secret)', sc),
+    (err: unknown) => err instanceof ExpressionError && !err.message.includes('hunter2xyz') && /sensitive/.test(err.message),
+  );
 });
 
 test('templatestring renders a template read from elsewhere, and refuses a literal template like Terraform 1.11', () => {
-  const s = staticScope({ local: { t: 'Hello ${name}%{ if admin } (admin)%{ endif }' } }, { baseDir: '.', renderTemplate: (src, vars) => evaluate(parseTemplate(src), staticScope(vars, { baseDir: '.', renderTemplate: () => null })) });
+  const s = staticScope(
+    { local: { t: 'Hello ${name}%{ if admin } (admin)%{ endif }' } },
+    { baseDir: '.', renderTemplate: (src, vars) => evaluate(parseTemplate(src), staticScope(vars, { baseDir: '.', renderTemplate: () => null })) },
+  );
   assert.equal(evaluate(parseTemplate('${templatestring(local.t, { name = "Ann", admin = true })}'), s), 'Hello Ann (admin)');
   assert.throws(
     () => evaluate(parseTemplate('${templatestring("Hello $${name}", { name = "x" })}'), s),

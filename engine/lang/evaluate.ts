@@ -312,7 +312,7 @@ function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
   try {
     if (providerFn) {
       const caller = scope.functionContext.providerFunctions;
-      if (!caller) throw errorAt(e, `Call to unknown function "${e.name}"`, 'Provider-defined functions can only be called where the stack\'s providers are started (plan and apply).');
+      if (!caller) throw errorAt(e, `Call to unknown function "${e.name}"`, "Provider-defined functions can only be called where the stack's providers are started (plan and apply).");
       return caller.call(providerFn.provider, providerFn.name, args);
     }
     return callFunction(e.name, args, scope.functionContext);
@@ -344,7 +344,11 @@ function unknownFunctionDetail(name: string): string | undefined {
 function functionError(err: unknown, e: FunctionCall, args: Value[]): unknown {
   if (err instanceof ExpressionError) return err;
   if (err instanceof UnknownFunctionError) return errorAt(e, `Call to unknown function "${e.name}"`, err.detail);
-  if (err instanceof ProviderFunctionError) return errorAt(e, `Error in function call: Call to function "${e.name}" failed: ${args.some(containsSensitive) ? 'the function failed (details hidden because an argument is sensitive)' : err.message}`);
+  if (err instanceof ProviderFunctionError)
+    return errorAt(
+      e,
+      `Error in function call: Call to function "${e.name}" failed: ${args.some(containsSensitive) ? 'the function failed (details hidden because an argument is sensitive)' : err.message}`,
+    );
   if (err instanceof FunctionArgumentError || err instanceof ConversionError) {
     const i = err instanceof FunctionArgumentError ? err.argIndex : null;
     // a function's message may quote any argument (lookup names the key while blaming the map):

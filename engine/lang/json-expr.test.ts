@@ -25,10 +25,7 @@ test('numbers, bools, null, arrays and objects', () => {
 });
 
 test('cdktf "//" metadata keys are dropped at every level', () => {
-  assert.deepEqual(
-    ev({ '//': { metadata: { path: 'x' } }, a: { '//': 'y', b: [{ '//': 1, c: 2 }] } }),
-    { a: { b: [{ c: 2 }] } },
-  );
+  assert.deepEqual(ev({ '//': { metadata: { path: 'x' } }, a: { '//': 'y', b: [{ '//': 1, c: 2 }] } }), { a: { b: [{ c: 2 }] } });
 });
 
 test('object keys can be templates', () => {

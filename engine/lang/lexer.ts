@@ -260,11 +260,16 @@ export function scan(src: string, asTemplate: boolean): Token[] {
 function decodeEscape(src: string, i: number, fail: (summary: string, at: number) => never): [string, number] {
   const e = src[i + 1];
   switch (e) {
-    case 'n': return ['\n', 2];
-    case 'r': return ['\r', 2];
-    case 't': return ['\t', 2];
-    case '"': return ['"', 2];
-    case '\\': return ['\\', 2];
+    case 'n':
+      return ['\n', 2];
+    case 'r':
+      return ['\r', 2];
+    case 't':
+      return ['\t', 2];
+    case '"':
+      return ['"', 2];
+    case '\\':
+      return ['\\', 2];
     case 'u':
     case 'U': {
       const len = e === 'u' ? 4 : 8;

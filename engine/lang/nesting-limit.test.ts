@@ -21,7 +21,12 @@ const shapes: Record<string, (n: number) => string> = {
   objects: (n) => '${' + '{a = '.repeat(n) + '1' + '}'.repeat(n) + '}',
   'unary minus': (n) => '${' + '-'.repeat(n) + '1}',
   'unary not': (n) => '${' + '!'.repeat(n) + 'true}',
-  'operator chains': (n) => '${' + Array(n + 1).fill('1').join(' + ') + '}',
+  'operator chains': (n) =>
+    '${' +
+    Array(n + 1)
+      .fill('1')
+      .join(' + ') +
+    '}',
   conditionals: (n) => '${' + 'true ? 1 : '.repeat(n) + '2}',
   'nested templates': (n) => '${"'.repeat(n) + 'x' + '"}'.repeat(n),
   'for expressions': (n) => '${' + '[for x in '.repeat(n) + '[1]' + ' : x]'.repeat(n) + '}',

@@ -87,9 +87,15 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
   if (ln instanceof Unknown || rn instanceof Unknown) return mark(ordering ? UNKNOWN_BOOL : UNKNOWN_NUMBER, sensitive);
   let out: Value;
   switch (op) {
-    case '+': out = add(ln, rn); break;
-    case '-': out = subtract(ln, rn); break;
-    case '*': out = multiply(ln, rn); break;
+    case '+':
+      out = add(ln, rn);
+      break;
+    case '-':
+      out = subtract(ln, rn);
+      break;
+    case '*':
+      out = multiply(ln, rn);
+      break;
     case '/':
       // Terraform gives +Inf/-Inf for x/0 but fails for 0/0
       if (isZero(rn) && isZero(ln)) throw errorAt(node, 'Invalid operation: zero divided by zero');
@@ -99,10 +105,18 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
       if (isZero(rn)) throw errorAt(node, 'Invalid operation: modulo by zero');
       out = remainder(ln, rn);
       break;
-    case '<': out = compareNum(ln, rn) < 0; break;
-    case '<=': out = compareNum(ln, rn) <= 0; break;
-    case '>': out = compareNum(ln, rn) > 0; break;
-    default: out = compareNum(ln, rn) >= 0; break;
+    case '<':
+      out = compareNum(ln, rn) < 0;
+      break;
+    case '<=':
+      out = compareNum(ln, rn) <= 0;
+      break;
+    case '>':
+      out = compareNum(ln, rn) > 0;
+      break;
+    default:
+      out = compareNum(ln, rn) >= 0;
+      break;
   }
   return mark(out, sensitive);
 }

@@ -7,24 +7,42 @@ import { parseExpression, parseTemplate } from './parse.ts';
 /** A compact rendering of the tree, to assert on shape and precedence. */
 function show(e: Expr): string {
   switch (e.kind) {
-    case 'literal': return JSON.stringify(e.value);
-    case 'template': return `tmpl(${e.parts.map(show).join(', ')})`;
-    case 'template-wrap': return `wrap(${show(e.inner)})`;
-    case 'template-if': return `if(${show(e.condition)}; ${show(e.then)}${e.else ? `; ${show(e.else)}` : ''})`;
-    case 'template-for': return `tfor(${e.keyVar ?? ''},${e.valueVar} in ${show(e.collection)}; ${show(e.body)})`;
-    case 'scope-traversal': return e.root + e.steps.map((s) => (s.kind === 'attr' ? `.${s.name}` : `[${JSON.stringify(s.key)}]`)).join('');
-    case 'relative-traversal': return `(${show(e.source)})` + e.steps.map((s) => (s.kind === 'attr' ? `.${s.name}` : `[${JSON.stringify(s.key)}]`)).join('');
-    case 'index': return `${show(e.collection)}[${show(e.key)}]`;
-    case 'splat': return `splat${e.legacy ? '.legacy' : ''}(${show(e.source)} -> ${show(e.each)})`;
-    case 'splat-item': return 'it';
-    case 'function-call': return `${e.name}(${e.args.map(show).join(', ')}${e.expandFinal ? '...' : ''})`;
-    case 'conditional': return `(${show(e.condition)} ? ${show(e.trueResult)} : ${show(e.falseResult)})`;
-    case 'binary-op': return `(${show(e.left)} ${e.op} ${show(e.right)})`;
-    case 'unary-op': return `${e.op}${show(e.operand)}`;
-    case 'for': return `for(${e.keyVar ?? ''},${e.valueVar} in ${show(e.collection)}: ${e.keyExpr ? show(e.keyExpr) + ' => ' : ''}${show(e.valueExpr)}${e.grouping ? '...' : ''}${e.condition ? ' if ' + show(e.condition) : ''})`;
-    case 'tuple': return `[${e.items.map(show).join(', ')}]`;
-    case 'object': return `{${e.items.map((i) => `${show(i.key)}: ${show(i.value)}`).join(', ')}}`;
-    case 'parens': return `p(${show(e.inner)})`;
+    case 'literal':
+      return JSON.stringify(e.value);
+    case 'template':
+      return `tmpl(${e.parts.map(show).join(', ')})`;
+    case 'template-wrap':
+      return `wrap(${show(e.inner)})`;
+    case 'template-if':
+      return `if(${show(e.condition)}; ${show(e.then)}${e.else ? `; ${show(e.else)}` : ''})`;
+    case 'template-for':
+      return `tfor(${e.keyVar ?? ''},${e.valueVar} in ${show(e.collection)}; ${show(e.body)})`;
+    case 'scope-traversal':
+      return e.root + e.steps.map((s) => (s.kind === 'attr' ? `.${s.name}` : `[${JSON.stringify(s.key)}]`)).join('');
+    case 'relative-traversal':
+      return `(${show(e.source)})` + e.steps.map((s) => (s.kind === 'attr' ? `.${s.name}` : `[${JSON.stringify(s.key)}]`)).join('');
+    case 'index':
+      return `${show(e.collection)}[${show(e.key)}]`;
+    case 'splat':
+      return `splat${e.legacy ? '.legacy' : ''}(${show(e.source)} -> ${show(e.each)})`;
+    case 'splat-item':
+      return 'it';
+    case 'function-call':
+      return `${e.name}(${e.args.map(show).join(', ')}${e.expandFinal ? '...' : ''})`;
+    case 'conditional':
+      return `(${show(e.condition)} ? ${show(e.trueResult)} : ${show(e.falseResult)})`;
+    case 'binary-op':
+      return `(${show(e.left)} ${e.op} ${show(e.right)})`;
+    case 'unary-op':
+      return `${e.op}${show(e.operand)}`;
+    case 'for':
+      return `for(${e.keyVar ?? ''},${e.valueVar} in ${show(e.collection)}: ${e.keyExpr ? show(e.keyExpr) + ' => ' : ''}${show(e.valueExpr)}${e.grouping ? '...' : ''}${e.condition ? ' if ' + show(e.condition) : ''})`;
+    case 'tuple':
+      return `[${e.items.map(show).join(', ')}]`;
+    case 'object':
+      return `{${e.items.map((i) => `${show(i.key)}: ${show(i.value)}`).join(', ')}}`;
+    case 'parens':
+      return `p(${show(e.inner)})`;
   }
 }
 const expr = (s: string) => show(parseExpression(s));
@@ -133,7 +151,7 @@ test('syntax errors say what went wrong, where, and quote the expression', () =>
   assert.match(parseError('${a.}').message, /Invalid attribute access/);
 });
 
-test('parse errors carry the caller\'s file and pointer', () => {
+test("parse errors carry the caller's file and pointer", () => {
   try {
     parseTemplate('${1 ++}', { file: 'cdk.tf.json', pointer: '/resource/x' });
     assert.fail('expected an error');

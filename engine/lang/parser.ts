@@ -88,13 +88,21 @@ class Parser {
   }
   private describe(t: Token): string {
     switch (t.type) {
-      case 'eof': return 'the end of the expression';
-      case 'literal': return 'template text';
-      case 'close': return '"}"';
-      case 'interp': return '"${"';
-      case 'directive': return '"%{"';
-      case 'oquote': case 'cquote': return 'a quote';
-      default: return `"${t.text}"`;
+      case 'eof':
+        return 'the end of the expression';
+      case 'literal':
+        return 'template text';
+      case 'close':
+        return '"}"';
+      case 'interp':
+        return '"${"';
+      case 'directive':
+        return '"%{"';
+      case 'oquote':
+      case 'cquote':
+        return 'a quote';
+      default:
+        return `"${t.text}"`;
     }
   }
   private expectPunct(text: string, what: string): Token {
@@ -501,9 +509,7 @@ class Parser {
             eachSteps.push({ kind: 'attr', name: name.text });
             eachEnd = name.end;
           }
-          const each: Expr = eachSteps.length
-            ? { kind: 'relative-traversal', source: item, steps: eachSteps, range: this.range(star.start, eachEnd), src: this.src }
-            : item;
+          const each: Expr = eachSteps.length ? { kind: 'relative-traversal', source: item, steps: eachSteps, range: this.range(star.start, eachEnd), src: this.src } : item;
           end = eachEnd;
           this.enter(star);
           nested++;

@@ -4,8 +4,7 @@ import { parseExpression, parseTemplate } from './parse.ts';
 import { references } from './references.ts';
 import { jsonToExpr } from './json-expr.ts';
 
-const refs = (s: string) =>
-  references(parseExpression(s)).map((r) => r.root + r.steps.map((st) => (st.kind === 'attr' ? `.${st.name}` : `[${JSON.stringify(st.key)}]`)).join(''));
+const refs = (s: string) => references(parseExpression(s)).map((r) => r.root + r.steps.map((st) => (st.kind === 'attr' ? `.${st.name}` : `[${JSON.stringify(st.key)}]`)).join(''));
 
 test('every traversal with its leading static steps', () => {
   assert.deepEqual(refs('aws_s3_bucket.b[0].arn'), ['aws_s3_bucket.b[0].arn']);
@@ -44,7 +43,10 @@ test('references inside nested templates of function arguments and JSON bodies',
     ['var.x', 'local.y'],
   );
   const body = jsonToExpr({ bucket: '${aws_s3_bucket.b.id}', tags: { '${var.k}': '${local.v}' }, '//': { x: '${var.meta}' } });
-  assert.deepEqual(references(body).map((r) => r.root + '.' + (r.steps[0] as { name: string }).name), ['aws_s3_bucket.b', 'var.k', 'local.v']);
+  assert.deepEqual(
+    references(body).map((r) => r.root + '.' + (r.steps[0] as { name: string }).name),
+    ['aws_s3_bucket.b', 'var.k', 'local.v'],
+  );
 });
 
 test('ranges are 1-based columns and results are cached per expression', () => {

@@ -49,7 +49,10 @@ describe('parseTypeExpr', () => {
   ];
   for (const [src, message] of bad) {
     it(`rejects ${JSON.stringify(src.slice(0, 60))}`, () => {
-      assert.throws(() => parseTypeExpr(src), (e: unknown) => e instanceof TypeExprError && message.test(e.message) && e.message.includes(JSON.stringify(src)));
+      assert.throws(
+        () => parseTypeExpr(src),
+        (e: unknown) => e instanceof TypeExprError && message.test(e.message) && e.message.includes(JSON.stringify(src)),
+      );
     });
   }
 });

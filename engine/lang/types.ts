@@ -20,5 +20,7 @@ export function formatType(t: Type): string {
   if ('map' in t) return `map(${formatType(t.map)})`;
   if ('tuple' in t) return `tuple([${t.tuple.map(formatType).join(', ')}])`;
   const opt = new Set(t.optional ?? []);
-  return `object({${Object.entries(t.object).map(([k, v]) => `${k}=${opt.has(k) ? `optional(${formatType(v)})` : formatType(v)}`).join(', ')}})`;
+  return `object({${Object.entries(t.object)
+    .map(([k, v]) => `${k}=${opt.has(k) ? `optional(${formatType(v)})` : formatType(v)}`)
+    .join(', ')}})`;
 }

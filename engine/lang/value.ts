@@ -41,8 +41,7 @@ export function isSet(v: unknown): v is Value[] {
 
 export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
 export const isSensitive = (v: unknown): v is Sensitive => v instanceof Sensitive;
-export const isObject = (v: unknown): v is ValueObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Sensitive) && !(v instanceof BigNum);
+export const isObject = (v: unknown): v is ValueObject => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Sensitive) && !(v instanceof BigNum);
 
 /** True when the value or anything inside it is unknown. */
 export function containsUnknown(v: Value): boolean {
@@ -121,8 +120,18 @@ function markAt(v: Value, p: Path, i: number): Value {
 export function unknownPaths(v: Value, at: Path = [], out: Path[] = []): Path[] {
   if (v instanceof Unknown) out.push(at.slice());
   else if (v instanceof Sensitive) unknownPaths(v.value, at, out);
-  else if (Array.isArray(v)) v.forEach((x, i) => { at.push(i); unknownPaths(x, at, out); at.pop(); });
-  else if (isObject(v)) for (const k in v) { at.push(k); unknownPaths(v[k], at, out); at.pop(); }
+  else if (Array.isArray(v))
+    v.forEach((x, i) => {
+      at.push(i);
+      unknownPaths(x, at, out);
+      at.pop();
+    });
+  else if (isObject(v))
+    for (const k in v) {
+      at.push(k);
+      unknownPaths(v[k], at, out);
+      at.pop();
+    }
   return out;
 }
 

@@ -44,7 +44,7 @@ export async function applySession(session: PlanSession, store: StateStore, req:
   const { plan, stack } = session;
   const diags: Diagnostic[] = [];
   const ownLock = !req.lock;
-  const lock = req.lock ?? await store.lock({ operation: plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: req.lockWaitMs ?? 0, signal: req.signal });
+  const lock = req.lock ?? (await store.lock({ operation: plan.mode === 'destroy' ? 'destroy' : 'apply', waitMs: req.lockWaitMs ?? 0, signal: req.signal }));
   if (ownLock && lock.tookOver) diags.push(staleLockWarning(lock.tookOver, plan.stack));
   // a lock lost while applying (another process took it over) stops the apply: no new
   // operations start, what finished is recorded, and the error says why
@@ -61,7 +61,9 @@ export async function applySession(session: PlanSession, store: StateStore, req:
     // the plan must still describe the state it will change
     const now = await readPrior(store);
     if ((now.version?.serial ?? null) !== plan.priorSerial || now.journals.join() !== (plan.priorJournals ?? session.prior.journals).join()) {
-      throw new StalePlanError(`state of stack "${plan.stack}" changed since the plan was made (planned against serial ${plan.priorSerial ?? 'none'}, now ${now.version?.serial ?? 'none'}); run plan again`);
+      throw new StalePlanError(
+        `state of stack "${plan.stack}" changed since the plan was made (planned against serial ${plan.priorSerial ?? 'none'}, now ${now.version?.serial ?? 'none'}); run plan again`,
+      );
     }
     const reason: StateReason = req.reason ?? (plan.mode === 'destroy' ? 'destroy' : plan.mode === 'refresh-only' ? 'refresh' : plan.rollbackOf !== undefined ? 'rollback' : 'apply');
     const prev = now.version;
@@ -97,12 +99,22 @@ export async function applySession(session: PlanSession, store: StateStore, req:
     }
     const configDigest = plan.mode === 'destroy' ? (prev?.configDigest ?? null) : await store.putConfig(stack.bytes);
     const next = nextStateVersion({
-      stack: plan.stack, previous: prev, previousDigest: now.digest, instances, outputs, reason, changes: summary,
-      sourceRevision: plan.sourceRevision, configDigest, rollbackOf: plan.rollbackOf, author: req.author,
+      stack: plan.stack,
+      previous: prev,
+      previousDigest: now.digest,
+      instances,
+      outputs,
+      reason,
+      changes: summary,
+      sourceRevision: plan.sourceRevision,
+      configDigest,
+      rollbackOf: plan.rollbackOf,
+      author: req.author,
     });
     await store.put(next, { expectedSerial: prev?.serial ?? null });
     for (const id of [...now.journals, ...(plan.mode !== 'refresh-only' ? [applyId] : [])]) await store.discardJournal(id);
-    if (result && !result.complete && !diags.some((d) => d.severity === 'error')) diags.push(error('Apply incomplete', 'Some operations did not finish; what finished is recorded.', { stack: plan.stack }));
+    if (result && !result.complete && !diags.some((d) => d.severity === 'error'))
+      diags.push(error('Apply incomplete', 'Some operations did not finish; what finished is recorded.', { stack: plan.stack }));
     return { version: next, result, diagnostics: diags };
   } finally {
     clearInterval(renew);

@@ -46,7 +46,12 @@ export function attributeDiffs(before: Map<string, Value>, after: Map<string, Va
     if (a === b) continue;
     const multi = (b?.includes('\n') ?? false) || (a?.includes('\n') ?? false);
     const lines = multi
-      ? diffLines(b ?? '', a ?? '').flatMap((c) => c.value.replace(/\n$/, '').split('\n').map((text) => ({ kind: c.added ? '+' : c.removed ? '-' : ' ', text }) as LinePart))
+      ? diffLines(b ?? '', a ?? '').flatMap((c) =>
+          c.value
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((text) => ({ kind: c.added ? '+' : c.removed ? '-' : ' ', text }) as LinePart),
+        )
       : undefined;
     out.push({ path, before: b, after: a, ...(lines ? { lines } : {}) });
   }

@@ -19,7 +19,11 @@ export interface EditStateOutcome {
 }
 
 /** The instances after the edit, or diagnostics saying why the edit does not apply. */
-export function editInstances(stack: string, instances: ReadonlyMap<string, InstanceState>, edit: StateEdit): { instances: Map<string, InstanceState>; touched: string[][]; diagnostics: Diagnostic[] } {
+export function editInstances(
+  stack: string,
+  instances: ReadonlyMap<string, InstanceState>,
+  edit: StateEdit,
+): { instances: Map<string, InstanceState>; touched: string[][]; diagnostics: Diagnostic[] } {
   const out = new Map(instances);
   const touched: string[][] = [];
   const diags: Diagnostic[] = [];
@@ -73,9 +77,16 @@ export async function editState(stack: string, store: StateStore, edit: StateEdi
     if (hasErrors(r.diagnostics)) return { version: null, touched: [], diagnostics: r.diagnostics };
     const prev = prior.version;
     const next = nextStateVersion({
-      stack, previous: prev, previousDigest: prior.digest, instances: r.instances, outputs: prev?.outputs ?? {},
-      reason: 'state-edit', changes: { add: 0, change: 0, destroy: 0 },
-      sourceRevision: prev?.sourceRevision ?? null, configDigest: prev?.configDigest ?? null, author: opts.author,
+      stack,
+      previous: prev,
+      previousDigest: prior.digest,
+      instances: r.instances,
+      outputs: prev?.outputs ?? {},
+      reason: 'state-edit',
+      changes: { add: 0, change: 0, destroy: 0 },
+      sourceRevision: prev?.sourceRevision ?? null,
+      configDigest: prev?.configDigest ?? null,
+      author: opts.author,
     });
     await store.put(next, { expectedSerial: prev?.serial ?? null });
     for (const id of prior.journals) await store.discardJournal(id);

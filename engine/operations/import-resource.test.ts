@@ -28,64 +28,73 @@ const resource = { random_integer: { n: { min: 1, max: 50 } } };
 
 async function plan(dir: string, store: LocalDirStore, json: Record<string, unknown>) {
   const prepared = stackOf(json, dir);
-  assert.deepEqual(prepared.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    prepared.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   return planPreparedStack(prepared.stack!, await readPrior(store), registry, { mode: 'normal' }, {});
 }
 
-test('an import block adopts the object: the plan says "will be imported", apply records it, the next plan is clean', () => withTempDir(async (dir) => {
-  const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
-  const json = { resource, import: [{ to: 'random_integer.n', id: '15,1,50' }] };
-  const first = await plan(dir, store, json);
-  const session = first.session!;
-  try {
-    const c = session.plan.changes.find((x) => x.address === 'random_integer.n')!;
-    assert.deepEqual(c.importing, { id: '15,1,50' });
-    assert.equal(c.action, 'no-op');
-    assert.equal(hasChanges(session.plan), true);
-    const text = renderPlan(session.plan, { color: false });
-    assert.match(text, /# random_integer\.n will be imported/);
-    assert.match(text, /Plan: 1 to import, 0 to add, 0 to change, 0 to destroy\./);
-    const outcome = await applySession(session, store);
-    assert.equal(outcome.version?.resources['random_integer.n'].attributes.result, 15);
-  } finally {
-    await session.close();
-  }
-  const second = await plan(dir, store, json);
-  try {
-    assert.equal(hasChanges(second.session!.plan), false);
-    assert.equal(second.session!.plan.changes.find((x) => x.address === 'random_integer.n')?.importing, undefined);
-  } finally {
-    await second.session!.close();
-  }
-}));
+test('an import block adopts the object: the plan says "will be imported", apply records it, the next plan is clean', () =>
+  withTempDir(async (dir) => {
+    const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
+    const json = { resource, import: [{ to: 'random_integer.n', id: '15,1,50' }] };
+    const first = await plan(dir, store, json);
+    const session = first.session!;
+    try {
+      const c = session.plan.changes.find((x) => x.address === 'random_integer.n')!;
+      assert.deepEqual(c.importing, { id: '15,1,50' });
+      assert.equal(c.action, 'no-op');
+      assert.equal(hasChanges(session.plan), true);
+      const text = renderPlan(session.plan, { color: false });
+      assert.match(text, /# random_integer\.n will be imported/);
+      assert.match(text, /Plan: 1 to import, 0 to add, 0 to change, 0 to destroy\./);
+      const outcome = await applySession(session, store);
+      assert.equal(outcome.version?.resources['random_integer.n'].attributes.result, 15);
+    } finally {
+      await session.close();
+    }
+    const second = await plan(dir, store, json);
+    try {
+      assert.equal(hasChanges(second.session!.plan), false);
+      assert.equal(second.session!.plan.changes.find((x) => x.address === 'random_integer.n')?.importing, undefined);
+    } finally {
+      await second.session!.close();
+    }
+  }));
 
-test('an import block whose target is not declared is an error naming it', () => withTempDir(async (dir) => {
-  const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
-  const r = await plan(dir, store, { resource, import: [{ to: 'random_integer.missing', id: '15,1,50' }] });
-  assert.equal(r.session, undefined);
-  const d = r.diagnostics.find((x) => x.summary === 'Configuration for import target does not exist');
-  assert.ok(d, JSON.stringify(r.diagnostics));
-  assert.equal(d.where?.address, 'random_integer.missing');
-}));
+test('an import block whose target is not declared is an error naming it', () =>
+  withTempDir(async (dir) => {
+    const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
+    const r = await plan(dir, store, { resource, import: [{ to: 'random_integer.missing', id: '15,1,50' }] });
+    assert.equal(r.session, undefined);
+    const d = r.diagnostics.find((x) => x.summary === 'Configuration for import target does not exist');
+    assert.ok(d, JSON.stringify(r.diagnostics));
+    assert.equal(d.where?.address, 'random_integer.missing');
+  }));
 
-test('importResource records a version with reason import; an undeclared or already managed address is refused', () => withTempDir(async (dir) => {
-  const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
-  const stack = stackOf({ resource }, dir).stack!;
+test('importResource records a version with reason import; an undeclared or already managed address is refused', () =>
+  withTempDir(async (dir) => {
+    const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
+    const stack = stackOf({ resource }, dir).stack!;
 
-  const undeclared = await importResource(stack, store, registry, { addr: parseInstance('random_integer.other'), id: '15,1,50', env: {} });
-  assert.equal(undeclared.version, null);
-  assert.match(undeclared.diagnostics[0].summary, /"random_integer\.other" does not exist in the configuration/);
-  const badKey = await importResource(stack, store, registry, { addr: parseInstance('random_integer.n[0]'), id: '15,1,50', env: {} });
-  assert.equal(badKey.diagnostics[0].summary, 'Invalid import address');
+    const undeclared = await importResource(stack, store, registry, { addr: parseInstance('random_integer.other'), id: '15,1,50', env: {} });
+    assert.equal(undeclared.version, null);
+    assert.match(undeclared.diagnostics[0].summary, /"random_integer\.other" does not exist in the configuration/);
+    const badKey = await importResource(stack, store, registry, { addr: parseInstance('random_integer.n[0]'), id: '15,1,50', env: {} });
+    assert.equal(badKey.diagnostics[0].summary, 'Invalid import address');
 
-  const ok = await importResource(stack, store, registry, { addr: parseInstance('random_integer.n'), id: '7,1,50', env: {} });
-  assert.deepEqual(ok.diagnostics.filter((d) => d.severity === 'error'), []);
-  assert.equal(ok.version?.reason, 'import');
-  assert.equal(ok.version?.serial, 1);
-  assert.equal((await store.current())?.resources['random_integer.n'].attributes.result, 7);
+    const ok = await importResource(stack, store, registry, { addr: parseInstance('random_integer.n'), id: '7,1,50', env: {} });
+    assert.deepEqual(
+      ok.diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
+    assert.equal(ok.version?.reason, 'import');
+    assert.equal(ok.version?.serial, 1);
+    assert.equal((await store.current())?.resources['random_integer.n'].attributes.result, 7);
 
-  const again = await importResource(stack, store, registry, { addr: parseInstance('random_integer.n'), id: '8,1,50', env: {} });
-  assert.equal(again.version, null);
-  assert.equal(again.diagnostics.find((d) => d.severity === 'error')?.summary, 'Resource already managed by Ballast');
-  assert.equal((await store.current())?.serial, 1);
-}));
+    const again = await importResource(stack, store, registry, { addr: parseInstance('random_integer.n'), id: '8,1,50', env: {} });
+    assert.equal(again.version, null);
+    assert.equal(again.diagnostics.find((d) => d.severity === 'error')?.summary, 'Resource already managed by Ballast');
+    assert.equal((await store.current())?.serial, 1);
+  }));

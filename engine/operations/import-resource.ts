@@ -40,9 +40,10 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
   const where = { stack: config.name, address };
   const rc = addr.mode === 'managed' ? config.resources.get(formatResource(addr)) : undefined;
   if (!rc) {
-    const detail = addr.mode === 'data'
-      ? 'Only managed resources can be imported; data sources are read, not adopted.'
-      : `Before importing this resource, declare it in the stack, for example:\n\nresource "${addr.type}" "${addr.name}" {\n  # (resource arguments)\n}`;
+    const detail =
+      addr.mode === 'data'
+        ? 'Only managed resources can be imported; data sources are read, not adopted.'
+        : `Before importing this resource, declare it in the stack, for example:\n\nresource "${addr.type}" "${addr.name}" {\n  # (resource arguments)\n}`;
     return { version: null, diagnostics: [error(`Resource address "${address}" does not exist in the configuration`, detail, where)] };
   }
   const keyProblem = rc.count
@@ -63,7 +64,13 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
   try {
     const prior = await readPrior(store);
     if (prior.instances.has(address)) {
-      diags.push(error('Resource already managed by Ballast', `Ballast is already managing a remote object for ${address}. To import to this address you must first remove the existing object from the state.`, where));
+      diags.push(
+        error(
+          'Resource already managed by Ballast',
+          `Ballast is already managing a remote object for ${address}. To import to this address you must first remove the existing object from the state.`,
+          where,
+        ),
+      );
       return { version: null, diagnostics: diags };
     }
     const ref = formatProviderRef(rc.provider);
@@ -87,10 +94,17 @@ export async function importResource(stack: PreparedStack, store: StateStore, re
     instances.set(address, r.instance);
     const prev = prior.version;
     const next = nextStateVersion({
-      stack: config.name, previous: prev, previousDigest: prior.digest, instances, outputs: prev?.outputs ?? {},
-      reason: 'import', changes: { add: 0, change: 0, destroy: 0 },
+      stack: config.name,
+      previous: prev,
+      previousDigest: prior.digest,
+      instances,
+      outputs: prev?.outputs ?? {},
+      reason: 'import',
+      changes: { add: 0, change: 0, destroy: 0 },
       // the configuration was not applied: the version keeps describing the last applied one
-      sourceRevision: prev?.sourceRevision ?? null, configDigest: prev?.configDigest ?? null, author: req.author,
+      sourceRevision: prev?.sourceRevision ?? null,
+      configDigest: prev?.configDigest ?? null,
+      author: req.author,
     });
     await store.put(next, { expectedSerial: prev?.serial ?? null });
     for (const id of prior.journals) await store.discardJournal(id);

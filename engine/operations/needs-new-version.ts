@@ -7,6 +7,11 @@ import type { StateVersion } from '../../state/model.ts';
 
 export function needsNewVersion(plan: Plan, prior: { readonly version: StateVersion | null; readonly journals: readonly string[] }): boolean {
   const prev = prior.version;
-  return hasChanges(plan) || plan.drift.length > 0 || prior.journals.length > 0 || prev === null && plan.mode !== 'destroy' ||
-    (prev !== null && (prev.configDigest !== plan.configDigest || prev.sourceRevision !== plan.sourceRevision) && plan.mode === 'normal');
+  return (
+    hasChanges(plan) ||
+    plan.drift.length > 0 ||
+    prior.journals.length > 0 ||
+    (prev === null && plan.mode !== 'destroy') ||
+    (prev !== null && (prev.configDigest !== plan.configDigest || prev.sourceRevision !== plan.sourceRevision) && plan.mode === 'normal')
+  );
 }

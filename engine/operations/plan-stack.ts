@@ -43,7 +43,13 @@ export interface PlanSession {
 }
 
 /** Opens and configures the providers in `refs`; on any error they are closed again. */
-async function openProviders(stack: PreparedStack, refs: Iterable<string>, registry: ProviderRegistry, env: NodeJS.ProcessEnv, scope: StackScope): Promise<{ providers?: ProviderSet; diagnostics: Diagnostic[] }> {
+async function openProviders(
+  stack: PreparedStack,
+  refs: Iterable<string>,
+  registry: ProviderRegistry,
+  env: NodeJS.ProcessEnv,
+  scope: StackScope,
+): Promise<{ providers?: ProviderSet; diagnostics: Diagnostic[] }> {
   const opened = await ProviderSet.open(stack.config, refs, registry, { workingDir: stack.config.dir, env }, scope);
   if (!hasErrors(opened.diagnostics)) return opened;
   await opened.providers.close();

@@ -27,13 +27,22 @@ export async function pushState(stack: string, store: StateStore, pushed: Parsed
         throw new TerraformStateError(`Cannot push state with lineage "${pushed.lineage}" over unrelated state of stack "${stack}" with lineage "${prev.lineage}" (use --force to replace it anyway).`);
       }
       if (!empty && pushed.serial <= prev.serial) {
-        throw new TerraformStateError(`Cannot push state with serial ${pushed.serial}: stack "${stack}" is at serial ${prev.serial}, and a pushed state must have a greater serial (use --force to push anyway).`);
+        throw new TerraformStateError(
+          `Cannot push state with serial ${pushed.serial}: stack "${stack}" is at serial ${prev.serial}, and a pushed state must have a greater serial (use --force to push anyway).`,
+        );
       }
     }
     const base = nextStateVersion({
-      stack, previous: prev, previousDigest: prior.digest, instances: pushed.instances, outputs: pushed.outputs,
-      reason: 'state-push', changes: { add: 0, change: 0, destroy: 0 },
-      sourceRevision: prev?.sourceRevision ?? null, configDigest: prev?.configDigest ?? null, author: opts.author,
+      stack,
+      previous: prev,
+      previousDigest: prior.digest,
+      instances: pushed.instances,
+      outputs: pushed.outputs,
+      reason: 'state-push',
+      changes: { add: 0, change: 0, destroy: 0 },
+      sourceRevision: prev?.sourceRevision ?? null,
+      configDigest: prev?.configDigest ?? null,
+      author: opts.author,
     });
     // a first push adopts the file's lineage, so later pulls and pushes recognise it
     const next: StateVersion = prev ? base : { ...base, lineage: pushed.lineage };

@@ -11,7 +11,10 @@ const inst = (address: string, attributes: Record<string, string>): InstanceStat
 const t = '2026-01-01T00:00:00Z';
 
 test('finished operations are replayed, unfinished creates become tainted placeholders', () => {
-  const m = new Map([['local_file.keep', inst('local_file.keep', { id: 'k' })], ['local_file.gone', inst('local_file.gone', { id: 'g' })]]);
+  const m = new Map([
+    ['local_file.keep', inst('local_file.keep', { id: 'k' })],
+    ['local_file.gone', inst('local_file.gone', { id: 'g' })],
+  ]);
   const entries: JournalEntry[] = [
     { kind: 'intent', address: 'local_file.a', operation: 'create', prior: null, planned: { filename: 'a' }, provider: 'local', dependencies: [], schemaVersion: 0, time: t },
     { kind: 'done', address: 'local_file.a', operation: 'create', state: inst('local_file.a', { id: 'a1', filename: 'a' }), time: t },
@@ -46,7 +49,17 @@ test('a finished create-before-destroy create deposes the old object until its d
     { kind: 'intent', address: 'local_file.x', operation: 'create', prior: old, planned: { id: null }, provider: 'local', dependencies: [], schemaVersion: 0, time: t },
     { kind: 'done', address: 'local_file.x', operation: 'create', state: fresh, time: t },
   ];
-  const intentDelete: JournalEntry = { kind: 'intent', address: 'local_file.x (deposed)', operation: 'delete', prior: old, planned: null, provider: 'local', dependencies: [], schemaVersion: 0, time: t };
+  const intentDelete: JournalEntry = {
+    kind: 'intent',
+    address: 'local_file.x (deposed)',
+    operation: 'delete',
+    prior: old,
+    planned: null,
+    provider: 'local',
+    dependencies: [],
+    schemaVersion: 0,
+    time: t,
+  };
 
   const killedBeforeDelete = base();
   recoverJournal(killedBeforeDelete, create);

@@ -24,7 +24,10 @@ export function recoverJournal(instances: Map<string, InstanceState>, entries: r
     if (old && !old.deposed && old !== incoming && !instances.has(key + DEPOSED_SUFFIX)) instances.set(key + DEPOSED_SUFFIX, { ...old, deposed: true });
   };
   for (const e of entries) {
-    if (e.kind === 'intent') { open.set(e.address, e); continue; }
+    if (e.kind === 'intent') {
+      open.set(e.address, e);
+      continue;
+    }
     const intent = open.get(e.address);
     open.delete(e.address);
     touched++;
@@ -44,9 +47,17 @@ export function recoverJournal(instances: Map<string, InstanceState>, entries: r
     if (intent.operation !== 'create' || !intent.planned || intent.address.endsWith(DEPOSED_SUFFIX)) continue;
     const a = parseInstance(intent.address);
     const placeholder: InstanceState = {
-      address: intent.address, mode: a.mode, type: a.type, name: a.name, key: a.key,
-      provider: intent.provider, attributes: intent.planned, sensitivePaths: intent.prior?.sensitivePaths ?? [],
-      dependencies: intent.dependencies, schemaVersion: intent.schemaVersion, tainted: true,
+      address: intent.address,
+      mode: a.mode,
+      type: a.type,
+      name: a.name,
+      key: a.key,
+      provider: intent.provider,
+      attributes: intent.planned,
+      sensitivePaths: intent.prior?.sensitivePaths ?? [],
+      dependencies: intent.dependencies,
+      schemaVersion: intent.schemaVersion,
+      tainted: true,
     };
     depose(intent.address, placeholder);
     instances.set(stateKey(placeholder), placeholder);

@@ -22,10 +22,18 @@ test('a sensitive cross-stack output survives into state as a sensitive path; th
   const base = new LocalDirStore(join(dir, 'base'), { stack: 'base' });
   const app = new LocalDirStore(join(dir, 'app'), { stack: 'app' });
   // base's recorded outputs: one plain, one whose value is a secret (random_password's length)
-  await base.put(sampleVersion(1, null, {
-    stack: 'base', resources: {},
-    outputs: { pet: { value: 'fido', sensitive: false }, secret_len: { value: 24, sensitive: true, valueSensitive: true }, 'cross-stack-output-x': { value: 'fido', sensitive: true, valueSensitive: false } },
-  }), { expectedSerial: null });
+  await base.put(
+    sampleVersion(1, null, {
+      stack: 'base',
+      resources: {},
+      outputs: {
+        pet: { value: 'fido', sensitive: false },
+        secret_len: { value: 24, sensitive: true, valueSensitive: true },
+        'cross-stack-output-x': { value: 'fido', sensitive: true, valueSensitive: false },
+      },
+    }),
+    { expectedSerial: null },
+  );
 
   const json = {
     data: { terraform_remote_state: { 'cross-stack-reference-input-base': { backend: 'local', config: { path: '/x/terraform.base.tfstate' } } } },

@@ -13,8 +13,14 @@ test('cross-stack outputs keep their sensitive mark; a stack without state reads
   try {
     const store = new LocalDirStore(join(dir, 'base'), { stack: 'base' });
     const v = nextStateVersion({
-      stack: 'base', previous: null, previousDigest: null, instances: new Map(), reason: 'apply', changes: { add: 0, change: 0, destroy: 0 },
-      sourceRevision: null, configDigest: null,
+      stack: 'base',
+      previous: null,
+      previousDigest: null,
+      instances: new Map(),
+      reason: 'apply',
+      changes: { add: 0, change: 0, destroy: 0 },
+      sourceRevision: null,
+      configDigest: null,
       outputs: {
         'cross-stack-output-pw': { value: 'hunter2', sensitive: true, valueSensitive: true },
         // cdktf declares every cross-stack output sensitive, also plain ones

@@ -15,7 +15,10 @@ test('the first origin claims a state; another origin of the same kind is refuse
     assert.equal(await recordedOrigin(store, 'cli'), undefined, 'a plan records nothing');
     assert.equal(await claimStack(store, 'main', 'cli', 'directory a', true), null);
     assert.equal(await claimStack(store, 'main', 'cli', 'directory a', true), null);
-    assert.equal(await claimStack(store, 'main', 'cli', 'directory b', true), 'stack "main" of directory b would share its state with stack "main" of directory a (recorded in ' + store.description + '); give one of them another name');
+    assert.equal(
+      await claimStack(store, 'main', 'cli', 'directory b', true),
+      'stack "main" of directory b would share its state with stack "main" of directory a (recorded in ' + store.description + '); give one of them another name',
+    );
     assert.equal(await claimStack(store, 'main', 'agent', 'git x (main) b', true), null);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -28,7 +31,17 @@ test('a move carries the current version over as version 1 of reason move, and r
     const from = new LocalDirStore(join(dir, 'main'), { stack: 'main' });
     const to = new LocalDirStore(join(dir, 'infra'), { stack: 'infra' });
     const configDigest = await from.putConfig(Buffer.from('{"resource":{}}'));
-    const v1 = nextStateVersion({ stack: 'main', previous: null, previousDigest: null, instances: new Map(), outputs: { x: { value: 1, sensitive: false } as never }, reason: 'apply', changes: { add: 0, change: 0, destroy: 0 }, sourceRevision: 'main@sha1:abc', configDigest });
+    const v1 = nextStateVersion({
+      stack: 'main',
+      previous: null,
+      previousDigest: null,
+      instances: new Map(),
+      outputs: { x: { value: 1, sensitive: false } as never },
+      reason: 'apply',
+      changes: { add: 0, change: 0, destroy: 0 },
+      sourceRevision: 'main@sha1:abc',
+      configDigest,
+    });
     await from.put(v1, { expectedSerial: null });
     const moved = await moveStackState(from, to, 'infra', 'agent', 'git x (main) infra');
     assert.deepEqual([moved?.serial, moved?.reason, moved?.stack, moved?.lineage, moved?.sourceRevision], [1, 'move', 'infra', v1.lineage, 'main@sha1:abc']);

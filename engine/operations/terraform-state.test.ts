@@ -4,9 +4,30 @@ import type { InstanceState, StateVersion } from '../../state/model.ts';
 import { stringifyJson } from '../lang/json-numbers.ts';
 import { ballastProviderKey, parseTerraformState, TerraformStateError, terraformProviderAddress, toTerraformState } from './terraform-state.ts';
 
-interface TfInstance { index_key?: unknown; private?: string; dependencies?: string[]; attributes: Record<string, unknown>; status?: string; create_before_destroy?: boolean; sensitive_attributes: unknown }
-interface TfResource { module?: string; type: string; name: string; provider: string; instances: TfInstance[] }
-interface TfDoc { version: number; terraform_version: string; serial: number; lineage: string; outputs: unknown; resources: TfResource[] }
+interface TfInstance {
+  index_key?: unknown;
+  private?: string;
+  dependencies?: string[];
+  attributes: Record<string, unknown>;
+  status?: string;
+  create_before_destroy?: boolean;
+  sensitive_attributes: unknown;
+}
+interface TfResource {
+  module?: string;
+  type: string;
+  name: string;
+  provider: string;
+  instances: TfInstance[];
+}
+interface TfDoc {
+  version: number;
+  terraform_version: string;
+  serial: number;
+  lineage: string;
+  outputs: unknown;
+  resources: TfResource[];
+}
 
 const dyn = (_p: string, _m: string, type: string) => new Set(type === 'terraform_data' ? ['input', 'output'] : []);
 
@@ -17,8 +38,17 @@ function inst(address: string, over: Partial<InstanceState> = {}): InstanceState
 
 function version(resources: InstanceState[]): StateVersion {
   return {
-    formatVersion: 1, lineage: 'lin-1', serial: 3, parentDigest: null, stack: 's', sourceRevision: null, configDigest: null, reason: 'apply',
-    time: '2026-01-01T00:00:00Z', engineVersion: 'ballast/0.1.0', changes: { add: 0, change: 0, destroy: 0 },
+    formatVersion: 1,
+    lineage: 'lin-1',
+    serial: 3,
+    parentDigest: null,
+    stack: 's',
+    sourceRevision: null,
+    configDigest: null,
+    reason: 'apply',
+    time: '2026-01-01T00:00:00Z',
+    engineVersion: 'ballast/0.1.0',
+    changes: { add: 0, change: 0, destroy: 0 },
     resources: Object.fromEntries(resources.map((r) => [r.deposed ? `${r.address} (deposed)` : r.address, r])),
     outputs: { plain: { value: ['a', 1], sensitive: false }, secret: { value: 's3cr3t', sensitive: true }, gone: { value: null, sensitive: false } },
   };
@@ -26,7 +56,17 @@ function version(resources: InstanceState[]): StateVersion {
 
 const sample = [
   inst('random_pet.p', { attributes: { id: 'p', length: 2 }, private: { b64: 'AAEC' }, dependencies: ['terraform_data.d'] }),
-  inst('module.m["k"].random_string.s', { type: 'random_string', name: 's', key: 0, address: 'module.m["k"].random_string.s[0]', provider: 'random.west', sensitivePaths: [['result'], ['keepers', 0]], createBeforeDestroy: true, tainted: true, private: { note: 'native' } }),
+  inst('module.m["k"].random_string.s', {
+    type: 'random_string',
+    name: 's',
+    key: 0,
+    address: 'module.m["k"].random_string.s[0]',
+    provider: 'random.west',
+    sensitivePaths: [['result'], ['keepers', 0]],
+    createBeforeDestroy: true,
+    tainted: true,
+    private: { note: 'native' },
+  }),
   inst('terraform_data.d', { type: 'terraform_data', name: 'd', provider: 'terraform', attributes: { id: 'd', input: { a: [1, 2] }, output: null, triggers_replace: null } }),
 ];
 
@@ -37,11 +77,14 @@ test('a state version becomes a Terraform v4 state file', () => {
   assert.equal(doc.serial, 3);
   assert.equal(doc.lineage, 'lin-1');
   assert.deepEqual(doc.outputs, { plain: { value: ['a', 1], type: ['tuple', ['string', 'number']] }, secret: { value: 's3cr3t', type: 'string', sensitive: true } });
-  assert.deepEqual(doc.resources.map((r) => [r.module, r.type, r.name, r.provider]), [
-    [undefined, 'random_pet', 'p', 'provider["registry.terraform.io/hashicorp/random"]'],
-    [undefined, 'terraform_data', 'd', 'provider["terraform.io/builtin/terraform"]'],
-    ['module.m["k"]', 'random_string', 's', 'provider["registry.terraform.io/hashicorp/random"].west'],
-  ]);
+  assert.deepEqual(
+    doc.resources.map((r) => [r.module, r.type, r.name, r.provider]),
+    [
+      [undefined, 'random_pet', 'p', 'provider["registry.terraform.io/hashicorp/random"]'],
+      [undefined, 'terraform_data', 'd', 'provider["terraform.io/builtin/terraform"]'],
+      ['module.m["k"]', 'random_string', 's', 'provider["registry.terraform.io/hashicorp/random"].west'],
+    ],
+  );
   const [pet, data, str] = doc.resources.map((r) => r.instances[0]!);
   assert.equal(pet.private, 'AAEC');
   assert.deepEqual(pet.dependencies, ['terraform_data.d']);
@@ -52,7 +95,13 @@ test('a state version becomes a Terraform v4 state file', () => {
   assert.equal(str.index_key, 0);
   assert.equal(str.status, 'tainted');
   assert.equal(str.create_before_destroy, true);
-  assert.deepEqual(str.sensitive_attributes, [[{ type: 'get_attr', value: 'result' }], [{ type: 'get_attr', value: 'keepers' }, { type: 'index', value: { value: 0, type: 'number' } }]]);
+  assert.deepEqual(str.sensitive_attributes, [
+    [{ type: 'get_attr', value: 'result' }],
+    [
+      { type: 'get_attr', value: 'keepers' },
+      { type: 'index', value: { value: 0, type: 'number' } },
+    ],
+  ]);
 });
 
 test('pull then parse gives back the same instances and outputs', () => {
@@ -65,8 +114,21 @@ test('pull then parse gives back the same instances and outputs', () => {
   assert.deepEqual(back.outputs, { plain: { value: ['a', 1], sensitive: false }, secret: { value: 's3cr3t', sensitive: true } });
 });
 
-test('a provider\'s own private bytes stay opaque', () => {
-  const text = JSON.stringify({ version: 4, serial: 1, lineage: 'l', resources: [{ mode: 'managed', type: 'aws_s3_bucket', name: 'b', provider: 'module.x.provider["registry.terraform.io/hashicorp/aws"]', instances: [{ attributes: { id: 'b' }, private: Buffer.from('{"schema_version":"0"}').toString('base64') }] }] });
+test("a provider's own private bytes stay opaque", () => {
+  const text = JSON.stringify({
+    version: 4,
+    serial: 1,
+    lineage: 'l',
+    resources: [
+      {
+        mode: 'managed',
+        type: 'aws_s3_bucket',
+        name: 'b',
+        provider: 'module.x.provider["registry.terraform.io/hashicorp/aws"]',
+        instances: [{ attributes: { id: 'b' }, private: Buffer.from('{"schema_version":"0"}').toString('base64') }],
+      },
+    ],
+  });
   const i = parseTerraformState(text, 'f', dyn).instances.get('aws_s3_bucket.b')!;
   assert.equal(i.provider, 'aws');
   assert.deepEqual(i.private, { b64: Buffer.from('{"schema_version":"0"}').toString('base64') });
@@ -81,10 +143,21 @@ test('bad state files are refused with a diagnostic naming the file and place', 
     ['{"version":4,"serial":1,"resources":[]}', /"lineage"/],
     ['{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed"}]}', /resources\[0\] must have "mode"/],
     ['{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"a_b","name":"c","provider":"aws","instances":[]}]}', /resources\[0\]: "provider" must look like provider\[/],
-    ['{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"a_b","name":"c","provider":"provider[\\"x/y\\"]","instances":[{"attributes_flat":{}}]}]}', /instances\[0\] must have "attributes"/],
-    ['{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"a_b","name":"c","provider":"provider[\\"x/y\\"]","instances":[{"attributes":{}},{"attributes":{}}]}]}', /instances\[1\]: a second object at a_b\.c/],
+    [
+      '{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"a_b","name":"c","provider":"provider[\\"x/y\\"]","instances":[{"attributes_flat":{}}]}]}',
+      /instances\[0\] must have "attributes"/,
+    ],
+    [
+      '{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"a_b","name":"c","provider":"provider[\\"x/y\\"]","instances":[{"attributes":{}},{"attributes":{}}]}]}',
+      /instances\[1\]: a second object at a_b\.c/,
+    ],
   ];
-  for (const [text, re] of bad) assert.throws(() => parseTerraformState(text, 'f.tfstate', dyn), (e: unknown) => e instanceof TerraformStateError && re.test(e.message), text);
+  for (const [text, re] of bad)
+    assert.throws(
+      () => parseTerraformState(text, 'f.tfstate', dyn),
+      (e: unknown) => e instanceof TerraformStateError && re.test(e.message),
+      text,
+    );
 });
 
 test('provider addresses convert both ways', () => {
@@ -95,7 +168,8 @@ test('provider addresses convert both ways', () => {
 });
 
 test('numbers no double holds survive push and pull digit for digit', () => {
-  const text = '{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"terraform_data","name":"d","provider":"provider[\\"terraform.io/builtin/terraform\\"]","instances":[{"attributes":{"id":"d","input":{"value":123456789012345678901234567890,"type":"number"}}}]}]}';
+  const text =
+    '{"version":4,"serial":1,"lineage":"l","resources":[{"mode":"managed","type":"terraform_data","name":"d","provider":"provider[\\"terraform.io/builtin/terraform\\"]","instances":[{"attributes":{"id":"d","input":{"value":123456789012345678901234567890,"type":"number"}}}]}]}';
   const parsed = parseTerraformState(text, 'f', dyn);
   const v = version([...parsed.instances.values()]);
   const out = stringifyJson(toTerraformState(v, dyn, 'ballast/0.1.0'));

@@ -132,7 +132,8 @@ export function parseTerraformState(text: string, origin: string, dynamicAttrs: 
     throw new TerraformStateError(`${origin} is not valid JSON${m ? ` (at byte offset ${m[1]})` : ''}.`);
   }
   if (!isObj(raw)) throw new TerraformStateError(`${origin} is not a Terraform state file (expected a JSON object).`);
-  if (raw.version !== 4) throw new TerraformStateError(`${origin} has state format version ${JSON.stringify(raw.version ?? null)}; Ballast reads Terraform state format version 4 (Terraform 0.12 and later).`);
+  if (raw.version !== 4)
+    throw new TerraformStateError(`${origin} has state format version ${JSON.stringify(raw.version ?? null)}; Ballast reads Terraform state format version 4 (Terraform 0.12 and later).`);
   if (typeof raw.serial !== 'number' || !Number.isInteger(raw.serial) || raw.serial < 0) throw new TerraformStateError(`${origin}: "serial" must be a non-negative integer.`);
   if (typeof raw.lineage !== 'string' || !raw.lineage) throw new TerraformStateError(`${origin}: "lineage" must be a non-empty string.`);
   const outputs: Record<string, OutputState> = {};
@@ -172,16 +173,24 @@ export function parseTerraformState(text: string, origin: string, dynamicAttrs: 
       const deposed = typeof i.deposed === 'string' && i.deposed !== '';
       const priv = fromPrivate(i.private, iw);
       const inst: InstanceState = {
-        address, mode, type: r.type as string, name: r.name as string, ...(key !== undefined ? { key } : {}), provider,
-        attributes, sensitivePaths: (sens as unknown[][]).map((p): Path => p.map((s) => fromStep(s, iw))),
-        dependencies: deps as string[], schemaVersion: typeof i.schema_version === 'number' ? i.schema_version : 0,
+        address,
+        mode,
+        type: r.type as string,
+        name: r.name as string,
+        ...(key !== undefined ? { key } : {}),
+        provider,
+        attributes,
+        sensitivePaths: (sens as unknown[][]).map((p): Path => p.map((s) => fromStep(s, iw))),
+        dependencies: deps as string[],
+        schemaVersion: typeof i.schema_version === 'number' ? i.schema_version : 0,
         ...(priv ? { private: priv } : {}),
         ...(i.create_before_destroy === true ? { createBeforeDestroy: true } : {}),
         ...(i.status === 'tainted' ? { tainted: true } : {}),
         ...(deposed ? { deposed: true } : {}),
       };
       const k = deposed ? `${address} (deposed)` : address;
-      if (instances.has(k)) throw new TerraformStateError(`${iw}: ${deposed ? 'more than one deposed object' : 'a second object'} at ${address}; Ballast keeps one${deposed ? ' deposed object' : ''} per address.`);
+      if (instances.has(k))
+        throw new TerraformStateError(`${iw}: ${deposed ? 'more than one deposed object' : 'a second object'} at ${address}; Ballast keeps one${deposed ? ' deposed object' : ''} per address.`);
       instances.set(k, inst);
     });
   });

@@ -42,23 +42,32 @@ export function referencedNodes(expr: Expr, config: StackConfig, module?: string
   for (const r of references(expr)) {
     const a = r.steps[0]?.kind === 'attr' ? r.steps[0].name : undefined;
     switch (r.root) {
-      case 'count': case 'each': case 'self': case 'path': case 'terraform':
+      case 'count':
+      case 'each':
+      case 'self':
+      case 'path':
+      case 'terraform':
         break;
       case 'var':
         if (a === undefined) break;
-        if (decl?.variables.has(a)) { if (module) ids.push(`${prefix}var.${a}`); }
-        else if (decl) unknown.push({ kind: 'input variable', text: `var.${a}`, start: r.range.start, suggestion: suggestion('var', a, decl.variables.keys()) });
+        if (decl?.variables.has(a)) {
+          if (module) ids.push(`${prefix}var.${a}`);
+        } else if (decl) unknown.push({ kind: 'input variable', text: `var.${a}`, start: r.range.start, suggestion: suggestion('var', a, decl.variables.keys()) });
         break;
       case 'local':
         // an undeclared local has no node: report it here rather than link to nothing
         if (a !== undefined) {
-          if (decl?.locals.has(a)) ids.push(`${prefix}local.${a}`); else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start, suggestion: suggestion('local', a, decl?.locals.keys() ?? []) });
+          if (decl?.locals.has(a)) ids.push(`${prefix}local.${a}`);
+          else unknown.push({ kind: 'local value', text: `local.${a}`, start: r.range.start, suggestion: suggestion('local', a, decl?.locals.keys() ?? []) });
         }
         break;
       case 'module':
         if (a !== undefined) {
           const call = decl?.moduleCalls?.get(a);
-          if (!call) { unknown.push({ kind: 'module', text: `module.${a}`, start: r.range.start }); break; }
+          if (!call) {
+            unknown.push({ kind: 'module', text: `module.${a}`, start: r.range.start });
+            break;
+          }
           for (const m of config.modules?.values() ?? []) {
             if (m.parent === (module ?? '') && m.call === call) for (const o of call.module.outputs.keys()) ids.push(`${m.path}.output.${o}`);
           }
@@ -68,14 +77,16 @@ export function referencedNodes(expr: Expr, config: StackConfig, module?: string
         const b = r.steps[1]?.kind === 'attr' ? (r.steps[1] as { name: string }).name : undefined;
         if (a !== undefined && b !== undefined) {
           const id = `data.${a}.${b}`;
-          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start, suggestion: resourceSuggestion(id, config, prefix) });
+          if (config.resources.has(prefix + id)) ids.push(prefix + id);
+          else unknown.push({ kind: 'resource', text: id, start: r.range.start, suggestion: resourceSuggestion(id, config, prefix) });
         }
         break;
       }
       default:
         if (a !== undefined) {
           const id = `${r.root}.${a}`;
-          if (config.resources.has(prefix + id)) ids.push(prefix + id); else unknown.push({ kind: 'resource', text: id, start: r.range.start, suggestion: resourceSuggestion(id, config, prefix) });
+          if (config.resources.has(prefix + id)) ids.push(prefix + id);
+          else unknown.push({ kind: 'resource', text: id, start: r.range.start, suggestion: resourceSuggestion(id, config, prefix) });
         }
     }
   }
@@ -124,17 +135,34 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
       for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
       for (const u of unknown) {
         const hint = u.suggestion ? ` Did you mean "${u.suggestion}"?` : '';
-        diags.push(error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in ${module ? `module ${module}` : 'the stack'}.${hint}`, { stack, address: from, range: { ...range, start: u.start, subject: u.text } }));
+        diags.push(
+          error(`Reference to undeclared ${u.kind} "${u.text}"`, `"${from}" refers to "${u.text}", which is not declared in ${module ? `module ${module}` : 'the stack'}.${hint}`, {
+            stack,
+            address: from,
+            range: { ...range, start: u.start, subject: u.text },
+          }),
+        );
       }
       // misspelled functions are found here too, so every such mistake is reported in one run
       for (const f of unknownFunctions(e)) {
-        diags.push(error(`Call to unknown function "${f.name}"`, `There is no function named "${f.name}".${f.suggestion ? ` Did you mean "${f.suggestion}"?` : ''}`, { stack, address: from, range: { ...range, start: f.start, subject: `${f.name}(` } }));
+        diags.push(
+          error(`Call to unknown function "${f.name}"`, `There is no function named "${f.name}".${f.suggestion ? ` Did you mean "${f.suggestion}"?` : ''}`, {
+            stack,
+            address: from,
+            range: { ...range, start: f.start, subject: `${f.name}(` },
+          }),
+        );
       }
     }
     for (const d of dependsOn) {
-      if (nodes.has(d)) { dag.addEdge(from, d); continue; }
+      if (nodes.has(d)) {
+        dag.addEdge(from, d);
+        continue;
+      }
       // depends_on = [module.x]: everything the module's instances hold
-      const inside = /(^|\.)module\.[A-Za-z_][A-Za-z0-9_-]*$/.test(d) ? [...nodes.values()].filter((n) => (n.kind === 'resource' || n.kind === 'module-output') && (n.id.startsWith(`${d}.`) || n.id.startsWith(`${d}[`))) : [];
+      const inside = /(^|\.)module\.[A-Za-z_][A-Za-z0-9_-]*$/.test(d)
+        ? [...nodes.values()].filter((n) => (n.kind === 'resource' || n.kind === 'module-output') && (n.id.startsWith(`${d}.`) || n.id.startsWith(`${d}[`)))
+        : [];
       if (inside.length || (config.modules && [...config.modules.keys()].some((p) => p === d || p.startsWith(`${d}[`)))) for (const n of inside) dag.addEdge(from, n.id);
       else diags.push(error(`depends_on refers to undeclared resource "${d}"`, undefined, { stack, address: from, range }));
     }
@@ -150,7 +178,14 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
     const d = m.call.module;
     for (const [name, l] of d.locals) link(`${m.path}.local.${name}`, [l.expr], [], l.range, m.path);
     for (const name of d.variables.keys()) link(`${m.path}.var.${name}`, [m.call.inputs.get(name), m.call.count, m.call.forEach], [], m.call.range, m.parent || undefined);
-    for (const [name, o] of d.outputs) link(`${m.path}.output.${name}`, [o.expr, ...o.preconditions.map((c) => c.condition)], o.dependsOn.map((x) => `${m.path}.${x}`), o.range, m.path);
+    for (const [name, o] of d.outputs)
+      link(
+        `${m.path}.output.${name}`,
+        [o.expr, ...o.preconditions.map((c) => c.condition)],
+        o.dependsOn.map((x) => `${m.path}.${x}`),
+        o.range,
+        m.path,
+      );
   }
 
   // a local that refers to itself is a cycle too
@@ -165,7 +200,12 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
 
   const cycle = dag.findCycle();
   if (cycle) {
-    diags.push(error(`Cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'These objects refer to each other, so none of them can be evaluated first. Break the cycle by removing one of the references.', { stack, address: cycle[0] }));
+    diags.push(
+      error(`Cycle: ${[...cycle, cycle[0]].join(' -> ')}`, 'These objects refer to each other, so none of them can be evaluated first. Break the cycle by removing one of the references.', {
+        stack,
+        address: cycle[0],
+      }),
+    );
     return { diagnostics: diags };
   }
 

@@ -10,7 +10,7 @@ export function parseAttributePath(text: string): Path {
   const re = /\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/y;
   let m: RegExpExecArray | null;
   let i = 0;
-  while (i < text.length && (re.lastIndex = i, (m = re.exec(text)))) {
+  while (i < text.length && ((re.lastIndex = i), (m = re.exec(text)))) {
     out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : JSON.parse(`"${m[3]}"`)));
     i = re.lastIndex;
   }

@@ -30,21 +30,41 @@ export async function importObject(req: ImportRequest): Promise<{ instance?: Ins
   if (hasErrors(imp.diagnostics)) return { diagnostics: at(imp.diagnostics) };
   const found = imp.imported.find((o) => o.typeName === req.addr.type);
   if (!found) {
-    return { diagnostics: [...at(imp.diagnostics), error('Cannot import non-existent remote object', `While attempting to import an existing object to "${address}", the provider found no ${req.addr.type} with id "${req.id}".`, where)] };
+    return {
+      diagnostics: [
+        ...at(imp.diagnostics),
+        error('Cannot import non-existent remote object', `While attempting to import an existing object to "${address}", the provider found no ${req.addr.type} with id "${req.id}".`, where),
+      ],
+    };
   }
   const read = await p.readResource({ typeName: req.addr.type, currentState: found.state, private: found.private, signal: req.signal });
   const diagnostics = at([...imp.diagnostics, ...read.diagnostics]);
   if (hasErrors(read.diagnostics)) return { diagnostics };
   if (read.newState === null) {
-    return { diagnostics: [...diagnostics, error('Cannot import non-existent remote object', `While attempting to import an existing object to "${address}", the provider detected that no object exists with the given id "${req.id}". Only pre-existing objects can be imported; check that the id is correct and that it is associated with the provider's configured region or endpoint.`, where)] };
+    return {
+      diagnostics: [
+        ...diagnostics,
+        error(
+          'Cannot import non-existent remote object',
+          `While attempting to import an existing object to "${address}", the provider detected that no object exists with the given id "${req.id}". Only pre-existing objects can be imported; check that the id is correct and that it is associated with the provider's configured region or endpoint.`,
+          where,
+        ),
+      ],
+    };
   }
   return {
     diagnostics,
     instance: {
-      address, mode: 'managed', type: req.addr.type, name: req.addr.name, key: req.addr.key,
-      provider: req.provider.ref, attributes: read.newState,
+      address,
+      mode: 'managed',
+      type: req.addr.type,
+      name: req.addr.name,
+      key: req.addr.key,
+      provider: req.provider.ref,
+      attributes: read.newState,
       sensitivePaths: schemaSensitivePaths(req.schema.block, read.newState),
-      dependencies: req.dependencies, schemaVersion: req.schema.version,
+      dependencies: req.dependencies,
+      schemaVersion: req.schema.version,
       private: read.private ?? found.private,
     },
   };
@@ -68,7 +88,13 @@ export function importBlocksByAddress(config: StackConfig): { byAddress: Map<str
     }
     const address = formatInstance(addr);
     if (addr.mode !== 'managed' || !config.resources.has(formatResource(addr))) {
-      diagnostics.push(error('Configuration for import target does not exist', `The configuration for the given import target ${address} does not exist. All import targets must exist within the configuration.`, where));
+      diagnostics.push(
+        error(
+          'Configuration for import target does not exist',
+          `The configuration for the given import target ${address} does not exist. All import targets must exist within the configuration.`,
+          where,
+        ),
+      );
       continue;
     }
     if (byAddress.has(address)) {

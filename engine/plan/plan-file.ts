@@ -45,10 +45,14 @@ function decode(v: unknown): unknown {
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
     switch (o[TAG]) {
-      case 'unknown': return new Unknown((o.type as string | null) ?? undefined);
-      case 'sensitive': return new Sensitive(decode(o.value) as Value);
-      case 'set': return markSet((o.items as unknown[]).map(decode) as Value[]);
-      case 'map': return new Map((o.entries as [string, unknown][]).map(([k, x]) => [k, decode(x)]));
+      case 'unknown':
+        return new Unknown((o.type as string | null) ?? undefined);
+      case 'sensitive':
+        return new Sensitive(decode(o.value) as Value);
+      case 'set':
+        return markSet((o.items as unknown[]).map(decode) as Value[]);
+      case 'map':
+        return new Map((o.entries as [string, unknown][]).map(([k, x]) => [k, decode(x)]));
     }
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(o)) out[k] = decode(x);

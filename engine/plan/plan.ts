@@ -128,16 +128,23 @@ export interface Plan {
 export function summarize(changes: readonly ResourceChange[]): { add: number; change: number; destroy: number; read: number } {
   const s = { add: 0, change: 0, destroy: 0, read: 0 };
   for (const c of changes) {
-    if (c.addr.mode === 'data') { if (c.action === 'read') s.read++; continue; }
+    if (c.addr.mode === 'data') {
+      if (c.action === 'read') s.read++;
+      continue;
+    }
     if (c.action === 'create') s.add++;
     else if (c.action === 'update') s.change++;
     else if (c.action === 'delete') s.destroy++;
-    else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') { s.add++; s.destroy++; }
+    else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') {
+      s.add++;
+      s.destroy++;
+    }
   }
   return s;
 }
 
 export const hasChanges = (p: Plan): boolean =>
   p.changes.some((c) => (c.action !== 'no-op' && c.action !== 'read') || c.importing !== undefined || c.previousAddress !== undefined) ||
-  (p.forgotten?.length ?? 0) > 0 || p.outputs.some((o) => o.action !== 'no-op') ||
+  (p.forgotten?.length ?? 0) > 0 ||
+  p.outputs.some((o) => o.action !== 'no-op') ||
   (p.mode === 'refresh-only' && p.drift.length > 0);

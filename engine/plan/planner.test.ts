@@ -50,11 +50,24 @@ async function plan(f: Fixture, json: Json, opts: Partial<PlanOptions> = {}, pri
   const scope = new StackScope(stack.config, stack.variables);
   const refs = new Set<string>([...[...stack.config.resources.values()].map((r) => formatProviderRef(r.provider)), ...[...prior.instances.values()].map((i) => i.provider)]);
   const opened = await ProviderSet.open(stack.config, refs, registry, { workingDir: f.dir, env: {} }, scope);
-  assert.deepEqual(opened.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    opened.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   try {
-    return await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
-      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 4, sourceRevision: null, configDigest: stack.configDigest, ...opts,
-    });
+    return await planStack(
+      { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
+      {
+        mode: 'normal',
+        refresh: true,
+        targets: [],
+        replace: [],
+        parallelism: 4,
+        sourceRevision: null,
+        configDigest: stack.configDigest,
+        ...opts,
+      },
+    );
   } finally {
     await opened.providers.close();
   }
@@ -195,8 +208,10 @@ test('count and for_each expand, shrink and grow with the right reasons', async 
   await apply(f, cfg(3, ['a', 'b']));
   const p = await plan(f, cfg(1, ['b', 'c']));
   assert.deepEqual(changed(p), {
-    'null_resource.c[1]': 'delete', 'null_resource.c[2]': 'delete',
-    'terraform_data.e["a"]': 'delete', 'terraform_data.e["c"]': 'create',
+    'null_resource.c[1]': 'delete',
+    'null_resource.c[2]': 'delete',
+    'terraform_data.e["a"]': 'delete',
+    'terraform_data.e["c"]': 'create',
   });
   assert.equal(p.changes.find((c) => c.address === 'null_resource.c[2]')!.reason, 'delete-because-count-index');
   assert.equal(p.changes.find((c) => c.address === 'terraform_data.e["a"]')!.reason, 'delete-because-each-key');
@@ -248,7 +263,10 @@ test('refresh finds a file deleted out of band (drift) and plans to create it ag
   assert.ok(existsSync(join(f.dir, 'a.txt')));
   await rm(join(f.dir, 'a.txt'));
   const p = await plan(f, cfg);
-  assert.deepEqual(p.drift.map((d) => [d.address, d.action]), [['local_file.f', 'delete']]);
+  assert.deepEqual(
+    p.drift.map((d) => [d.address, d.action]),
+    [['local_file.f', 'delete']],
+  );
   assert.deepEqual(changed(p), { 'local_file.f': 'create' });
   const noRefresh = await plan(f, cfg, { refresh: false });
   assert.deepEqual(noRefresh.drift, []);
@@ -338,15 +356,27 @@ test('an output whose value is null is left out of the state and the plan, like 
   const f = await fixture();
   const json: Json = { variable: { v: { default: null } }, output: { gone: { value: '${var.v}' }, kept: { value: 'x' } } };
   const first = await apply(f, json);
-  assert.deepEqual(first.outputs.map((o) => [o.name, o.action]), [['kept', 'create']]);
+  assert.deepEqual(
+    first.outputs.map((o) => [o.name, o.action]),
+    [['kept', 'create']],
+  );
   const recorded = (await readPrior(f.store)).version!.outputs;
   assert.deepEqual(Object.keys(recorded), ['kept']);
   const again = await plan(f, json);
-  assert.deepEqual(again.outputs.map((o) => [o.name, o.action]), [['kept', 'no-op']]);
+  assert.deepEqual(
+    again.outputs.map((o) => [o.name, o.action]),
+    [['kept', 'no-op']],
+  );
   // an output that had a value and becomes null is removed
   await apply(f, { variable: { v: { default: 'a' } }, output: { gone: { value: '${var.v}' } } });
   const toNull = await plan(f, json);
-  assert.deepEqual(toNull.outputs.map((o) => [o.name, o.action]), [['gone', 'delete'], ['kept', 'create']]);
+  assert.deepEqual(
+    toNull.outputs.map((o) => [o.name, o.action]),
+    [
+      ['gone', 'delete'],
+      ['kept', 'create'],
+    ],
+  );
 });
 
 test('plantimestamp() is the time of the plan, known while planning and the same when the plan is applied', async () => {
@@ -383,9 +413,18 @@ test('the instances of one resource are planned side by side, never more than --
     }
   };
   try {
-    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
-      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 3, sourceRevision: null, configDigest: stack.configDigest,
-    });
+    const p = await planStack(
+      { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
+      {
+        mode: 'normal',
+        refresh: true,
+        targets: [],
+        replace: [],
+        parallelism: 3,
+        sourceRevision: null,
+        configDigest: stack.configDigest,
+      },
+    );
     assert.equal(p.changes.filter((c) => c.action === 'create').length, 12);
     assert.equal(most, 3);
   } finally {
@@ -421,14 +460,24 @@ async function instrumented(f: Fixture, json: Json, delay: (tag: string) => numb
       return { ...resp, diagnostics: [...resp.diagnostics, { severity: 'error' as const, summary: `refused ${tag}`, detail: '' }] };
     } finally {
       inFlight--;
-      if (tags.get(tag) === 1) tags.delete(tag); else tags.set(tag, tags.get(tag)! - 1);
+      if (tags.get(tag) === 1) tags.delete(tag);
+      else tags.set(tag, tags.get(tag)! - 1);
       events.push(`end ${tag}`);
     }
   };
   try {
-    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
-      mode: 'normal', refresh: true, targets: [], replace: [], parallelism, sourceRevision: null, configDigest: stack.configDigest,
-    });
+    const p = await planStack(
+      { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
+      {
+        mode: 'normal',
+        refresh: true,
+        targets: [],
+        replace: [],
+        parallelism,
+        sourceRevision: null,
+        configDigest: stack.configDigest,
+      },
+    );
     return { plan: p, events, most, mostResources };
   } finally {
     await opened.providers.close();
@@ -442,17 +491,24 @@ test('independent resources are planned side by side; a dependent only after its
   resources.b = { triggers_replace: 'b', input: '${terraform_data.a0.id}' };
   resources.c = { count: 4, triggers_replace: 'c', input: '${count.index}' };
   // the earliest resources answer last, so completion order is the reverse of a serial walk's
-  const r = await instrumented(f, { resource: { terraform_data: resources } }, (tag) => tag.startsWith('a') ? 60 - 10 * Number(tag.slice(1)) : 5, 3);
-  assert.deepEqual(r.plan.changes.map((c) => c.address), ['terraform_data.a0', 'terraform_data.b']);
+  const r = await instrumented(f, { resource: { terraform_data: resources } }, (tag) => (tag.startsWith('a') ? 60 - 10 * Number(tag.slice(1)) : 5), 3);
+  assert.deepEqual(
+    r.plan.changes.map((c) => c.address),
+    ['terraform_data.a0', 'terraform_data.b'],
+  );
   // a serial walk has one resource in flight at a time; a bound per level would allow 3 x 3 calls
   assert.equal(r.mostResources, 3);
   assert.equal(r.most, 3);
   const bStart = r.events.indexOf('start b');
   assert.ok(bStart > r.events.indexOf('end a0'), `b started before a0 finished: ${r.events.join(', ')}`);
   // errors come out in the serial walk's order (topological, instances in order), not completion order
-  const serial = prepare(f, { resource: { terraform_data: resources } }).graph.dag.topologicalOrder()
+  const serial = prepare(f, { resource: { terraform_data: resources } })
+    .graph.dag.topologicalOrder()
     .filter((id) => id !== 'terraform_data.a0' && id !== 'terraform_data.b');
-  assert.deepEqual(errors(r.plan).map((d) => d.where?.address), serial.flatMap((id) => id === 'terraform_data.c' ? [0, 1, 2, 3].map((i) => `${id}[${i}]`) : [id]));
+  assert.deepEqual(
+    errors(r.plan).map((d) => d.where?.address),
+    serial.flatMap((id) => (id === 'terraform_data.c' ? [0, 1, 2, 3].map((i) => `${id}[${i}]`) : [id])),
+  );
   assert.ok(errors(r.plan).every((d) => d.summary === `refused ${(d.where?.address ?? '').replace(/^terraform_data\.|\[\d\]$/g, '')}`));
 });
 
@@ -472,11 +528,28 @@ test('drift policy by address: alert reports the changed paths and keeps the rec
     return { ...resp, newState: resp.newState && { ...resp.newState, input: 'edited by hand', output: 'edited by hand' } };
   };
   try {
-    const p = await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
-      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 4, sourceRevision: null, configDigest: stack.configDigest,
-      driftPolicies: [{ address: 'terraform_data.watch*', policy: 'alert' }, { address: 'terraform_data.q?iet', policy: 'ignore' }, { address: '*', policy: 'revert', stack: 'other' }],
-    });
-    assert.deepEqual(p.drift.map((c) => c.address), ['terraform_data.fixed'], 'only the revert one is drift the plan puts back');
+    const p = await planStack(
+      { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
+      {
+        mode: 'normal',
+        refresh: true,
+        targets: [],
+        replace: [],
+        parallelism: 4,
+        sourceRevision: null,
+        configDigest: stack.configDigest,
+        driftPolicies: [
+          { address: 'terraform_data.watch*', policy: 'alert' },
+          { address: 'terraform_data.q?iet', policy: 'ignore' },
+          { address: '*', policy: 'revert', stack: 'other' },
+        ],
+      },
+    );
+    assert.deepEqual(
+      p.drift.map((c) => c.address),
+      ['terraform_data.fixed'],
+      'only the revert one is drift the plan puts back',
+    );
     assert.deepEqual(changed(p), { 'terraform_data.fixed': 'update' });
     assert.deepEqual(p.driftAlerts, [{ address: 'terraform_data.watched', deleted: false, paths: ['input', 'output'], policySource: 'terraform_data.watch*' }]);
     // the policies the refresh resolved (not the default), as the web UI lists them per object

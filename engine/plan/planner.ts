@@ -8,10 +8,7 @@ import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
-import {
-  containsSensitive, containsUnknown, isObject, isUnknown, markPaths, Sensitive, unmark, Unknown, valuesEqual,
-  type Path, type Value, type ValueObject,
-} from '../lang/value.ts';
+import { containsSensitive, containsUnknown, isObject, isUnknown, markPaths, Sensitive, unmark, Unknown, valuesEqual, type Path, type Value, type ValueObject } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
@@ -90,7 +87,10 @@ class Planner {
   /** instance address -> the graph node (resource address) it was planned under */
   private readonly nodeOf = new Map<string, string>();
 
-  constructor(private readonly inp: PlanInputs, private readonly opts: PlanOptions) {
+  constructor(
+    private readonly inp: PlanInputs,
+    private readonly opts: PlanOptions,
+  ) {
     this.stack = inp.config.name;
     this.slots = new Slots(opts.parallelism);
   }
@@ -131,8 +131,7 @@ class Planner {
         this.imports = imp.byAddress;
         this.diags.push(...imp.diagnostics);
         if (!hasErrors(imp.diagnostics)) await this.planNormal();
-      }
-      else this.seedScopeFromPrior(config.resources.keys());
+      } else this.seedScopeFromPrior(config.resources.keys());
     }
     const pf = this.inp.scope.providerFunctions;
     if (pf && this.opts.mode === 'normal' && !hasErrors(this.diags)) {
@@ -141,10 +140,12 @@ class Planner {
     const outputs = this.opts.mode === 'normal' && !hasErrors(this.diags) ? this.planOutputs() : this.opts.mode === 'destroy' ? this.destroyOutputs() : [];
     if (this.opts.mode === 'normal' && !hasErrors(this.diags)) this.runChecks();
 
-    const changes = [...this.changes.values()].map((c) => {
-      const from = this.movedFrom.get(c.address);
-      return from && !c.deposed ? { ...c, previousAddress: from } : c;
-    }).sort((a, b) => cmp(a.address, b.address));
+    const changes = [...this.changes.values()]
+      .map((c) => {
+        const from = this.movedFrom.get(c.address);
+        return from && !c.deposed ? { ...c, previousAddress: from } : c;
+      })
+      .sort((a, b) => cmp(a.address, b.address));
     return {
       stack: this.stack,
       mode: this.opts.mode,
@@ -198,8 +199,10 @@ class Planner {
       const where = { stack: this.stack, address: `moved ${mv.from} -> ${mv.to}`, range: mv.range };
       const from = parseEndpoint(mv.from);
       const to = parseEndpoint(mv.to);
-      if ((from.kind === 'module') !== (to.kind === 'module') || (from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module') {
-        this.diags.push(error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where));
+      if ((from.kind === 'module') !== (to.kind === 'module') || ((from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module')) {
+        this.diags.push(
+          error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where),
+        );
         continue;
       }
       for (const [key, inst] of [...this.refreshed]) {
@@ -208,7 +211,13 @@ class Planner {
         if (!n) continue;
         const address = formatInstance(n);
         if (this.refreshed.has(address)) {
-          this.diags.push(warning('Moved object still exists', `This statement declares a move from ${inst.address} to ${address}, but both are recorded in the state; the object at ${inst.address} is planned on its own.`, where));
+          this.diags.push(
+            warning(
+              'Moved object still exists',
+              `This statement declares a move from ${inst.address} to ${address}, but both are recorded in the state; the object at ${inst.address} is planned on its own.`,
+              where,
+            ),
+          );
           continue;
         }
         this.refreshed.delete(key);
@@ -235,7 +244,7 @@ class Planner {
       const resp = await p.provider.readResource({ typeName: earlier.type, currentState: earlier.attributes, private: earlier.private, signal: this.opts.signal });
       const now = resp.newState;
       if (hasErrors(resp.diagnostics) || now === null) continue; // gone: the plan creates it anew
-      if (current && (valuesEqual(now, current.attributes) || now.id !== undefined && now.id === current.attributes.id)) continue; // the same real object
+      if (current && (valuesEqual(now, current.attributes) || (now.id !== undefined && now.id === current.attributes.id))) continue; // the same real object
       if (current) this.changes.set(`${address} (deposed)`, { ...deleteChange(current), deposed: true });
       this.refreshed.set(address, { ...earlier, attributes: now });
     }
@@ -251,7 +260,9 @@ class Planner {
       const id = formatResource(t);
       if (dag.hasNode(id)) ids.push(id);
       else if (!this.priorByResource.has(id)) {
-        this.diags.push(error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }));
+        this.diags.push(
+          error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }),
+        );
       }
     }
     const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
@@ -287,12 +298,19 @@ class Planner {
     const visit = async (id: string): Promise<void> => {
       const node = graph.nodes.get(id)!;
       if (node.kind === 'output') return;
-      if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) { this.failed.add(id); return; }
+      if (graph.dag.dependencies(id).some((d) => this.failed.has(d))) {
+        this.failed.add(id);
+        return;
+      }
       if (node.kind !== 'resource') {
         // locals, module inputs and module outputs: evaluated now so their mistakes are reported
         const m = node.module ? config.modules?.get(node.module) : undefined;
-        const range = (node.kind === 'local' ? (m ? m.call.module : config).locals.get(node.name)?.range
-          : node.kind === 'module-var' ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range) : m?.call.module.outputs.get(node.name)?.range) ?? {};
+        const range =
+          (node.kind === 'local'
+            ? (m ? m.call.module : config).locals.get(node.name)?.range
+            : node.kind === 'module-var'
+              ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range)
+              : m?.call.module.outputs.get(node.name)?.range) ?? {};
         try {
           if (node.kind === 'local') this.inp.scope.localValue(node.name, range, node.module);
           else if (node.kind === 'module-var') this.inp.scope.moduleVariable(node.module, node.name, range);
@@ -304,7 +322,10 @@ class Planner {
         return;
       }
       const rc = config.resources.get(node.address)!;
-      if (this.touchable && !this.touchable.has(node.address)) { this.seedScopeFromPrior([node.address]); return; }
+      if (this.touchable && !this.touchable.has(node.address)) {
+        this.seedScopeFromPrior([node.address]);
+        return;
+      }
       const ok = await this.planResource(rc);
       if (!ok) this.failed.add(id);
     };
@@ -332,8 +353,17 @@ class Planner {
     }
     for (const r of config.removed ?? []) {
       const ep = parseEndpoint(r.from);
-      const still = [...config.resources.values()].find((rc) => endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }));
-      if (still) this.diags.push(error('Removed resource still exists', `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`, { stack: this.stack, address: r.from, range: r.range }));
+      const still = [...config.resources.values()].find((rc) =>
+        endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }),
+      );
+      if (still)
+        this.diags.push(
+          error(
+            'Removed resource still exists',
+            `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`,
+            { stack: this.stack, address: r.from, range: r.range },
+          ),
+        );
     }
   }
 
@@ -357,11 +387,13 @@ class Planner {
     if (!p) return false; // the provider set already reported why
     const schema = rc.mode === 'data' ? p.schema.dataSources[rc.type] : p.schema.resources[rc.type];
     if (!schema && !(rc.mode === 'data' && rc.type === 'terraform_remote_state')) {
-      this.diags.push(error(
-        `Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type "${rc.type}"`,
-        `The provider ${p.source} does not support ${rc.mode === 'data' ? 'data source' : 'resource'} type "${rc.type}".${suggest(rc.type, Object.keys(rc.mode === 'data' ? p.schema.dataSources : p.schema.resources))}`,
-        where,
-      ));
+      this.diags.push(
+        error(
+          `Unknown ${rc.mode === 'data' ? 'data source' : 'resource'} type "${rc.type}"`,
+          `The provider ${p.source} does not support ${rc.mode === 'data' ? 'data source' : 'resource'} type "${rc.type}".${suggest(rc.type, Object.keys(rc.mode === 'data' ? p.schema.dataSources : p.schema.resources))}`,
+          where,
+        ),
+      );
       return false;
     }
 
@@ -387,13 +419,15 @@ class Planner {
     const firstDiag = this.diags.length;
     const addresses = todo.map((t) => formatInstance(t.addr));
     for (const a of addresses) this.nodeOf.set(a, rc.address);
-    await Promise.all(todo.map(({ addr, inst }) => this.slots.run(async () => {
-      if (this.opts.signal?.aborted) return;
-      const done = rc.mode === 'data'
-        ? await this.planDataInstance(rc, addr, inst, schema, providerRef)
-        : await this.planManagedInstance(rc, addr, inst, schema!, providerRef);
-      if (!done) ok = false;
-    })));
+    await Promise.all(
+      todo.map(({ addr, inst }) =>
+        this.slots.run(async () => {
+          if (this.opts.signal?.aborted) return;
+          const done = rc.mode === 'data' ? await this.planDataInstance(rc, addr, inst, schema, providerRef) : await this.planManagedInstance(rc, addr, inst, schema!, providerRef);
+          if (!done) ok = false;
+        }),
+      ),
+    );
     if (this.opts.signal?.aborted) throw this.opts.signal.reason ?? new Error('aborted');
     this.orderDiagnostics(firstDiag, addresses);
     // recorded instances the expansion no longer has
@@ -418,8 +452,13 @@ class Planner {
     for (let i = from; i < this.diags.length; i++) if (rank.has(this.diags[i].where?.address ?? '')) places.push(i);
     if (places.length < 2) return;
     const at = (d: Diagnostic) => rank.get(d.where?.address ?? '')!;
-    const sorted = places.map((p) => this.diags[p]).map((d, i) => ({ d, i })).sort((a, b) => at(a.d) - at(b.d) || a.i - b.i);
-    places.forEach((p, i) => { this.diags[p] = sorted[i].d; });
+    const sorted = places
+      .map((p) => this.diags[p])
+      .map((d, i) => ({ d, i }))
+      .sort((a, b) => at(a.d) - at(b.d) || a.i - b.i);
+    places.forEach((p, i) => {
+      this.diags[p] = sorted[i].d;
+    });
   }
 
   /**
@@ -455,7 +494,10 @@ class Planner {
     try {
       const scope = this.inp.scope.scope({ module: rc.module, countIndex: inst.countIndex, eachKey: inst.eachKey, eachValue: inst.eachValue });
       const failures = checkConditions(rc.lifecycle.preconditions, scope, 'Resource precondition failed');
-      if (failures.length) { this.diags.push(...locatedAt(where, failures)); return null; }
+      if (failures.length) {
+        this.diags.push(...locatedAt(where, failures));
+        return null;
+      }
       const value = evaluate(rc.body, scope);
       const { value: plain, paths } = unmark(value);
       if (!isObject(plain)) throw new Error('internal error: resource body did not evaluate to an object');
@@ -542,7 +584,11 @@ class Planner {
     const afterSensitive = followSensitive(action === 'no-op' ? prior!.attributes : planned, mergePaths(evaluated.sensitive, schemaSensitivePaths(schema.block, planned)));
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
     this.changes.set(address, {
-      addr, address, provider: providerRef, action, reason,
+      addr,
+      address,
+      provider: providerRef,
+      action,
+      reason,
       before: prior?.attributes ?? null,
       after: action === 'no-op' ? prior!.attributes : planned,
       beforeSensitive: prior?.sensitivePaths ?? [],
@@ -627,9 +673,19 @@ class Planner {
       const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
       const afterSensitive = followSensitive(after, mergePaths(sensitivePaths, schema ? schemaSensitivePaths(schema.block, after) : []));
       this.changes.set(address, {
-        addr, address, provider: providerRef, action, reason, before: null, after,
-        beforeSensitive: [], afterSensitive, requiresReplace: [], config,
-        dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(), schemaVersion: schema?.version ?? 0,
+        addr,
+        address,
+        provider: providerRef,
+        action,
+        reason,
+        before: null,
+        after,
+        beforeSensitive: [],
+        afterSensitive,
+        requiresReplace: [],
+        config,
+        dependencies: [...new Set([...deps, ...rc.dependsOn])].sort(),
+        schemaVersion: schema?.version ?? 0,
       });
       this.inp.scope.setInstance(rc.address, addr.key, markPaths(after, afterSensitive));
     };
@@ -693,14 +749,23 @@ class Planner {
       let value: Value;
       try {
         const failures = checkConditions(o.preconditions, scope.root, 'Output precondition failed');
-        if (failures.length) { this.diags.push(...failures.map((d) => ({ ...d, where }))); continue; }
+        if (failures.length) {
+          this.diags.push(...failures.map((d) => ({ ...d, where })));
+          continue;
+        }
         value = evaluate(o.expr, scope.root);
       } catch (e) {
         this.diags.push(exprDiagnostic(e, where));
         continue;
       }
       if (containsSensitive(value) && !o.sensitive) {
-        this.diags.push(error('Output refers to sensitive values', `Output "${o.name}" uses a sensitive value. Set sensitive = true on the output (TerraformOutput { sensitive: true }) to confirm that it may be shown only as (sensitive value).`, where));
+        this.diags.push(
+          error(
+            'Output refers to sensitive values',
+            `Output "${o.name}" uses a sensitive value. Set sensitive = true on the output (TerraformOutput { sensitive: true }) to confirm that it may be shown only as (sensitive value).`,
+            where,
+          ),
+        );
         continue;
       }
       const before = prior.version?.outputs[o.name];
@@ -725,11 +790,13 @@ class Planner {
   }
 
   private preventDestroyError(address: string, rc: ResourceConfig): void {
-    this.diags.push(error(
-      'Instance cannot be destroyed',
-      `Resource ${address} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or change the configuration so the object is not replaced or removed.`,
-      { stack: this.stack, address, range: rc.range },
-    ));
+    this.diags.push(
+      error(
+        'Instance cannot be destroyed',
+        `Resource ${address} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or change the configuration so the object is not replaced or removed.`,
+        { stack: this.stack, address, range: rc.range },
+      ),
+    );
   }
 }
 
@@ -761,10 +828,9 @@ function attributeOf(e: Expr): string | undefined {
   return undefined;
 }
 
-
 function sameExpansion(config: StackConfig, id: string, rc: ResourceConfig): boolean {
   const other = config.resources.get(id);
-  return !!other && (!!other.count === !!rc.count) && (!!other.forEach === !!rc.forEach);
+  return !!other && !!other.count === !!rc.count && !!other.forEach === !!rc.forEach;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -42,49 +42,58 @@ export async function refreshAll(
   const diags: Diagnostic[] = [];
   // keyed by state key: a deposed object sits next to the current object of its address
   const managed = [...prior.entries()].filter(([, i]) => i.mode === 'managed');
-  await runBounded(managed, parallelism, async ([key, inst]) => {
-    const p = providers.get(inst.provider);
-    if (!p) return; // reported by the provider set already
-    const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
-    const errs = resp.diagnostics.filter((d) => d.severity === 'error');
-    if (errs.length) {
-      diags.push(...locatedAt({ stack, address: inst.address }, resp.diagnostics));
-      return;
-    }
-    const now = resp.newState;
-    if (resp.health && now !== null && !inst.deposed) health.set(inst.address, resp.health);
-    // the object's own policy wins over the configured rules; a deposed object is always removed
-    const rule = inst.deposed ? undefined : policyFor(driftPolicies, stack, inst.address);
-    const policy = inst.deposed ? 'revert' : resp.driftPolicy ?? rule?.policy ?? 'revert';
-    if (!inst.deposed && (resp.driftPolicy || rule)) policies.set(inst.address, { policy, source: resp.driftPolicy ? 'object' : rule!.rule.address });
-    if (now !== null && valuesEqual(now, inst.attributes)) return;
-    if (policy === 'alert') {
-      // reported, never put back: the recorded object stands, so the plan changes nothing
-      const paths = now === null ? [] : changedPaths(inst.attributes, now);
-      const from = resp.driftPolicy ? 'the object\'s own drift policy' : `the drift policy for "${rule!.rule.address}"`;
-      alerts.push({ address: inst.address, deleted: now === null, paths, policySource: resp.driftPolicy ? 'object' : rule!.rule.address });
-      diags.push(warning(
-        `Drift on ${inst.address} (policy alert: not reverted)`,
-        now === null ? `Deleted outside Ballast; ${from} says "alert", so it is not created again.` : `Changed outside Ballast: ${paths.join(', ')}. ${from[0].toUpperCase()}${from.slice(1)} says "alert".`,
-        { stack, address: inst.address },
-      ));
-      return;
-    }
-    if (now === null) {
-      // a deleted object is created again even under "ignore", as Terraform's ignore_changes does
-      refreshed.delete(key);
-      if (!inst.deposed) drift.push(driftChange(inst, null));
-      return;
-    }
-    if (policy === 'ignore') {
-      // not compared: a provider that applied the object's own policy already kept what matters
-      if (resp.driftPolicy === 'ignore') refreshed.set(key, { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private });
-      return;
-    }
-    const next: InstanceState = { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private };
-    refreshed.set(key, next);
-    if (!inst.deposed) drift.push(driftChange(inst, now));
-  }, signal);
+  await runBounded(
+    managed,
+    parallelism,
+    async ([key, inst]) => {
+      const p = providers.get(inst.provider);
+      if (!p) return; // reported by the provider set already
+      const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
+      const errs = resp.diagnostics.filter((d) => d.severity === 'error');
+      if (errs.length) {
+        diags.push(...locatedAt({ stack, address: inst.address }, resp.diagnostics));
+        return;
+      }
+      const now = resp.newState;
+      if (resp.health && now !== null && !inst.deposed) health.set(inst.address, resp.health);
+      // the object's own policy wins over the configured rules; a deposed object is always removed
+      const rule = inst.deposed ? undefined : policyFor(driftPolicies, stack, inst.address);
+      const policy = inst.deposed ? 'revert' : (resp.driftPolicy ?? rule?.policy ?? 'revert');
+      if (!inst.deposed && (resp.driftPolicy || rule)) policies.set(inst.address, { policy, source: resp.driftPolicy ? 'object' : rule!.rule.address });
+      if (now !== null && valuesEqual(now, inst.attributes)) return;
+      if (policy === 'alert') {
+        // reported, never put back: the recorded object stands, so the plan changes nothing
+        const paths = now === null ? [] : changedPaths(inst.attributes, now);
+        const from = resp.driftPolicy ? "the object's own drift policy" : `the drift policy for "${rule!.rule.address}"`;
+        alerts.push({ address: inst.address, deleted: now === null, paths, policySource: resp.driftPolicy ? 'object' : rule!.rule.address });
+        diags.push(
+          warning(
+            `Drift on ${inst.address} (policy alert: not reverted)`,
+            now === null
+              ? `Deleted outside Ballast; ${from} says "alert", so it is not created again.`
+              : `Changed outside Ballast: ${paths.join(', ')}. ${from[0].toUpperCase()}${from.slice(1)} says "alert".`,
+            { stack, address: inst.address },
+          ),
+        );
+        return;
+      }
+      if (now === null) {
+        // a deleted object is created again even under "ignore", as Terraform's ignore_changes does
+        refreshed.delete(key);
+        if (!inst.deposed) drift.push(driftChange(inst, null));
+        return;
+      }
+      if (policy === 'ignore') {
+        // not compared: a provider that applied the object's own policy already kept what matters
+        if (resp.driftPolicy === 'ignore') refreshed.set(key, { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private });
+        return;
+      }
+      const next: InstanceState = { ...inst, attributes: now, sensitivePaths: followSensitive(now, inst.sensitivePaths), private: resp.private ?? inst.private };
+      refreshed.set(key, next);
+      if (!inst.deposed) drift.push(driftChange(inst, now));
+    },
+    signal,
+  );
   const byAddress = <T extends { address: string }>(a: T, b: T) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
   drift.sort(byAddress);
   alerts.sort(byAddress);
@@ -109,4 +118,3 @@ function driftChange(inst: InstanceState, now: ValueObject | null): ResourceChan
     schemaVersion: inst.schemaVersion,
   };
 }
-

@@ -16,23 +16,26 @@ import type { Plan } from './plan.ts';
 
 const SOURCE = 'registry.terraform.io/test/versioned';
 const upgradedFrom: number[] = [];
-const registry = createRegistry([{
-  source: SOURCE,
-  factory: () => new SchemaProvider({
-    name: 'versioned',
-    resources: {
-      versioned_thing: {
-        // version 1 renamed size_text (a string) to size (a number)
-        schema: { version: 1, block: { attributes: { id: { type: 'string', computed: true }, size: { type: 'number', optional: true } } } },
-        create: (planned) => ({ ...planned, id: 'thing-1' }),
-        upgradeState(state, from) {
-          upgradedFrom.push(from);
-          return { id: state.id, size: Number(state.size_text) };
+const registry = createRegistry([
+  {
+    source: SOURCE,
+    factory: () =>
+      new SchemaProvider({
+        name: 'versioned',
+        resources: {
+          versioned_thing: {
+            // version 1 renamed size_text (a string) to size (a number)
+            schema: { version: 1, block: { attributes: { id: { type: 'string', computed: true }, size: { type: 'number', optional: true } } } },
+            create: (planned) => ({ ...planned, id: 'thing-1' }),
+            upgradeState(state, from) {
+              upgradedFrom.push(from);
+              return { id: state.id, size: Number(state.size_text) };
+            },
+          },
         },
-      },
-    },
-  }),
-}]);
+      }),
+  },
+]);
 
 async function planWith(attributes: InstanceState['attributes'], schemaVersion: number): Promise<Plan> {
   const dir = await makeTempDir('ballast-upgrade-');
@@ -51,9 +54,18 @@ async function planWith(attributes: InstanceState['attributes'], schemaVersion: 
   const opened = await ProviderSet.open(stack.config, new Set([ref]), registry, { workingDir: dir, env: {} }, scope);
   assert.deepEqual(opened.diagnostics, []);
   try {
-    return await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, {
-      mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 4, sourceRevision: null, configDigest: stack.configDigest,
-    });
+    return await planStack(
+      { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
+      {
+        mode: 'normal',
+        refresh: true,
+        targets: [],
+        replace: [],
+        parallelism: 4,
+        sourceRevision: null,
+        configDigest: stack.configDigest,
+      },
+    );
   } finally {
     await opened.providers.close();
   }
@@ -62,9 +74,15 @@ async function planWith(attributes: InstanceState['attributes'], schemaVersion: 
 test('an object recorded under schema version 0 is upgraded before planning: no change, no drift', async () => {
   upgradedFrom.length = 0;
   const plan = await planWith({ id: 'thing-1', size_text: '7' }, 0);
-  assert.deepEqual(plan.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    plan.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   assert.deepEqual(upgradedFrom, [0]);
-  assert.deepEqual(plan.changes.map((c) => [c.address, c.action]), [['versioned_thing.a', 'no-op']]);
+  assert.deepEqual(
+    plan.changes.map((c) => [c.address, c.action]),
+    [['versioned_thing.a', 'no-op']],
+  );
   assert.deepEqual(plan.drift, []);
 });
 
@@ -72,7 +90,10 @@ test('an object already at the current version is not sent to the provider again
   upgradedFrom.length = 0;
   const plan = await planWith({ id: 'thing-1', size: 7 }, 1);
   assert.deepEqual(upgradedFrom, []);
-  assert.deepEqual(plan.changes.map((c) => c.action), ['no-op']);
+  assert.deepEqual(
+    plan.changes.map((c) => c.action),
+    ['no-op'],
+  );
 });
 
 test('an object written by a newer provider version is refused with a diagnostic naming it', async () => {

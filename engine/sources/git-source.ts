@@ -51,7 +51,10 @@ export function gitUrlProblem(url: string): string | null {
 
 /** The fetched head is unsigned or its signature does not verify; the caller keeps the last good revision. */
 export class SignatureError extends Error {
-  constructor(readonly revision: string, readonly status: string) {
+  constructor(
+    readonly revision: string,
+    readonly status: string,
+  ) {
     super(`commit ${revision} failed signature verification: ${status}`);
     this.name = 'SignatureError';
   }
@@ -77,7 +80,10 @@ export class GitSource implements Source {
     // every step of a fetch is bounded: a server that never answers must not stall the agent
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS;
     const timer = new AbortController();
-    const t = setTimeout(() => timer.abort(new SourceUnreachableError(`fetching ${this.options.ref} from git repository ${redactUrl(this.options.url)} took longer than ${timeoutMs / 1000}s`)), timeoutMs);
+    const t = setTimeout(
+      () => timer.abort(new SourceUnreachableError(`fetching ${this.options.ref} from git repository ${redactUrl(this.options.url)} took longer than ${timeoutMs / 1000}s`)),
+      timeoutMs,
+    );
     try {
       return await this.fetchWithin(AbortSignal.any([outer, timer.signal]));
     } catch (e) {
@@ -184,10 +190,7 @@ export class GitSource implements Source {
     const type = tree ? (await git.raw(['cat-file', '-t', tree]).catch(() => '')).trim() : '';
     if (type !== 'tree') {
       throw new DiagnosticsError([
-        diagnostic(
-          `path "${sub}" ${tree ? 'is not a directory' : 'does not exist'} in ${redactUrl(this.options.url)} at ${revision}`,
-          'Fix the path of the git source, or add the stacks there.',
-        ),
+        diagnostic(`path "${sub}" ${tree ? 'is not a directory' : 'does not exist'} in ${redactUrl(this.options.url)} at ${revision}`, 'Fix the path of the git source, or add the stacks there.'),
       ]);
     }
     return tree;
@@ -206,10 +209,12 @@ export class GitSource implements Source {
       if (posix.isAbsolute(target) || resolved === '..' || resolved.startsWith('../')) bad.push(`${m[2]} -> ${target}`);
     }
     if (bad.length) {
-      throw new DiagnosticsError([diagnostic(
-        `git source ${redactUrl(this.options.url)} at ${revision} has symlinks pointing outside the checkout: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}`,
-        'Ballast does not follow them; commit the files themselves, or links that stay inside the repository.',
-      )]);
+      throw new DiagnosticsError([
+        diagnostic(
+          `git source ${redactUrl(this.options.url)} at ${revision} has symlinks pointing outside the checkout: ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ` (and ${bad.length - 5} more)` : ''}`,
+          'Ballast does not follow them; commit the files themselves, or links that stay inside the repository.',
+        ),
+      ]);
     }
     this.checkedSymlinks = sha;
   }
@@ -301,7 +306,12 @@ function redactUrlsIn(text: string): string {
 }
 
 function firstLines(text: string, n = 4): string {
-  return text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, n).join('; ');
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, n)
+    .join('; ');
 }
 
 /** The gpg status of a failed verify-commit, in words. */
@@ -325,11 +335,7 @@ async function isDirectory(path: string): Promise<boolean> {
   }
 }
 
-function execFileResult(
-  cmd: string,
-  args: string[],
-  opts: { cwd: string; env: NodeJS.ProcessEnv; signal: AbortSignal },
-): Promise<{ code: number; stderr: string }> {
+function execFileResult(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; signal: AbortSignal }): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(cmd, args, opts, (err, _stdout, stderr) => {
       if (err && typeof (err as { code?: unknown }).code !== 'number') reject(err);

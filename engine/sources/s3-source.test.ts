@@ -108,9 +108,7 @@ describe('S3Source', () => {
     const { src, bucket } = await setup();
     for (let i = 0; i < 1003; i += 50) {
       await Promise.all(
-        Array.from({ length: Math.min(50, 1003 - i) }, (_, j) =>
-          s3.send(new PutObjectCommand({ Bucket: bucket, Key: `stacks/f/${String(i + j).padStart(4, '0')}.txt`, Body: String(i + j) })),
-        ),
+        Array.from({ length: Math.min(50, 1003 - i) }, (_, j) => s3.send(new PutObjectCommand({ Bucket: bucket, Key: `stacks/f/${String(i + j).padStart(4, '0')}.txt`, Body: String(i + j) }))),
       );
     }
     const snapshot = await src.listSnapshot(signal());
@@ -130,10 +128,7 @@ describe('S3Source', () => {
         assert.match(e.message, /s3:\/\/b-x\//);
         return true;
       });
-      await assert.rejects(
-        new S3Source({ bucket: 'no-such-bucket', prefix: '', workDir, region: moto.region, endpoint: moto.endpoint }).fetch(signal()),
-        SourceUnreachableError,
-      );
+      await assert.rejects(new S3Source({ bucket: 'no-such-bucket', prefix: '', workDir, region: moto.region, endpoint: moto.endpoint }).fetch(signal()), SourceUnreachableError);
     } finally {
       await src.close();
       rmSync(workDir, { recursive: true, force: true });

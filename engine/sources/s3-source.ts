@@ -66,10 +66,7 @@ export class S3Source implements Source {
     for (;;) {
       const page = await this.call(
         () =>
-          this.s3.send(
-            new ListObjectVersionsCommand({ Bucket: this.options.bucket, Prefix: this.options.prefix, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }),
-            { abortSignal: signal },
-          ),
+          this.s3.send(new ListObjectVersionsCommand({ Bucket: this.options.bucket, Prefix: this.options.prefix, KeyMarker: keyMarker, VersionIdMarker: versionIdMarker }), { abortSignal: signal }),
         signal,
       );
       for (const v of page.Versions ?? []) if (v.IsLatest && v.Key && v.VersionId) latest.set(v.Key, v.VersionId);
@@ -109,10 +106,7 @@ export class S3Source implements Source {
       const worker = async () => {
         while (next < snapshot.entries.length) {
           const e = snapshot.entries[next++];
-          const res = await this.call(
-            () => this.s3.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: e.key, VersionId: e.versionId }), { abortSignal: signal }),
-            signal,
-          );
+          const res = await this.call(() => this.s3.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: e.key, VersionId: e.versionId }), { abortSignal: signal }), signal);
           const bytes = await res.Body!.transformToByteArray();
           const file = join(temp, e.path);
           await mkdir(dirname(file), { recursive: true });
@@ -137,9 +131,7 @@ export class S3Source implements Source {
   private async prune(current: string): Promise<void> {
     const keep = Math.max(1, this.options.keep ?? 3);
     const names = (await readdir(this.options.workDir)).filter((n) => /^[0-9a-f]{64}$/.test(n));
-    const dated = await Promise.all(
-      names.map(async (n) => ({ path: join(this.options.workDir, n), mtime: (await stat(join(this.options.workDir, n))).mtimeMs })),
-    );
+    const dated = await Promise.all(names.map(async (n) => ({ path: join(this.options.workDir, n), mtime: (await stat(join(this.options.workDir, n))).mtimeMs })));
     const others = dated.filter((d) => d.path !== current).sort((a, b) => b.mtime - a.mtime);
     for (const old of others.slice(keep - 1)) await rm(old.path, { recursive: true, force: true });
   }
@@ -148,9 +140,7 @@ export class S3Source implements Source {
     const rest = key.slice(this.options.prefix.length).replace(/^\/+/, '');
     const normal = posix.normalize(rest);
     if (rest === '' || normal.startsWith('../') || normal === '..' || posix.isAbsolute(normal) || normal !== rest) {
-      throw new DiagnosticsError([
-        diagnostic(`object key "${key}" in ${this.description} is not a plain relative file path`, 'Keys may not contain "..", "." or empty path segments.'),
-      ]);
+      throw new DiagnosticsError([diagnostic(`object key "${key}" in ${this.description} is not a plain relative file path`, 'Keys may not contain "..", "." or empty path segments.')]);
     }
     return rest;
   }

@@ -17,7 +17,10 @@ const TS_SIBLING: Record<string, string[]> = {
 /** The entry file named in `app`, relative to the stack directory (not checked to exist). */
 export function entryFromAppCommand(app: string): string | undefined {
   // With `a && b`, the last command is the one that runs the app.
-  const segments = app.split(/&&|;|\|\|/).map((s) => s.trim()).filter(Boolean);
+  const segments = app
+    .split(/&&|;|\|\|/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const last = segments.at(-1) ?? '';
   const words = [...last.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
   return words.find((w) => !w.startsWith('-') && SCRIPT_EXT.test(w));
@@ -34,9 +37,7 @@ export function resolveAppEntry(stackDir: string, app: unknown, cdktfJsonPath: s
   if (typeof app !== 'string' || !app.trim()) throw new SynthError(`malformed cdktf.json ${cdktfJsonPath}: "app" must be a command string`);
   const entry = entryFromAppCommand(app);
   if (!entry) {
-    throw new SynthError(
-      `cannot run app "${app}" from ${cdktfJsonPath}: Ballast runs TypeScript/JavaScript apps and found no script file (*.ts, *.js, ...) in the command`,
-    );
+    throw new SynthError(`cannot run app "${app}" from ${cdktfJsonPath}: Ballast runs TypeScript/JavaScript apps and found no script file (*.ts, *.js, ...) in the command`);
   }
   const abs = resolve(stackDir, entry);
   // `npm run compile && node main.js`: the compiled file may not exist in a fresh checkout,

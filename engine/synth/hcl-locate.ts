@@ -58,8 +58,11 @@ export class HclLocator {
 
   /** Position for a pointer such as `/resource/aws_s3_bucket/b/tags/Name`, or undefined. */
   locate(pointer: string, inFile?: string): SourcePosition | undefined {
-    const blocks = inFile ? this.byFile.get(inFile) ?? new Map<string, Block>() : this.blocks;
-    const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const blocks = inFile ? (this.byFile.get(inFile) ?? new Map<string, Block>()) : this.blocks;
+    const parts = pointer
+      .split('/')
+      .slice(1)
+      .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
     if (!parts.length) return undefined;
     if (parts[0] === 'locals') {
       // locals may be spread over several blocks and files: find the one that assigns the name

@@ -41,7 +41,10 @@ test('merges *.tf and *.tf.json into Terraform JSON and lists the automatic vari
   assert.deepEqual(pet.lifecycle, { ignore_changes: ['${length}'] });
   assert.deepEqual(d.json.output, { o: { value: '${local.owner}' } });
   assert.equal((d.json.locals as unknown[]).length, 2);
-  assert.deepEqual(d.varFiles.map((f) => f.slice(dir.length + 1)), ['terraform.tfvars', 'a.auto.tfvars.json', 'b.auto.tfvars']);
+  assert.deepEqual(
+    d.varFiles.map((f) => f.slice(dir.length + 1)),
+    ['terraform.tfvars', 'a.auto.tfvars.json', 'b.auto.tfvars'],
+  );
   assert.deepEqual(d.locate('/resource/random_pet/p/length'), { file: join(dir, 'main.tf'), line: 12, column: 3 });
   assert.deepEqual(d.locate('/locals/1/second'), { file: join(dir, 'more.tf'), line: 2, column: 3 });
   assert.deepEqual(d.locate('/variable/pets'), { file: join(dir, 'main.tf'), line: 1, column: 1 });
@@ -64,7 +67,12 @@ test('diagnostics from the loader name the .tf file, line and column', async () 
   const { diagnostics } = loadStackConfig(s);
   assert.equal(diagnostics.length, 1);
   // Terraform's layout: file and line, the block, the source line with an underline
-  assert.match(formatDiagnostic(diagnostics[0]!), new RegExp(`"count" and "for_each" cannot both be set\\n\\n  on ${join(dir, 'main.tf').replace(/[/.]/g, '\\$&')} line 1, in resource "null_resource" "a":\\n  1: resource "null_resource" "a" \\{\\n     \\^+\\n  \\(stack "[^"]+", null_resource\\.a\\)`));
+  assert.match(
+    formatDiagnostic(diagnostics[0]!),
+    new RegExp(
+      `"count" and "for_each" cannot both be set\\n\\n  on ${join(dir, 'main.tf').replace(/[/.]/g, '\\$&')} line 1, in resource "null_resource" "a":\\n  1: resource "null_resource" "a" \\{\\n     \\^+\\n  \\(stack "[^"]+", null_resource\\.a\\)`,
+    ),
+  );
 });
 
 test('every parse error of every file is reported at once with file:line:col; a duplicate names both files', async () => {

@@ -45,7 +45,10 @@ export async function readTerraformDirectory(dir: string): Promise<TerraformDire
     if (name.endsWith('.tf.json')) {
       try {
         const parsed = parseJsonText(text, path, 'Terraform JSON');
-        if (!isObj(parsed)) { problems.push(`${path}: expected a JSON object at the top level`); continue; }
+        if (!isObj(parsed)) {
+          problems.push(`${path}: expected a JSON object at the top level`);
+          continue;
+        }
         json = parsed;
       } catch (e) {
         problems.push((e as Error).message);
@@ -86,7 +89,8 @@ export function normalizeHcl(json: Record<string, unknown>): Obj {
   const out: Obj = {};
   for (const [key, value] of Object.entries(json)) {
     switch (key) {
-      case 'resource': case 'data':
+      case 'resource':
+      case 'data':
         out[key] = mapValues(value, (byName) => mapValues(byName, (b) => resourceBody(single(b))));
         break;
       case 'variable':

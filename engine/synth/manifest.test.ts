@@ -13,10 +13,7 @@ const entry = (name: string, deps: string[] = [], constructPath = name) => ({
 });
 
 test('parses a cdktf manifest and maps construct-path dependencies to stack names', () => {
-  const m = parseManifest(
-    { version: '0.21.0', stacks: { app: entry('app', ['Root/base']), base: entry('base', [], 'Root/base') } },
-    'manifest.json',
-  );
+  const m = parseManifest({ version: '0.21.0', stacks: { app: entry('app', ['Root/base']), base: entry('base', [], 'Root/base') } }, 'manifest.json');
   assert.equal(m.version, '0.21.0');
   assert.deepEqual(
     m.stacks.map((s) => [s.name, s.workingDirectory, s.synthesizedStackPath, s.dependencies]),
@@ -39,15 +36,16 @@ test('malformed manifests name the file and the problem', () => {
   assert.throws(() => parseManifest({ stacks: { a: { name: 'a' } } }, 'm.json'), /stacks\["a"\]\.synthesizedStackPath must be a non-empty string/);
   assert.throws(() => parseManifest({ stacks: { a: { ...entry('a'), dependencies: 'b' } } }, 'm.json'), /dependencies must be a list of strings/);
   assert.throws(() => parseManifest({ stacks: { a: entry('a', ['ghost']) } }, 'm.json'), /stack "a" depends on "ghost", which is not a stack in this manifest \(stacks: a\)/);
-  assert.throws(
-    () => parseManifest({ stacks: { a: { ...entry('a'), synthesizedStackPath: 'stacks/a/cdk.tf' } } }, 'm.json'),
-    /synthesized as HCL/,
-  );
+  assert.throws(() => parseManifest({ stacks: { a: { ...entry('a'), synthesizedStackPath: 'stacks/a/cdk.tf' } } }, 'm.json'), /synthesized as HCL/);
 });
 
 test('stack names that could leave the state directory are refused (x/../victim, ../../escape)', () => {
   for (const name of ['x/../victim', '../../escape', 'a b', '']) {
-    assert.throws(() => parseManifest({ version: '1', stacks: { ok: { ...entry('ok'), name } } }, 'manifest.json'), /malformed manifest manifest\.json: stack name .* (must start with a letter|is empty)|must be a non-empty string/, name);
+    assert.throws(
+      () => parseManifest({ version: '1', stacks: { ok: { ...entry('ok'), name } } }, 'manifest.json'),
+      /malformed manifest manifest\.json: stack name .* (must start with a letter|is empty)|must be a non-empty string/,
+      name,
+    );
     assert.throws(() => parseManifest({ version: '1', stacks: { [name || 'x y']: entry(name || 'x y') } }, 'manifest.json'), /malformed manifest/, name);
   }
 });

@@ -19,12 +19,20 @@ export const isLocalSource = (s: string): boolean => s.startsWith('./') || s.sta
 
 /** A path inside the mirror for a remote source: `host/ns/name/system` or the source with `::`, `://` and `?` flattened, then `/VERSION` when set. */
 export function mirrorPath(mirror: string, source: string, version?: string): string {
-  const flat = source.replace(/^[a-z0-9]+::/, '').replace(/^[a-z]+:\/\//, '').replace(/[?&=]/g, '_').replace(/\/\/+/g, '/');
+  const flat = source
+    .replace(/^[a-z0-9]+::/, '')
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/[?&=]/g, '_')
+    .replace(/\/\/+/g, '/');
   const base = join(mirror, ...flat.split('/').filter((p) => p && p !== '..' && p !== '.'));
   return version && existsSync(join(base, version)) ? join(base, version) : base;
 }
 
-interface InitManifestEntry { Key: string; Source: string; Dir: string }
+interface InitManifestEntry {
+  Key: string;
+  Source: string;
+  Dir: string;
+}
 
 /** Embeds every module call of `json` (recursively); `rootDir` is the stack's root, for .terraform/modules. */
 export async function embedModules(json: Obj, dir: string, env: NodeJS.ProcessEnv, rootDir = dir, keyPrefix = '', seen: string[] = []): Promise<boolean> {
@@ -46,8 +54,8 @@ export async function embedModules(json: Obj, dir: string, env: NodeJS.ProcessEn
       else {
         throw new SynthError(
           `module "${key}": source "${source}" is a ${/^(git::|github\.com|bitbucket\.org|git@)/.test(source) ? 'git' : /^[a-z0-9]+::|^https?:/.test(source) ? 'remote' : 'registry'} module, which needs the network; Ballast does not download modules. ` +
-          `Run \`terraform init\` in ${rootDir} (Ballast reads .terraform/modules), or put a copy of the module in ${mirror ? mirrored : `a mirror directory named by ${MODULE_MIRROR_ENV}`}` +
-          `${mirror ? '' : ` (at $${MODULE_MIRROR_ENV}/${mirrorPath('', source).replace(/^\//, '')})`}, or use a local path (./modules/...).`,
+            `Run \`terraform init\` in ${rootDir} (Ballast reads .terraform/modules), or put a copy of the module in ${mirror ? mirrored : `a mirror directory named by ${MODULE_MIRROR_ENV}`}` +
+            `${mirror ? '' : ` (at $${MODULE_MIRROR_ENV}/${mirrorPath('', source).replace(/^\//, '')})`}, or use a local path (./modules/...).`,
         );
       }
     }

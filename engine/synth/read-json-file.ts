@@ -34,9 +34,7 @@ export function parseJsonText(text: string, file: string, what = 'JSON file'): u
   const tooDeep = findTooDeep(body, MAX_JSON_NESTING);
   if (tooDeep >= 0) {
     const at = lineColumn(body, tooDeep);
-    throw new SynthError(
-      `malformed ${what} ${file}: nested too deeply (more than ${MAX_JSON_NESTING} levels of arrays and objects) at line ${at.line}, column ${at.column} (position ${tooDeep})`,
-    );
+    throw new SynthError(`malformed ${what} ${file}: nested too deeply (more than ${MAX_JSON_NESTING} levels of arrays and objects) at line ${at.line}, column ${at.column} (position ${tooDeep})`);
   }
   try {
     return parseJson(body); // numbers keep every digit (Terraform's numbers are arbitrary precision)
@@ -82,7 +80,10 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export function findJsonError(text: string): { offset: number; reason: string } {
   let i = 0;
   class Stop {
-    constructor(readonly offset: number, readonly reason: string) {}
+    constructor(
+      readonly offset: number,
+      readonly reason: string,
+    ) {}
   }
   const fail = (reason?: string): never => {
     if (i >= text.length) throw new Stop(text.length, 'unexpected end of input');

@@ -18,7 +18,11 @@ export function stackNameProblem(name: string): string | null {
 
 /** A stack name derived from a directory path (`stacks/prod/net` relative to `stacks` -> `prod-net`), or null when none fits. */
 export function nameFromPath(relPath: string): string | null {
-  const raw = relPath.split('/').filter((s) => s && s !== '.').join('-').replace(/[^A-Za-z0-9_-]/g, '-');
+  const raw = relPath
+    .split('/')
+    .filter((s) => s && s !== '.')
+    .join('-')
+    .replace(/[^A-Za-z0-9_-]/g, '-');
   const name = /^[0-9-]/.test(raw) ? `_${raw}` : raw;
   return stackNameProblem(name) === null ? name : null;
 }

@@ -28,7 +28,10 @@ test('reads synthesized output as is, in dependency order, with dirs and bytes',
   await writeOut(out, { web: { deps: ['db'] }, db: { deps: ['net'] }, net: {} });
   const r = await synthesize(out);
   assert.equal(r.outDir, out);
-  assert.deepEqual(r.stacks.map((s) => s.name), ['net', 'db', 'web']);
+  assert.deepEqual(
+    r.stacks.map((s) => s.name),
+    ['net', 'db', 'web'],
+  );
   const web = r.stacks[2]!;
   assert.equal(web.file, join(out, 'stacks/web/cdk.tf.json'));
   assert.equal(web.dir, join(out, 'stacks/web'));
@@ -36,15 +39,24 @@ test('reads synthesized output as is, in dependency order, with dirs and bytes',
   assert.deepEqual(web.json, { resource: { null_resource: { web: {} } } });
   assert.equal(web.bytes.toString(), JSON.stringify(web.json));
   // manifest.json itself is accepted as input too
-  assert.deepEqual((await synthesize(join(out, 'manifest.json'))).stacks.map((s) => s.name), ['net', 'db', 'web']);
+  assert.deepEqual(
+    (await synthesize(join(out, 'manifest.json'))).stacks.map((s) => s.name),
+    ['net', 'db', 'web'],
+  );
 });
 
 test('selectStacks keeps dependency order and lists available stacks for unknown names', async () => {
   const out = await makeTempDir();
   await writeOut(out, { app: { deps: ['base'] }, base: {} });
   const r = await synthesize(out);
-  assert.deepEqual(selectStacks(r, ['app', 'base']).map((s) => s.name), ['base', 'app']);
-  assert.deepEqual(selectStacks(r, []).map((s) => s.name), ['base', 'app']);
+  assert.deepEqual(
+    selectStacks(r, ['app', 'base']).map((s) => s.name),
+    ['base', 'app'],
+  );
+  assert.deepEqual(
+    selectStacks(r, []).map((s) => s.name),
+    ['base', 'app'],
+  );
   assert.throws(() => selectStacks(r, ['apps']), /unknown stack "apps"; available stacks: base, app/);
 });
 
@@ -79,7 +91,10 @@ test('a single *.tf.json file, or a directory holding exactly one, is one stack 
 test('missing input, empty directory and wrong file type are clear errors', async () => {
   const dir = await makeTempDir();
   await assert.rejects(synthesize(join(dir, 'nope')), (e: unknown) => e instanceof SynthError && /stack input .*nope does not exist/.test(e.message));
-  await assert.rejects(synthesize(dir), /nothing to synthesize in .*: looked for cdktf\.json \(a cdktf app\), manifest\.json \(synthesized output\), \*\.tf files \(Terraform HCL\), a single \*\.tf\.json file, kustomization\.yaml \(a Kustomize base or overlay\), cdk8s\.yaml \(a cdk8s app\), Kubernetes \*\.yaml manifests/);
+  await assert.rejects(
+    synthesize(dir),
+    /nothing to synthesize in .*: looked for cdktf\.json \(a cdktf app\), manifest\.json \(synthesized output\), \*\.tf files \(Terraform HCL\), a single \*\.tf\.json file, kustomization\.yaml \(a Kustomize base or overlay\), cdk8s\.yaml \(a cdk8s app\), Kubernetes \*\.yaml manifests/,
+  );
   await writeFile(join(dir, 'main.tf'), '');
   await assert.rejects(synthesize(join(dir, 'main.tf')), /expected a directory, a cdktf\.json, a manifest\.json or a \*\.tf\.json file/);
 });

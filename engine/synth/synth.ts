@@ -35,7 +35,7 @@ export async function synthesize(input: string, opts: SynthOptions = {}): Promis
   const result = await synthesizeInput(input, opts);
   // modules the stacks call are read now, so the recorded configuration is self-contained
   for (const s of result.stacks) {
-    if (isRecord(s.json) && await embedModules(s.json, s.dir, opts.env ?? process.env)) s.bytes = Buffer.from(JSON.stringify(s.json));
+    if (isRecord(s.json) && (await embedModules(s.json, s.dir, opts.env ?? process.env))) s.bytes = Buffer.from(JSON.stringify(s.json));
   }
   return result;
 }
@@ -63,20 +63,26 @@ async function synthesizeInput(input: string, opts: SynthOptions): Promise<Synth
   const names = await readdir(path);
   const kind = stackKindOf(names);
   switch (kind?.name) {
-    case 'cdktf-app': return synthesizeApp(path, opts);
-    case 'synthesized': return readSynthesized(path);
-    case 'terraform-directory': return readDirectory(path);
+    case 'cdktf-app':
+      return synthesizeApp(path, opts);
+    case 'synthesized':
+      return readSynthesized(path);
+    case 'terraform-directory':
+      return readDirectory(path);
     case 'terraform-json': {
       const tfJson = names.filter((n) => n.endsWith('.tf.json'));
       return readSingleFile(join(path, tfJson[0]!));
     }
-    case 'kustomize': return (await clusterApps()).loadClusterApp(path, 'kustomize', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
-    case 'cdk8s-app': return (await clusterApps()).loadClusterApp(path, 'cdk8s', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
-    case 'kubernetes-yaml': return (await clusterApps()).loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'kustomize':
+      return (await clusterApps()).loadClusterApp(path, 'kustomize', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'cdk8s-app':
+      return (await clusterApps()).loadClusterApp(path, 'cdk8s', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+    case 'kubernetes-yaml':
+      return (await clusterApps()).loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
     default: {
       // manifests only in subdirectories are still a cluster app
       const { detectClusterApp, loadClusterApp } = await clusterApps();
-      if (await detectClusterApp(path) === 'yaml') return loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
+      if ((await detectClusterApp(path)) === 'yaml') return loadClusterApp(path, 'yaml', { outDir: opts.outDir, env: opts.env, signal: opts.signal });
       throw new SynthError(`nothing to synthesize in ${path}: looked for ${STACK_KINDS.map((k) => k.describe).join(', ')}`);
     }
   }

@@ -20,10 +20,7 @@ test('keeps the error and the app frames, drops node and loader noise', () => {
     'Node.js v20.20.2',
     '',
   ].join('\n');
-  assert.equal(
-    tidyAppOutput(raw),
-    ['Error: Transform failed with 1 error:', '/tmp/x/main.ts:2:20: ERROR: Unexpected ";"', '    at new Stack (/tmp/x/main.ts:9:3)'].join('\n'),
-  );
+  assert.equal(tidyAppOutput(raw), ['Error: Transform failed with 1 error:', '/tmp/x/main.ts:2:20: ERROR: Unexpected ";"', '    at new Stack (/tmp/x/main.ts:9:3)'].join('\n'));
 });
 
 test('plain output is only trimmed', () => {

@@ -23,5 +23,8 @@ export function tidyAppOutput(text: string): string {
     if (/^Node\.js v\d+\.\d+\.\d+$/.test(line)) continue;
     kept.push(line);
   }
-  return kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return kept
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -22,9 +22,7 @@ export function agentUiBackend(agent: Agent, config: AgentConfig, ctx: AgentUiCo
   // the history mirror reads the repository the same way the agent does; a source that needs
   // credentials is left out (commit lists then say they are unavailable)
   const git = config.sources.map((s) => s.source).find((s) => s.kind === 'git' && !s.tokenFile && !s.sshKeyFile);
-  const history = git?.kind === 'git'
-    ? new CommitHistory(git.url, join(config.workDir, 'ui-history', createHash('sha256').update(git.url).digest('hex').slice(0, 16)), ctx.env)
-    : undefined;
+  const history = git?.kind === 'git' ? new CommitHistory(git.url, join(config.workDir, 'ui-history', createHash('sha256').update(git.url).digest('hex').slice(0, 16)), ctx.env) : undefined;
   return {
     title: `agent · ${config.sources.map((s) => s.name).join(', ')}`,
     stacks: async () => Object.keys(agent.status().stacks),

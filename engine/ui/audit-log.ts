@@ -32,10 +32,12 @@ export async function readAudit(store: StateStore): Promise<AuditEntry[]> {
 
 export function appendAudit(store: StateStore, entry: AuditEntry): Promise<void> {
   if (!store.putControl) return Promise.reject(new Error(`the state store ${store.description} cannot keep an audit log`));
-  const run = (chains.get(store) ?? Promise.resolve()).catch(() => undefined).then(async () => {
-    const entries = [...(await readAudit(store)), entry].slice(-AUDIT_KEEP);
-    await store.putControl!(DOC, Buffer.from(JSON.stringify(entries, null, 1) + '\n'));
-  });
+  const run = (chains.get(store) ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(async () => {
+      const entries = [...(await readAudit(store)), entry].slice(-AUDIT_KEEP);
+      await store.putControl!(DOC, Buffer.from(JSON.stringify(entries, null, 1) + '\n'));
+    });
   chains.set(store, run);
   return run;
 }

@@ -46,7 +46,10 @@ export function readTokenFile(file: string, flag: string): string[] {
   } catch (e) {
     throw new Error(`cannot read ${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const tokens = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const tokens = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (!tokens.length) throw new Error(`${flag} ${file} holds no token`);
   const short = tokens.find((t) => t.length < 16);
   if (short !== undefined) throw new Error(`${flag} ${file}: every token must be at least 16 characters long`);

@@ -29,7 +29,11 @@ export class CommitHistory {
   lastError: string | null = null;
 
   /** `url` is the source repository (never shown: it may carry credentials), `dir` the mirror's place */
-  constructor(private readonly url: string, private readonly dir: string, private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly url: string,
+    private readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
 
   private git() {
     // as the git source does: nothing from the outside environment that git reads as
@@ -74,13 +78,21 @@ export class CommitHistory {
     } catch {
       return [];
     }
-    return out.split(RECORD).map((r) => r.trim()).filter(Boolean).map((r) => {
-      const [sha, subject, author, date, refs] = r.split(FIELD);
-      const tags = (refs ?? '').split(',').map((x) => x.trim()).filter((x) => x.startsWith('tag: ')).map((x) => x.slice(5));
-      const c: Commit = { sha: sha!, subject: subject ?? '', author: author ?? '', date: date ?? '', tags };
-      this.commits.set(c.sha, c);
-      return c;
-    });
+    return out
+      .split(RECORD)
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .map((r) => {
+        const [sha, subject, author, date, refs] = r.split(FIELD);
+        const tags = (refs ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x.startsWith('tag: '))
+          .map((x) => x.slice(5));
+        const c: Commit = { sha: sha!, subject: subject ?? '', author: author ?? '', date: date ?? '', tags };
+        this.commits.set(c.sha, c);
+        return c;
+      });
   }
 
   /** One commit, or null when the mirror does not have it. */

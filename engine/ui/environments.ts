@@ -6,8 +6,18 @@
 export const ENVIRONMENT_ORDER = ['dev', 'test', 'qa', 'staging', 'prod'];
 
 const ALIASES: Record<string, string> = {
-  dev: 'dev', development: 'dev', test: 'test', testing: 'test', qa: 'qa', uat: 'qa',
-  stage: 'staging', staging: 'staging', preprod: 'staging', prod: 'prod', production: 'prod', live: 'prod',
+  dev: 'dev',
+  development: 'dev',
+  test: 'test',
+  testing: 'test',
+  qa: 'qa',
+  uat: 'qa',
+  stage: 'staging',
+  staging: 'staging',
+  preprod: 'staging',
+  prod: 'prod',
+  production: 'prod',
+  live: 'prod',
 };
 
 export interface Placement {

@@ -13,7 +13,10 @@ export class LiveOverview {
   private lastSentAt = 0;
   private rendering = false;
 
-  constructor(private readonly render: () => Promise<string>, private readonly onError: (e: Error) => void) {}
+  constructor(
+    private readonly render: () => Promise<string>,
+    private readonly onError: (e: Error) => void,
+  ) {}
 
   subscribe(res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -64,5 +67,10 @@ export class LiveOverview {
 }
 
 function send(res: ServerResponse, body: string): void {
-  res.write(`event: overview\n${body.split('\n').map((l) => `data: ${l}`).join('\n')}\n\n`);
+  res.write(
+    `event: overview\n${body
+      .split('\n')
+      .map((l) => `data: ${l}`)
+      .join('\n')}\n\n`,
+  );
 }

@@ -50,7 +50,11 @@ interface Pending {
   readonly timer: NodeJS.Timeout;
 }
 
-const errorsOf = (d: readonly Diagnostic[]) => d.filter((x) => x.severity === 'error').map(formatDiagnostic).join('\n');
+const errorsOf = (d: readonly Diagnostic[]) =>
+  d
+    .filter((x) => x.severity === 'error')
+    .map(formatDiagnostic)
+    .join('\n');
 
 export class RollbackPlans {
   private readonly pending = new Map<string, Pending>();
@@ -67,9 +71,20 @@ export class RollbackPlans {
     const prepared = prepareStack(input, this.ctx.vars(stack));
     if (hasErrors(prepared.diagnostics)) throw new RollbackError(errorsOf(prepared.diagnostics));
     const prior = await readPrior(store);
-    const planned = await planPreparedStack(prepared.stack!, { ...prior, restore: new Map(Object.entries(target.resources)) }, this.ctx.registry, {
-      mode: 'normal', refresh: true, parallelism: this.ctx.parallelism, sourceRevision: target.sourceRevision, rollbackOf: serial, remoteState: this.ctx.remoteState,
-    }, this.ctx.env);
+    const planned = await planPreparedStack(
+      prepared.stack!,
+      { ...prior, restore: new Map(Object.entries(target.resources)) },
+      this.ctx.registry,
+      {
+        mode: 'normal',
+        refresh: true,
+        parallelism: this.ctx.parallelism,
+        sourceRevision: target.sourceRevision,
+        rollbackOf: serial,
+        remoteState: this.ctx.remoteState,
+      },
+      this.ctx.env,
+    );
     if (!planned.session) throw new RollbackError(errorsOf(planned.diagnostics));
     const session = planned.session;
     const { read: _read, ...summary } = summarize(session.plan.changes);

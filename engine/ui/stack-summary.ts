@@ -79,8 +79,14 @@ function readAgain(store: StateStore): Promise<Read> {
           // the whole version only when it is a new one: its author and resource count
           const full = await store.get(last.serial);
           current = {
-            serial: last.serial, time: last.time, reason: last.reason, revision: last.sourceRevision, author: full?.author ?? null, changes: last.changes,
-            rollbackOf: last.rollbackOf, resources: full ? Object.keys(full.resources).length : 0,
+            serial: last.serial,
+            time: last.time,
+            reason: last.reason,
+            revision: last.sourceRevision,
+            author: full?.author ?? null,
+            changes: last.changes,
+            rollbackOf: last.rollbackOf,
+            resources: full ? Object.keys(full.resources).length : 0,
           };
         }
       }
@@ -119,18 +125,20 @@ export async function summarizeStacks(backend: UiBackend, onError: (e: Error) =>
   await backend.history?.refresh();
   const status = backend.status?.();
   const names = await backend.stacks();
-  const rows = await Promise.all(names.map(async (name): Promise<StackSummary> => {
-    const store = backend.store(name);
-    const s = status?.stacks[name];
-    const { current, versions, control } = await readStack(store, s?.stateVersion, onError);
-    const path = s?.path ?? null;
-    const { environment, app } = placeStack(name, path, backend.labels);
-    const { state, note } = stateOf(s, control, current);
-    const sha = shaOf(current?.revision);
-    const subject = sha && backend.history ? ((await backend.history.commit(sha))?.subject ?? null) : null;
-    const fetched = s?.lastChangedRevision && s.lastChangedRevision !== current?.revision ? s.lastChangedRevision : null;
-    const holder = s?.shard !== undefined ? { shard: s.shard, replica: s.holder ?? null, since: s.holderSince ?? null } : undefined;
-    return { name, environment, app, path, state, note, current, versions, subject, control, fetched, ...(holder ? { holder } : {}) };
-  }));
+  const rows = await Promise.all(
+    names.map(async (name): Promise<StackSummary> => {
+      const store = backend.store(name);
+      const s = status?.stacks[name];
+      const { current, versions, control } = await readStack(store, s?.stateVersion, onError);
+      const path = s?.path ?? null;
+      const { environment, app } = placeStack(name, path, backend.labels);
+      const { state, note } = stateOf(s, control, current);
+      const sha = shaOf(current?.revision);
+      const subject = sha && backend.history ? ((await backend.history.commit(sha))?.subject ?? null) : null;
+      const fetched = s?.lastChangedRevision && s.lastChangedRevision !== current?.revision ? s.lastChangedRevision : null;
+      const holder = s?.shard !== undefined ? { shard: s.shard, replica: s.holder ?? null, since: s.holderSince ?? null } : undefined;
+      return { name, environment, app, path, state, note, current, versions, subject, control, fetched, ...(holder ? { holder } : {}) };
+    }),
+  );
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }

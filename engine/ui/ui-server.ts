@@ -41,7 +41,12 @@ import { resourceBody, versionBody } from './views/version.ts';
 export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 const ASSETS: Record<string, { type: string; body: Buffer }> = Object.fromEntries(
-  ([['app.js', 'text/javascript; charset=utf-8'], ['ui.css', 'text/css; charset=utf-8']] as const).map(([f, type]) => [f, { type, body: readFileSync(new URL(`./assets/${f}`, import.meta.url)) }]),
+  (
+    [
+      ['app.js', 'text/javascript; charset=utf-8'],
+      ['ui.css', 'text/css; charset=utf-8'],
+    ] as const
+  ).map(([f, type]) => [f, { type, body: readFileSync(new URL(`./assets/${f}`, import.meta.url)) }]),
 );
 
 const MAX_FORM = 64 * 1024;
@@ -55,7 +60,10 @@ export interface UiServerOptions {
 }
 
 class HttpError extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -65,7 +73,10 @@ export class UiServer {
   private readonly rollbacks: RollbackPlans | null;
 
   constructor(private readonly o: UiServerOptions) {
-    this.live = new LiveOverview(async () => overviewBody(await summarizeStacks(o.backend, (e) => o.onError?.(e, '/ui/events')), o.backend.status?.().sharding).text, (e) => o.onError?.(e, '/ui/events'));
+    this.live = new LiveOverview(
+      async () => overviewBody(await summarizeStacks(o.backend, (e) => o.onError?.(e, '/ui/events')), o.backend.status?.().sharding).text,
+      (e) => o.onError?.(e, '/ui/events'),
+    );
     this.rollbacks = o.backend.actions ? new RollbackPlans(o.backend.actions.rollback) : null;
   }
 
@@ -166,7 +177,9 @@ export class UiServer {
     const path = url.pathname;
     const b = this.o.backend;
     if (path === '/') {
-      this.send(res, 200, p, 'Overview', html`<h1>What runs where</h1><div id="overview">${overviewBody(await summarizeStacks(b, (e) => this.o.onError?.(e, '/')), b.status?.().sharding)}</div>`, { live: true });
+      this.send(res, 200, p, 'Overview', html`<h1>What runs where</h1><div id="overview">${overviewBody(await summarizeStacks(b, (e) => this.o.onError?.(e, '/')), b.status?.().sharding)}</div>`, {
+        live: true,
+      });
       return true;
     }
     if (path === '/ui/events') {
@@ -364,7 +377,17 @@ export class UiServer {
         try {
           const r = await rollbacks.confirm(id);
           await audit('ok', `rolled back to v${r.plan.serial}${r.serial !== null ? `, recorded v${r.serial}` : ''}; pinned`);
-          this.send(res, 200, p, 'Rolled back', messageBody('Rolled back', `Stack ${stack} runs the configuration of version ${r.plan.serial} again${r.serial !== null ? ` (recorded as version ${r.serial})` : ''} and is pinned to it until a new commit arrives.`, back));
+          this.send(
+            res,
+            200,
+            p,
+            'Rolled back',
+            messageBody(
+              'Rolled back',
+              `Stack ${stack} runs the configuration of version ${r.plan.serial} again${r.serial !== null ? ` (recorded as version ${r.serial})` : ''} and is pinned to it until a new commit arrives.`,
+              back,
+            ),
+          );
         } catch (e) {
           if (!(e instanceof RollbackError)) throw e;
           await audit('failed', e.message);

@@ -12,24 +12,52 @@ function inst(address: string, attributes: ValueObject, sensitivePaths: Instance
 
 function version(serial: number, resources: InstanceState[], outputs: StateVersion['outputs'] = {}): StateVersion {
   return {
-    formatVersion: 1, lineage: 'l', serial, parentDigest: null, stack: 's', sourceRevision: null, configDigest: null, reason: 'apply', time: '2026-01-01T00:00:00Z',
-    engineVersion: 't', changes: { add: 0, change: 0, destroy: 0 }, resources: Object.fromEntries(resources.map((r) => [r.address, r])), outputs,
+    formatVersion: 1,
+    lineage: 'l',
+    serial,
+    parentDigest: null,
+    stack: 's',
+    sourceRevision: null,
+    configDigest: null,
+    reason: 'apply',
+    time: '2026-01-01T00:00:00Z',
+    engineVersion: 't',
+    changes: { add: 0, change: 0, destroy: 0 },
+    resources: Object.fromEntries(resources.map((r) => [r.address, r])),
+    outputs,
   };
 }
 
 test('flatten names leaves by path', () => {
-  assert.deepEqual([...flatten({ a: { b: [1, { c: 'x' }] }, e: [], 'we ird': 1 })], [['a.b[0]', 1], ['a.b[1].c', 'x'], ['e', []], ['"we ird"', 1]]);
+  assert.deepEqual(
+    [...flatten({ a: { b: [1, { c: 'x' }] }, e: [], 'we ird': 1 })],
+    [
+      ['a.b[0]', 1],
+      ['a.b[1].c', 'x'],
+      ['e', []],
+      ['"we ird"', 1],
+    ],
+  );
 });
 
 test('resources are added, removed, changed or unchanged, with attribute and line diffs', () => {
   const v1 = version(1, [inst('local_file.a', { content: 'one\ntwo\n', mode: '0644' }), inst('local_file.gone', { content: 'x' }), inst('null_resource.same', { id: '1' })]);
-  const v2 = version(2, [inst('local_file.a', { content: 'one\nthree\n', mode: '0644' }), inst('local_file.new', { content: 'y' }), inst('null_resource.same', { id: '1' })], { url: { value: 'http://x', sensitive: false } });
+  const v2 = version(2, [inst('local_file.a', { content: 'one\nthree\n', mode: '0644' }), inst('local_file.new', { content: 'y' }), inst('null_resource.same', { id: '1' })], {
+    url: { value: 'http://x', sensitive: false },
+  });
   const d = diffVersions(v1, v2);
   assert.deepEqual(d.counts, { added: 1, removed: 1, changed: 1, unchanged: 1 });
   const a = d.resources.find((r) => r.address === 'local_file.a')!;
   assert.equal(a.kind, 'changed');
-  assert.deepEqual(a.attributes.map((x) => x.path), ['content']);
-  assert.deepEqual(a.attributes[0]!.lines, [{ kind: ' ', text: 'one' }, { kind: '-', text: 'two' }, { kind: '+', text: 'three' }]);
+  assert.deepEqual(
+    a.attributes.map((x) => x.path),
+    ['content'],
+  );
+  assert.deepEqual(a.attributes[0]!.lines, [
+    { kind: ' ', text: 'one' },
+    { kind: '-', text: 'two' },
+    { kind: '+', text: 'three' },
+  ]);
   assert.deepEqual(d.outputs, [{ path: 'url', before: undefined, after: 'http://x' }]);
 });
 
@@ -39,5 +67,8 @@ test('a changed secret shows as changed on redacted versions, never with its val
   const d = diffVersions(v1, v2);
   const text = JSON.stringify(d);
   assert.ok(!text.includes('hunter2'), text);
-  assert.deepEqual(d.resources[0]!.attributes.map((a) => a.path), ['length']);
+  assert.deepEqual(
+    d.resources[0]!.attributes.map((a) => a.path),
+    ['length'],
+  );
 });

@@ -62,10 +62,12 @@ class AwsConnection {
       this.account = Promise.resolve(id.Account ?? '');
     } catch (e) {
       const reason = scrub(e instanceof Error ? `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message}` : String(e), settings.secrets);
-      diagnostics.push(error(
-        `AWS credentials are missing or invalid: ${reason}`,
-        `Checked with STS GetCallerIdentity${settings.endpoints.sts ? ` at ${settings.endpoints.sts}` : ''} in ${settings.region}. Set access_key/secret_key, a profile, or the AWS_* environment variables (or skip_credentials_validation = true).`,
-      ));
+      diagnostics.push(
+        error(
+          `AWS credentials are missing or invalid: ${reason}`,
+          `Checked with STS GetCallerIdentity${settings.endpoints.sts ? ` at ${settings.endpoints.sts}` : ''} in ${settings.region}. Set access_key/secret_key, a profile, or the AWS_* environment variables (or skip_credentials_validation = true).`,
+        ),
+      );
     } finally {
       sts.destroy();
     }
@@ -173,4 +175,3 @@ function sensitiveValues(r: AwsResource, state: ValueObject): string[] {
     .map(([n]) => state[n])
     .filter((v): v is string => typeof v === 'string' && v.length >= 4 && !isUnknown(v));
 }
-

@@ -49,7 +49,17 @@ test('aws_s3_bucket: create, re-plan, tag update, drift, forceNew, import, delet
   await assertNoChanges(p, 'aws_s3_bucket', config2, state);
 
   // A tag changed out of band shows on refresh.
-  await s3.send(new PutBucketTaggingCommand({ Bucket: 'ballast-a', Tagging: { TagSet: [{ Key: 'env', Value: 'hacked' }, { Key: 'team', Value: 'infra' }] } }));
+  await s3.send(
+    new PutBucketTaggingCommand({
+      Bucket: 'ballast-a',
+      Tagging: {
+        TagSet: [
+          { Key: 'env', Value: 'hacked' },
+          { Key: 'team', Value: 'infra' },
+        ],
+      },
+    }),
+  );
   const drift = await p.readResource({ typeName: 'aws_s3_bucket', currentState: state });
   assert.deepEqual(drift.newState!.tags, { env: 'hacked' });
 
@@ -113,14 +123,32 @@ test('bucket sub-resources: versioning, policy, public access block, encryption,
   const e = await apply(p, 'aws_s3_bucket_server_side_encryption_configuration', sse, null);
   await assertNoChanges(p, 'aws_s3_bucket_server_side_encryption_configuration', sse, e);
 
-  const lc = { bucket: 'ballast-sub', rule: [{ id: 'expire', status: 'Enabled', filter: { prefix: 'logs/' }, expiration: { days: 30 }, noncurrent_version_expiration: { noncurrent_days: 7 }, abort_incomplete_multipart_upload: { days_after_initiation: 3 } }] };
+  const lc = {
+    bucket: 'ballast-sub',
+    rule: [
+      {
+        id: 'expire',
+        status: 'Enabled',
+        filter: { prefix: 'logs/' },
+        expiration: { days: 30 },
+        noncurrent_version_expiration: { noncurrent_days: 7 },
+        abort_incomplete_multipart_upload: { days_after_initiation: 3 },
+      },
+    ],
+  };
   let l = await apply(p, 'aws_s3_bucket_lifecycle_configuration', lc, null);
   l = await assertNoChanges(p, 'aws_s3_bucket_lifecycle_configuration', lc, l);
   const lc2 = { ...lc, rule: [{ ...lc.rule[0], expiration: { days: 60 } }] };
   l = await apply(p, 'aws_s3_bucket_lifecycle_configuration', lc2, l);
   await assertNoChanges(p, 'aws_s3_bucket_lifecycle_configuration', lc2, l);
 
-  for (const [t, s] of [['aws_s3_bucket_lifecycle_configuration', l], ['aws_s3_bucket_server_side_encryption_configuration', e], ['aws_s3_bucket_public_access_block', b], ['aws_s3_bucket_policy', pol], ['aws_s3_bucket_versioning', v]] as const) {
+  for (const [t, s] of [
+    ['aws_s3_bucket_lifecycle_configuration', l],
+    ['aws_s3_bucket_server_side_encryption_configuration', e],
+    ['aws_s3_bucket_public_access_block', b],
+    ['aws_s3_bucket_policy', pol],
+    ['aws_s3_bucket_versioning', v],
+  ] as const) {
     await destroy(p, t, s);
   }
   assert.equal((await p.readResource({ typeName: 'aws_s3_bucket_policy', currentState: pol })).newState, null);

@@ -22,9 +22,18 @@ beforeEach(() => moto.reset());
 
 test('aws_dynamodb_table: create, re-plan, update in place, forceNew, import, delete', async () => {
   const cfg = {
-    name: 'orders', hash_key: 'pk', range_key: 'sk', read_capacity: 2, write_capacity: 2,
-    attribute: [{ name: 'pk', type: 'S' }, { name: 'sk', type: 'S' }],
-    ttl: { attribute_name: 'expires', enabled: true }, point_in_time_recovery: { enabled: true }, tags: { a: 'b' },
+    name: 'orders',
+    hash_key: 'pk',
+    range_key: 'sk',
+    read_capacity: 2,
+    write_capacity: 2,
+    attribute: [
+      { name: 'pk', type: 'S' },
+      { name: 'sk', type: 'S' },
+    ],
+    ttl: { attribute_name: 'expires', enabled: true },
+    point_in_time_recovery: { enabled: true },
+    tags: { a: 'b' },
   };
   let t = await apply(p, 'aws_dynamodb_table', cfg, null);
   assert.match(String(t.arn), /:table\/orders$/);
@@ -151,7 +160,8 @@ test('aws_ssm_parameter: value update bumps version, secret never in messages', 
 
 test('configure: unreachable STS is one clear error without the secret', async () => {
   const q = createAwsProvider({ workingDir: process.cwd(), env: {} });
-  const ds = (await q.configure({ config: { region: 'us-east-1', access_key: 'AKIAEXAMPLE', secret_key: 'super-secret-key-value', endpoints: [{ sts: 'http://127.0.0.1:9' }], max_retries: 0 } })).diagnostics;
+  const ds = (await q.configure({ config: { region: 'us-east-1', access_key: 'AKIAEXAMPLE', secret_key: 'super-secret-key-value', endpoints: [{ sts: 'http://127.0.0.1:9' }], max_retries: 0 } }))
+    .diagnostics;
   await q.close?.();
   assert.equal(ds.length, 1);
   assert.match(ds[0].summary, /^AWS credentials are missing or invalid: /);

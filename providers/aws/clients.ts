@@ -16,13 +16,27 @@ export class AwsClients {
   private readonly made = new Map<AwsService, { destroy(): void }>();
   constructor(readonly settings: AwsSettings) {}
 
-  get s3(): S3Client { return this.get('s3'); }
-  get dynamodb(): DynamoDBClient { return this.get('dynamodb'); }
-  get sqs(): SQSClient { return this.get('sqs'); }
-  get sns(): SNSClient { return this.get('sns'); }
-  get iam(): IAMClient { return this.get('iam'); }
-  get ssm(): SSMClient { return this.get('ssm'); }
-  get sts(): STSClient { return this.get('sts'); }
+  get s3(): S3Client {
+    return this.get('s3');
+  }
+  get dynamodb(): DynamoDBClient {
+    return this.get('dynamodb');
+  }
+  get sqs(): SQSClient {
+    return this.get('sqs');
+  }
+  get sns(): SNSClient {
+    return this.get('sns');
+  }
+  get iam(): IAMClient {
+    return this.get('iam');
+  }
+  get ssm(): SSMClient {
+    return this.get('ssm');
+  }
+  get sts(): STSClient {
+    return this.get('sts');
+  }
 
   private get<S extends AwsService>(service: S): ClientOf<S> {
     let c = this.made.get(service);

@@ -59,8 +59,14 @@ export function resolveAwsSettings(config: ValueObject, env: NodeJS.ProcessEnv):
   const secrets = [secretKey, token, str(env.AWS_SECRET_ACCESS_KEY), str(env.AWS_SESSION_TOKEN)].filter((s): s is string => s !== undefined && s.length >= 4);
 
   const profile = str(config.profile) ?? str(env.AWS_PROFILE);
-  const credentialsFile = blockItems(config.shared_credentials_files ?? null).map(str).find(Boolean) ?? str(env.AWS_SHARED_CREDENTIALS_FILE);
-  const configFile = blockItems(config.shared_config_files ?? null).map(str).find(Boolean) ?? str(env.AWS_CONFIG_FILE);
+  const credentialsFile =
+    blockItems(config.shared_credentials_files ?? null)
+      .map(str)
+      .find(Boolean) ?? str(env.AWS_SHARED_CREDENTIALS_FILE);
+  const configFile =
+    blockItems(config.shared_config_files ?? null)
+      .map(str)
+      .find(Boolean) ?? str(env.AWS_CONFIG_FILE);
 
   let base: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   if (accessKey && secretKey) base = { accessKeyId: accessKey, secretAccessKey: secretKey, sessionToken: token };

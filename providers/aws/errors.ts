@@ -39,13 +39,26 @@ export function awsErrorDiagnostic(e: unknown, op: { action: string; typeName: s
   const text = code && code !== 'Error' && !msg.startsWith(code) ? `${code}: ${msg}` : msg;
   return error(
     scrub(`${op.action} ${subject}: ${text}`, secrets),
-    scrub([`AWS error code: ${code ?? 'unknown'}`, status ? `HTTP status: ${status}` : '', (e as { $metadata?: { requestId?: string } })?.$metadata?.requestId ? `request id: ${(e as { $metadata: { requestId: string } }).$metadata.requestId}` : ''].filter(Boolean).join('\n'), secrets),
+    scrub(
+      [
+        `AWS error code: ${code ?? 'unknown'}`,
+        status ? `HTTP status: ${status}` : '',
+        (e as { $metadata?: { requestId?: string } })?.$metadata?.requestId ? `request id: ${(e as { $metadata: { requestId: string } }).$metadata.requestId}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      secrets,
+    ),
   );
 }
 
 /** A user mistake found while applying (not an AWS error). */
 export class AwsUserError extends Error {
-  constructor(readonly summary: string, readonly detail?: string, readonly attribute?: string) {
+  constructor(
+    readonly summary: string,
+    readonly detail?: string,
+    readonly attribute?: string,
+  ) {
     super(summary);
     this.name = 'AwsUserError';
   }

@@ -8,7 +8,12 @@ function normalize(v: unknown, parentKey = ''): unknown {
     const items = v.map((x) => normalize(x, parentKey));
     // A one-item list means the same as its item, and order inside these lists does not matter.
     if (items.length === 1) return items[0];
-    return unorderedKeys.has(parentKey) ? items.map((x) => JSON.stringify(x)).sort().map((s) => JSON.parse(s)) : items;
+    return unorderedKeys.has(parentKey)
+      ? items
+          .map((x) => JSON.stringify(x))
+          .sort()
+          .map((s) => JSON.parse(s))
+      : items;
   }
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};

@@ -16,11 +16,7 @@ export function creationTagList(planned: ValueObject): { Key: string; Value: str
 }
 
 /** Moves the real object's tags from prior to planned `tags_all`: removals first, then additions and changes. */
-export async function updateTags(
-  prior: ValueObject,
-  planned: ValueObject,
-  api: { untag(keys: string[]): Promise<unknown>; tag(set: Tags): Promise<unknown> },
-): Promise<void> {
+export async function updateTags(prior: ValueObject, planned: ValueObject, api: { untag(keys: string[]): Promise<unknown>; tag(set: Tags): Promise<unknown> }): Promise<void> {
   const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
   if (remove.length) await api.untag(remove);
   if (Object.keys(set).length) await api.tag(set);

@@ -43,7 +43,12 @@ export class Discovery {
       p = this.fetch(apiVersion, signal);
       this.cache.set(apiVersion, p);
       // Failures and misses are not remembered.
-      p.then((v) => { if (!v) this.cache.delete(apiVersion); }, () => this.cache.delete(apiVersion));
+      p.then(
+        (v) => {
+          if (!v) this.cache.delete(apiVersion);
+        },
+        () => this.cache.delete(apiVersion),
+      );
     }
     return p;
   }

@@ -7,7 +7,10 @@ import { describeRef, type ObjectRef } from './object-ref.ts';
 
 /** A user mistake found by the provider itself (no such kind, missing namespace). */
 export class KubeUserError extends Error {
-  constructor(readonly summary: string, readonly detail?: string) {
+  constructor(
+    readonly summary: string,
+    readonly detail?: string,
+  ) {
     super(detail ? `${summary}: ${detail}` : summary);
   }
 }
@@ -27,8 +30,10 @@ export function kubeDiagnostic(e: unknown, action: string, ref: ObjectRef | unde
     if (e.code === 0) {
       return error(`Kubernetes API server unreachable while ${action} ${what}`, `${msg}. Check --kubeconfig/--kube-context, KUBECONFIG, or the provider's host.`);
     }
-    if (e.code === 401) return error(`Not authenticated to the Kubernetes API server while ${action} ${what}`, `${msg}. The credentials in the kubeconfig (token, client certificate or exec plugin) were refused.`);
-    if (e.code === 403) return error(`Forbidden: ${action} ${what} is not allowed`, `${msg}. Grant the identity Ballast uses RBAC permission for this object (a Role/ClusterRole with the needed verbs).`);
+    if (e.code === 401)
+      return error(`Not authenticated to the Kubernetes API server while ${action} ${what}`, `${msg}. The credentials in the kubeconfig (token, client certificate or exec plugin) were refused.`);
+    if (e.code === 403)
+      return error(`Forbidden: ${action} ${what} is not allowed`, `${msg}. Grant the identity Ballast uses RBAC permission for this object (a Role/ClusterRole with the needed verbs).`);
     if (e.code === 409 && e.reason === 'Conflict') {
       return error(`Field conflict while ${action} ${what}`, `${msg}. Another field manager owns these fields; set field_manager { force_conflicts = true } to take them over.`);
     }

@@ -122,7 +122,9 @@ test('wait: a Deployment held back fails after the timeout with its own reason; 
   driver.hold.add('p5/slow');
   const dep = {
     manifest: {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'slow', namespace: 'p5' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'slow', namespace: 'p5' },
       spec: { replicas: 1, selector: { matchLabels: { app: 's' } }, template: { metadata: { labels: { app: 's' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
     },
     wait: [{ rollout: true, fields: null, condition: [] }],
@@ -141,8 +143,15 @@ test('a CRD and its custom resource plan in one run; the CR is applied once the 
   await apply(ns('p6'), null);
   const crd = {
     manifest: {
-      apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'gizmos.test.dev' },
-      spec: { group: 'test.dev', scope: 'Namespaced', names: { plural: 'gizmos', singular: 'gizmo', kind: 'Gizmo' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }] },
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'gizmos.test.dev' },
+      spec: {
+        group: 'test.dev',
+        scope: 'Namespaced',
+        names: { plural: 'gizmos', singular: 'gizmo', kind: 'Gizmo' },
+        versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } } }],
+      },
     },
     wait: [{ rollout: false, fields: null, condition: [{ type: 'Established', status: 'True' }] }],
   };

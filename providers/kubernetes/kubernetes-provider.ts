@@ -7,10 +7,25 @@
 import { error, hasErrors, type Diagnostic } from '../../engine/diagnostics.ts';
 import { containsUnknown, isObject, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import type {
-  ApplyResourceChangeRequest, ApplyResourceChangeResponse, ImportResourceStateRequest, ImportResourceStateResponse,
-  PlanResourceChangeRequest, PlanResourceChangeResponse, Provider, ProviderContext, ProviderSchema,
-  ReadDataSourceRequest, ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ResourceSchema, ValidateRequest,
-  DiagnosticsResponse, ProviderConfigRequest, UpgradeResourceStateRequest, UpgradeResourceStateResponse,
+  ApplyResourceChangeRequest,
+  ApplyResourceChangeResponse,
+  ImportResourceStateRequest,
+  ImportResourceStateResponse,
+  PlanResourceChangeRequest,
+  PlanResourceChangeResponse,
+  Provider,
+  ProviderContext,
+  ProviderSchema,
+  ReadDataSourceRequest,
+  ReadDataSourceResponse,
+  ReadResourceRequest,
+  ReadResourceResponse,
+  ResourceSchema,
+  ValidateRequest,
+  DiagnosticsResponse,
+  ProviderConfigRequest,
+  UpgradeResourceStateRequest,
+  UpgradeResourceStateResponse,
 } from '../provider.ts';
 import { normalizeToSchema } from '../schema-plan.ts';
 import { validateAgainstSchema } from '../schema-validate.ts';
@@ -123,7 +138,10 @@ export class KubernetesProvider implements Provider {
     try {
       const made = await applyManifest(client, req.priorState, req.plannedState, req.signal);
       if (made && containsUnknown(made)) {
-        return { newState: req.priorState, diagnostics: [error('Provider produced an incomplete kubernetes_manifest', 'Some attributes are still unknown after apply; this is a bug in the provider.')] };
+        return {
+          newState: req.priorState,
+          diagnostics: [error('Provider produced an incomplete kubernetes_manifest', 'Some attributes are still unknown after apply; this is a bug in the provider.')],
+        };
       }
       return { newState: made && normalizeToSchema(manifestSchema.block, made), diagnostics: [] };
     } catch (e) {
@@ -232,6 +250,5 @@ function typedSecrets(t: TypedKind, state: ValueObject | null): string[] {
   return out;
 }
 
-const unsupported = (kind: string, typeName: string): Diagnostic =>
-  error(`Invalid ${kind} type`, `The provider "kubernetes" does not support ${kind} type "${typeName}" yet.`);
+const unsupported = (kind: string, typeName: string): Diagnostic => error(`Invalid ${kind} type`, `The provider "kubernetes" does not support ${kind} type "${typeName}" yet.`);
 const notConfigured = () => error('The kubernetes provider is not configured', 'internal error: configure() must succeed before resources are planned or applied.');

@@ -28,9 +28,7 @@ export function manifestOptions(state: ValueObject): ManifestOptions {
   const conditions = (Array.isArray(w?.condition) ? w!.condition : w && isObject(w.condition) ? [w.condition] : [])
     .filter(isObject)
     .map((c) => ({ type: String(c.type ?? ''), status: String(c.status ?? 'True') }));
-  const wait: WaitSpec | undefined = w?.rollout === true || Object.keys(fields).length || conditions.length
-    ? { rollout: w?.rollout === true, fields, conditions }
-    : undefined;
+  const wait: WaitSpec | undefined = w?.rollout === true || Object.keys(fields).length || conditions.length ? { rollout: w?.rollout === true, fields, conditions } : undefined;
   const t = isObject(state.timeouts) ? state.timeouts : {};
   return {
     fieldManager: typeof fm?.name === 'string' && fm.name !== '' ? fm.name : DEFAULT_FIELD_MANAGER,

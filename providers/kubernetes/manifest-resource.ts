@@ -48,7 +48,7 @@ export function validateManifestConfig(config: ValueObject): Diagnostic[] {
   if (!isUnknown(meta) && (!isObject(meta) || (!isUnknown(meta.name) && (typeof meta.name !== 'string' || meta.name === '')))) {
     out.push(error('The manifest has no metadata.name', 'Ballast needs a fixed name to track the object (generateName is not supported).', { attribute: 'manifest.metadata.name' }));
   }
-  if (isObject(m) && 'status' in m) out.push(error('The manifest sets status', 'status belongs to the object\'s controller; remove it from the manifest.', { attribute: 'manifest.status' }));
+  if (isObject(m) && 'status' in m) out.push(error('The manifest sets status', "status belongs to the object's controller; remove it from the manifest.", { attribute: 'manifest.status' }));
   const t = isObject(config.timeouts) ? config.timeouts : {};
   for (const k of ['create', 'update', 'delete']) {
     const v = t[k];
@@ -57,7 +57,13 @@ export function validateManifestConfig(config: ValueObject): Diagnostic[] {
   return out;
 }
 
-export async function planManifest(client: ObjectClient, run: PlanRun, req: PlanResourceChangeRequest, signal?: AbortSignal, importIdOf: (r: ObjectRef) => string = formatImportId): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
+export async function planManifest(
+  client: ObjectClient,
+  run: PlanRun,
+  req: PlanResourceChangeRequest,
+  signal?: AbortSignal,
+  importIdOf: (r: ObjectRef) => string = formatImportId,
+): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
   const proposed = req.proposedNewState;
   if (proposed === null) return { planned: null, requiresReplace: [], diagnostics: [] };
   const config = req.config ?? proposed;
@@ -65,7 +71,11 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
   if (!isObject(manifest)) return { planned: null, requiresReplace: [], diagnostics: [error('Invalid manifest', 'manifest must be an object.')] };
   const ref = refOf(manifest);
   if (!ref) {
-    return { planned: null, requiresReplace: [], diagnostics: [error('The manifest\'s apiVersion, kind and metadata.name must be known at plan time', 'They identify the object; they cannot depend on values known only after apply.')] };
+    return {
+      planned: null,
+      requiresReplace: [],
+      diagnostics: [error("The manifest's apiVersion, kind and metadata.name must be known at plan time", 'They identify the object; they cannot depend on values known only after apply.')],
+    };
   }
   const prior = req.priorState;
   const priorRef = prior ? refOf(prior.manifest) : undefined;
@@ -106,7 +116,10 @@ export async function planManifest(client: ObjectClient, run: PlanRun, req: Plan
       return yes;
     };
     if (info.namespaced && ref.namespace && !run.plannedNamespaces.has(ref.namespace) && !(await nsExists(ref.namespace))) {
-      throw new KubeUserError(`Namespace "${ref.namespace}" of ${describeRef(ref)} does not exist`, 'Create it first, or add the Namespace object to the stack (Ballast applies namespaces before what is in them).');
+      throw new KubeUserError(
+        `Namespace "${ref.namespace}" of ${describeRef(ref)} does not exist`,
+        'Create it first, or add the Namespace object to the stack (Ballast applies namespaces before what is in them).',
+      );
     }
     if (replacing) return { planned, requiresReplace, diagnostics: [] };
     if (!prior) {
@@ -153,7 +166,10 @@ export async function applyManifest(client: ObjectClient, prior: ValueObject | n
 
 /** The object was applied but did not become healthy: the state records it all the same. */
 export class AppliedButUnhealthy extends Error {
-  constructor(readonly state: ValueObject, readonly reason: unknown) {
+  constructor(
+    readonly state: ValueObject,
+    readonly reason: unknown,
+  ) {
     super(reason instanceof Error ? reason.message : String(reason));
   }
 }
@@ -163,7 +179,11 @@ export class AppliedButUnhealthy extends Error {
  * (label or annotation) goes back to the engine, which reports "alert" drift without reverting
  * it; "ignore" is applied here: the recorded manifest stands, only the live view is refreshed.
  */
-export async function readManifest(client: ObjectClient, state: ValueObject, signal?: AbortSignal): Promise<{ state: ValueObject | null; warnings: Diagnostic[]; policy?: DriftPolicy; health?: Health }> {
+export async function readManifest(
+  client: ObjectClient,
+  state: ValueObject,
+  signal?: AbortSignal,
+): Promise<{ state: ValueObject | null; warnings: Diagnostic[]; policy?: DriftPolicy; health?: Health }> {
   const manifest = state.manifest;
   const ref = refOf(manifest);
   if (!ref || !isObject(manifest)) return { state, warnings: [] };
@@ -218,7 +238,12 @@ export function secretStrings(manifest: Value | undefined): string[] {
   const out: string[] = [];
   for (const k of ['data', 'stringData']) {
     const d = manifest[k];
-    if (isObject(d)) for (const v of Object.values(d)) if (typeof v === 'string') { out.push(v); if (k === 'data') out.push(Buffer.from(v, 'base64').toString('utf8')); }
+    if (isObject(d))
+      for (const v of Object.values(d))
+        if (typeof v === 'string') {
+          out.push(v);
+          if (k === 'data') out.push(Buffer.from(v, 'base64').toString('utf8'));
+        }
   }
   return out;
 }

@@ -204,7 +204,9 @@ function copyPath(into: ValueObject, from: ValueObject, path: string): ValueObje
 }
 
 function unknownKind(ref: ObjectRef, known: string[]): KubeUserError {
-  const hint = known.length ? `The API server serves these kinds under ${ref.apiVersion}: ${known.slice(0, 20).join(', ')}.` : `The API server serves nothing under ${ref.apiVersion}; is a CustomResourceDefinition missing?`;
+  const hint = known.length
+    ? `The API server serves these kinds under ${ref.apiVersion}: ${known.slice(0, 20).join(', ')}.`
+    : `The API server serves nothing under ${ref.apiVersion}; is a CustomResourceDefinition missing?`;
   return new KubeUserError(`Unknown kind: no API serves ${ref.kind} in ${ref.apiVersion} (for ${describeRef(ref)})`, hint);
 }
 

@@ -35,8 +35,7 @@ export class OpenApiDoc {
   /** The root schema of a kind ("apps/v1", "Deployment"). */
   kind(apiVersion: string, kind: string): OpenApiNode | undefined {
     const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-    return Object.values(this.schemas).find((s) =>
-      s['x-kubernetes-group-version-kind']?.some((g) => g.group === group && g.version === version && g.kind === kind));
+    return Object.values(this.schemas).find((s) => s['x-kubernetes-group-version-kind']?.some((g) => g.group === group && g.version === version && g.kind === kind));
   }
 
   property(node: OpenApiNode | undefined, name: string): OpenApiNode | undefined {

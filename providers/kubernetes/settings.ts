@@ -56,7 +56,9 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
         ...(execUser ? { exec: execUser } : {}),
       };
       kc.loadFromOptions({
-        clusters: [{ name: 'ballast', server: host, skipTLSVerify: insecure, caData: b64(str(config.cluster_ca_certificate) ?? env.KUBE_CLUSTER_CA_CERT_DATA), tlsServerName: str(config.tls_server_name) }],
+        clusters: [
+          { name: 'ballast', server: host, skipTLSVerify: insecure, caData: b64(str(config.cluster_ca_certificate) ?? env.KUBE_CLUSTER_CA_CERT_DATA), tlsServerName: str(config.tls_server_name) },
+        ],
         users: [user],
         contexts: [{ name: 'ballast', cluster: 'ballast', user: 'ballast' }],
         currentContext: 'ballast',
@@ -68,16 +70,18 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
       if (files.length) {
         const missing = files.filter((f) => !existsSync(f));
         if (missing.length === files.length) {
-          return { diagnostics: [error(`Kubeconfig not found: ${missing.join(', ')}`, 'Set --kubeconfig, KUBECONFIG, or the provider\'s config_path to an existing file.')] };
+          return { diagnostics: [error(`Kubeconfig not found: ${missing.join(', ')}`, "Set --kubeconfig, KUBECONFIG, or the provider's config_path to an existing file.")] };
         }
-        files.filter((f) => existsSync(f)).forEach((f, i) => {
-          if (i === 0) kc.loadFromFile(f);
-          else {
-            const more = new KubeConfig();
-            more.loadFromFile(f);
-            kc.mergeConfig(more, true);
-          }
-        });
+        files
+          .filter((f) => existsSync(f))
+          .forEach((f, i) => {
+            if (i === 0) kc.loadFromFile(f);
+            else {
+              const more = new KubeConfig();
+              more.loadFromFile(f);
+              kc.mergeConfig(more, true);
+            }
+          });
         origin = `kubeconfig ${files.join(delimiter)}`;
       } else if (existsSync(home)) {
         kc.loadFromFile(home);
@@ -86,12 +90,31 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
         kc.loadFromCluster();
         origin = 'the in-cluster service account';
       } else {
-        return { diagnostics: [error('No Kubernetes cluster configured', 'Ballast looked for the provider\'s host/config_path, KUBE_CONFIG_PATH, KUBECONFIG, ~/.kube/config and an in-cluster service account. Pass --kubeconfig or set KUBECONFIG.')] };
+        return {
+          diagnostics: [
+            error(
+              'No Kubernetes cluster configured',
+              "Ballast looked for the provider's host/config_path, KUBE_CONFIG_PATH, KUBECONFIG, ~/.kube/config and an in-cluster service account. Pass --kubeconfig or set KUBECONFIG.",
+            ),
+          ],
+        };
       }
       const ctx = str(config.config_context) ?? env.KUBE_CTX;
       if (ctx) {
         if (!kc.getContextObject(ctx)) {
-          return { diagnostics: [error(`Kubernetes context "${ctx}" not found in ${origin}`, `Known contexts: ${kc.getContexts().map((c) => c.name).join(', ') || '(none)'}.`)] };
+          return {
+            diagnostics: [
+              error(
+                `Kubernetes context "${ctx}" not found in ${origin}`,
+                `Known contexts: ${
+                  kc
+                    .getContexts()
+                    .map((c) => c.name)
+                    .join(', ') || '(none)'
+                }.`,
+              ),
+            ],
+          };
         }
         kc.setCurrentContext(ctx);
       }

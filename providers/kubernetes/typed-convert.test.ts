@@ -8,14 +8,43 @@ import { typedKinds } from './typed-kinds.ts';
 // A slice of the API server's OpenAPI v3 document, in its own shape ($ref, allOf wrappers).
 const ref = (n: string): OpenApiNode => ({ allOf: [{ $ref: `#/components/schemas/${n}` }] });
 const doc = new OpenApiDoc({
-  Deployment: { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: ref('ObjectMeta'), spec: ref('DeploymentSpec') }, 'x-kubernetes-group-version-kind': [{ group: 'apps', version: 'v1', kind: 'Deployment' }] },
+  Deployment: {
+    type: 'object',
+    properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: ref('ObjectMeta'), spec: ref('DeploymentSpec') },
+    'x-kubernetes-group-version-kind': [{ group: 'apps', version: 'v1', kind: 'Deployment' }],
+  },
   Service: { type: 'object', properties: { metadata: ref('ObjectMeta'), spec: ref('ServiceSpec') }, 'x-kubernetes-group-version-kind': [{ group: '', version: 'v1', kind: 'Service' }] },
-  ObjectMeta: { type: 'object', properties: { name: { type: 'string' }, namespace: { type: 'string' }, labels: { type: 'object', additionalProperties: { type: 'string' } }, uid: { type: 'string' }, resourceVersion: { type: 'string' } } },
+  ObjectMeta: {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      namespace: { type: 'string' },
+      labels: { type: 'object', additionalProperties: { type: 'string' } },
+      uid: { type: 'string' },
+      resourceVersion: { type: 'string' },
+    },
+  },
   DeploymentSpec: { type: 'object', properties: { replicas: { type: 'integer' }, selector: ref('LabelSelector'), template: ref('PodTemplateSpec') } },
   LabelSelector: { type: 'object', properties: { matchLabels: { type: 'object', additionalProperties: { type: 'string' } } } },
   PodTemplateSpec: { type: 'object', properties: { metadata: ref('ObjectMeta'), spec: ref('PodSpec') } },
-  PodSpec: { type: 'object', properties: { containers: { type: 'array', items: { $ref: '#/components/schemas/Container' } }, volumes: { type: 'array', items: { $ref: '#/components/schemas/Volume' } }, hostPID: { type: 'boolean' } } },
-  Container: { type: 'object', properties: { name: { type: 'string' }, image: { type: 'string' }, ports: { type: 'array', items: { $ref: '#/components/schemas/ContainerPort' } }, env: { type: 'array', items: { $ref: '#/components/schemas/EnvVar' } }, envFrom: { type: 'array', items: { type: 'object' } } } },
+  PodSpec: {
+    type: 'object',
+    properties: {
+      containers: { type: 'array', items: { $ref: '#/components/schemas/Container' } },
+      volumes: { type: 'array', items: { $ref: '#/components/schemas/Volume' } },
+      hostPID: { type: 'boolean' },
+    },
+  },
+  Container: {
+    type: 'object',
+    properties: {
+      name: { type: 'string' },
+      image: { type: 'string' },
+      ports: { type: 'array', items: { $ref: '#/components/schemas/ContainerPort' } },
+      env: { type: 'array', items: { $ref: '#/components/schemas/EnvVar' } },
+      envFrom: { type: 'array', items: { type: 'object' } },
+    },
+  },
   ContainerPort: { type: 'object', properties: { containerPort: { type: 'integer' } } },
   EnvVar: { type: 'object', properties: { name: { type: 'string' }, value: { type: 'string' } } },
   Volume: { type: 'object', properties: { name: { type: 'string' }, configMap: ref('ConfigMapVolumeSource') } },
@@ -35,27 +64,39 @@ test('names: snake_case to camelCase, singular blocks to plural fields, acronyms
   assert.equal(matchField('env_from', ['env', 'envFrom']), 'envFrom');
   assert.equal(matchField('policy', ['policies']), 'policies');
   // A repeated block named like a scalar field takes the list field.
-  assert.equal(matchField('port', ['port', 'ports'], (f) => f === 'ports', true), 'ports');
-  assert.equal(matchField('port', ['port', 'ports'], (f) => f === 'ports', false), 'port');
+  assert.equal(
+    matchField('port', ['port', 'ports'], (f) => f === 'ports', true),
+    'ports',
+  );
+  assert.equal(
+    matchField('port', ['port', 'ports'], (f) => f === 'ports', false),
+    'port',
+  );
 });
 
 const deployment: ValueObject = {
   id: null,
   wait_for_rollout: true,
   metadata: [{ name: 'web', namespace: 'shop', labels: { app: 'web' }, uid: null, resource_version: null, generation: null, annotations: null, generate_name: null }],
-  spec: [{
-    replicas: '2',
-    selector: [{ match_labels: { app: 'web' }, match_expressions: [] }],
-    strategy: [],
-    template: [{
-      metadata: [{ labels: { app: 'web' } }],
-      spec: [{
-        host_pid: true,
-        container: [{ name: 'web', image: 'nginx:1.27', port: [{ container_port: 80 }], env: [{ name: 'A', value: 'b' }], env_from: [] }],
-        volume: [{ name: 'cfg', config_map: [{ name: 'cfg', default_mode: '0644' }] }],
-      }],
-    }],
-  }],
+  spec: [
+    {
+      replicas: '2',
+      selector: [{ match_labels: { app: 'web' }, match_expressions: [] }],
+      strategy: [],
+      template: [
+        {
+          metadata: [{ labels: { app: 'web' } }],
+          spec: [
+            {
+              host_pid: true,
+              container: [{ name: 'web', image: 'nginx:1.27', port: [{ container_port: 80 }], env: [{ name: 'A', value: 'b' }], env_from: [] }],
+              volume: [{ name: 'cfg', config_map: [{ name: 'cfg', default_mode: '0644' }] }],
+            },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 test('a deployment in Terraform shape becomes the object the API expects', () => {
@@ -96,13 +137,33 @@ test('the object reads back in Terraform shape and types (replicas "2", mode "06
 
 test('service ports: int-or-string target_port, list of ports, clusterIP by case-insensitive match', () => {
   const t = typedKinds.kubernetes_service_v1!;
-  const tf: ValueObject = { metadata: [{ name: 's' }], spec: [{ cluster_ip: 'None', port: [{ port: 80, target_port: '8080' }, { port: 81, target_port: 'http' }] }] };
+  const tf: ValueObject = {
+    metadata: [{ name: 's' }],
+    spec: [
+      {
+        cluster_ip: 'None',
+        port: [
+          { port: 80, target_port: '8080' },
+          { port: 81, target_port: 'http' },
+        ],
+      },
+    ],
+  };
   const obj = toKube(doc, t.schema.block, tf, doc.kind('v1', 'Service'), t.settings);
-  assert.deepEqual(obj.spec, { clusterIP: 'None', ports: [{ port: 80, targetPort: 8080 }, { port: 81, targetPort: 'http' }] });
+  assert.deepEqual(obj.spec, {
+    clusterIP: 'None',
+    ports: [
+      { port: 80, targetPort: 8080 },
+      { port: 81, targetPort: 'http' },
+    ],
+  });
   const back = fromKube(t.schema.block, obj, t.settings);
   const spec = (back.spec as ValueObject[])[0]!;
   assert.equal(spec.cluster_ip, 'None');
-  assert.deepEqual((spec.port as ValueObject[]).map((p) => p.target_port), ['8080', 'http']);
+  assert.deepEqual(
+    (spec.port as ValueObject[]).map((p) => p.target_port),
+    ['8080', 'http'],
+  );
 });
 
 test('set-typed arguments read back as sets', () => {

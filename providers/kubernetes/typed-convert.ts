@@ -29,7 +29,9 @@ export function candidateNames(tfName: string): string[] {
  */
 export function matchField(tfName: string, fields: readonly string[], isList?: (f: string) => boolean, wantList = false): string | undefined {
   const byLower = new Map(fields.map((f) => [f.toLowerCase(), f]));
-  const hits = candidateNames(tfName).map((c) => byLower.get(c.toLowerCase())).filter((f): f is string => f !== undefined);
+  const hits = candidateNames(tfName)
+    .map((c) => byLower.get(c.toLowerCase()))
+    .filter((f): f is string => f !== undefined);
   if (wantList && isList) return hits.find(isList) ?? hits[0];
   return hits[0];
 }
@@ -80,9 +82,10 @@ export function toKube(doc: OpenApiDoc, block: BlockSchema, tf: ValueObject, nod
     if (items.length === 0) continue;
     const field = matchField(name, fields, isList, nested.nesting !== 'single' && nested.maxItems !== 1) ?? camel(name);
     const fieldNode = doc.property(n, field);
-    out[field] = fieldNode?.type === 'array' || (!fieldNode && nested.maxItems !== 1 && nested.nesting !== 'single')
-      ? items.map((item) => toKube(doc, nested.block, item, fieldNode?.items))
-      : toKube(doc, nested.block, items[0]!, fieldNode);
+    out[field] =
+      fieldNode?.type === 'array' || (!fieldNode && nested.maxItems !== 1 && nested.nesting !== 'single')
+        ? items.map((item) => toKube(doc, nested.block, item, fieldNode?.items))
+        : toKube(doc, nested.block, items[0]!, fieldNode);
   }
   return out;
 }
@@ -113,13 +116,13 @@ export function fromKube(block: BlockSchema, obj: ValueObject, skip: ReadonlySet
   for (const [name, attr] of Object.entries(block.attributes)) {
     if (skip.has(name)) continue;
     const key = keyFor(obj, name, false);
-    const v = key === undefined ? null : obj[key] ?? null;
+    const v = key === undefined ? null : (obj[key] ?? null);
     out[name] = v === null || isUnknown(v) ? v : attr.type === 'dynamic' ? v : readAttr(v, attr.type, name);
   }
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     if (skip.has(name)) continue;
     const key = keyFor(obj, name, nested.nesting !== 'single' && nested.maxItems !== 1);
-    out[name] = readBlock(nested, key === undefined ? null : obj[key] ?? null);
+    out[name] = readBlock(nested, key === undefined ? null : (obj[key] ?? null));
   }
   return out;
 }

@@ -63,18 +63,27 @@ const metaBlock = (s: ResourceSchema) => s.block.blocks!.metadata!.block;
 const resourceSchema = schemaOf('kubernetes_resource', { object: { type: 'dynamic', computed: true } });
 const resourcesSchema = schemaOf('kubernetes_resources', { objects: { type: 'dynamic', computed: true } });
 const namespaceSchema = schemaOf('kubernetes_namespace_v1', { id: { computed: true } }, { name: { required: true } });
-const secretSchema = schemaOf('kubernetes_secret_v1', {
-  id: { computed: true },
-  data: { type: { map: 'string' }, computed: true, sensitive: true },
-  binary_data: { optional: true, computed: true, sensitive: true },
-}, { name: { required: true } });
+const secretSchema = schemaOf(
+  'kubernetes_secret_v1',
+  {
+    id: { computed: true },
+    data: { type: { map: 'string' }, computed: true, sensitive: true },
+    binary_data: { optional: true, computed: true, sensitive: true },
+  },
+  { name: { required: true } },
+);
 
 export const dataSources: { readonly [typeName: string]: KubeDataSource } = {
   kubernetes_resource: {
     schema: resourceSchema,
     async read(client, config, signal) {
       const meta = first(config.metadata);
-      const ref: ObjectRef = { apiVersion: String(config.api_version), kind: String(config.kind), name: String(meta.name), ...(typeof meta.namespace === 'string' && meta.namespace ? { namespace: meta.namespace } : {}) };
+      const ref: ObjectRef = {
+        apiVersion: String(config.api_version),
+        kind: String(config.kind),
+        name: String(meta.name),
+        ...(typeof meta.namespace === 'string' && meta.namespace ? { namespace: meta.namespace } : {}),
+      };
       return normalizeToSchema(resourceSchema.block, { ...config, object: shown(await mustGet(client, ref, signal)) });
     },
   },

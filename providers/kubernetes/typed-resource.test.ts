@@ -48,7 +48,7 @@ test('namespace and config map: create, no-op re-plan, update, hand edit reverte
   assert.equal((await kubeGet(cluster, 'configmap', 'app', 't1'))?.data.LOG_LEVEL, 'info');
   const fresh = await assertNoChanges(p, 'kubernetes_config_map_v1', cfg, cm);
   const schema = p.getSchema().resources.kubernetes_config_map_v1!.block;
-  assert.deepEqual(Object.keys(fresh).sort(), [...Object.keys(schema.attributes), ...Object.keys(schema.blocks ?? {})].sort(), 'the state has exactly the schema\'s attributes');
+  assert.deepEqual(Object.keys(fresh).sort(), [...Object.keys(schema.attributes), ...Object.keys(schema.blocks ?? {})].sort(), "the state has exactly the schema's attributes");
 
   const cfg2 = { ...cfg, data: { LOG_LEVEL: 'debug' } };
   const cm2 = (await apply(p, 'kubernetes_config_map_v1', cfg2, fresh))!;
@@ -87,7 +87,12 @@ test('secret: plain text in Terraform, base64 in the cluster, binary_data kept a
 
   // A value the server rejects: its message names the object, and no secret value shows.
   const bad = { ...meta('creds', 't2'), data: { 'bad key!': 's3cr3t-value' } };
-  const r = await p.planResourceChange({ typeName: 'kubernetes_secret_v1', priorState: fresh, proposedNewState: engineConfig(p, 'kubernetes_secret_v1', bad), config: engineConfig(p, 'kubernetes_secret_v1', bad) });
+  const r = await p.planResourceChange({
+    typeName: 'kubernetes_secret_v1',
+    priorState: fresh,
+    proposedNewState: engineConfig(p, 'kubernetes_secret_v1', bad),
+    config: engineConfig(p, 'kubernetes_secret_v1', bad),
+  });
   const text = r.diagnostics.map(formatDiagnostic).join('\n');
   assert.match(text, /Secret t2\/creds/);
   assert.doesNotMatch(text, /s3cr3t-value|czNjcjN0LXZhbHVl/);
@@ -100,25 +105,34 @@ test('service account, deployment (waits for rollout), service, role and role bi
 
   const dep = (image: string, replicas: string) => ({
     ...meta('web', 't3', { labels: { app: 'web' } }),
-    spec: [{
-      replicas,
-      selector: [{ match_labels: { app: 'web' } }],
-      template: [{
-        metadata: [{ labels: { app: 'web' } }],
-        spec: [{
-          service_account_name: 'runner',
-          container: [{
-            name: 'web', image,
-            port: [{ container_port: 80, name: 'http' }],
-            env: [{ name: 'MODE', value: 'prod' }],
-            resources: [{ limits: { cpu: '0.5', memory: '128Mi' } }],
-            volume_mount: [{ name: 'cfg', mount_path: '/etc/cfg' }],
-            liveness_probe: [{ http_get: [{ path: '/healthz', port: '80' }] }],
-          }],
-          volume: [{ name: 'cfg', config_map: [{ name: 'app', default_mode: '0644' }] }],
-        }],
-      }],
-    }],
+    spec: [
+      {
+        replicas,
+        selector: [{ match_labels: { app: 'web' } }],
+        template: [
+          {
+            metadata: [{ labels: { app: 'web' } }],
+            spec: [
+              {
+                service_account_name: 'runner',
+                container: [
+                  {
+                    name: 'web',
+                    image,
+                    port: [{ container_port: 80, name: 'http' }],
+                    env: [{ name: 'MODE', value: 'prod' }],
+                    resources: [{ limits: { cpu: '0.5', memory: '128Mi' } }],
+                    volume_mount: [{ name: 'cfg', mount_path: '/etc/cfg' }],
+                    liveness_probe: [{ http_get: [{ path: '/healthz', port: '80' }] }],
+                  },
+                ],
+                volume: [{ name: 'cfg', config_map: [{ name: 'app', default_mode: '0644' }] }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
   });
   const d1 = await createStable(p, 'kubernetes_deployment_v1', dep('nginx:1.27', '2'));
   assert.equal(d1.wait_for_rollout, true, 'wait_for_rollout defaults to true');
@@ -136,7 +150,18 @@ test('service account, deployment (waits for rollout), service, role and role bi
   await apply(p, 'kubernetes_deployment_v1', dep('nginx:1.28', '3'), scaled.newState);
   assert.equal((await kubeGet(cluster, 'deployment', 'web', 't3'))?.spec.replicas, 3, 'and is reverted');
 
-  const svc = { ...meta('web', 't3'), spec: [{ selector: { app: 'web' }, port: [{ name: 'http', port: 80, target_port: 'http' }, { name: 'alt', port: 8080, target_port: '80' }] }] };
+  const svc = {
+    ...meta('web', 't3'),
+    spec: [
+      {
+        selector: { app: 'web' },
+        port: [
+          { name: 'http', port: 80, target_port: 'http' },
+          { name: 'alt', port: 8080, target_port: '80' },
+        ],
+      },
+    ],
+  };
   const s = await createStable(p, 'kubernetes_service_v1', svc);
   assert.equal((await kubeGet(cluster, 'service', 'web', 't3'))?.spec.ports[1].targetPort, 80);
   await assertNoChanges(p, 'kubernetes_service_v1', svc, s);
@@ -148,7 +173,8 @@ test('service account, deployment (waits for rollout), service, role and role bi
   assert.equal((await kubeGet(cluster, 'rolebinding', 'reader', 't3'))?.subjects[0].name, 'runner');
 
   const job = {
-    ...meta('migrate', 't3'), wait_for_completion: false,
+    ...meta('migrate', 't3'),
+    wait_for_completion: false,
     spec: [{ backoff_limit: 2, template: [{ metadata: [{}], spec: [{ restart_policy: 'Never', container: [{ name: 'm', image: 'busybox', command: ['sh', '-c', 'true'] }] }] }] }],
   };
   await assertNoChanges(p, 'kubernetes_job_v1', job, await createStable(p, 'kubernetes_job_v1', job));
@@ -191,7 +217,10 @@ test('data sources read existing objects; secret data decoded and sensitive', { 
   const secObj = await read('kubernetes_resource', { api_version: 'v1', kind: 'Secret', metadata: [{ name: 'db', namespace: 't5' }] });
   assert.equal(JSON.stringify(secObj).includes(Buffer.from('hunter22').toString('base64')), false, 'kubernetes_resource never carries Secret values');
   const many = await read('kubernetes_resources', { api_version: 'v1', kind: 'ConfigMap', namespace: 't5', label_selector: 'pick=yes' });
-  assert.deepEqual((many.objects as ValueObject[]).map((o) => (o.metadata as ValueObject).name), ['a']);
+  assert.deepEqual(
+    (many.objects as ValueObject[]).map((o) => (o.metadata as ValueObject).name),
+    ['a'],
+  );
   const missing = await p.readDataSource({ typeName: 'kubernetes_secret_v1', config: { metadata: [{ name: 'nope', namespace: 't5' }] } });
   assert.match(missing.diagnostics.map(formatDiagnostic).join(''), /Secret t5\/nope \(v1\) does not exist/);
 });
@@ -210,18 +239,26 @@ test('the other kinds: stateful set, daemon set, cron job, ingress, cluster role
 
   const cron = {
     ...meta('nightly', 't6'),
-    spec: [{ schedule: '0 3 * * *', concurrency_policy: 'Forbid', job_template: [{ metadata: [{}], spec: [{ template: [{ metadata: [{}], spec: [{ restart_policy: 'OnFailure', container: [{ name: 'c', image: 'busybox' }] }] }] }] }] }],
+    spec: [
+      {
+        schedule: '0 3 * * *',
+        concurrency_policy: 'Forbid',
+        job_template: [{ metadata: [{}], spec: [{ template: [{ metadata: [{}], spec: [{ restart_policy: 'OnFailure', container: [{ name: 'c', image: 'busybox' }] }] }] }] }],
+      },
+    ],
   };
   await assertNoChanges(p, 'kubernetes_cron_job_v1', cron, await createStable(p, 'kubernetes_cron_job_v1', cron));
   assert.equal((await kubeGet(cluster, 'cronjob', 'nightly', 't6'))?.spec.jobTemplate.spec.template.spec.restartPolicy, 'OnFailure');
 
   const ing = {
     ...meta('web', 't6'),
-    spec: [{
-      ingress_class_name: 'nginx',
-      rule: [{ host: 'shop.example.com', http: [{ path: [{ path: '/', path_type: 'Prefix', backend: [{ service: [{ name: 'web', port: [{ number: 80 }] }] }] }] }] }],
-      tls: [{ hosts: ['shop.example.com'], secret_name: 'tls' }],
-    }],
+    spec: [
+      {
+        ingress_class_name: 'nginx',
+        rule: [{ host: 'shop.example.com', http: [{ path: [{ path: '/', path_type: 'Prefix', backend: [{ service: [{ name: 'web', port: [{ number: 80 }] }] }] }] }] }],
+        tls: [{ hosts: ['shop.example.com'], secret_name: 'tls' }],
+      },
+    ],
   };
   await assertNoChanges(p, 'kubernetes_ingress_v1', ing, await createStable(p, 'kubernetes_ingress_v1', ing));
   assert.equal((await kubeGet(cluster, 'ingress', 'web', 't6'))?.spec.rules[0].http.paths[0].backend.service.port.number, 80);
@@ -230,7 +267,11 @@ test('the other kinds: stateful set, daemon set, cron job, ingress, cluster role
   const crs = await createStable(p, 'kubernetes_cluster_role_v1', cr);
   assert.equal(crs.id, 't6-reader', 'a cluster-scoped id is the name');
   await assertNoChanges(p, 'kubernetes_cluster_role_v1', cr, crs);
-  const crb = { ...meta('t6-reader'), role_ref: [{ api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 't6-reader' }], subject: [{ kind: 'Group', name: 'readers', api_group: 'rbac.authorization.k8s.io' }] };
+  const crb = {
+    ...meta('t6-reader'),
+    role_ref: [{ api_group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 't6-reader' }],
+    subject: [{ kind: 'Group', name: 'readers', api_group: 'rbac.authorization.k8s.io' }],
+  };
   await assertNoChanges(p, 'kubernetes_cluster_role_binding_v1', crb, await createStable(p, 'kubernetes_cluster_role_binding_v1', crb));
 
   const pvc = { ...meta('data', 't6'), wait_until_bound: false, spec: [{ access_modes: ['ReadWriteOnce'], resources: [{ requests: { storage: '1Gi' } }] }] };
@@ -238,6 +279,11 @@ test('the other kinds: stateful set, daemon set, cron job, ingress, cluster role
 
   await kubectl(cluster, ['create', 'configmap', 'theirs', '-n', 't6']);
   const cfg = { ...meta('theirs', 't6'), data: { a: '1' } };
-  const taken = await p.planResourceChange({ typeName: 'kubernetes_config_map_v1', priorState: null, proposedNewState: engineConfig(p, 'kubernetes_config_map_v1', cfg), config: engineConfig(p, 'kubernetes_config_map_v1', cfg) });
+  const taken = await p.planResourceChange({
+    typeName: 'kubernetes_config_map_v1',
+    priorState: null,
+    proposedNewState: engineConfig(p, 'kubernetes_config_map_v1', cfg),
+    config: engineConfig(p, 'kubernetes_config_map_v1', cfg),
+  });
   assert.match(taken.diagnostics.map(formatDiagnostic).join('\n'), /ConfigMap t6\/theirs \(v1\) already exists[\s\S]*ballast import <address> "t6\/theirs"/);
 });

@@ -77,12 +77,14 @@ export function typedState(t: TypedKind, manifest: ValueObject, live: ValueObjec
   }
   const liveMeta = live && isObject(live.metadata) ? live.metadata : {};
   const meta = first(tf.metadata);
-  tf.metadata = [{
-    ...meta,
-    uid: typeof liveMeta.uid === 'string' ? liveMeta.uid : null,
-    resource_version: typeof liveMeta.resourceVersion === 'string' ? liveMeta.resourceVersion : null,
-    generation: typeof liveMeta.generation === 'number' ? liveMeta.generation : null,
-  }];
+  tf.metadata = [
+    {
+      ...meta,
+      uid: typeof liveMeta.uid === 'string' ? liveMeta.uid : null,
+      resource_version: typeof liveMeta.resourceVersion === 'string' ? liveMeta.resourceVersion : null,
+      generation: typeof liveMeta.generation === 'number' ? liveMeta.generation : null,
+    },
+  ];
   const ref = refOf(manifest);
   tf.id = ref ? typedId(ref) : null;
   return normalizeToSchema(t.schema.block, applyDefaults(t.schema.block, tf));
@@ -92,10 +94,14 @@ export function typedState(t: TypedKind, manifest: ValueObject, live: ValueObjec
 function manifestState(t: TypedKind, tf: ValueObject, manifest: ValueObject, uid?: Value): ValueObject {
   const flag = t.waitFlag && tf[t.waitFlag.name] === true ? t.waitFlag.wait : undefined;
   const spec = first(tf.spec);
-  const wait = flag === 'rollout' ? [{ rollout: true }]
-    : flag === 'bound' ? [{ fields: { 'status.phase': 'Bound' } }]
-    : flag === 'load-balancer' && (t.kind === 'Ingress' || spec.type === 'LoadBalancer') ? [{ fields: { 'status.loadBalancer.ingress': '.+' } }]
-    : [];
+  const wait =
+    flag === 'rollout'
+      ? [{ rollout: true }]
+      : flag === 'bound'
+        ? [{ fields: { 'status.phase': 'Bound' } }]
+        : flag === 'load-balancer' && (t.kind === 'Ingress' || spec.type === 'LoadBalancer')
+          ? [{ fields: { 'status.loadBalancer.ingress': '.+' } }]
+          : [];
   return {
     manifest,
     // hashicorp's typed resources overwrite whatever changed by hand: take the fields back.
@@ -108,7 +114,14 @@ function manifestState(t: TypedKind, tf: ValueObject, manifest: ValueObject, uid
   };
 }
 
-export async function planTyped(client: ObjectClient, schemas: OpenApiSchemas, run: PlanRun, t: TypedKind, req: PlanResourceChangeRequest, signal?: AbortSignal): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
+export async function planTyped(
+  client: ObjectClient,
+  schemas: OpenApiSchemas,
+  run: PlanRun,
+  t: TypedKind,
+  req: PlanResourceChangeRequest,
+  signal?: AbortSignal,
+): Promise<{ planned: ValueObject | null; requiresReplace: Path[]; diagnostics: Diagnostic[] }> {
   if (req.proposedNewState === null) return { planned: null, requiresReplace: [], diagnostics: [] };
   const base = planFromSchema(t.schema, req);
   const planned = base.plannedState!;
@@ -118,18 +131,27 @@ export async function planTyped(client: ObjectClient, schemas: OpenApiSchemas, r
   // A change to an immutable field replaces the object; the server's check of the new object
   // against the old one (a dry-run apply) would only say "field is immutable".
   if (base.requiresReplace.length > 0) rememberManaged(run, refOf(priorManifest));
-  const m = base.requiresReplace.length > 0 ? { requiresReplace: [], diagnostics: [] } : await planManifest(client, run, {
-    typeName: 'kubernetes_manifest',
-    priorState: priorManifest && manifestState(t, prior!, priorManifest),
-    proposedNewState: manifestState(t, planned, manifest),
-    config: manifestState(t, planned, manifest),
-  }, signal, typedId);
+  const m =
+    base.requiresReplace.length > 0
+      ? { requiresReplace: [], diagnostics: [] }
+      : await planManifest(
+          client,
+          run,
+          {
+            typeName: 'kubernetes_manifest',
+            priorState: priorManifest && manifestState(t, prior!, priorManifest),
+            proposedNewState: manifestState(t, planned, manifest),
+            config: manifestState(t, planned, manifest),
+          },
+          signal,
+          typedId,
+        );
   if (m.diagnostics.length) return { planned: null, requiresReplace: [], diagnostics: m.diagnostics };
   const replace = m.requiresReplace.length > 0 || base.requiresReplace.length > 0;
   const changed = !priorManifest || replace || !sameValue(priorManifest, manifest);
   const ref = refOf(manifest);
   const meta = first(planned.metadata);
-  const computed = (k: string) => (!prior || replace ? new Unknown() : changed ? new Unknown() : first(prior.metadata)[k] ?? null);
+  const computed = (k: string) => (!prior || replace ? new Unknown() : changed ? new Unknown() : (first(prior.metadata)[k] ?? null));
   const out: ValueObject = {
     ...underivedNull(t.schema.block, planned),
     id: ref ? typedId(ref) : new Unknown(),
@@ -156,7 +178,14 @@ function underivedNull(block: BlockSchema, v: ValueObject): ValueObject {
   return out;
 }
 
-export async function applyTyped(client: ObjectClient, schemas: OpenApiSchemas, t: TypedKind, prior: ValueObject | null, planned: ValueObject | null, signal?: AbortSignal): Promise<ValueObject | null> {
+export async function applyTyped(
+  client: ObjectClient,
+  schemas: OpenApiSchemas,
+  t: TypedKind,
+  prior: ValueObject | null,
+  planned: ValueObject | null,
+  signal?: AbortSignal,
+): Promise<ValueObject | null> {
   const priorM = prior && manifestState(t, prior, await typedManifest(schemas, t, prior, signal), first(prior.metadata).uid);
   if (planned === null) {
     await applyManifest(client, priorM, null, signal);
@@ -174,12 +203,14 @@ export function withLive(t: TypedKind, planned: ValueObject, live: ValueObject |
   return normalizeToSchema(t.schema.block, {
     ...planned,
     id: ref ? typedId(ref) : (planned.id ?? null),
-    metadata: [{
-      ...first(planned.metadata),
-      uid: typeof liveMeta.uid === 'string' ? liveMeta.uid : null,
-      resource_version: typeof liveMeta.resourceVersion === 'string' ? liveMeta.resourceVersion : null,
-      generation: typeof liveMeta.generation === 'number' ? liveMeta.generation : null,
-    }],
+    metadata: [
+      {
+        ...first(planned.metadata),
+        uid: typeof liveMeta.uid === 'string' ? liveMeta.uid : null,
+        resource_version: typeof liveMeta.resourceVersion === 'string' ? liveMeta.resourceVersion : null,
+        generation: typeof liveMeta.generation === 'number' ? liveMeta.generation : null,
+      },
+    ],
   });
 }
 
@@ -195,7 +226,7 @@ export async function readTyped(client: ObjectClient, schemas: OpenApiSchemas, t
 export async function importTyped(client: ObjectClient, t: TypedKind, id: string, signal?: AbortSignal): Promise<ValueObject> {
   const parts = id.split('/');
   const ok = t.namespaced ? parts.length === 2 && parts.every(Boolean) : parts.length === 1 && parts[0] !== '';
-  if (!ok) throw new KubeUserError(`Invalid import id "${id}" for ${t.typeName}`, t.namespaced ? 'Use "namespace/name", e.g. "shop/web".' : 'Use the object\'s name.');
+  if (!ok) throw new KubeUserError(`Invalid import id "${id}" for ${t.typeName}`, t.namespaced ? 'Use "namespace/name", e.g. "shop/web".' : "Use the object's name.");
   const ref: ObjectRef = t.namespaced ? { apiVersion: t.apiVersion, kind: t.kind, namespace: parts[0]!, name: parts[1]! } : { apiVersion: t.apiVersion, kind: t.kind, name: parts[0]! };
   const live = await client.get(ref, signal);
   if (!live) throw new KubeUserError(`Cannot import ${describeRef(ref)}: it does not exist`);

@@ -22,7 +22,11 @@ export const localCommandSchema: ResourceSchema = {
   },
 };
 
-interface Finished { stdout: string; stderr: string; code: number }
+interface Finished {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, stdin: string | null, signal?: AbortSignal): Promise<Finished> {
   return new Promise((done, failed) => {

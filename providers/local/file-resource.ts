@@ -21,10 +21,11 @@ export interface LocalFileFlavor {
   readonly defaultPermission: string;
 }
 
-
 export function localFileSchema(flavor: LocalFileFlavor): ResourceSchema {
   const contentAttr = (name: ContentArgument): AttributeSchema => ({
-    type: 'string', optional: true, forceNew: true,
+    type: 'string',
+    optional: true,
+    forceNew: true,
     sensitive: name === 'sensitive_content' || (flavor.sensitive && name !== 'source'),
   });
   const attributes: Record<string, AttributeSchema> = {
@@ -44,11 +45,13 @@ export function validateLocalFile(flavor: LocalFileFlavor, config: ValueObject):
   const set = flavor.contentArguments.filter((n) => config[n] !== null && config[n] !== undefined);
   if (set.length !== 1) {
     const names = flavor.contentArguments.map((n) => `"${n}"`).join(', ');
-    ds.push(error(
-      set.length === 0 ? 'Missing file content' : 'Conflicting file content',
-      `${flavor.typeName} needs exactly one of ${names}${set.length ? `, but sets ${set.map((n) => `"${n}"`).join(' and ')}` : ''}.`,
-      { attribute: set[1] ?? flavor.contentArguments[0] },
-    ));
+    ds.push(
+      error(
+        set.length === 0 ? 'Missing file content' : 'Conflicting file content',
+        `${flavor.typeName} needs exactly one of ${names}${set.length ? `, but sets ${set.map((n) => `"${n}"`).join(' and ')}` : ''}.`,
+        { attribute: set[1] ?? flavor.contentArguments[0] },
+      ),
+    );
   }
   const b64 = config.content_base64;
   if (typeof b64 === 'string' && !/^[A-Za-z0-9+/]*={0,2}$/.test(b64.replace(/\s/g, ''))) {

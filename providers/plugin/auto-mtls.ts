@@ -26,14 +26,15 @@ export function clientCertificate(): ClientCertificate {
   // certificateExtensionsToAsn1 is part of forge's pki but missing from its type definitions
   const pki = forge.pki as typeof forge.pki & { certificateExtensionsToAsn1(exts: unknown[]): forge.asn1.Asn1 };
   const der = (b: Buffer) => asn1.fromDer(forge.util.createBuffer(b.toString('binary')));
-  const ecdsaSha256 = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.2.840.10045.4.3.2').getBytes()),
-  ]);
+  const ecdsaSha256 = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer('1.2.840.10045.4.3.2').getBytes())]);
   const now = new Date();
   const utc = (d: Date) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(d));
   // forge's certificate object only to fill the names and extension encodings
   const draft = pki.createCertificate();
-  const name = [{ name: 'organizationName', value: 'Ballast' }, { name: 'commonName', value: 'localhost' }];
+  const name = [
+    { name: 'organizationName', value: 'Ballast' },
+    { name: 'commonName', value: 'localhost' },
+  ];
   draft.setSubject(name);
   draft.setExtensions([
     { name: 'basicConstraints', cA: true },
@@ -54,12 +55,10 @@ export function clientCertificate(): ClientCertificate {
   ]);
   const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
   const signature = sign('sha256', tbsDer, privateKey);
-  const cert = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-    tbs,
-    ecdsaSha256,
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, `\0${signature.toString('binary')}`),
-  ]);
-  const b64 = Buffer.from(asn1.toDer(cert).getBytes(), 'binary').toString('base64').replace(/(.{64})/g, '$1\n');
+  const cert = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [tbs, ecdsaSha256, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, `\0${signature.toString('binary')}`)]);
+  const b64 = Buffer.from(asn1.toDer(cert).getBytes(), 'binary')
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   cached = { certPem: `-----BEGIN CERTIFICATE-----\n${b64}${b64.endsWith('\n') ? '' : '\n'}-----END CERTIFICATE-----\n`, keyPem };
   return cached;
 }

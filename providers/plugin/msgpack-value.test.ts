@@ -33,7 +33,10 @@ test('an unknown top-level value and refined unknowns (extension 12) decode as u
 });
 
 test('a value of the wrong type names where it is', () => {
-  assert.throws(() => encodeValue({ l: 'not-a-list' }, T), (e: Error) => e instanceof ValueTypeError && e.message === 'l: expected a list');
+  assert.throws(
+    () => encodeValue({ l: 'not-a-list' }, T),
+    (e: Error) => e instanceof ValueTypeError && e.message === 'l: expected a list',
+  );
   assert.throws(() => encodeValue({ o: { x: [1] } }, T), /o\.x: expected a string/);
 });
 

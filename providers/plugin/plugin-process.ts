@@ -18,7 +18,10 @@ const SDK_LOG_VARS = ['TF_LOG_SDK', 'TF_LOG_SDK_PROTO', 'TF_LOG_SDK_FRAMEWORK', 
 
 /** A provider process failed to start, died, or broke the protocol. The message is for users. */
 export class PluginError extends Error {
-  constructor(message: string, readonly stderrTail: string[] = []) {
+  constructor(
+    message: string,
+    readonly stderrTail: string[] = [],
+  ) {
     super(stderrTail.length ? `${message}\nLast lines the provider wrote to stderr:\n  ${stderrTail.join('\n  ')}` : message);
   }
 }
@@ -157,8 +160,7 @@ export class PluginProcess {
       }
       creds = grpc.credentials.createSsl(Buffer.from(server.pem), Buffer.from(cert.keyPem), Buffer.from(cert.certPem), {
         // trust only the certificate this process announced in its handshake
-        checkServerIdentity: (_host, peer) =>
-          peer.fingerprint256 === server.fingerprint ? undefined : new Error('the provider presented a different certificate than the one in its handshake'),
+        checkServerIdentity: (_host, peer) => (peer.fingerprint256 === server.fingerprint ? undefined : new Error('the provider presented a different certificate than the one in its handshake')),
       });
     } else {
       // a provider that ignored PLUGIN_CLIENT_CERT (very old go-plugin) speaks plain gRPC on its private socket
@@ -204,7 +206,9 @@ export class PluginProcess {
       partial = lines.pop() ?? '';
       for (const l of lines) this.onStderr(l);
     });
-    call.on('error', () => { /* the stream ends with the process */ });
+    call.on('error', () => {
+      /* the stream ends with the process */
+    });
   }
 
   private firstLine(child: ChildProcess, timeoutMs: number): Promise<string> {
@@ -222,7 +226,16 @@ export class PluginProcess {
       const onExit = () => {
         done();
         // give the stderr reader a moment to take the last lines
-        setTimeout(() => reject(new PluginError(`Provider ${name} (${binary}) ${this.exitInfo ?? 'exited'} before completing the plugin handshake; it is not a Terraform provider or it failed to start.`, this.stderrTail.get())), 50);
+        setTimeout(
+          () =>
+            reject(
+              new PluginError(
+                `Provider ${name} (${binary}) ${this.exitInfo ?? 'exited'} before completing the plugin handshake; it is not a Terraform provider or it failed to start.`,
+                this.stderrTail.get(),
+              ),
+            ),
+          50,
+        );
       };
       const timer = setTimeout(() => {
         done();

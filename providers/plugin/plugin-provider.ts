@@ -8,10 +8,26 @@ import { type Diagnostic, error, type Where } from '../../engine/diagnostics.ts'
 import type { Type } from '../../engine/lang/types.ts';
 import { isObject, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import type {
-  ApplyResourceChangeRequest, ApplyResourceChangeResponse, BlockSchema, ImportResourceStateRequest, ImportResourceStateResponse,
-  PlanResourceChangeRequest, PlanResourceChangeResponse, PrivateData, Provider, ProviderSchema, ReadDataSourceRequest,
-  ReadDataSourceResponse, ReadResourceRequest, ReadResourceResponse, ValidateRequest, FunctionSignature,
-  DiagnosticsResponse, ProviderConfigRequest, UpgradeResourceStateRequest, UpgradeResourceStateResponse,
+  ApplyResourceChangeRequest,
+  ApplyResourceChangeResponse,
+  BlockSchema,
+  ImportResourceStateRequest,
+  ImportResourceStateResponse,
+  PlanResourceChangeRequest,
+  PlanResourceChangeResponse,
+  PrivateData,
+  Provider,
+  ProviderSchema,
+  ReadDataSourceRequest,
+  ReadDataSourceResponse,
+  ReadResourceRequest,
+  ReadResourceResponse,
+  ValidateRequest,
+  FunctionSignature,
+  DiagnosticsResponse,
+  ProviderConfigRequest,
+  UpgradeResourceStateRequest,
+  UpgradeResourceStateResponse,
 } from '../provider.ts';
 import { ctyTypeJson, typeFromBytes } from './cty-type.ts';
 import { decodeValue, encodeJsonValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
@@ -46,11 +62,21 @@ interface WireDiagnostic {
   detail?: string;
   attribute?: { steps?: { attribute_name?: string; element_key_string?: string; element_key_int?: number }[] } | null;
 }
-interface DynamicValue { msgpack?: Buffer; json?: Buffer }
+interface DynamicValue {
+  msgpack?: Buffer;
+  json?: Buffer;
+}
 
 const METHODS = {
   5: { schema: 'GetSchema', validateProvider: 'PrepareProviderConfig', validateResource: 'ValidateResourceTypeConfig', validateData: 'ValidateDataSourceConfig', configure: 'Configure', stop: 'Stop' },
-  6: { schema: 'GetProviderSchema', validateProvider: 'ValidateProviderConfig', validateResource: 'ValidateResourceConfig', validateData: 'ValidateDataResourceConfig', configure: 'ConfigureProvider', stop: 'StopProvider' },
+  6: {
+    schema: 'GetProviderSchema',
+    validateProvider: 'ValidateProviderConfig',
+    validateResource: 'ValidateResourceConfig',
+    validateData: 'ValidateDataResourceConfig',
+    configure: 'ConfigureProvider',
+    stop: 'StopProvider',
+  },
 } as const;
 
 const CLIENT_CAPABILITIES = { deferral_allowed: false, write_only_attributes_allowed: true };
@@ -181,7 +207,10 @@ export class PluginProvider implements Provider {
 
   private async explain(method: string, err: grpc.ServiceError, timedOut: boolean): Promise<PluginError> {
     if (timedOut) {
-      return new PluginError(`Provider ${this.opts.name} did not finish ${method} within ${Math.round((this.opts.callTimeoutMs ?? 0) / 1000)} s; Ballast sent it StopProvider and gave up on the call.`, this.process.stderrTail.get());
+      return new PluginError(
+        `Provider ${this.opts.name} did not finish ${method} within ${Math.round((this.opts.callTimeoutMs ?? 0) / 1000)} s; Ballast sent it StopProvider and gave up on the call.`,
+        this.process.stderrTail.get(),
+      );
     }
     // a crash shows up as an unavailable channel; wait briefly for the exit to learn how it ended
     await Promise.race([this.process.waitExit(), new Promise((r) => setTimeout(r, 500))]);
@@ -195,12 +224,13 @@ export class PluginProvider implements Provider {
   stop(): Promise<void> {
     if (!this.stopping) {
       const p = this.proc;
-      this.stopping = p && p.alive && p.client
-        ? new Promise<void>((resolve) => {
-            const fn = (p.client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: () => void) => void>)[METHODS[p.protocol].stop];
-            fn.call(p.client, {}, { deadline: Date.now() + 5_000 }, () => resolve());
-          })
-        : Promise.resolve();
+      this.stopping =
+        p && p.alive && p.client
+          ? new Promise<void>((resolve) => {
+              const fn = (p.client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: () => void) => void>)[METHODS[p.protocol].stop];
+              fn.call(p.client, {}, { deadline: Date.now() + 5_000 }, () => resolve());
+            })
+          : Promise.resolve();
     }
     return this.stopping;
   }
@@ -289,7 +319,11 @@ export class PluginProvider implements Provider {
     const v = await this.rpc<{ diagnostics?: WireDiagnostic[] }>(METHODS[this.process.protocol].validateProvider, { config: dv });
     const vd = this.diagnostics(v.diagnostics);
     if (vd.some((d) => d.severity === 'error')) return { diagnostics: vd };
-    const resp = await this.rpc<{ diagnostics?: WireDiagnostic[] }>(METHODS[this.process.protocol].configure, { terraform_version: TERRAFORM_VERSION, config: dv, client_capabilities: CLIENT_CAPABILITIES });
+    const resp = await this.rpc<{ diagnostics?: WireDiagnostic[] }>(METHODS[this.process.protocol].configure, {
+      terraform_version: TERRAFORM_VERSION,
+      config: dv,
+      client_capabilities: CLIENT_CAPABILITIES,
+    });
     return { diagnostics: [...vd, ...this.diagnostics(resp.diagnostics)] };
   }
 
@@ -316,24 +350,32 @@ export class PluginProvider implements Provider {
 
   async applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse> {
     const s = this.resource(req.typeName);
-    const resp = await this.rpc<{ new_state?: DynamicValue; private?: Buffer; diagnostics?: WireDiagnostic[] }>('ApplyResourceChange', {
-      type_name: req.typeName,
-      prior_state: this.dv(req.priorState, s, { nullWriteOnly: true }),
-      planned_state: this.dv(req.plannedState, s, { nullWriteOnly: true }),
-      config: this.dv(req.config, s),
-      planned_private: privateBytes(req.plannedPrivate),
-    }, req.signal);
+    const resp = await this.rpc<{ new_state?: DynamicValue; private?: Buffer; diagnostics?: WireDiagnostic[] }>(
+      'ApplyResourceChange',
+      {
+        type_name: req.typeName,
+        prior_state: this.dv(req.priorState, s, { nullWriteOnly: true }),
+        planned_state: this.dv(req.plannedState, s, { nullWriteOnly: true }),
+        config: this.dv(req.config, s),
+        planned_private: privateBytes(req.plannedPrivate),
+      },
+      req.signal,
+    );
     return { newState: this.obj(resp.new_state, s), private: privateData(resp.private), diagnostics: this.diagnostics(resp.diagnostics) };
   }
 
   async readResource(req: ReadResourceRequest): Promise<ReadResourceResponse> {
     const s = this.resource(req.typeName);
-    const resp = await this.rpc<{ new_state?: DynamicValue; private?: Buffer; diagnostics?: WireDiagnostic[] }>('ReadResource', {
-      type_name: req.typeName,
-      current_state: this.dv(req.currentState, s, { nullWriteOnly: true }),
-      private: privateBytes(req.private),
-      client_capabilities: CLIENT_CAPABILITIES,
-    }, req.signal);
+    const resp = await this.rpc<{ new_state?: DynamicValue; private?: Buffer; diagnostics?: WireDiagnostic[] }>(
+      'ReadResource',
+      {
+        type_name: req.typeName,
+        current_state: this.dv(req.currentState, s, { nullWriteOnly: true }),
+        private: privateBytes(req.private),
+        client_capabilities: CLIENT_CAPABILITIES,
+      },
+      req.signal,
+    );
     return { newState: this.obj(resp.new_state, s), private: privateData(resp.private), diagnostics: this.diagnostics(resp.diagnostics) };
   }
 
@@ -342,15 +384,23 @@ export class PluginProvider implements Provider {
     const config = this.dv(req.config, s);
     const vd = await this.remoteValidate('validateData', req.typeName, config);
     if (vd.some((d) => d.severity === 'error')) return { state: null, diagnostics: vd };
-    const resp = await this.rpc<{ state?: DynamicValue; diagnostics?: WireDiagnostic[] }>('ReadDataSource', {
-      type_name: req.typeName, config, client_capabilities: CLIENT_CAPABILITIES,
-    }, req.signal);
+    const resp = await this.rpc<{ state?: DynamicValue; diagnostics?: WireDiagnostic[] }>(
+      'ReadDataSource',
+      {
+        type_name: req.typeName,
+        config,
+        client_capabilities: CLIENT_CAPABILITIES,
+      },
+      req.signal,
+    );
     return { state: this.obj(resp.state, s), diagnostics: [...vd, ...this.diagnostics(resp.diagnostics)] };
   }
 
   async importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse> {
     const resp = await this.rpc<{ imported_resources?: { type_name: string; state?: DynamicValue; private?: Buffer }[]; diagnostics?: WireDiagnostic[] }>('ImportResourceState', {
-      type_name: req.typeName, id: req.id, client_capabilities: CLIENT_CAPABILITIES,
+      type_name: req.typeName,
+      id: req.id,
+      client_capabilities: CLIENT_CAPABILITIES,
     });
     const imported = (resp.imported_resources ?? []).map((r) => ({ typeName: r.type_name, state: this.obj(r.state, this.resource(r.type_name)) ?? {}, private: privateData(r.private) }));
     return { imported, diagnostics: this.diagnostics(resp.diagnostics) };
@@ -360,13 +410,22 @@ export class PluginProvider implements Provider {
   async upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
     const s = this.resource(req.typeName);
     const resp = await this.rpc<{ upgraded_state?: DynamicValue; diagnostics?: WireDiagnostic[] }>('UpgradeResourceState', {
-      type_name: req.typeName, version: req.version, raw_state: { json: Buffer.from(encodeJsonValue(req.rawState)) },
+      type_name: req.typeName,
+      version: req.version,
+      raw_state: { json: Buffer.from(encodeJsonValue(req.rawState)) },
     });
     return { upgradedState: this.obj(resp.upgraded_state, s), diagnostics: this.diagnostics(resp.diagnostics) };
   }
 
   /** MoveResourceState: an object of another type (maybe of another provider) becomes one of `targetType`. */
-  async moveResourceState(req: { sourceProviderAddress: string; sourceTypeName: string; sourceSchemaVersion: number; sourceState: ValueObject; targetTypeName: string; sourcePrivate?: PrivateData }): Promise<{ state: ValueObject | null; private?: PrivateData; diagnostics: Diagnostic[] }> {
+  async moveResourceState(req: {
+    sourceProviderAddress: string;
+    sourceTypeName: string;
+    sourceSchemaVersion: number;
+    sourceState: ValueObject;
+    targetTypeName: string;
+    sourcePrivate?: PrivateData;
+  }): Promise<{ state: ValueObject | null; private?: PrivateData; diagnostics: Diagnostic[] }> {
     const s = this.resource(req.targetTypeName);
     const resp = await this.rpc<{ target_state?: DynamicValue; target_private?: Buffer; diagnostics?: WireDiagnostic[] }>('MoveResourceState', {
       source_provider_address: req.sourceProviderAddress,
@@ -394,24 +453,48 @@ export class PluginProvider implements Provider {
     if (!sig) return { error: `Provider ${this.opts.name} has no function "${name}"` };
     const types = args.map((_, i) => sig.parameters[i]?.type ?? sig.variadic?.type ?? 'dynamic');
     const resp = await this.rpc<{ result?: DynamicValue; error?: { text?: string; function_argument?: number } | null }>('CallFunction', {
-      name, arguments: args.map((a, i) => ({ msgpack: Buffer.from(encodeValue(a, types[i])) })),
+      name,
+      arguments: args.map((a, i) => ({ msgpack: Buffer.from(encodeValue(a, types[i])) })),
     });
     if (resp.error?.text) return { error: resp.error.text, argument: resp.error.function_argument };
     return { value: decodeValue(resp.result?.msgpack, sig.returns) };
   }
 }
 
-interface WireStep { attribute_name?: string; element_key_string?: string; element_key_int?: number }
-interface WireParameter { name?: string; type?: Buffer; allow_null_value?: boolean; allow_unknown_values?: boolean }
-interface WireFunction { parameters?: WireParameter[]; variadic_parameter?: WireParameter | null; return?: { type?: Buffer } | null }
-const parameter = (p: WireParameter) => ({ name: p.name ?? '', type: typeFromBytes(p.type ?? Buffer.from('"dynamic"')), allowNull: p.allow_null_value === true, allowUnknown: p.allow_unknown_values === true });
+interface WireStep {
+  attribute_name?: string;
+  element_key_string?: string;
+  element_key_int?: number;
+}
+interface WireParameter {
+  name?: string;
+  type?: Buffer;
+  allow_null_value?: boolean;
+  allow_unknown_values?: boolean;
+}
+interface WireFunction {
+  parameters?: WireParameter[];
+  variadic_parameter?: WireParameter | null;
+  return?: { type?: Buffer } | null;
+}
+const parameter = (p: WireParameter) => ({
+  name: p.name ?? '',
+  type: typeFromBytes(p.type ?? Buffer.from('"dynamic"')),
+  allowNull: p.allow_null_value === true,
+  allowUnknown: p.allow_unknown_values === true,
+});
 
 function parseFunctions(fns: Record<string, WireFunction>): Map<string, FunctionSignature> {
-  return new Map(Object.entries(fns).map(([name, f]) => [name, {
-    parameters: (f.parameters ?? []).map(parameter),
-    variadic: f.variadic_parameter ? parameter(f.variadic_parameter) : undefined,
-    returns: typeFromBytes(f.return?.type ?? Buffer.from('"dynamic"')),
-  }]));
+  return new Map(
+    Object.entries(fns).map(([name, f]) => [
+      name,
+      {
+        parameters: (f.parameters ?? []).map(parameter),
+        variadic: f.variadic_parameter ? parameter(f.variadic_parameter) : undefined,
+        returns: typeFromBytes(f.return?.type ?? Buffer.from('"dynamic"')),
+      },
+    ]),
+  );
 }
 
 function wirePath(steps: WireStep[]): Path {

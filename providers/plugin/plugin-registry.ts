@@ -28,7 +28,11 @@ export interface PluginSettings {
 
 /** Settings from the environment: BALLAST_PLUGIN_DIRS (path list), BALLAST_USE_PLUGINS (comma list), BALLAST_PROVIDER_TIMEOUT. */
 export function pluginSettingsFromEnv(env: NodeJS.ProcessEnv, extra: PluginSettings = {}): PluginSettings {
-  const list = (v: string | undefined, sep: string) => (v ?? '').split(sep).map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined, sep: string) =>
+    (v ?? '')
+      .split(sep)
+      .map((s) => s.trim())
+      .filter(Boolean);
   const timeout = Number(env.BALLAST_PROVIDER_TIMEOUT);
   return {
     ...extra,
@@ -41,50 +45,55 @@ export function pluginSettingsFromEnv(env: NodeJS.ProcessEnv, extra: PluginSetti
 
 export function withPlugins(base: ProviderRegistry, settings: PluginSettings): ProviderRegistry {
   const use = new Set((settings.usePlugins ?? []).map((s) => (s === '*' ? s : canonicalSource(s))));
-  const pluginFactory = (source: string, constraint: string | undefined): AsyncProviderFactory => async (ctx) => {
-    const env = ctx.env;
-    // the gRPC and msgpack machinery loads only when a stack uses a provider binary
-    const { PluginProvider } = await import('./plugin-provider.ts');
-    return new PluginProvider({
-      name: source,
-      env,
-      log: settings.log ?? stderrSink(env),
-      callTimeoutMs: settings.callTimeoutMs,
-      startTimeoutMs: settings.startTimeoutMs,
-      install: async () => {
-        const where = { address: `provider["${source}"]` };
-        // the installer (zip, hashes, registry downloads) loads only when a provider binary is used
-        const [{ checkLock, InstallError, installProvider }, { fileDigest }, { LockFileError }, { RegistryError, SignatureError }, { HclSyntaxError }] = await Promise.all([
-          import('./install/installer.ts'), import('./install/package-hash.ts'), import('./install/lock-file.ts'), import('./install/registry-errors.ts'),
-          import('./install/hcl-subset.ts'),
-        ]);
-        try {
-          const opts: InstallOptions = {
-            workingDir: ctx.workingDir,
-            pluginDirs: settings.pluginDirs ?? [],
-            cliConfig: readCliConfig(env, canonicalSource),
-            env,
-            platform: currentPlatform(),
-            cacheDir: env.BALLAST_PLUGIN_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), '.cache'), 'ballast', 'providers'),
-            canonical: canonicalSource,
-          };
-          const installed = await installProvider(source, constraint, opts);
-          const refused = checkLock(installed, constraint, ctx.workingDir);
-          if (refused) return [error(`Provider ${source} refused: hash or version not in the lock file`, refused, where)];
-          return { binary: installed.binary, digest: fileDigest(installed.binary), version: installed.version };
-        } catch (e) {
-          if (e instanceof SignatureError) return [error(`Provider ${source} refused: its signature does not check out`, e.message, where)];
-          if (e instanceof InstallError || e instanceof RegistryError || e instanceof LockFileError || e instanceof HclSyntaxError) {
-            return [error(`Provider ${source} is not installed`, e.message, where)];
+  const pluginFactory =
+    (source: string, constraint: string | undefined): AsyncProviderFactory =>
+    async (ctx) => {
+      const env = ctx.env;
+      // the gRPC and msgpack machinery loads only when a stack uses a provider binary
+      const { PluginProvider } = await import('./plugin-provider.ts');
+      return new PluginProvider({
+        name: source,
+        env,
+        log: settings.log ?? stderrSink(env),
+        callTimeoutMs: settings.callTimeoutMs,
+        startTimeoutMs: settings.startTimeoutMs,
+        install: async () => {
+          const where = { address: `provider["${source}"]` };
+          // the installer (zip, hashes, registry downloads) loads only when a provider binary is used
+          const [{ checkLock, InstallError, installProvider }, { fileDigest }, { LockFileError }, { RegistryError, SignatureError }, { HclSyntaxError }] = await Promise.all([
+            import('./install/installer.ts'),
+            import('./install/package-hash.ts'),
+            import('./install/lock-file.ts'),
+            import('./install/registry-errors.ts'),
+            import('./install/hcl-subset.ts'),
+          ]);
+          try {
+            const opts: InstallOptions = {
+              workingDir: ctx.workingDir,
+              pluginDirs: settings.pluginDirs ?? [],
+              cliConfig: readCliConfig(env, canonicalSource),
+              env,
+              platform: currentPlatform(),
+              cacheDir: env.BALLAST_PLUGIN_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(env.HOME ?? homedir(), '.cache'), 'ballast', 'providers'),
+              canonical: canonicalSource,
+            };
+            const installed = await installProvider(source, constraint, opts);
+            const refused = checkLock(installed, constraint, ctx.workingDir);
+            if (refused) return [error(`Provider ${source} refused: hash or version not in the lock file`, refused, where)];
+            return { binary: installed.binary, digest: fileDigest(installed.binary), version: installed.version };
+          } catch (e) {
+            if (e instanceof SignatureError) return [error(`Provider ${source} refused: its signature does not check out`, e.message, where)];
+            if (e instanceof InstallError || e instanceof RegistryError || e instanceof LockFileError || e instanceof HclSyntaxError) {
+              return [error(`Provider ${source} is not installed`, e.message, where)];
+            }
+            if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {
+              return [error(`Provider ${source} could not be installed`, e.message, where)];
+            }
+            throw e;
           }
-          if (e instanceof Error && 'code' in e && typeof (e as NodeJS.ErrnoException).code === 'string') {
-            return [error(`Provider ${source} could not be installed`, e.message, where)];
-          }
-          throw e;
-        }
-      },
-    });
-  };
+        },
+      });
+    };
   return {
     resolve(localName, source, version) {
       const builtin = base.resolve(localName, source);

@@ -52,10 +52,14 @@ function nestedObjectType(o: WireObject): Type {
     optional: attrs.filter((a) => !a.required).map((a) => a.name),
   };
   switch (o.nesting) {
-    case 'LIST': return { list: obj };
-    case 'SET': return { set: obj };
-    case 'MAP': return { map: obj };
-    default: return obj;
+    case 'LIST':
+      return { list: obj };
+    case 'SET':
+      return { set: obj };
+    case 'MAP':
+      return { map: obj };
+    default:
+      return obj;
   }
 }
 
@@ -71,10 +75,17 @@ export function blockType(b: WireBlock | null | undefined): Type {
   for (const nb of b?.block_types ?? []) {
     const inner = blockType(nb.block);
     switch (nb.nesting) {
-      case 'LIST': out[nb.type_name] = { list: inner }; break;
-      case 'SET': out[nb.type_name] = { set: inner }; break;
-      case 'MAP': out[nb.type_name] = { map: inner }; break;
-      default: out[nb.type_name] = inner;
+      case 'LIST':
+        out[nb.type_name] = { list: inner };
+        break;
+      case 'SET':
+        out[nb.type_name] = { set: inner };
+        break;
+      case 'MAP':
+        out[nb.type_name] = { map: inner };
+        break;
+      default:
+        out[nb.type_name] = inner;
     }
   }
   return { object: out };

@@ -90,7 +90,10 @@ export function generateCharacters(settings: ValueObject, random: RandomSource =
   // The minimums come first (as the real provider does, even for a disabled class), the
   // rest from every enabled class, then the whole is shuffled.
   for (const [, chars, min] of classes) for (let i = 0; i < min; i++) out.push(pick(chars));
-  const pool = classes.filter(([on]) => on).map(([, chars]) => chars).join('');
+  const pool = classes
+    .filter(([on]) => on)
+    .map(([, chars]) => chars)
+    .join('');
   if (out.length < length && pool === '') throw new Error('No characters to choose from: enable at least one of lower, upper, numeric or special.');
   while (out.length < length) out.push(pick(pool));
   return shuffled(out, random).join('');

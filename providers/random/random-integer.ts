@@ -27,7 +27,10 @@ export const randomInteger: ManagedResource = {
   validate(config): Diagnostic[] {
     const { min, max } = config;
     const ds: Diagnostic[] = [];
-    for (const [name, v] of [['min', min], ['max', max]] as const) {
+    for (const [name, v] of [
+      ['min', min],
+      ['max', max],
+    ] as const) {
       if (typeof v === 'number' && !Number.isSafeInteger(v)) ds.push(error(`Invalid ${name}`, `${name} must be a whole number.`, { attribute: name }));
     }
     if (ds.length === 0 && typeof min === 'number' && typeof max === 'number') {

@@ -23,8 +23,7 @@ export function seededSource(seed: string): RandomSource {
   };
 }
 
-export const sourceFor = (seed: unknown): RandomSource =>
-  typeof seed === 'string' && seed !== '' ? seededSource(seed) : cryptoSource;
+export const sourceFor = (seed: unknown): RandomSource => (typeof seed === 'string' && seed !== '' ? seededSource(seed) : cryptoSource);
 
 /** Fisher–Yates shuffle of a copy. */
 export function shuffled<T>(items: readonly T[], random: RandomSource): T[] {

@@ -9,8 +9,19 @@ export const randomStringSchema: ResourceSchema = { version: 2, block: { attribu
 /** The state an imported string gets: its characters as result, every option at its default. */
 export function importedCharacters(result: string) {
   return {
-    keepers: null, length: result.length, lower: true, upper: true, numeric: true, number: true, special: true,
-    min_lower: 0, min_upper: 0, min_numeric: 0, min_special: 0, override_special: null, result,
+    keepers: null,
+    length: result.length,
+    lower: true,
+    upper: true,
+    numeric: true,
+    number: true,
+    special: true,
+    min_lower: 0,
+    min_upper: 0,
+    min_numeric: 0,
+    min_special: 0,
+    override_special: null,
+    result,
   };
 }
 

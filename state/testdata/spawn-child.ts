@@ -18,7 +18,9 @@ export function lineReader(child: ChildProcessWithoutNullStreams) {
   let buf = '';
   let stderr = '';
   const waiters: { re: RegExp; resolve: (l: string) => void; reject: (e: Error) => void }[] = [];
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   child.stdout.on('data', (d: Buffer) => {
     buf += d.toString();
     let i;

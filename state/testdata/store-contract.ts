@@ -48,8 +48,14 @@ export function stateStoreContract(name: string, stores: ContractStores): void {
       assert.deepEqual(await store.get(1), plain(v1));
       assert.equal(await store.get(3), null);
       const list = await store.list();
-      assert.deepEqual(list.map((i) => i.serial), [1, 2]);
-      assert.deepEqual(list.map((i) => i.changes.change), [0, 1]);
+      assert.deepEqual(
+        list.map((i) => i.serial),
+        [1, 2],
+      );
+      assert.deepEqual(
+        list.map((i) => i.changes.change),
+        [0, 1],
+      );
       assert.equal(v2.parentDigest, list[0].digest);
     });
 
@@ -59,7 +65,10 @@ export function stateStoreContract(name: string, stores: ContractStores): void {
       await store.put(v1, { expectedSerial: null });
       // another writer's view: it read an empty state and writes version 1 again
       await assert.rejects(store.put(next(null), { expectedSerial: null }), StateConflictError);
-      assert.deepEqual((await store.list()).map((i) => i.serial), [1]);
+      assert.deepEqual(
+        (await store.list()).map((i) => i.serial),
+        [1],
+      );
       assert.deepEqual(await store.current(), plain(v1));
     });
 
@@ -71,7 +80,10 @@ export function stateStoreContract(name: string, stores: ContractStores): void {
       const results = await Promise.allSettled([store, ...others].map((s, i) => s.put(next(null, { reason: reasons[i] }), { expectedSerial: null })));
       assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
       for (const r of results) if (r.status === 'rejected') assert.ok(r.reason instanceof StateConflictError, String(r.reason));
-      assert.deepEqual((await store.list()).map((i) => i.serial), [1]);
+      assert.deepEqual(
+        (await store.list()).map((i) => i.serial),
+        [1],
+      );
     });
 
     test('config snapshots are content-addressed and idempotent', async () => {
@@ -128,8 +140,14 @@ export function stateStoreContract(name: string, stores: ContractStores): void {
       await j.append({ kind: 'done', address: 'null_resource.a', operation: 'create', state: null, time: 't2' });
       await j.close();
       const pending = await (await stores.again(store)).pendingJournals();
-      assert.deepEqual(pending.map((p) => p.applyId), ['apply-1']);
-      assert.deepEqual(pending[0].entries.map((e) => e.kind), ['intent', 'done']);
+      assert.deepEqual(
+        pending.map((p) => p.applyId),
+        ['apply-1'],
+      );
+      assert.deepEqual(
+        pending[0].entries.map((e) => e.kind),
+        ['intent', 'done'],
+      );
       await store.discardJournal('apply-1');
       assert.deepEqual(await store.pendingJournals(), []);
     });

@@ -58,20 +58,149 @@ export const SEED_CONFIG: { [k: string]: Json } = {
   },
 };
 
-const TOKENS = ['${', '}', '%{', '~}', '${~', '(', ')', '[', ']', '{', '}', '"', '\\', ',', ':', '.', '...', '*', '[*]', '?', '=>', '==', '=', '!', '-', '+', '/', '%', '&&', '||', '<', '>=',
-  'for', 'in', 'if', 'else', 'endif', 'endfor', 'null', 'true', '1', '-1', '0.5', '1e308', '4294967296', 'var', 'local', 'each', 'count', 'self', 'var.n', 'local.list', 'var.pw',
-  'x', ' ', '\n', '$${', '%%{', '\u00e9', '\ud83d\ude00', 'random_pet.p', 'null_resource.a', 'data', 'module', 'path.module', 'terraform.workspace'];
+const TOKENS = [
+  '${',
+  '}',
+  '%{',
+  '~}',
+  '${~',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  '\\',
+  ',',
+  ':',
+  '.',
+  '...',
+  '*',
+  '[*]',
+  '?',
+  '=>',
+  '==',
+  '=',
+  '!',
+  '-',
+  '+',
+  '/',
+  '%',
+  '&&',
+  '||',
+  '<',
+  '>=',
+  'for',
+  'in',
+  'if',
+  'else',
+  'endif',
+  'endfor',
+  'null',
+  'true',
+  '1',
+  '-1',
+  '0.5',
+  '1e308',
+  '4294967296',
+  'var',
+  'local',
+  'each',
+  'count',
+  'self',
+  'var.n',
+  'local.list',
+  'var.pw',
+  'x',
+  ' ',
+  '\n',
+  '$${',
+  '%%{',
+  '\u00e9',
+  '\ud83d\ude00',
+  'random_pet.p',
+  'null_resource.a',
+  'data',
+  'module',
+  'path.module',
+  'terraform.workspace',
+];
 
-const ARGS = ['"a"', '""', '"a,b"', '1', '0', '-1', '1.5', '1e30', '4294967296', 'true', 'null', '[]', '{}', '[1, "a"]', '["b", "a", "b"]', '{a = 1}', '{a = "x", b = "y"}', '[[1], [2]]',
-  'var.tags', 'var.obj', 'local.list', 'var.pw', 'var.n', 'random_pet.p.id', 'null_resource.a', 'tolist([])', 'toset([1, 1])', 'tomap({})', '"/(a"', '"[a-z]+"', '"10.0.0.0/8"',
-  '"::ffff:10.0.0.0/104"', '"2006-01-02T15:04:05Z"', '"%d %s %v"', '"\\u00e9\\u0301"', '"a.txt"', '"."', '"nonexist"', '"YQ=="', '"UTF-8"', '"1h"', '"straße"', '"**"', 'sensitive("x")', '1e400'];
+const ARGS = [
+  '"a"',
+  '""',
+  '"a,b"',
+  '1',
+  '0',
+  '-1',
+  '1.5',
+  '1e30',
+  '4294967296',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '[1, "a"]',
+  '["b", "a", "b"]',
+  '{a = 1}',
+  '{a = "x", b = "y"}',
+  '[[1], [2]]',
+  'var.tags',
+  'var.obj',
+  'local.list',
+  'var.pw',
+  'var.n',
+  'random_pet.p.id',
+  'null_resource.a',
+  'tolist([])',
+  'toset([1, 1])',
+  'tomap({})',
+  '"/(a"',
+  '"[a-z]+"',
+  '"10.0.0.0/8"',
+  '"::ffff:10.0.0.0/104"',
+  '"2006-01-02T15:04:05Z"',
+  '"%d %s %v"',
+  '"\\u00e9\\u0301"',
+  '"a.txt"',
+  '"."',
+  '"nonexist"',
+  '"YQ=="',
+  '"UTF-8"',
+  '"1h"',
+  '"straße"',
+  '"**"',
+  'sensitive("x")',
+  '1e400',
+];
 
 /** Values of every type, including ones no attribute expects. */
 function randomValue(r: () => number): Json {
   const pool: (() => Json)[] = [
-    () => null, () => true, () => 0, () => -1, () => 1e308, () => 4294967296, () => 0.1, () => '', () => '${', () => '}', () => '${null}', () => '%{ if true }',
-    () => [], () => ({}), () => [[]], () => ({ a: {} }), () => 'x'.repeat(2000), () => '${' + '('.repeat(300) + '1' + ')'.repeat(300) + '}',
-    () => { let v: Json = 'deep'; for (let i = 0; i < 300; i++) v = [v]; return v; },
+    () => null,
+    () => true,
+    () => 0,
+    () => -1,
+    () => 1e308,
+    () => 4294967296,
+    () => 0.1,
+    () => '',
+    () => '${',
+    () => '}',
+    () => '${null}',
+    () => '%{ if true }',
+    () => [],
+    () => ({}),
+    () => [[]],
+    () => ({ a: {} }),
+    () => 'x'.repeat(2000),
+    () => '${' + '('.repeat(300) + '1' + ')'.repeat(300) + '}',
+    () => {
+      let v: Json = 'deep';
+      for (let i = 0; i < 300; i++) v = [v];
+      return v;
+    },
     () => '${' + Array(400).fill('1').join('+') + '}',
     () => `\${${call(r)}}`,
   ];
@@ -92,11 +221,16 @@ function call(r: () => number): string {
 function mutateString(s: string, r: () => number): string {
   const at = Math.floor(r() * (s.length + 1));
   switch (Math.floor(r() * 5)) {
-    case 0: return s.slice(0, at) + TOKENS[Math.floor(r() * TOKENS.length)] + s.slice(at);
-    case 1: return s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 4));
-    case 2: return s.slice(0, at) + s.slice(Math.floor(r() * s.length), at + Math.floor(r() * 8)) + s.slice(at);
-    case 3: return `\${${call(r)}}`;
-    default: return s.slice(0, at) + `\${${call(r)}}` + s.slice(at);
+    case 0:
+      return s.slice(0, at) + TOKENS[Math.floor(r() * TOKENS.length)] + s.slice(at);
+    case 1:
+      return s.slice(0, at) + s.slice(at + 1 + Math.floor(r() * 4));
+    case 2:
+      return s.slice(0, at) + s.slice(Math.floor(r() * s.length), at + Math.floor(r() * 8)) + s.slice(at);
+    case 3:
+      return `\${${call(r)}}`;
+    default:
+      return s.slice(0, at) + `\${${call(r)}}` + s.slice(at);
   }
 }
 
@@ -108,8 +242,36 @@ function paths(v: Json, at: (string | number)[] = [], out: (string | number)[][]
   return out;
 }
 
-const KEYS = ['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'dynamic', 'sensitive', 'type', 'default', 'nullable', 'validation', 'precondition', 'value', 'description',
-  'ignore_changes', 'replace_triggered_by', 'prevent_destroy', 'x', '//', '${var.name}', '', 'terraform', 'module', 'data', 'moved', 'import', 'check', 'removed'];
+const KEYS = [
+  'count',
+  'for_each',
+  'depends_on',
+  'lifecycle',
+  'provider',
+  'dynamic',
+  'sensitive',
+  'type',
+  'default',
+  'nullable',
+  'validation',
+  'precondition',
+  'value',
+  'description',
+  'ignore_changes',
+  'replace_triggered_by',
+  'prevent_destroy',
+  'x',
+  '//',
+  '${var.name}',
+  '',
+  'terraform',
+  'module',
+  'data',
+  'moved',
+  'import',
+  'check',
+  'removed',
+];
 
 /** One mutated configuration as JSON text. */
 export function mutate(seedConfig: Json, r: () => number): string {

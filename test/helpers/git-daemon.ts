@@ -40,11 +40,9 @@ function canConnect(port: number): Promise<boolean> {
 export async function startGitDaemon(basePath?: string): Promise<GitDaemon> {
   const base = basePath ?? (await mkdtemp(join(tmpdir(), 'ballast-git-daemon-')));
   const port = await freeLoopbackPort();
-  const child = spawn(
-    'git',
-    ['daemon', '--reuseaddr', '--export-all', '--informative-errors', `--base-path=${base}`, '--listen=127.0.0.1', `--port=${port}`, base],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn('git', ['daemon', '--reuseaddr', '--export-all', '--informative-errors', `--base-path=${base}`, '--listen=127.0.0.1', `--port=${port}`, base], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let err = '';
   child.stderr!.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-2000)));
   const deadline = Date.now() + 10_000;

@@ -36,7 +36,10 @@ export function makeGpgKey(name = 'Ballast Signer'): GpgKey {
   const env = { ...process.env, GNUPGHOME: home };
   execFileSync('gpg', ['--batch', '--quiet', '--passphrase', '', '--quick-gen-key', `${name} <signer@example.invalid>`, 'ed25519', 'sign', 'never'], { env, stdio: 'pipe' });
   const listing = execFileSync('gpg', ['--batch', '--with-colons', '--list-secret-keys'], { env, encoding: 'utf8', stdio: 'pipe' });
-  const fingerprint = listing.split('\n').find((l) => l.startsWith('fpr:'))!.split(':')[9];
+  const fingerprint = listing
+    .split('\n')
+    .find((l) => l.startsWith('fpr:'))!
+    .split(':')[9];
   const keyringFile = join(home, 'public.asc');
   writeFileSync(keyringFile, execFileSync('gpg', ['--batch', '--armor', '--export', fingerprint], { env, stdio: 'pipe' }));
   return {

@@ -27,7 +27,10 @@ export function applyAndKill(cwd: string, after: number, args: string[] = ['appl
     });
     child.stderr.resume();
     child.on('error', reject);
-    child.on('close', (_code, signal) => { clearTimeout(guard); resolve({ signal, completed, stdout, pid: child.pid ?? 0 }); });
+    child.on('close', (_code, signal) => {
+      clearTimeout(guard);
+      resolve({ signal, completed, stdout, pid: child.pid ?? 0 });
+    });
   });
 }
 
@@ -70,6 +73,8 @@ export function freezeApply(cwd: string, after: number, args: string[] = ['apply
       });
     });
     child.on('error', reject);
-    void closed.then((code) => { if (!frozen) reject(new Error(`apply ended (exit ${code}) before ${after} resources completed:\n${out}`)); });
+    void closed.then((code) => {
+      if (!frozen) reject(new Error(`apply ended (exit ${code}) before ${after} resources completed:\n${out}`));
+    });
   });
 }

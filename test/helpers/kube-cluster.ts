@@ -45,7 +45,22 @@ async function makeCerts(dir: string): Promise<void> {
   const sign = async (name: string, subj: string, ext?: string) => {
     await openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subj]);
     if (ext) await writeFile(join(dir, `${name}.ext`), ext);
-    await openssl(dir, ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', ...(ext ? ['-extfile', `${name}.ext`] : [])]);
+    await openssl(dir, [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '2',
+      ...(ext ? ['-extfile', `${name}.ext`] : []),
+    ]);
   };
   await sign('server', '/CN=kube-apiserver', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
   await sign('admin', '/O=system:masters/CN=ballast-admin', 'extendedKeyUsage=clientAuth\n');
@@ -68,7 +83,9 @@ function get(url: string, dir: string): Promise<{ status: number; body: string }
 function spawnLogged(bin: string, args: string[]): { child: ChildProcess; output: () => string } {
   const child = spawn(join(KUBE_BIN, bin), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const keep = (b: Buffer) => { out = (out + b.toString()).slice(-6000); };
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-6000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   return { child, output: () => out };
@@ -91,19 +108,43 @@ export async function startKubeCluster(): Promise<KubeCluster> {
   await writeFile(join(dir, 'tokens.csv'), `${limitedToken},limited-user,1001,"limited"\n`);
   const [etcdPort, peerPort, apiPort] = [await freePort(), await freePort(), await freePort()];
   const etcd = spawnLogged('etcd', [
-    '--name', 'ballast-test', '--data-dir', join(dir, 'etcd'),
-    '--listen-client-urls', `http://127.0.0.1:${etcdPort}`, '--advertise-client-urls', `http://127.0.0.1:${etcdPort}`,
-    '--listen-peer-urls', `http://127.0.0.1:${peerPort}`, '--initial-advertise-peer-urls', `http://127.0.0.1:${peerPort}`,
-    '--initial-cluster', `ballast-test=http://127.0.0.1:${peerPort}`, '--unsafe-no-fsync', '--log-level', 'warn',
+    '--name',
+    'ballast-test',
+    '--data-dir',
+    join(dir, 'etcd'),
+    '--listen-client-urls',
+    `http://127.0.0.1:${etcdPort}`,
+    '--advertise-client-urls',
+    `http://127.0.0.1:${etcdPort}`,
+    '--listen-peer-urls',
+    `http://127.0.0.1:${peerPort}`,
+    '--initial-advertise-peer-urls',
+    `http://127.0.0.1:${peerPort}`,
+    '--initial-cluster',
+    `ballast-test=http://127.0.0.1:${peerPort}`,
+    '--unsafe-no-fsync',
+    '--log-level',
+    'warn',
   ]);
   const apiArgs = [
     `--etcd-servers=http://127.0.0.1:${etcdPort}`,
-    '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${apiPort}`,
-    `--cert-dir=${join(dir, 'certs')}`, `--tls-cert-file=${join(dir, 'server.crt')}`, `--tls-private-key-file=${join(dir, 'server.key')}`,
-    `--client-ca-file=${join(dir, 'ca.crt')}`, `--token-auth-file=${join(dir, 'tokens.csv')}`,
-    '--service-account-issuer=https://kubernetes.default.svc', `--service-account-key-file=${join(dir, 'sa.pub')}`, `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
-    '--service-cluster-ip-range=10.96.0.0/24', '--authorization-mode=RBAC', '--endpoint-reconciler-type=none',
-    '--disable-admission-plugins=ServiceAccount', '--profiling=false', '--v=0',
+    '--bind-address=127.0.0.1',
+    '--advertise-address=127.0.0.1',
+    `--secure-port=${apiPort}`,
+    `--cert-dir=${join(dir, 'certs')}`,
+    `--tls-cert-file=${join(dir, 'server.crt')}`,
+    `--tls-private-key-file=${join(dir, 'server.key')}`,
+    `--client-ca-file=${join(dir, 'ca.crt')}`,
+    `--token-auth-file=${join(dir, 'tokens.csv')}`,
+    '--service-account-issuer=https://kubernetes.default.svc',
+    `--service-account-key-file=${join(dir, 'sa.pub')}`,
+    `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
+    '--service-cluster-ip-range=10.96.0.0/24',
+    '--authorization-mode=RBAC',
+    '--endpoint-reconciler-type=none',
+    '--disable-admission-plugins=ServiceAccount',
+    '--profiling=false',
+    '--v=0',
   ];
   let api = spawnLogged('kube-apiserver', apiArgs);
   const server = `https://127.0.0.1:${apiPort}`;
@@ -130,13 +171,33 @@ export async function startKubeCluster(): Promise<KubeCluster> {
   }
   const b64 = (f: string) => readFileSync(join(dir, f)).toString('base64');
   const kubeconfig = join(dir, 'kubeconfig');
-  await writeFile(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', 'current-context: admin',
-    'clusters:', '- name: test', '  cluster:', `    server: ${server}`, `    certificate-authority-data: ${b64('ca.crt')}`,
-    'users:', '- name: admin', '  user:', `    client-certificate-data: ${b64('admin.crt')}`, `    client-key-data: ${b64('admin.key')}`,
-    '- name: limited', '  user:', `    token: ${limitedToken}`,
-    'contexts:', '- name: admin', '  context: {cluster: test, user: admin}', '- name: limited', '  context: {cluster: test, user: limited}', '',
-  ].join('\n'));
+  await writeFile(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: admin',
+      'clusters:',
+      '- name: test',
+      '  cluster:',
+      `    server: ${server}`,
+      `    certificate-authority-data: ${b64('ca.crt')}`,
+      'users:',
+      '- name: admin',
+      '  user:',
+      `    client-certificate-data: ${b64('admin.crt')}`,
+      `    client-key-data: ${b64('admin.key')}`,
+      '- name: limited',
+      '  user:',
+      `    token: ${limitedToken}`,
+      'contexts:',
+      '- name: admin',
+      '  context: {cluster: test, user: admin}',
+      '- name: limited',
+      '  context: {cluster: test, user: limited}',
+      '',
+    ].join('\n'),
+  );
   const stopApiServer = () => stopChild(api.child);
   const startApiServer = async () => {
     api = spawnLogged('kube-apiserver', apiArgs);

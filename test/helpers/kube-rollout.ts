@@ -9,9 +9,39 @@ import { ApiClient } from '../../providers/kubernetes/api-client.ts';
 type Obj = { metadata: { name: string; namespace: string; generation?: number }; spec?: { replicas?: number }; status?: Record<string, unknown> };
 
 const KINDS = [
-  { path: '/apis/apps/v1/deployments', status: (o: Obj) => { const n = o.spec?.replicas ?? 1; return { observedGeneration: o.metadata.generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n, conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }] }; } },
-  { path: '/apis/apps/v1/statefulsets', status: (o: Obj) => { const n = o.spec?.replicas ?? 1; return { observedGeneration: o.metadata.generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n, currentReplicas: n, currentRevision: 'r1', updateRevision: 'r1' }; } },
-  { path: '/apis/apps/v1/daemonsets', status: (o: Obj) => ({ observedGeneration: o.metadata.generation, desiredNumberScheduled: 1, currentNumberScheduled: 1, updatedNumberScheduled: 1, numberAvailable: 1, numberReady: 1, numberMisscheduled: 0 }) },
+  {
+    path: '/apis/apps/v1/deployments',
+    status: (o: Obj) => {
+      const n = o.spec?.replicas ?? 1;
+      return {
+        observedGeneration: o.metadata.generation,
+        replicas: n,
+        updatedReplicas: n,
+        readyReplicas: n,
+        availableReplicas: n,
+        conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }],
+      };
+    },
+  },
+  {
+    path: '/apis/apps/v1/statefulsets',
+    status: (o: Obj) => {
+      const n = o.spec?.replicas ?? 1;
+      return { observedGeneration: o.metadata.generation, replicas: n, updatedReplicas: n, readyReplicas: n, availableReplicas: n, currentReplicas: n, currentRevision: 'r1', updateRevision: 'r1' };
+    },
+  },
+  {
+    path: '/apis/apps/v1/daemonsets',
+    status: (o: Obj) => ({
+      observedGeneration: o.metadata.generation,
+      desiredNumberScheduled: 1,
+      currentNumberScheduled: 1,
+      updatedNumberScheduled: 1,
+      numberAvailable: 1,
+      numberReady: 1,
+      numberMisscheduled: 0,
+    }),
+  },
 ];
 
 export interface RolloutDriver {
@@ -35,9 +65,13 @@ export function startRolloutDriver(kubeconfig: string, intervalMs = 150): Rollou
         const want: Record<string, unknown> = k.status(o);
         if (o.status?.observedGeneration === o.metadata.generation && o.status?.replicas === want.replicas) continue;
         const base = k.path.replace('/apis/apps/v1/', '');
-        await api.request(`/apis/apps/v1/namespaces/${o.metadata.namespace}/${base}/${o.metadata.name}/status`, {
-          method: 'PATCH', contentType: 'application/merge-patch+json', body: { status: want },
-        }).catch(() => undefined);
+        await api
+          .request(`/apis/apps/v1/namespaces/${o.metadata.namespace}/${base}/${o.metadata.name}/status`, {
+            method: 'PATCH',
+            contentType: 'application/merge-patch+json',
+            body: { status: want },
+          })
+          .catch(() => undefined);
       }
     }
   };

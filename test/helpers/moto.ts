@@ -40,12 +40,17 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, output: () => 
 }
 
 export async function startMoto(): Promise<MotoServer> {
-  if (!motoAvailable()) throw new Error(`moto is not installed (expected ${MOTO_BIN}): run the tests through scripts/run-tests.mjs (npm test, npm run test:unit), which sets it up, or run "bash scripts/setup-venv.sh" first`);
+  if (!motoAvailable())
+    throw new Error(
+      `moto is not installed (expected ${MOTO_BIN}): run the tests through scripts/run-tests.mjs (npm test, npm run test:unit), which sets it up, or run "bash scripts/setup-venv.sh" first`,
+    );
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn(MOTO_BIN, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const keep = (b: Buffer) => { out = (out + b.toString()).slice(-4000); };
+  const keep = (b: Buffer) => {
+    out = (out + b.toString()).slice(-4000);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   await waitUntilUp(endpoint, child, () => out);

@@ -45,7 +45,29 @@ export interface LocalRegistry {
 function selfSignedCert(dir: string): { key: Buffer; cert: Buffer; caFile: string } {
   const keyFile = join(dir, 'tls.key');
   const certFile = join(dir, 'tls.crt');
-  const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`openssl failed: ${r.stderr}`);
   return { key: readFileSync(keyFile), cert: readFileSync(certFile), caFile: certFile };
 }
@@ -64,8 +86,15 @@ export async function startProviderRegistry(pkg: RegistryPackage, opts: FakeRegi
   const sha = createHash('sha256').update(archive).digest('hex');
   const otherPlatform = createHash('sha256').update('another platform').digest('hex');
   const sums = Buffer.from(`${sha}  ${filename}\n${otherPlatform}  terraform-provider-${pkg.type}_${pkg.version}_darwin_arm64.zip\n`);
-  const signature = Buffer.from(await sign({ message: await createMessage({ binary: sums }), signingKeys: signingKey, detached: true, format: 'binary' }) as Uint8Array);
-  const servedSums = opts.tamperSums ? Buffer.from(sums.toString().replace(otherPlatform, otherPlatform.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')))) : sums;
+  const signature = Buffer.from((await sign({ message: await createMessage({ binary: sums }), signingKeys: signingKey, detached: true, format: 'binary' })) as Uint8Array);
+  const servedSums = opts.tamperSums
+    ? Buffer.from(
+        sums.toString().replace(
+          otherPlatform,
+          otherPlatform.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+        ),
+      )
+    : sums;
   const servedArchive = opts.tamperArchive ? Buffer.concat([archive, Buffer.from('x')]) : archive;
   writeFileSync(join(dir, filename), servedArchive);
 
@@ -82,8 +111,14 @@ export async function startProviderRegistry(pkg: RegistryPackage, opts: FakeRegi
     if (path === `${prefix}/versions`) return json({ versions: [{ version: pkg.version, protocols: ['6.0'], platforms: [{ os: pkg.os, arch: pkg.arch }] }] });
     if (path === `${prefix}/${pkg.version}/download/${pkg.os}/${pkg.arch}`) {
       return json({
-        protocols: ['6.0'], os: pkg.os, arch: pkg.arch, filename,
-        download_url: `/files/${filename}`, shasums_url: '/files/SHA256SUMS', shasums_signature_url: '/files/SHA256SUMS.sig', shasum: sha,
+        protocols: ['6.0'],
+        os: pkg.os,
+        arch: pkg.arch,
+        filename,
+        download_url: `/files/${filename}`,
+        shasums_url: '/files/SHA256SUMS',
+        shasums_signature_url: '/files/SHA256SUMS.sig',
+        shasum: sha,
         signing_keys: { gpg_public_keys: [{ key_id: keyId, ascii_armor: publicKey }] },
       });
     }
@@ -103,9 +138,10 @@ export async function startProviderRegistry(pkg: RegistryPackage, opts: FakeRegi
     caFile: tls.caFile,
     keyId,
     requests,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

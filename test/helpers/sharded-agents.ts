@@ -40,13 +40,42 @@ export interface ShardedAgentOptions {
 }
 
 export function startShardedAgent(name: string, o: ShardedAgentOptions): Promise<AgentProcess> {
-  return startAgent([
-    '--git', o.url, '--ref', 'main', '--path', 'stacks/*', '--interval', o.interval ?? '2s', '--drift-interval', '1h',
-    '--state-dir', o.stateDir, '--work-dir', join(o.dir, `work-${name}`), '--plugin-dir', mirrorDir,
-    '--stack-concurrency', String(o.stackConcurrency ?? 4),
-    '--shard-lease-namespace', 'default', '--lease-group', o.group, '--shards', String(o.shards),
-    '--lease-duration', o.leaseDuration, '--lease-renew-interval', o.renewInterval, '--replica-name', name, ...(o.extra ?? []),
-  ], { cwd: o.dir, env: { KUBECONFIG: o.kubeconfig, BALLAST_LOG_LEVEL: 'debug' } });
+  return startAgent(
+    [
+      '--git',
+      o.url,
+      '--ref',
+      'main',
+      '--path',
+      'stacks/*',
+      '--interval',
+      o.interval ?? '2s',
+      '--drift-interval',
+      '1h',
+      '--state-dir',
+      o.stateDir,
+      '--work-dir',
+      join(o.dir, `work-${name}`),
+      '--plugin-dir',
+      mirrorDir,
+      '--stack-concurrency',
+      String(o.stackConcurrency ?? 4),
+      '--shard-lease-namespace',
+      'default',
+      '--lease-group',
+      o.group,
+      '--shards',
+      String(o.shards),
+      '--lease-duration',
+      o.leaseDuration,
+      '--lease-renew-interval',
+      o.renewInterval,
+      '--replica-name',
+      name,
+      ...(o.extra ?? []),
+    ],
+    { cwd: o.dir, env: { KUBECONFIG: o.kubeconfig, BALLAST_LOG_LEVEL: 'debug' } },
+  );
 }
 
 export function leaseApi(kubeconfig: string): CoordinationV1Api {

@@ -39,10 +39,7 @@ export function agentManifests(o: BootstrapOptions): Manifests {
     workDir: '/var/lib/ballast/work',
     state: { s3: { bucket: o.stateS3Bucket, ...(o.stateS3Region ? { region: o.stateS3Region } : {}) } },
     sharding: { leases: { namespace: ns, shards: o.shards, leaseDuration: o.leaseDuration, group: NAME } },
-    sources: [
-      { name: 'ballast-self', git: { url: o.gitUrl, ref: o.ref, path: o.path } },
-      ...(o.stacksPath ? [{ name: 'stacks', git: { url: o.gitUrl, ref: o.ref, path: o.stacksPath } }] : []),
-    ],
+    sources: [{ name: 'ballast-self', git: { url: o.gitUrl, ref: o.ref, path: o.path } }, ...(o.stacksPath ? [{ name: 'stacks', git: { url: o.gitUrl, ref: o.ref, path: o.stacksPath } }] : [])],
   };
   const probe = (path: string, period: number) => ({ httpGet: { path, port: 'http' }, periodSeconds: period, timeoutSeconds: 3, failureThreshold: 3 });
   const docs: Record<string, object[]> = {
@@ -50,46 +47,85 @@ export function agentManifests(o: BootstrapOptions): Manifests {
     'service-account.yaml': [{ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(NAME) }],
     'rbac.yaml': [
       // shard and membership Leases live in the agent's own namespace only
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: meta(`${NAME}-leases`), rules: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] }] },
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: meta(`${NAME}-leases`), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${NAME}-leases` }, subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }] },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'Role',
+        metadata: meta(`${NAME}-leases`),
+        rules: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'] }],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: meta(`${NAME}-leases`),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: `${NAME}-leases` },
+        subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }],
+      },
       // the objects of the cluster-app stacks: everything, as Flux's and Argo CD's controllers
       // get by default; narrow this ClusterRole to the kinds your stacks hold
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: `${NAME}-manager`, labels: LABELS }, rules: [{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }] },
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: `${NAME}-manager`, labels: LABELS }, roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${NAME}-manager` }, subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }] },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: `${NAME}-manager`, labels: LABELS },
+        rules: [
+          { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+          { nonResourceURLs: ['*'], verbs: ['*'] },
+        ],
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRoleBinding',
+        metadata: { name: `${NAME}-manager`, labels: LABELS },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: `${NAME}-manager` },
+        subjects: [{ kind: 'ServiceAccount', name: NAME, namespace: ns }],
+      },
     ],
     'agent-config.yaml': [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`${NAME}-config`), data: { 'agent.yaml': stringify(agentConfig) } }],
-    'deployment.yaml': [{
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: meta(NAME),
-      spec: {
-        replicas: o.replicas,
-        selector: { matchLabels: LABELS },
-        // one replica at a time: the others hold its shards while it restarts
-        strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } },
-        template: {
-          metadata: { labels: LABELS },
-          spec: {
-            serviceAccountName: NAME,
-            // the agent hands its Leases back on SIGTERM once in-flight applies end (--shutdown-timeout 60s)
-            terminationGracePeriodSeconds: 90,
-            securityContext: { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
-            containers: [{
-              name: 'agent',
-              image: o.image,
-              // the image's entrypoint is `ballast agent` (Dockerfile)
-              args: ['--config', '/etc/ballast/agent.yaml'],
-              env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }],
-              ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
-              livenessProbe: probe('/healthz', 20),
-              readinessProbe: probe('/readyz', 10),
-              resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '2Gi' } },
-              securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-              volumeMounts: [{ name: 'config', mountPath: '/etc/ballast', readOnly: true }, { name: 'work', mountPath: '/var/lib/ballast' }, { name: 'tmp', mountPath: '/tmp' }],
-            }],
-            volumes: [{ name: 'config', configMap: { name: `${NAME}-config` } }, { name: 'work', emptyDir: {} }, { name: 'tmp', emptyDir: {} }],
+    'deployment.yaml': [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: meta(NAME),
+        spec: {
+          replicas: o.replicas,
+          selector: { matchLabels: LABELS },
+          // one replica at a time: the others hold its shards while it restarts
+          strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 1 } },
+          template: {
+            metadata: { labels: LABELS },
+            spec: {
+              serviceAccountName: NAME,
+              // the agent hands its Leases back on SIGTERM once in-flight applies end (--shutdown-timeout 60s)
+              terminationGracePeriodSeconds: 90,
+              securityContext: { runAsNonRoot: true, runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } },
+              containers: [
+                {
+                  name: 'agent',
+                  image: o.image,
+                  // the image's entrypoint is `ballast agent` (Dockerfile)
+                  args: ['--config', '/etc/ballast/agent.yaml'],
+                  env: [{ name: 'POD_NAME', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } } }],
+                  ports: [{ name: 'http', containerPort: 8080, protocol: 'TCP' }],
+                  livenessProbe: probe('/healthz', 20),
+                  readinessProbe: probe('/readyz', 10),
+                  resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '2Gi' } },
+                  securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+                  volumeMounts: [
+                    { name: 'config', mountPath: '/etc/ballast', readOnly: true },
+                    { name: 'work', mountPath: '/var/lib/ballast' },
+                    { name: 'tmp', mountPath: '/tmp' },
+                  ],
+                },
+              ],
+              volumes: [
+                { name: 'config', configMap: { name: `${NAME}-config` } },
+                { name: 'work', emptyDir: {} },
+                { name: 'tmp', emptyDir: {} },
+              ],
+            },
           },
         },
       },
-    }],
+    ],
     'pod-disruption-budget.yaml': [{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: meta(NAME), spec: { maxUnavailable: 1, selector: { matchLabels: LABELS } } }],
     'service.yaml': [{ apiVersion: 'v1', kind: 'Service', metadata: meta(NAME), spec: { selector: LABELS, ports: [{ name: 'http', port: 8080, targetPort: 'http', protocol: 'TCP' }] } }],
   };

@@ -11,7 +11,9 @@ test('a fenced store refuses the lock and the version write once the fence fails
   const dir = mkdtempSync(join(tmpdir(), 'fenced-'));
   const inner = new LocalDirStore(join(dir, 's'), { stack: 's' });
   let held = true;
-  const store = fencedStore(inner, async () => { if (!held) throw new LeaseLostError('s', 3, 'test'); });
+  const store = fencedStore(inner, async () => {
+    if (!held) throw new LeaseLostError('s', 3, 'test');
+  });
   const lock = await store.lock({ operation: 'apply' });
   await lock.release();
   held = false;

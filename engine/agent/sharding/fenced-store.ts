@@ -8,8 +8,16 @@ import type { StateStore } from '../../../state/store.ts';
 export function fencedStore(store: StateStore, fence: () => Promise<void>): StateStore {
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'lock') return async (...args: Parameters<StateStore['lock']>) => { await fence(); return target.lock(...args); };
-      if (prop === 'put') return async (...args: Parameters<StateStore['put']>) => { await fence(); return target.put(...args); };
+      if (prop === 'lock')
+        return async (...args: Parameters<StateStore['lock']>) => {
+          await fence();
+          return target.lock(...args);
+        };
+      if (prop === 'put')
+        return async (...args: Parameters<StateStore['put']>) => {
+          await fence();
+          return target.put(...args);
+        };
       const v: unknown = Reflect.get(target, prop, receiver);
       return typeof v === 'function' ? v.bind(target) : v;
     },

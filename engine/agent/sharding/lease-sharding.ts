@@ -57,7 +57,11 @@ export function defaultIdentity(env: NodeJS.ProcessEnv = process.env): string {
 
 /** A DNS-1123 name part for `s`, with a short digest when anything had to change. */
 function namePart(s: string): string {
-  const clean = s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const clean = s
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
   return clean === s ? clean : `${clean || 'x'}-${createHash('sha256').update(s).digest('hex').slice(0, 8)}`;
 }
 
@@ -211,7 +215,9 @@ export class LeaseSharding implements StackSharding {
       const took: number[] = [];
       await Promise.all([
         ...release.map((s) => this.release(s)),
-        ...plan.acquire.map(async (s) => { if (await this.acquire(s, shards.get(s))) took.push(s); }),
+        ...plan.acquire.map(async (s) => {
+          if (await this.acquire(s, shards.get(s))) took.push(s);
+        }),
       ]);
       this.heldGauge.set(this.held.size);
       this.ready = true;
@@ -229,10 +235,17 @@ export class LeaseSharding implements StackSharding {
     const spec = { holderIdentity: this.o.identity, leaseDurationSeconds: this.durationSeconds, renewTime: new V1MicroTime(at) };
     try {
       if (this.member) {
-        this.member = await this.call('update', () => this.api.replaceNamespacedLease({ name: this.memberName, namespace: this.o.namespace, body: { ...this.member!, spec: { ...this.member!.spec, ...spec } } }));
+        this.member = await this.call('update', () =>
+          this.api.replaceNamespacedLease({ name: this.memberName, namespace: this.o.namespace, body: { ...this.member!, spec: { ...this.member!.spec, ...spec } } }),
+        );
         return;
       }
-      this.member = await this.call('create', () => this.api.createNamespacedLease({ namespace: this.o.namespace, body: { metadata: { name: this.memberName, labels: { [GROUP_LABEL]: this.o.group, [KIND_LABEL]: 'member' } }, spec: { ...spec, acquireTime: new V1MicroTime(at) } } }));
+      this.member = await this.call('create', () =>
+        this.api.createNamespacedLease({
+          namespace: this.o.namespace,
+          body: { metadata: { name: this.memberName, labels: { [GROUP_LABEL]: this.o.group, [KIND_LABEL]: 'member' } }, spec: { ...spec, acquireTime: new V1MicroTime(at) } },
+        }),
+      );
     } catch (e) {
       if (code(e) !== 409 && code(e) !== 404) throw e;
       // changed or left behind by an earlier life of this identity: read it, renew next round
@@ -265,14 +278,19 @@ export class LeaseSharding implements StackSharding {
     const spec = { holderIdentity: this.o.identity, leaseDurationSeconds: this.durationSeconds, acquireTime: now, renewTime: now };
     try {
       const lease = existing
-        ? await this.call('update', () => this.api.replaceNamespacedLease({
-          name: this.shardName(shard), namespace: this.o.namespace,
-          body: { ...existing, spec: { ...existing.spec, ...spec, leaseTransitions: (existing.spec?.leaseTransitions ?? 0) + (existing.spec?.holderIdentity === this.o.identity ? 0 : 1) } },
-        }))
-        : await this.call('create', () => this.api.createNamespacedLease({
-          namespace: this.o.namespace,
-          body: { metadata: { name: this.shardName(shard), labels: { [GROUP_LABEL]: this.o.group, [KIND_LABEL]: 'shard' } }, spec: { ...spec, leaseTransitions: 0 } },
-        }));
+        ? await this.call('update', () =>
+            this.api.replaceNamespacedLease({
+              name: this.shardName(shard),
+              namespace: this.o.namespace,
+              body: { ...existing, spec: { ...existing.spec, ...spec, leaseTransitions: (existing.spec?.leaseTransitions ?? 0) + (existing.spec?.holderIdentity === this.o.identity ? 0 : 1) } },
+            }),
+          )
+        : await this.call('create', () =>
+            this.api.createNamespacedLease({
+              namespace: this.o.namespace,
+              body: { metadata: { name: this.shardName(shard), labels: { [GROUP_LABEL]: this.o.group, [KIND_LABEL]: 'shard' } }, spec: { ...spec, leaseTransitions: 0 } },
+            }),
+          );
       this.hold(shard, lease, at, now.toISOString(), undefined);
       return true;
     } catch (e) {
@@ -286,9 +304,12 @@ export class LeaseSharding implements StackSharding {
     const abort = prev && !prev.abort.signal.aborted ? prev.abort : new AbortController();
     const h: Held = { lease, renewedAt, acquiredAt, abort, timer: null };
     // the moment the hold stops being trusted, running applies stop starting operations
-    h.timer = setTimeout(() => {
-      if (this.held.get(shard) === h) abort.abort(new Error(`the Lease of shard ${shard} was not renewed in time`));
-    }, Math.max(0, renewedAt + this.o.leaseDurationMs - this.o.marginMs - Date.now()));
+    h.timer = setTimeout(
+      () => {
+        if (this.held.get(shard) === h) abort.abort(new Error(`the Lease of shard ${shard} was not renewed in time`));
+      },
+      Math.max(0, renewedAt + this.o.leaseDurationMs - this.o.marginMs - Date.now()),
+    );
     h.timer.unref();
     this.held.set(shard, h);
   }

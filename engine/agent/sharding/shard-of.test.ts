@@ -9,7 +9,10 @@ test('a stack maps to the same shard every time, inside the range', () => {
     assert.equal(shardOf(s, 64), n);
   }
   // pinned values: changing the hash would move every stack to another replica at upgrade
-  assert.deepEqual(['web', 'stack-1', 'a'].map((s) => shardOf(s, 64)), [54, 63, 18]);
+  assert.deepEqual(
+    ['web', 'stack-1', 'a'].map((s) => shardOf(s, 64)),
+    [54, 63, 18],
+  );
 });
 
 test('stacks spread over the shards roughly evenly', () => {

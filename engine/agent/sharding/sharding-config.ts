@@ -70,7 +70,11 @@ export function resolveSharding(file: ShardingFileSettings | undefined, flags: S
   if (!any) return undefined;
   const bad = (field: string, message: string, detail?: string) => diags.push(error(`Invalid agent configuration: ${field} ${message}`, detail, { attribute: field }));
   if (!namespace) {
-    bad(flags.shards !== undefined || flags.leaseDuration !== undefined ? '--shard-lease-namespace' : 'sharding.leases.namespace', 'is required to shard stacks across replicas', 'Name the namespace whose Leases the replicas share, e.g. --shard-lease-namespace ballast-system.');
+    bad(
+      flags.shards !== undefined || flags.leaseDuration !== undefined ? '--shard-lease-namespace' : 'sharding.leases.namespace',
+      'is required to shard stacks across replicas',
+      'Name the namespace whose Leases the replicas share, e.g. --shard-lease-namespace ballast-system.',
+    );
     return undefined;
   }
   if (!new RegExp(dns1123).test(namespace)) bad('--shard-lease-namespace', 'must be a Kubernetes namespace name (lower-case letters, digits and "-")', `Got "${namespace}".`);
@@ -88,9 +92,12 @@ export function resolveSharding(file: ShardingFileSettings | undefined, flags: S
   const renewField = flags.renewInterval !== undefined ? '--lease-renew-interval' : 'sharding.leases.renewInterval';
   const renewIntervalMs = dur(flags.renewInterval ?? f.renewInterval, renewField) ?? Math.floor(leaseDurationMs / 3);
   const fenceMarginMs = dur(f.fenceMargin, 'sharding.leases.fenceMargin') ?? Math.floor(leaseDurationMs / 5);
-  if (renewIntervalMs <= 0 || renewIntervalMs * 2 > leaseDurationMs) bad(renewField, 'must be more than 0s and at most half the lease duration, so a Lease gets at least two chances to be renewed', `Got ${renewIntervalMs} ms for a ${leaseDurationMs} ms Lease.`);
-  if (fenceMarginMs <= 0 || fenceMarginMs + renewIntervalMs >= leaseDurationMs) bad('sharding.leases.fenceMargin', 'must be more than 0s and leave room for a renewal (fenceMargin + renewInterval < leaseDuration)', `Got ${fenceMarginMs} ms.`);
+  if (renewIntervalMs <= 0 || renewIntervalMs * 2 > leaseDurationMs)
+    bad(renewField, 'must be more than 0s and at most half the lease duration, so a Lease gets at least two chances to be renewed', `Got ${renewIntervalMs} ms for a ${leaseDurationMs} ms Lease.`);
+  if (fenceMarginMs <= 0 || fenceMarginMs + renewIntervalMs >= leaseDurationMs)
+    bad('sharding.leases.fenceMargin', 'must be more than 0s and leave room for a renewal (fenceMargin + renewInterval < leaseDuration)', `Got ${fenceMarginMs} ms.`);
   const group = flags.group ?? f.group ?? SHARDING_DEFAULTS.group;
-  if (!new RegExp(dns1123).test(group) || group.length > 40) bad(flags.group !== undefined ? '--lease-group' : 'sharding.leases.group', 'must be lower-case letters, digits and "-", at most 40 characters', `Got "${group}".`);
+  if (!new RegExp(dns1123).test(group) || group.length > 40)
+    bad(flags.group !== undefined ? '--lease-group' : 'sharding.leases.group', 'must be lower-case letters, digits and "-", at most 40 characters', `Got "${group}".`);
   return { namespace, shards, leaseDurationMs, renewIntervalMs, fenceMarginMs, group, replicaName: flags.replicaName ?? f.replicaName };
 }

@@ -12,11 +12,18 @@ test('a lone replica takes every shard, creating missing Leases', () => {
   const p = planShare({ identity: 'a', shards: 8, now, leases: new Map(), members: [], held: new Set(), busy: none });
   assert.equal(p.replicas, 1);
   assert.equal(p.target, 8);
-  assert.deepEqual([...p.acquire].sort((x, y) => x - y), [0, 1, 2, 3, 4, 5, 6, 7]);
+  assert.deepEqual(
+    [...p.acquire].sort((x, y) => x - y),
+    [0, 1, 2, 3, 4, 5, 6, 7],
+  );
 });
 
 test('with three live replicas the share is ceil(shards / 3); live Leases of others are left alone', () => {
-  const leases = new Map<number, LeaseView>([[0, live('b')], [1, live('b')], [2, live('c')]]);
+  const leases = new Map<number, LeaseView>([
+    [0, live('b')],
+    [1, live('b')],
+    [2, live('c')],
+  ]);
   const p = planShare({ identity: 'a', shards: 8, now, leases, members: [live('a'), live('b'), live('c')], held: new Set(), busy: none });
   assert.equal(p.target, 3);
   assert.equal(p.acquire.length, 3);
@@ -24,7 +31,12 @@ test('with three live replicas the share is ceil(shards / 3); live Leases of oth
 });
 
 test('expired Leases and members do not count; their shards are taken over', () => {
-  const leases = new Map<number, LeaseView>([[0, expired('b')], [1, expired('b')], [2, live('a')], [3, live('a')]]);
+  const leases = new Map<number, LeaseView>([
+    [0, expired('b')],
+    [1, expired('b')],
+    [2, live('a')],
+    [3, live('a')],
+  ]);
   const p = planShare({ identity: 'a', shards: 4, now, leases, members: [live('a'), expired('b')], held: new Set([2, 3]), busy: none });
   assert.equal(p.replicas, 1);
   assert.deepEqual(p.renew.sort(), [2, 3]);
@@ -42,7 +54,10 @@ test('a new replica makes the others hand back idle extras, never a busy one', (
 });
 
 test('a shard whose Lease names another holder is lost, not renewed', () => {
-  const leases = new Map<number, LeaseView>([[0, live('b')], [1, live('a')]]);
+  const leases = new Map<number, LeaseView>([
+    [0, live('b')],
+    [1, live('a')],
+  ]);
   const p = planShare({ identity: 'a', shards: 2, now, leases, members: [live('a'), live('b')], held: new Set([0, 1]), busy: none });
   assert.deepEqual(p.lost, [0]);
   assert.deepEqual(p.renew, [1]);

@@ -75,7 +75,11 @@ function agentOptions<T>(y: Argv<T>): Argv<T & AgentArgs> {
     .option('interval', { type: 'string', coerce: durationText('--interval'), describe: 'How often to fetch the source, e.g. 30s, 10m, 1h (default 30s)' })
     .option('drift-interval', { type: 'string', coerce: durationText('--drift-interval'), describe: 'How often to check applied stacks for drift (default 10m)' })
     .option('policy', { choices: ['auto', 'plan-only'] as const, describe: 'auto: apply new revisions and correct drift; plan-only: plan and report' })
-    .option('parallelism', { type: 'string', describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`, coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }) })
+    .option('parallelism', {
+      type: 'string',
+      describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`,
+      coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }),
+    })
     .option('stack-concurrency', { type: 'string', describe: 'Stacks reconciled at once across all sources, 1 to 64 (default 4)', coerce: wholeNumber('--stack-concurrency', { min: 1, max: 64 }) })
     .option('listen', { type: 'string', describe: 'host:port of /healthz, /readyz, /metrics, /status and /hooks/git (default 127.0.0.1:8080)' })
     .option('webhook-secret-file', { type: 'string', describe: 'File with the shared secret that signs POST /hooks/git (X-Hub-Signature-256)' })
@@ -84,12 +88,23 @@ function agentOptions<T>(y: Argv<T>): Argv<T & AgentArgs> {
     .option('work-dir', { type: 'string', describe: 'Where source checkouts are cached (default .ballast-agent)' })
     .option('shutdown-timeout', { type: 'string', coerce: durationText('--shutdown-timeout'), describe: 'After SIGTERM, how long in-flight applies may run before they are cancelled (default 60s)' })
     .option('lock-wait', { type: 'string', coerce: durationText('--lock-wait'), describe: 'How long an apply waits for another holder of the state lock (default 10m)' })
-    .option('shard-lease-namespace', { type: 'string', describe: 'Share the stacks with other replicas through Kubernetes Leases in this namespace (uses --kubeconfig/--kube-context, else KUBECONFIG or the in-cluster service account)' })
-    .option('shards', { type: 'string', describe: 'Stacks map to this many shards, one Lease each, 1 to 4096 (default 64; the same on every replica)', coerce: wholeNumber('--shards', { min: 1, max: 4096 }) })
-    .option('lease-duration', { type: 'string', coerce: durationText('--lease-duration'), describe: 'How long a shard Lease lasts unrenewed, whole seconds (default 15s): a dead replica\'s stacks move after this' })
+    .option('shard-lease-namespace', {
+      type: 'string',
+      describe: 'Share the stacks with other replicas through Kubernetes Leases in this namespace (uses --kubeconfig/--kube-context, else KUBECONFIG or the in-cluster service account)',
+    })
+    .option('shards', {
+      type: 'string',
+      describe: 'Stacks map to this many shards, one Lease each, 1 to 4096 (default 64; the same on every replica)',
+      coerce: wholeNumber('--shards', { min: 1, max: 4096 }),
+    })
+    .option('lease-duration', {
+      type: 'string',
+      coerce: durationText('--lease-duration'),
+      describe: "How long a shard Lease lasts unrenewed, whole seconds (default 15s): a dead replica's stacks move after this",
+    })
     .option('lease-renew-interval', { type: 'string', coerce: durationText('--lease-renew-interval'), describe: 'How often Leases are listed and renewed (default a third of --lease-duration)' })
     .option('lease-group', { type: 'string', describe: 'Names the Leases; replicas of one group share the stacks (default ballast)' })
-    .option('replica-name', { type: 'string', describe: 'This replica\'s Lease holder identity (default $POD_NAME, else host-pid)' }) as Argv<T & AgentArgs>;
+    .option('replica-name', { type: 'string', describe: "This replica's Lease holder identity (default $POD_NAME, else host-pid)" }) as Argv<T & AgentArgs>;
 }
 
 function stackOptions<T>(y: Argv<T>): Argv<T & StackArgs> {
@@ -107,17 +122,37 @@ export function agentConfigFromArgs(a: AgentArgs): AgentConfig {
     file = loaded.file;
   }
   const flags: AgentFlags = {
-    listen: a.listen, workDir: a['work-dir'], policy: a.policy, interval: a.interval, driftInterval: a['drift-interval'],
-    parallelism: a.parallelism, stackConcurrency: a['stack-concurrency'], webhookSecretFile: a['webhook-secret-file'], uiViewerTokenFile: a['ui-viewer-token-file'], uiOperatorTokenFile: a['ui-operator-token-file'], shutdownTimeout: a['shutdown-timeout'], lockWait: a['lock-wait'],
+    listen: a.listen,
+    workDir: a['work-dir'],
+    policy: a.policy,
+    interval: a.interval,
+    driftInterval: a['drift-interval'],
+    parallelism: a.parallelism,
+    stackConcurrency: a['stack-concurrency'],
+    webhookSecretFile: a['webhook-secret-file'],
+    uiViewerTokenFile: a['ui-viewer-token-file'],
+    uiOperatorTokenFile: a['ui-operator-token-file'],
+    shutdownTimeout: a['shutdown-timeout'],
+    lockWait: a['lock-wait'],
     stateDir: a['state-dir'],
     stateS3: a['state-s3-bucket'] ? { bucket: a['state-s3-bucket'], key: a['state-s3-key'], region: a['state-s3-region'], endpoint: a['state-s3-endpoint'] } : undefined,
     git: a.git ? { url: a.git, ref: a.ref, path: a.path, tokenFile: a['git-token-file'], sshKeyFile: a['git-ssh-key-file'], verifyKeyringFile: a['git-verify-keyring'] } : undefined,
     s3: a['s3-bucket'] ? { bucket: a['s3-bucket'], prefix: joinPrefix(a['s3-prefix'], a.path), region: a['s3-region'], endpoint: a['s3-endpoint'] } : undefined,
     stacks: a.stack,
-    vars: Object.fromEntries((a.var ?? []).map((v) => { const i = v.indexOf('='); return i < 0 ? [v, ''] : [v.slice(0, i), v.slice(i + 1)]; })),
+    vars: Object.fromEntries(
+      (a.var ?? []).map((v) => {
+        const i = v.indexOf('=');
+        return i < 0 ? [v, ''] : [v.slice(0, i), v.slice(i + 1)];
+      }),
+    ),
     varFiles: a['var-file'],
     sharding: {
-      namespace: a['shard-lease-namespace'], shards: a.shards, leaseDuration: a['lease-duration'], renewInterval: a['lease-renew-interval'], group: a['lease-group'], replicaName: a['replica-name'],
+      namespace: a['shard-lease-namespace'],
+      shards: a.shards,
+      leaseDuration: a['lease-duration'],
+      renewInterval: a['lease-renew-interval'],
+      group: a['lease-group'],
+      replicaName: a['replica-name'],
     },
   };
   const r = resolveAgentConfig(file, flags);
@@ -174,7 +209,10 @@ async function runAgent(a: AgentArgs): Promise<never> {
   if (sharding) {
     sharding.busy = (shard) => agent.runningStacks().some((s) => sharding.shardOf(s) === shard);
     sharding.start();
-    log.info({ event: 'sharding', identity: sharding.status().identity, namespace: config.sharding!.namespace, shards: config.sharding!.shards, leaseDurationMs: config.sharding!.leaseDurationMs }, 'sharing stacks with other replicas through Leases');
+    log.info(
+      { event: 'sharding', identity: sharding.status().identity, namespace: config.sharding!.namespace, shards: config.sharding!.shards, leaseDurationMs: config.sharding!.leaseDurationMs },
+      'sharing stacks with other replicas through Leases',
+    );
   }
   const { host, port } = parseListen(config.listen);
   const http = await startHttpServer(host, port, {
@@ -200,17 +238,20 @@ async function runAgent(a: AgentArgs): Promise<never> {
       // no new work first, then the idle shards go back at once; the busy ones once their applies end
       const stopped = agent.stop();
       const handedBack = sharding?.releaseIdle().catch(() => undefined);
-      stopped.then(async () => {
-        await handedBack;
-        await sharding?.stop();
-        await ui.close();
-        await http.close();
-        await ctx.close();
-        resolve(EXIT_OK);
-      }, (e) => {
-        log.error({ event: 'stop', error: (e as Error).message }, 'shutdown failed');
-        resolve(EXIT_ERROR);
-      });
+      stopped.then(
+        async () => {
+          await handedBack;
+          await sharding?.stop();
+          await ui.close();
+          await http.close();
+          await ctx.close();
+          resolve(EXIT_OK);
+        },
+        (e) => {
+          log.error({ event: 'stop', error: (e as Error).message }, 'shutdown failed');
+          resolve(EXIT_ERROR);
+        },
+      );
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
@@ -234,8 +275,16 @@ function leaseSharding(c: ShardingConfig, a: AgentArgs, log: Logger, registry: R
     throw new CliExit(EXIT_ERROR);
   }
   return new LeaseSharding({
-    kubeConfig: kc, namespace: c.namespace, shards: c.shards, group: c.group, identity: c.replicaName ?? defaultIdentity(),
-    leaseDurationMs: c.leaseDurationMs, renewIntervalMs: c.renewIntervalMs, marginMs: c.fenceMarginMs, log, registry,
+    kubeConfig: kc,
+    namespace: c.namespace,
+    shards: c.shards,
+    group: c.group,
+    identity: c.replicaName ?? defaultIdentity(),
+    leaseDurationMs: c.leaseDurationMs,
+    renewIntervalMs: c.renewIntervalMs,
+    marginMs: c.fenceMarginMs,
+    log,
+    registry,
   });
 }
 
@@ -275,18 +324,19 @@ function safeUser(): string | undefined {
 export const agentCommand: CommandModule<object, AgentArgs> = {
   command: 'agent',
   describe: 'Run the GitOps agent: fetch, plan and apply stacks from git or S3 continuously (suspend/resume: see subcommands)',
-  builder: (y) => agentOptions(y)
-    .command<StackArgs>({
-      command: 'suspend <name>',
-      describe: 'Pause the agent for one stack (kept next to its state)',
-      builder: (s) => stackOptions(s),
-      handler: (s) => setSwitch(s, 'suspend'),
-    })
-    .command<StackArgs>({
-      command: 'resume <name>',
-      describe: 'Let the agent follow the source again for one stack (clears suspend and rollback pins)',
-      builder: (s) => stackOptions(s),
-      handler: (s) => setSwitch(s, 'resume'),
-    }) as unknown as Argv<AgentArgs>,
+  builder: (y) =>
+    agentOptions(y)
+      .command<StackArgs>({
+        command: 'suspend <name>',
+        describe: 'Pause the agent for one stack (kept next to its state)',
+        builder: (s) => stackOptions(s),
+        handler: (s) => setSwitch(s, 'suspend'),
+      })
+      .command<StackArgs>({
+        command: 'resume <name>',
+        describe: 'Let the agent follow the source again for one stack (clears suspend and rollback pins)',
+        builder: (s) => stackOptions(s),
+        handler: (s) => setSwitch(s, 'resume'),
+      }) as unknown as Argv<AgentArgs>,
   handler: (a) => runAgent(a),
 };

@@ -34,7 +34,13 @@ export async function runApply(a: ApplyArgs, destroy: boolean): Promise<never> {
     if (uiJson) {
       uiJson.version(ENGINE_VERSION);
       setDiagnosticSink((d) => uiJson.diagnostic(d));
-      if (!a.planfile && !a['auto-approve']) report([error('Plan file or auto-approve required', `Ballast cannot ask for approval with --json: pass --auto-approve, or apply a saved plan (ballast ${destroy ? 'destroy' : 'apply'} --json --auto-approve).`)]);
+      if (!a.planfile && !a['auto-approve'])
+        report([
+          error(
+            'Plan file or auto-approve required',
+            `Ballast cannot ask for approval with --json: pass --auto-approve, or apply a saved plan (ballast ${destroy ? 'destroy' : 'apply'} --json --auto-approve).`,
+          ),
+        ]);
     }
     if (a.planfile) await applySaved(ctx, a.planfile, a, uiJson);
     else {
@@ -76,7 +82,9 @@ async function applySaved(ctx: CliContext, file: string, a: ApplyArgs, uiJson?: 
     await ctx.lockStack(s.name, store, 'apply', a['lock-timeout'] ?? 0);
     const prior = await readPrior(store);
     if (prior.digest !== sp.plan.priorDigest || prior.journals.join() !== (sp.plan.priorJournals ?? []).join()) {
-      throw new StalePlanError(`state of stack "${s.name}" changed since the plan in ${file} was made (planned against serial ${sp.plan.priorSerial ?? 'none'}, now ${prior.version?.serial ?? 'none'}); run plan again`);
+      throw new StalePlanError(
+        `state of stack "${s.name}" changed since the plan in ${file} was made (planned against serial ${sp.plan.priorSerial ?? 'none'}, now ${prior.version?.serial ?? 'none'}); run plan again`,
+      );
     }
     const opened = await sessionForPlan(prepared.stack!, prior, ctx.registry, sp.plan, ctx.env);
     report(opened.diagnostics);

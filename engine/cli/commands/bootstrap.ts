@@ -45,19 +45,20 @@ function originUrl(dir: string): string | undefined {
 export const bootstrapCommand: CommandModule<object, BootstrapArgs> = {
   command: 'bootstrap',
   describe: 'Write the manifests that run the agent in the cluster (Kustomize base: Deployment of N replicas, RBAC, probes, PDB, Service) into a git repository it then follows',
-  builder: (y) => y
-    .option('dir', { type: 'string', default: '.', describe: 'Working copy of the git repository the agent will follow' })
-    .option('path', { type: 'string', default: 'clusters/ballast', describe: 'Directory for the manifests inside the repository (reconciled by the agent as its own stack)' })
-    .option('namespace', { type: 'string', default: 'ballast-system', describe: 'Namespace of the agent and its shard Leases' })
-    .option('replicas', { type: 'string', default: '3', describe: 'Agent replicas sharing the stacks, 1 to 100', coerce: wholeNumber('--replicas', { min: 1, max: 100 }) })
-    .option('image', { type: 'string', default: 'ghcr.io/ballast-dev/ballast:latest', describe: 'Container image of the agent (see Dockerfile)' })
-    .option('git-url', { type: 'string', describe: 'URL the agent clones (default: the remote "origin" of --dir)' })
-    .option('ref', { type: 'string', default: 'main', describe: 'Branch the agent follows' })
-    .option('stacks-path', { type: 'string', describe: 'Stack directories (a path or glob, e.g. stacks/*) the agent reconciles besides itself' })
-    .option('state-s3-bucket', { type: 'string', describe: 'S3 bucket of the state (required: pods keep no local state)' })
-    .option('state-s3-region', { type: 'string', describe: 'Region of --state-s3-bucket' })
-    .option('shards', { type: 'string', default: '64', describe: 'Shards (one Lease each) the stacks map to', coerce: wholeNumber('--shards', { min: 1, max: 4096 }) })
-    .option('lease-duration', { type: 'string', default: '15s', coerce: durationText('--lease-duration'), describe: 'How long a shard Lease lasts unrenewed' }) as unknown as Argv<BootstrapArgs>,
+  builder: (y) =>
+    y
+      .option('dir', { type: 'string', default: '.', describe: 'Working copy of the git repository the agent will follow' })
+      .option('path', { type: 'string', default: 'clusters/ballast', describe: 'Directory for the manifests inside the repository (reconciled by the agent as its own stack)' })
+      .option('namespace', { type: 'string', default: 'ballast-system', describe: 'Namespace of the agent and its shard Leases' })
+      .option('replicas', { type: 'string', default: '3', describe: 'Agent replicas sharing the stacks, 1 to 100', coerce: wholeNumber('--replicas', { min: 1, max: 100 }) })
+      .option('image', { type: 'string', default: 'ghcr.io/ballast-dev/ballast:latest', describe: 'Container image of the agent (see Dockerfile)' })
+      .option('git-url', { type: 'string', describe: 'URL the agent clones (default: the remote "origin" of --dir)' })
+      .option('ref', { type: 'string', default: 'main', describe: 'Branch the agent follows' })
+      .option('stacks-path', { type: 'string', describe: 'Stack directories (a path or glob, e.g. stacks/*) the agent reconciles besides itself' })
+      .option('state-s3-bucket', { type: 'string', describe: 'S3 bucket of the state (required: pods keep no local state)' })
+      .option('state-s3-region', { type: 'string', describe: 'Region of --state-s3-bucket' })
+      .option('shards', { type: 'string', default: '64', describe: 'Shards (one Lease each) the stacks map to', coerce: wholeNumber('--shards', { min: 1, max: 4096 }) })
+      .option('lease-duration', { type: 'string', default: '15s', coerce: durationText('--lease-duration'), describe: 'How long a shard Lease lasts unrenewed' }) as unknown as Argv<BootstrapArgs>,
   handler: (a) => {
     const dir = resolve(a.dir);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) fail(`--dir ${a.dir} is not a directory`, 'Point --dir at a working copy of the repository the agent will follow.');
@@ -68,15 +69,36 @@ export const bootstrapCommand: CommandModule<object, BootstrapArgs> = {
     if (!a['state-s3-bucket']) fail('--state-s3-bucket is required', 'Agent pods keep no local state: the state must live in S3 (or an S3-compatible store).');
     const diags: Diagnostic[] = [];
     resolveSharding(undefined, { namespace: a.namespace, shards: a.shards, leaseDuration: a['lease-duration'] }, diags);
-    if (diags.length) fail(diags.map(formatDiagnostic).join('\n').replace(/Invalid agent configuration: --shard-lease-namespace/g, '--namespace'));
+    if (diags.length)
+      fail(
+        diags
+          .map(formatDiagnostic)
+          .join('\n')
+          .replace(/Invalid agent configuration: --shard-lease-namespace/g, '--namespace'),
+      );
     const files = agentManifests({
-      namespace: a.namespace, replicas: a.replicas, image: a.image, gitUrl, ref: a.ref, path, stacksPath: a['stacks-path'] ? normalizeDir(a['stacks-path']) : undefined,
-      stateS3Bucket: a['state-s3-bucket'], stateS3Region: a['state-s3-region'], shards: a.shards, leaseDuration: a['lease-duration'],
+      namespace: a.namespace,
+      replicas: a.replicas,
+      image: a.image,
+      gitUrl,
+      ref: a.ref,
+      path,
+      stacksPath: a['stacks-path'] ? normalizeDir(a['stacks-path']) : undefined,
+      stateS3Bucket: a['state-s3-bucket'],
+      stateS3Region: a['state-s3-region'],
+      shards: a.shards,
+      leaseDuration: a['lease-duration'],
     });
     const out = join(dir, path);
     mkdirSync(out, { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(join(out, name), text);
-    process.stdout.write(`Wrote ${Object.keys(files).length} files to ${out}:\n${Object.keys(files).map((f) => `  ${f}`).join('\n')}\n\nNext:\n  git -C ${a.dir} add ${path} && git -C ${a.dir} commit -m "Bootstrap the Ballast agent" && git -C ${a.dir} push\n  kubectl apply -k ${join(a.dir, path)}    # once; the agent then reconciles ${path} from git as its own stack\n`);
+    process.stdout.write(
+      `Wrote ${Object.keys(files).length} files to ${out}:\n${Object.keys(files)
+        .map((f) => `  ${f}`)
+        .join(
+          '\n',
+        )}\n\nNext:\n  git -C ${a.dir} add ${path} && git -C ${a.dir} commit -m "Bootstrap the Ballast agent" && git -C ${a.dir} push\n  kubectl apply -k ${join(a.dir, path)}    # once; the agent then reconciles ${path} from git as its own stack\n`,
+    );
     throw new CliExit(EXIT_OK);
   },
 };

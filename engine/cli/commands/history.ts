@@ -7,13 +7,19 @@ import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
 import { describeChanges } from '../state-view.ts';
 
-interface HistoryArgs extends GlobalArgs { verify?: boolean }
+interface HistoryArgs extends GlobalArgs {
+  verify?: boolean;
+}
 
 export const historyCommand: CommandModule<object, HistoryArgs> = {
   command: 'history',
   describe: 'List the recorded state versions (serial, time, reason, source revision, changes)',
-  builder: (y) => globalOptions(y)
-    .option('verify', { type: 'boolean', default: false, describe: 'Check every version and configuration snapshot against the digest chain; exit 1 naming the first broken link' }) as Argv<HistoryArgs>,
+  builder: (y) =>
+    globalOptions(y).option('verify', {
+      type: 'boolean',
+      default: false,
+      describe: 'Check every version and configuration snapshot against the digest chain; exit 1 naming the first broken link',
+    }) as Argv<HistoryArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -35,11 +41,17 @@ export const historyCommand: CommandModule<object, HistoryArgs> = {
           }
           const head = chain[chain.length - 1];
           if (a.json) all[name] = { verified: true, versions: chain.length, configs, head: head ? { serial: head.serial, digest: head.digest } : null };
-          else process.stdout.write(`Stack "${name}": history verified, ${chain.length} version(s) and ${configs} configuration snapshot(s) intact${head ? `; version ${head.serial} has digest ${head.digest}` : ''}.\n`);
+          else
+            process.stdout.write(
+              `Stack "${name}": history verified, ${chain.length} version(s) and ${configs} configuration snapshot(s) intact${head ? `; version ${head.serial} has digest ${head.digest}` : ''}.\n`,
+            );
           continue;
         }
         const list = await store.list();
-        if (a.json) { all[name] = list; continue; }
+        if (a.json) {
+          all[name] = list;
+          continue;
+        }
         process.stdout.write(`Stack "${name}" (${store.description})\n`);
         if (!list.length) process.stdout.write('  no versions yet\n');
         process.stdout.write(`  ${'SERIAL'.padEnd(7)} ${'TIME'.padEnd(24)} ${'REASON'.padEnd(9)} ${'CHANGES'.padEnd(13)} SOURCE\n`);

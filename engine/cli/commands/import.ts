@@ -17,9 +17,10 @@ interface ImportArgs extends GlobalArgs, VarArgs {
 export const importCommand: CommandModule<object, ImportArgs> = {
   command: 'import <address> <id>',
   describe: 'Adopt an existing object into the state at ADDRESS (declared in the stack) by its provider import ID',
-  builder: (y) => varOptions(globalOptions(y))
-    .positional('address', { type: 'string', demandOption: true, describe: 'Resource instance address, e.g. aws_s3_bucket.site or aws_sqs_queue.q["a"]' })
-    .positional('id', { type: 'string', demandOption: true, describe: 'The provider\'s import ID of the object (e.g. the bucket name, the queue URL)' }) as Argv<ImportArgs>,
+  builder: (y) =>
+    varOptions(globalOptions(y))
+      .positional('address', { type: 'string', demandOption: true, describe: 'Resource instance address, e.g. aws_s3_bucket.site or aws_sqs_queue.q["a"]' })
+      .positional('id', { type: 'string', demandOption: true, describe: "The provider's import ID of the object (e.g. the bucket name, the queue URL)" }) as Argv<ImportArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {

@@ -9,14 +9,18 @@ import { CliExit, EXIT_OK } from '../exit.ts';
 import { onlyStack } from './show.ts';
 import { formatOutputValue, outputTypeJson, rawOutput } from '../output-value.ts';
 
-interface OutputArgs extends GlobalArgs { name?: string; raw?: boolean }
+interface OutputArgs extends GlobalArgs {
+  name?: string;
+  raw?: boolean;
+}
 
 export const outputCommand: CommandModule<object, OutputArgs> = {
   command: 'output [name]',
-  describe: 'Print the outputs of a stack\'s current state version ({name: {sensitive, type, value}} with --json)',
-  builder: (y) => globalOptions(y)
-    .positional('name', { type: 'string', describe: 'Print only this output' })
-    .option('raw', { type: 'boolean', default: false, describe: 'Print a string, number or bool output as it is (no quotes, no newline), for shell scripts' }) as Argv<OutputArgs>,
+  describe: "Print the outputs of a stack's current state version ({name: {sensitive, type, value}} with --json)",
+  builder: (y) =>
+    globalOptions(y)
+      .positional('name', { type: 'string', describe: 'Print only this output' })
+      .option('raw', { type: 'boolean', default: false, describe: 'Print a string, number or bool output as it is (no quotes, no newline), for shell scripts' }) as Argv<OutputArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -43,7 +47,9 @@ export const outputCommand: CommandModule<object, OutputArgs> = {
       }
       const names = Object.keys(outputs).sort();
       if (a.json) {
-        process.stdout.write(stringifyJson(Object.fromEntries(names.map((k) => [k, { sensitive: outputs[k]!.sensitive, type: outputTypeJson(outputs[k]!.value), value: outputs[k]!.value }])), 2, true) + '\n');
+        process.stdout.write(
+          stringifyJson(Object.fromEntries(names.map((k) => [k, { sensitive: outputs[k]!.sensitive, type: outputTypeJson(outputs[k]!.value), value: outputs[k]!.value }])), 2, true) + '\n',
+        );
       } else {
         // as terraform output: sorted, sensitive ones as <sensitive>, lists and maps over several lines
         for (const k of names) process.stdout.write(`${k} = ${outputs[k]!.sensitive ? '<sensitive>' : formatOutputValue(outputs[k]!.value)}\n`);

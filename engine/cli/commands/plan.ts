@@ -41,9 +41,22 @@ export function planOptions<T>(y: Argv<T>): Argv<T & PlanArgs> {
     .option('replace', { type: 'string', array: true, describe: 'Force replacement of this instance (repeatable)' })
     .option('refresh-only', { type: 'boolean', default: false, describe: 'Only reconcile state with the real objects; propose no changes' })
     .option('refresh', { type: 'boolean', default: true, describe: 'Read the real objects before planning (--refresh=false to skip)' })
-    .option('parallelism', { type: 'string', describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`, coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }) })
-    .option('drift-policy', { type: 'string', array: true, describe: 'ADDRESS=POLICY: what to do with drift of the matching instances (glob, * and ?): revert (default), alert (report only) or ignore (repeatable; first match wins)', coerce: driftPolicyFlags })
-    .option('lock-timeout', { type: 'string', describe: 'How long apply, destroy and rollback wait for another holder of the state lock, e.g. 30s or 5m (default 0s: fail at once)', coerce: durationFlag('--lock-timeout') })
+    .option('parallelism', {
+      type: 'string',
+      describe: `Provider operations in flight at once, 1 to ${PARALLELISM_MAX} (default 10)`,
+      coerce: wholeNumber('--parallelism', { min: 1, max: PARALLELISM_MAX }),
+    })
+    .option('drift-policy', {
+      type: 'string',
+      array: true,
+      describe: 'ADDRESS=POLICY: what to do with drift of the matching instances (glob, * and ?): revert (default), alert (report only) or ignore (repeatable; first match wins)',
+      coerce: driftPolicyFlags,
+    })
+    .option('lock-timeout', {
+      type: 'string',
+      describe: 'How long apply, destroy and rollback wait for another holder of the state lock, e.g. 30s or 5m (default 0s: fail at once)',
+      coerce: durationFlag('--lock-timeout'),
+    })
     .option('destroy', { type: 'boolean', default: false, describe: 'Plan to destroy every object of the selected stacks' }) as Argv<T & PlanArgs>;
 }
 
@@ -51,7 +64,10 @@ function driftPolicyFlags(raw: unknown): DriftPolicyRule[] | undefined {
   if (raw === undefined) return undefined;
   return (Array.isArray(raw) ? raw : [raw]).map((v) => {
     const rule = parseDriftPolicyFlag(String(v));
-    if (!rule) throw new FlagValueError(`--drift-policy: ${JSON.stringify(String(v))} is not ADDRESS=POLICY; use e.g. --drift-policy 'kubernetes_manifest.Deployment_shop_*=alert' (policies: revert, alert, ignore)`);
+    if (!rule)
+      throw new FlagValueError(
+        `--drift-policy: ${JSON.stringify(String(v))} is not ADDRESS=POLICY; use e.g. --drift-policy 'kubernetes_manifest.Deployment_shop_*=alert' (policies: revert, alert, ignore)`,
+      );
     return rule;
   });
 }
@@ -75,13 +91,18 @@ export function flowOptions(ctx: CliContext, a: PlanArgs, extra: Partial<FlowOpt
 export const planCommand: CommandModule<object, PlanArgs> = {
   command: 'plan',
   describe: 'Show the changes apply would make (drift, creates, updates, replacements, deletes)',
-  builder: (y) => planOptions(y)
-    .option('out', { type: 'string', describe: 'Save the plan to FILE; `ballast apply FILE` applies exactly it' })
-    .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 when there are no changes, 2 when there are, 1 on error' })
-    .option('format', { choices: ['human', 'json', 'markdown', 'ui-json'] as const, describe: 'Output format (default human; --json is the same as --format json, the plan document; ui-json streams Terraform\'s machine-readable UI, one JSON object per line, as `terraform plan -json`)' })
-    .option('git', { type: 'string', describe: 'Plan the stacks of this git repository (a preview for CI) instead of --chdir' })
-    .option('ref', { type: 'string', describe: 'Branch, tag or commit of --git (default main)' })
-    .option('path', { type: 'string', describe: 'Sub-directory of the stacks in the --git repository' }) as Argv<PlanArgs>,
+  builder: (y) =>
+    planOptions(y)
+      .option('out', { type: 'string', describe: 'Save the plan to FILE; `ballast apply FILE` applies exactly it' })
+      .option('detailed-exitcode', { type: 'boolean', default: false, describe: 'Exit 0 when there are no changes, 2 when there are, 1 on error' })
+      .option('format', {
+        choices: ['human', 'json', 'markdown', 'ui-json'] as const,
+        describe:
+          "Output format (default human; --json is the same as --format json, the plan document; ui-json streams Terraform's machine-readable UI, one JSON object per line, as `terraform plan -json`)",
+      })
+      .option('git', { type: 'string', describe: 'Plan the stacks of this git repository (a preview for CI) instead of --chdir' })
+      .option('ref', { type: 'string', describe: 'Branch, tag or commit of --git (default main)' })
+      .option('path', { type: 'string', describe: 'Sub-directory of the stacks in the --git repository' }) as Argv<PlanArgs>,
   handler: async (a) => {
     if (a.git) {
       // a preview: fetch into a temporary directory, plan from there, remove it afterwards
@@ -90,7 +111,7 @@ export const planCommand: CommandModule<object, PlanArgs> = {
       const preview = await fetchGitPreview(a.git, a.ref ?? 'main', a.path);
       try {
         // a lone *.tf.json is named after its directory, as the agent names it
-        const pathStackName = a.path ? nameFromPath(a.path.replace(/\/+$/, '').split('/').pop() ?? '') ?? undefined : undefined;
+        const pathStackName = a.path ? (nameFromPath(a.path.replace(/\/+$/, '').split('/').pop() ?? '') ?? undefined) : undefined;
         return await planHandler({ ...a, chdir: preview.dir, pathStackName }, preview.revision);
       } finally {
         await preview.dispose();

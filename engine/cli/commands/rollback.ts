@@ -18,12 +18,20 @@ import { readPrior } from '../../operations/prior-state.ts';
 import { planPreparedStack } from '../../operations/plan-stack.ts';
 import { canHoldControls, pinStack, readControl, writeControl } from '../../agent/pins.ts';
 
-interface RollbackArgs extends ApplyArgs { to: number }
+interface RollbackArgs extends ApplyArgs {
+  to: number;
+}
 
 export const rollbackCommand: CommandModule<object, RollbackArgs> = {
   command: 'rollback',
   describe: 'Re-converge a stack to the configuration recorded in an earlier state version',
-  builder: (y) => applyOptions(y).option('to', { type: 'string', demandOption: true, describe: 'Serial of the state version to roll back to', coerce: wholeNumber('--to', { min: 1, max: MAX_SERIAL }) }) as Argv<RollbackArgs>,
+  builder: (y) =>
+    applyOptions(y).option('to', {
+      type: 'string',
+      demandOption: true,
+      describe: 'Serial of the state version to roll back to',
+      coerce: wholeNumber('--to', { min: 1, max: MAX_SERIAL }),
+    }) as Argv<RollbackArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -37,7 +45,9 @@ export const rollbackCommand: CommandModule<object, RollbackArgs> = {
       // a destroy version keeps the configuration it destroyed; applying that would bring back
       // everything instead of the empty stack version N recorded
       if (target.reason === 'destroy') {
-        process.stderr.write(`State version ${a.to} of stack "${stack}" was recorded by destroy and holds no objects; to get there again run ballast destroy, or roll back to a version made by apply.\n`);
+        process.stderr.write(
+          `State version ${a.to} of stack "${stack}" was recorded by destroy and holds no objects; to get there again run ballast destroy, or roll back to a version made by apply.\n`,
+        );
         throw new CliExit(1);
       }
       const bytes = target.configDigest ? await store.getConfig(target.configDigest) : null;
@@ -49,15 +59,33 @@ export const rollbackCommand: CommandModule<object, RollbackArgs> = {
       const synthDir = join(ctx.dir, 'cdktf.out', 'stacks', stack);
       const dir = existsSync(synthDir) ? synthDir : ctx.dir;
       const input = { name: stack, file: `state version ${a.to} configuration (${target.configDigest})`, dir, json: JSON.parse(bytes.toString('utf8')), bytes };
-      const o: FlowOptions = { ...flowOptions(ctx, a), planOnly: false, autoApprove: a['auto-approve'] === true, signal: ctx.signal, rollbackOf: a.to, sourceRevision: target.sourceRevision ?? undefined };
+      const o: FlowOptions = {
+        ...flowOptions(ctx, a),
+        planOnly: false,
+        autoApprove: a['auto-approve'] === true,
+        signal: ctx.signal,
+        rollbackOf: a.to,
+        sourceRevision: target.sourceRevision ?? undefined,
+      };
       const prepared = prepareStack(input, o.vars);
       report(prepared.diagnostics);
       await ctx.lockStack(stack, store, 'rollback', o.lockWaitMs ?? 0);
       const prior = await readPrior(store);
       const restore = new Map(Object.entries(target.resources));
-      const planned = await planPreparedStack(prepared.stack!, { ...prior, restore }, ctx.registry, {
-        mode: 'normal', refresh: o.refresh, parallelism: o.parallelism, sourceRevision: target.sourceRevision, rollbackOf: a.to, remoteState: ctx.remoteState(),
-      }, ctx.env);
+      const planned = await planPreparedStack(
+        prepared.stack!,
+        { ...prior, restore },
+        ctx.registry,
+        {
+          mode: 'normal',
+          refresh: o.refresh,
+          parallelism: o.parallelism,
+          sourceRevision: target.sourceRevision,
+          rollbackOf: a.to,
+          remoteState: ctx.remoteState(),
+        },
+        ctx.env,
+      );
       report(planned.diagnostics);
       const session = planned.session!;
       // pin first, so an agent polling in between cannot re-apply the revision being rolled back

@@ -12,7 +12,10 @@ import type { StateStore } from '../../../state/store.ts';
 import type { StateVersion } from '../../../state/model.ts';
 import { stringifyJson } from '../../lang/json-numbers.ts';
 
-interface ShowArgs extends GlobalArgs { serial?: number; diff?: number }
+interface ShowArgs extends GlobalArgs {
+  serial?: number;
+  diff?: number;
+}
 
 async function load(store: StateStore, serial: number | undefined, stack: string): Promise<StateVersion> {
   const v = serial === undefined ? await store.current() : await store.get(serial);
@@ -35,9 +38,10 @@ async function onlyStack(ctx: CliContext): Promise<string> {
 export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show [serial]',
   describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
-  builder: (y) => globalOptions(y)
-    .positional('serial', { type: 'string', describe: 'State version serial', coerce: wholeNumber('serial', { min: 1, max: MAX_SERIAL }) })
-    .option('diff', { type: 'string', describe: 'Compare with this serial', coerce: wholeNumber('--diff', { min: 1, max: MAX_SERIAL }) }) as Argv<ShowArgs>,
+  builder: (y) =>
+    globalOptions(y)
+      .positional('serial', { type: 'string', describe: 'State version serial', coerce: wholeNumber('serial', { min: 1, max: MAX_SERIAL }) })
+      .option('diff', { type: 'string', describe: 'Compare with this serial', coerce: wholeNumber('--diff', { min: 1, max: MAX_SERIAL }) }) as Argv<ShowArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {

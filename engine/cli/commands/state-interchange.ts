@@ -34,7 +34,11 @@ export function builtinDynamicAttrs(registry: ProviderRegistry, dir: string): Dy
         const p = entry.factory({ workingDir: dir, env: process.env });
         if (!(p instanceof Promise) && !p.start) {
           const s = mode === 'data' ? p.getSchema().dataSources[type] : p.getSchema().resources[type];
-          out = new Set(Object.entries(s?.block.attributes ?? {}).filter(([, a]) => a.type === 'dynamic').map(([n]) => n));
+          out = new Set(
+            Object.entries(s?.block.attributes ?? {})
+              .filter(([, a]) => a.type === 'dynamic')
+              .map(([n]) => n),
+          );
         }
       } catch {
         // a provider that cannot be built here: its attributes pass through as they are
@@ -47,7 +51,7 @@ export function builtinDynamicAttrs(registry: ProviderRegistry, dir: string): Dy
 
 const pullCommand: CommandModule<object, GlobalArgs> = {
   command: 'pull',
-  describe: 'Print the current state version as a Terraform v4 state file (holds sensitive values in clear, as terraform\'s does)',
+  describe: "Print the current state version as a Terraform v4 state file (holds sensitive values in clear, as terraform's does)",
   builder: (y) => globalOptions(y),
   handler: async (a) => {
     const ctx = new CliContext(a);
@@ -67,20 +71,34 @@ const pullCommand: CommandModule<object, GlobalArgs> = {
   },
 };
 
-interface PushArgs extends GlobalArgs { file: string; force?: boolean }
+interface PushArgs extends GlobalArgs {
+  file: string;
+  force?: boolean;
+}
 
 const pushCommand: CommandModule<object, PushArgs> = {
   command: 'push <file>',
   describe: 'Record a Terraform v4 state file as the next state version; nothing in the real world changes',
-  builder: (y) => globalOptions(y)
-    .positional('file', { type: 'string', demandOption: true, describe: 'A terraform.tfstate (version 4), or - for stdin' })
-    .option('force', { type: 'boolean', default: false, describe: 'Push even if the lineage differs or the serial is not greater' }) as Argv<PushArgs>,
+  builder: (y) =>
+    globalOptions(y)
+      .positional('file', { type: 'string', demandOption: true, describe: 'A terraform.tfstate (version 4), or - for stdin' })
+      .option('force', { type: 'boolean', default: false, describe: 'Push even if the lineage differs or the serial is not greater' }) as Argv<PushArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
       let text: string;
       try {
-        text = a.file === '-' ? await new Promise<string>((res, rej) => { let s = ''; process.stdin.setEncoding('utf8').on('data', (d: string) => (s += d)).on('end', () => res(s)).on('error', rej); }) : await readFile(a.file, 'utf8');
+        text =
+          a.file === '-'
+            ? await new Promise<string>((res, rej) => {
+                let s = '';
+                process.stdin
+                  .setEncoding('utf8')
+                  .on('data', (d: string) => (s += d))
+                  .on('end', () => res(s))
+                  .on('error', rej);
+              })
+            : await readFile(a.file, 'utf8');
       } catch (e) {
         process.stderr.write(`Error: cannot read ${a.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
         throw new CliExit(1);

@@ -14,9 +14,18 @@ import { renderInstance } from '../render-instance.ts';
 import { redactedVersion } from '../state-view.ts';
 import { pullCommand, pushCommand } from './state-interchange.ts';
 
-interface ShowArgs extends GlobalArgs { address: string }
-interface MvArgs extends GlobalArgs { source: string; destination: string; 'dry-run'?: boolean }
-interface RmArgs extends GlobalArgs { addresses: string[]; 'dry-run'?: boolean }
+interface ShowArgs extends GlobalArgs {
+  address: string;
+}
+interface MvArgs extends GlobalArgs {
+  source: string;
+  destination: string;
+  'dry-run'?: boolean;
+}
+interface RmArgs extends GlobalArgs {
+  addresses: string[];
+  'dry-run'?: boolean;
+}
 
 const showInstanceCommand: CommandModule<object, ShowArgs> = {
   command: 'show <address>',
@@ -68,23 +77,28 @@ async function runEdit(a: GlobalArgs & { 'dry-run'?: boolean }, edit: StateEdit,
 const mvCommand: CommandModule<object, MvArgs> = {
   command: 'mv <source> <destination>',
   describe: 'Record an object (resource, instance or module) under a new address; nothing in the real world changes',
-  builder: (y) => globalOptions(y)
-    .positional('source', { type: 'string', demandOption: true })
-    .positional('destination', { type: 'string', demandOption: true })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Only print what would move' }) as Argv<MvArgs>,
+  builder: (y) =>
+    globalOptions(y)
+      .positional('source', { type: 'string', demandOption: true })
+      .positional('destination', { type: 'string', demandOption: true })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Only print what would move' }) as Argv<MvArgs>,
   handler: (a) => runEdit(a, { kind: 'mv', from: a.source, to: a.destination }, (t) => `move "${t[0]}" to "${t[1]}"`),
 };
 
 const rmCommand: CommandModule<object, RmArgs> = {
   command: 'rm <addresses..>',
   describe: 'Forget objects (resources, instances or modules) without destroying them',
-  builder: (y) => globalOptions(y)
-    .positional('addresses', { type: 'string', array: true, demandOption: true })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Only print what would be removed' }) as Argv<RmArgs>,
+  builder: (y) =>
+    globalOptions(y)
+      .positional('addresses', { type: 'string', array: true, demandOption: true })
+      .option('dry-run', { type: 'boolean', default: false, describe: 'Only print what would be removed' }) as Argv<RmArgs>,
   handler: (a) => runEdit(a, { kind: 'rm', addresses: a.addresses }, (t) => `remove ${t[0]}`),
 };
 
-interface UnlockArgs extends GlobalArgs { id?: string; force?: boolean }
+interface UnlockArgs extends GlobalArgs {
+  id?: string;
+  force?: boolean;
+}
 
 const listCommand: CommandModule<object, GlobalArgs> = {
   command: 'list',
@@ -108,9 +122,10 @@ const listCommand: CommandModule<object, GlobalArgs> = {
 const unlockCommand: CommandModule<object, UnlockArgs> = {
   command: 'unlock [id]',
   describe: 'Show the current lock, or with ID --force remove it (only when its holder is certainly gone)',
-  builder: (y) => globalOptions(y)
-    .positional('id', { type: 'string', describe: 'Lock id, as shown by `ballast state unlock` or in a lock error' })
-    .option('force', { type: 'boolean', default: false, describe: 'Remove the lock without its holder' }) as Argv<UnlockArgs>,
+  builder: (y) =>
+    globalOptions(y)
+      .positional('id', { type: 'string', describe: 'Lock id, as shown by `ballast state unlock` or in a lock error' })
+      .option('force', { type: 'boolean', default: false, describe: 'Remove the lock without its holder' }) as Argv<UnlockArgs>,
   handler: async (a) => {
     const ctx = new CliContext(a);
     try {
@@ -121,9 +136,11 @@ const unlockCommand: CommandModule<object, UnlockArgs> = {
           const expired = lock && Date.parse(lock.expires) < Date.now();
           // a holder that is provably gone (dead pid on this host) left a stale lock: say so
           const gone = lock && holderIsGone(lock) ? ` STALE: its holder (pid ${lock.pid} on ${lock.host}) is no longer running; the next apply takes it over.` : '';
-          process.stdout.write(lock
-            ? `Stack "${name}" is locked by ${lock.who}@${lock.host} (pid ${lock.pid}) for ${lock.operation} since ${lock.created}; ${expired ? 'EXPIRED' : 'expires'} ${lock.expires}.${gone} Lock id: ${lock.id}\n`
-            : `Stack "${name}" is not locked.\n`);
+          process.stdout.write(
+            lock
+              ? `Stack "${name}" is locked by ${lock.who}@${lock.host} (pid ${lock.pid}) for ${lock.operation} since ${lock.created}; ${expired ? 'EXPIRED' : 'expires'} ${lock.expires}.${gone} Lock id: ${lock.id}\n`
+              : `Stack "${name}" is not locked.\n`,
+          );
           continue;
         }
         if (lock?.id !== a.id) continue;

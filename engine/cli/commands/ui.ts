@@ -24,11 +24,12 @@ interface UiArgs extends GlobalArgs {
 export const uiCommand: CommandModule<object, UiArgs> = {
   command: 'ui',
   describe: 'Serve the read-only web UI (overview, history, diffs, graph) for recorded state, without an agent',
-  builder: (y) => globalOptions(y)
-    .option('listen', { type: 'string', default: '127.0.0.1:8080', describe: 'host:port to serve on (port 0 picks a free one)' })
-    .option('git', { type: 'string', describe: 'Git repository the recorded revisions come from, for commit subjects and "commits behind" (path or URL)' })
-    .option('environment', { type: 'string', array: true, describe: 'Environment of a stack whose name and path do not tell it: --environment STACK=ENV (repeatable)' })
-    .option('ui-viewer-token-file', { type: 'string', describe: 'Tokens (one a line) that may read the UI; without it the UI is open' }) as Argv<UiArgs>,
+  builder: (y) =>
+    globalOptions(y)
+      .option('listen', { type: 'string', default: '127.0.0.1:8080', describe: 'host:port to serve on (port 0 picks a free one)' })
+      .option('git', { type: 'string', describe: 'Git repository the recorded revisions come from, for commit subjects and "commits behind" (path or URL)' })
+      .option('environment', { type: 'string', array: true, describe: 'Environment of a stack whose name and path do not tell it: --environment STACK=ENV (repeatable)' })
+      .option('ui-viewer-token-file', { type: 'string', describe: 'Tokens (one a line) that may read the UI; without it the UI is open' }) as Argv<UiArgs>,
   handler: async (a) => {
     if (!/^[^\s]*:\d{1,5}$/.test(a.listen)) {
       process.stderr.write(`Error: --listen must be host:port, e.g. 127.0.0.1:8080 (got "${a.listen}")\n`);
@@ -47,27 +48,34 @@ export const uiCommand: CommandModule<object, UiArgs> = {
     const mirror = a.git ? mkdtempSync(join(tmpdir(), 'ballast-ui-git-')) : null;
     let ui: ReturnType<typeof createUi>;
     try {
-      ui = createUi({
-        title: ctx.args['state-dir'] ?? 'local state',
-        stacks: () => ctx.stateStacks(),
-        store: (stack) => ctx.store(stack),
-        labels,
-        history: a.git && mirror ? new CommitHistory(a.git, join(mirror, 'history.git'), ctx.env) : undefined,
-      }, { viewerTokenFile: a['ui-viewer-token-file'] }, (e, path) => process.stderr.write(`web UI: ${path}: ${e.message}\n`));
+      ui = createUi(
+        {
+          title: ctx.args['state-dir'] ?? 'local state',
+          stacks: () => ctx.stateStacks(),
+          store: (stack) => ctx.store(stack),
+          labels,
+          history: a.git && mirror ? new CommitHistory(a.git, join(mirror, 'history.git'), ctx.env) : undefined,
+        },
+        { viewerTokenFile: a['ui-viewer-token-file'] },
+        (e, path) => process.stderr.write(`web UI: ${path}: ${e.message}\n`),
+      );
     } catch (e) {
       if (!(e instanceof UiSetupError)) throw e;
       process.stderr.write(`Error: ${e.message}\n`);
       throw new CliExit(EXIT_ERROR);
     }
     const server = createServer((req, res) => {
-      ui.handle(req, res).then((handled) => {
-        if (handled) return;
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-        res.end('not found\n');
-      }, () => {
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
+      ui.handle(req, res).then(
+        (handled) => {
+          if (handled) return;
+          res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end('not found\n');
+        },
+        () => {
+          if (!res.headersSent) res.writeHead(500);
+          res.end();
+        },
+      );
     });
     const { host, port } = parseListen(a.listen);
     await new Promise<void>((resolve, reject) => {

@@ -10,16 +10,33 @@ const SIMPLE_TITLE = new Map<number, number>();
 const SIMPLE_LOWER = new Map<number, number>([[0x130, 0x69]]);
 
 // Greek with ypogegrammeni: the simple upper (and title) case is the prosgegrammeni form
-for (const [from, to, count] of [[0x1f80, 0x1f88, 8], [0x1f90, 0x1f98, 8], [0x1fa0, 0x1fa8, 8]] as const) {
+for (const [from, to, count] of [
+  [0x1f80, 0x1f88, 8],
+  [0x1f90, 0x1f98, 8],
+  [0x1fa0, 0x1fa8, 8],
+] as const) {
   for (let i = 0; i < count; i++) {
     SIMPLE_UPPER.set(from + i, to + i);
     SIMPLE_UPPER.set(to + i, to + i);
   }
 }
-for (const [from, to] of [[0x1fb3, 0x1fbc], [0x1fc3, 0x1fcc], [0x1ff3, 0x1ffc], [0x1fbc, 0x1fbc], [0x1fcc, 0x1fcc], [0x1ffc, 0x1ffc]] as const) SIMPLE_UPPER.set(from, to);
+for (const [from, to] of [
+  [0x1fb3, 0x1fbc],
+  [0x1fc3, 0x1fcc],
+  [0x1ff3, 0x1ffc],
+  [0x1fbc, 0x1fbc],
+  [0x1fcc, 0x1fcc],
+  [0x1ffc, 0x1ffc],
+] as const)
+  SIMPLE_UPPER.set(from, to);
 for (const [k, v] of SIMPLE_UPPER) SIMPLE_TITLE.set(k, v);
 // Latin digraphs have a title case of their own: Ǆ ǅ ǆ -> ǅ, and so on
-for (const [first, title] of [[0x1c4, 0x1c5], [0x1c7, 0x1c8], [0x1ca, 0x1cb], [0x1f1, 0x1f2]] as const) {
+for (const [first, title] of [
+  [0x1c4, 0x1c5],
+  [0x1c7, 0x1c8],
+  [0x1ca, 0x1cb],
+  [0x1f1, 0x1f2],
+] as const) {
   for (let i = 0; i < 3; i++) SIMPLE_TITLE.set(first + i, title);
 }
 

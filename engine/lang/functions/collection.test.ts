@@ -5,7 +5,10 @@ import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
 const fails = (name: string, args: Value[], message: RegExp) =>
-  assert.throws(() => call(name, ...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+  assert.throws(
+    () => call(name, ...args),
+    (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message),
+  );
 
 // Expected values below were taken from `terraform console` (v1.11).
 describe('collection functions', () => {
@@ -87,7 +90,10 @@ describe('collection functions', () => {
     assert.deepEqual([...u], ['1', 'b']);
     assert.deepEqual([...(call('setintersection', ['a', 'b', 'c'], ['c', 'b']) as Value[])], ['b', 'c']);
     assert.deepEqual([...(call('setsubtract', ['a', 'b', 'c'], ['b']) as Value[])], ['a', 'c']);
-    assert.deepEqual(call('setproduct', ['a'], [1, 2]), [['a', 1], ['a', 2]]);
+    assert.deepEqual(call('setproduct', ['a'], [1, 2]), [
+      ['a', 1],
+      ['a', 2],
+    ]);
     assert.ok(isSet(call('setproduct', markSet(['a']), markSet(['b']))));
     fails('setproduct', [['a']], /at least two/);
   });

@@ -5,7 +5,10 @@ import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
 const fails = (name: string, args: Value[], message: RegExp) =>
-  assert.throws(() => call(name, ...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+  assert.throws(
+    () => call(name, ...args),
+    (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message),
+  );
 
 // Expected values below were taken from `terraform console` (v1.11).
 describe('date and time functions', () => {

@@ -75,7 +75,7 @@ function formatDate(spec: string, t: Stamp): string {
       let j = i + 1;
       let lit = '';
       for (;;) {
-        if (j >= spec.length) throw new FunctionArgumentError(0, 'unterminated literal \'');
+        if (j >= spec.length) throw new FunctionArgumentError(0, "unterminated literal '");
         if (spec[j] === "'" && spec[j + 1] === "'") {
           lit += "'";
           j += 2;
@@ -153,7 +153,7 @@ function formatDate(spec: string, t: Stamp): string {
   return out;
 }
 
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Go's time.ParseDuration, in milliseconds (fractions of a millisecond kept). */
 export function parseDuration(s: string, argIndex: number): number {

@@ -6,15 +6,15 @@ import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
 const fails = (name: string, args: Value[], message: RegExp) =>
-  assert.throws(() => call(name, ...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+  assert.throws(
+    () => call(name, ...args),
+    (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message),
+  );
 
 // Expected values below were taken from `terraform console` (v1.11).
 describe('encoding functions', () => {
   it('jsonencode sorts keys, escapes HTML characters and prints plain numbers', () => {
-    assert.equal(
-      call('jsonencode', { b: '<a&>', a: 1.5, c: [1e21, 0.1, 1e-7, null, true] }),
-      '{"a":1.5,"b":"\\u003ca\\u0026\\u003e","c":[1000000000000000000000,0.1,0.0000001,null,true]}',
-    );
+    assert.equal(call('jsonencode', { b: '<a&>', a: 1.5, c: [1e21, 0.1, 1e-7, null, true] }), '{"a":1.5,"b":"\\u003ca\\u0026\\u003e","c":[1000000000000000000000,0.1,0.0000001,null,true]}');
     assert.equal(call('jsonencode', { '\u2028': '\t\u0001é' }), '{"\\u2028":"\\t\\u0001é"}');
     assert.equal(call('jsonencode', null), 'null');
     assert.ok(call('jsonencode', [new Unknown()]) instanceof Unknown);
@@ -27,7 +27,16 @@ describe('encoding functions', () => {
 
   it('yamlencode matches Terraform output', () => {
     assert.equal(
-      call('yamlencode', { a: 'x', b: ['1', 'true', '', 'a: b', 3, null, true], c: { d: 'multi\nline\n', e: 'no trailing\nnewline' }, e: 1e10, g: [], h: {}, i: [[1, 2], { x: 1 }], j: '  indented\nline\n' }),
+      call('yamlencode', {
+        a: 'x',
+        b: ['1', 'true', '', 'a: b', 3, null, true],
+        c: { d: 'multi\nline\n', e: 'no trailing\nnewline' },
+        e: 1e10,
+        g: [],
+        h: {},
+        i: [[1, 2], { x: 1 }],
+        j: '  indented\nline\n',
+      }),
       [
         '"a": "x"',
         '"b":',
@@ -79,7 +88,10 @@ describe('encoding functions', () => {
   });
 
   it('csvdecode', () => {
-    assert.deepEqual(call('csvdecode', 'a,b\n1,"x,y"\n3,4\n'), [{ a: '1', b: 'x,y' }, { a: '3', b: '4' }]);
+    assert.deepEqual(call('csvdecode', 'a,b\n1,"x,y"\n3,4\n'), [
+      { a: '1', b: 'x,y' },
+      { a: '3', b: '4' },
+    ]);
     fails('csvdecode', ['a,b\n1\n'], /line 2: wrong number of fields/);
   });
 

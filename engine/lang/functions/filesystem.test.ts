@@ -23,8 +23,14 @@ describe('filesystem functions', () => {
   it('file reads UTF-8 relative to the base directory', () => {
     assert.equal(call('file', 'hello.txt'), 'hello');
     assert.equal(call('file', join(dir, 'hello.txt')), 'hello');
-    assert.throws(() => call('file', 'missing.txt'), (e: unknown) => e instanceof FunctionArgumentError && /no file exists at "missing.txt"/.test(e.message));
-    assert.throws(() => call('file', 'bin.dat'), (e: unknown) => e instanceof FunctionArgumentError && /not valid UTF-8/.test(e.message));
+    assert.throws(
+      () => call('file', 'missing.txt'),
+      (e: unknown) => e instanceof FunctionArgumentError && /no file exists at "missing.txt"/.test(e.message),
+    );
+    assert.throws(
+      () => call('file', 'bin.dat'),
+      (e: unknown) => e instanceof FunctionArgumentError && /not valid UTF-8/.test(e.message),
+    );
   });
   it('fileexists', () => {
     assert.equal(call('fileexists', 'hello.txt'), true);
@@ -39,7 +45,10 @@ describe('filesystem functions', () => {
   });
   it('templatefile hands the text and vars to the renderer', () => {
     assert.equal(call('templatefile', 'greet.tpl', { name: 'Ann' }), 'Hi Ann!');
-    assert.throws(() => call('templatefile', 'greet.tpl', 'x'), (e: unknown) => e instanceof FunctionArgumentError && /must be a map or object/.test(e.message));
+    assert.throws(
+      () => call('templatefile', 'greet.tpl', 'x'),
+      (e: unknown) => e instanceof FunctionArgumentError && /must be a map or object/.test(e.message),
+    );
     assert.throws(() => call('templatefile', 'nope.tpl', {}), /no file exists/);
   });
   it('path functions', () => {

@@ -28,7 +28,8 @@ function readBytes(ctx: FunctionContext, p: string, argIndex: number): Buffer {
     return readFileSync(full);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FunctionArgumentError(argIndex, `no file exists at ${JSON.stringify(p)}; this function works only with files that are distributed as part of the configuration source code`);
+    if (code === 'ENOENT')
+      throw new FunctionArgumentError(argIndex, `no file exists at ${JSON.stringify(p)}; this function works only with files that are distributed as part of the configuration source code`);
     if (code === 'EISDIR') throw new FunctionArgumentError(argIndex, `${JSON.stringify(p)} is a directory, not a file`);
     throw new FunctionArgumentError(argIndex, `failed to read file ${JSON.stringify(p)}: ${code ?? (e as Error).message}`);
   }
@@ -38,7 +39,10 @@ function fileHash(algorithm: string, encoding: 'hex' | 'base64'): FunctionDef {
   return {
     params: [param('path', S)],
     returnType: S,
-    impl: ([p], ctx) => createHash(algorithm).update(readBytes(ctx, str(p, 0), 0)).digest(encoding),
+    impl: ([p], ctx) =>
+      createHash(algorithm)
+        .update(readBytes(ctx, str(p, 0), 0))
+        .digest(encoding),
   };
 }
 
@@ -127,7 +131,8 @@ export const filesystemFunctions: Record<string, FunctionDef> = {
 
 function checkTemplateVarNames(vars: ValueObject): void {
   for (const k of Object.keys(vars)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k)) throw new FunctionArgumentError(1, `invalid template variable name ${JSON.stringify(k)}: must start with a letter, followed by zero or more letters, digits, and underscores`);
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k))
+      throw new FunctionArgumentError(1, `invalid template variable name ${JSON.stringify(k)}: must start with a letter, followed by zero or more letters, digits, and underscores`);
   }
 }
 

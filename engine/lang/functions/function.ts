@@ -56,7 +56,10 @@ export interface FunctionDef {
 
 /** Thrown by a function implementation for a bad argument; the evaluator adds the position. */
 export class FunctionArgumentError extends Error {
-  constructor(readonly argIndex: number | null, message: string) {
+  constructor(
+    readonly argIndex: number | null,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -32,7 +32,10 @@ describe('fileset', async () => {
   }
   it('a missing directory gives an empty set; a malformed pattern is an error', () => {
     assert.deepEqual(fileset('*', 'nonexist'), []);
-    assert.throws(() => fileset('['), (e: unknown) => e instanceof FunctionArgumentError && /failed to glob pattern "fs\/\[": syntax error in pattern/.test(e.message));
+    assert.throws(
+      () => fileset('['),
+      (e: unknown) => e instanceof FunctionArgumentError && /failed to glob pattern "fs\/\[": syntax error in pattern/.test(e.message),
+    );
   });
   it('a symlink loop does not recurse forever', () => {
     symlinkSync('..', join(dir, 'fs/a/b/up'));

@@ -21,7 +21,10 @@ describe('hashing functions', () => {
   it('uuidv5 with named and explicit namespaces', () => {
     assert.equal(call('uuidv5', 'dns', 'www.terraform.io'), 'a5008fae-b28c-5ba5-96cd-82b4c53552d6');
     assert.equal(call('uuidv5', '6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'x'), '05b16a01-46c6-56dd-bd6e-c6dfb4a1427a');
-    assert.throws(() => call('uuidv5', 'nope', 'x'), (e: unknown) => e instanceof FunctionArgumentError && /namespace "nope"/.test(e.message));
+    assert.throws(
+      () => call('uuidv5', 'nope', 'x'),
+      (e: unknown) => e instanceof FunctionArgumentError && /namespace "nope"/.test(e.message),
+    );
   });
   it('hash of a sensitive value stays sensitive', () => {
     const r = call('sha1', new Sensitive('hello'));
@@ -41,7 +44,7 @@ describe('bcrypt', () => {
     assert.ok(bcryptjs.compareSync('x', h));
     assert.notEqual(callFunction('bcrypt', ['x'], applying), h);
   });
-  it('agrees with a hash made by Terraform 1.11, honours the cost and Go\'s limits', () => {
+  it("agrees with a hash made by Terraform 1.11, honours the cost and Go's limits", () => {
     assert.ok(bcryptjs.compareSync('x', '$2a$10$qlKTwLytNGJs1Lb6lsD20eu/bnvKKCnbCj8.1j.G6jK.iBlONOTPO'));
     assert.match(callFunction('bcrypt', ['x', 5], applying) as string, /^\$2a\$05\$/);
     assert.match(callFunction('bcrypt', ['x', 3], applying) as string, /^\$2a\$10\$/);

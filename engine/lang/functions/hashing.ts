@@ -66,6 +66,8 @@ export function bcryptHash(password: string, requested: number): string {
   const cost = Math.trunc(requested) < 4 ? DEFAULT_BCRYPT_COST : Math.trunc(requested);
   if (cost > 31) throw new FunctionArgumentError(null, `error occured generating password crypto/bcrypt: cost ${cost} is outside allowed range (4,31)`);
   // $2a$ and $2b$ hash identically below 256 bytes; Terraform's hashes say $2a$
-  const salt = bcryptjs().genSaltSync(cost).replace(/^\$2b\$/, '$2a$');
+  const salt = bcryptjs()
+    .genSaltSync(cost)
+    .replace(/^\$2b\$/, '$2a$');
   return bcryptjs().hashSync(password, salt);
 }

@@ -13,22 +13,37 @@ describe('callFunction generic rules', () => {
   });
 
   it('rejects unknown names', () => {
-    assert.throws(() => call('nope'), (e: unknown) => e instanceof UnknownFunctionError && e.functionName === 'nope' && /no function named "nope"/.test(e.message));
+    assert.throws(
+      () => call('nope'),
+      (e: unknown) => e instanceof UnknownFunctionError && e.functionName === 'nope' && /no function named "nope"/.test(e.message),
+    );
   });
 
   it('checks arity', () => {
-    assert.throws(() => call('upper'), (e: unknown) => e instanceof FunctionArgumentError && e.argIndex === null && /Missing value for "str"/.test(e.message));
-    assert.throws(() => call('upper', 'a', 'b'), (e: unknown) => e instanceof FunctionArgumentError && /expects only 1 argument/.test(e.message));
+    assert.throws(
+      () => call('upper'),
+      (e: unknown) => e instanceof FunctionArgumentError && e.argIndex === null && /Missing value for "str"/.test(e.message),
+    );
+    assert.throws(
+      () => call('upper', 'a', 'b'),
+      (e: unknown) => e instanceof FunctionArgumentError && /expects only 1 argument/.test(e.message),
+    );
   });
 
   it('converts arguments to the parameter type', () => {
     assert.equal(call('upper', 5), '5');
     assert.equal(call('abs', '-3'), 3);
-    assert.throws(() => call('abs', 'x'), (e: unknown) => e instanceof FunctionArgumentError && e.argIndex === 0 && /Invalid value for "num" parameter: a number is required/.test(e.message));
+    assert.throws(
+      () => call('abs', 'x'),
+      (e: unknown) => e instanceof FunctionArgumentError && e.argIndex === 0 && /Invalid value for "num" parameter: a number is required/.test(e.message),
+    );
   });
 
   it('rejects null unless the parameter allows it', () => {
-    assert.throws(() => call('upper', null), (e: unknown) => e instanceof FunctionArgumentError && e.argIndex === 0 && /must not be null/.test(e.message));
+    assert.throws(
+      () => call('upper', null),
+      (e: unknown) => e instanceof FunctionArgumentError && e.argIndex === 0 && /must not be null/.test(e.message),
+    );
     assert.equal(call('tostring', null), null);
   });
 
@@ -65,8 +80,14 @@ describe('callFunction generic rules', () => {
   });
 
   it('error messages from implementations name the parameter', () => {
-    assert.throws(() => call('sum', []), (e: unknown) => e instanceof FunctionArgumentError && e.message === 'Invalid value for "list" parameter: cannot sum an empty list.');
-    assert.throws(() => call('index', [1], 2), (e: unknown) => e instanceof FunctionArgumentError && e.message === 'Call to function "index" failed: item not found.');
+    assert.throws(
+      () => call('sum', []),
+      (e: unknown) => e instanceof FunctionArgumentError && e.message === 'Invalid value for "list" parameter: cannot sum an empty list.',
+    );
+    assert.throws(
+      () => call('index', [1], 2),
+      (e: unknown) => e instanceof FunctionArgumentError && e.message === 'Call to function "index" failed: item not found.',
+    );
   });
 
   it('set results are marked as sets', () => {

@@ -19,7 +19,10 @@ import { stringFunctions } from './string.ts';
 import { textEncodingFunctions } from './text-encoding.ts';
 
 export class UnknownFunctionError extends Error {
-  constructor(readonly functionName: string, readonly detail?: string) {
+  constructor(
+    readonly functionName: string,
+    readonly detail?: string,
+  ) {
     super(`There is no function named "${functionName}".`);
     this.name = 'UnknownFunctionError';
   }
@@ -85,4 +88,3 @@ function checkArity(name: string, def: FunctionDef, given: number): void {
     throw new FunctionArgumentError(null, `Too many function arguments: function "${name}" expects only ${want} argument(s).`);
   }
 }
-

@@ -21,8 +21,14 @@ describe('numeric functions', () => {
     assert.equal(call('parseint', '-1010', 2), -10);
     assert.equal(call('parseint', 'zz', 36), 1295);
     assert.equal(call('parseint', 'Zz', 62), 3817);
-    assert.throws(() => call('parseint', '12', 1), (e: unknown) => e instanceof FunctionArgumentError && /base must be a whole number between 2 and 62/.test(e.message));
-    assert.throws(() => call('parseint', '12', 2), (e: unknown) => e instanceof FunctionArgumentError && /cannot parse "12" as a base 2 integer/.test(e.message));
+    assert.throws(
+      () => call('parseint', '12', 1),
+      (e: unknown) => e instanceof FunctionArgumentError && /base must be a whole number between 2 and 62/.test(e.message),
+    );
+    assert.throws(
+      () => call('parseint', '12', 2),
+      (e: unknown) => e instanceof FunctionArgumentError && /cannot parse "12" as a base 2 integer/.test(e.message),
+    );
   });
   it('unknown in, unknown number out', () => {
     const r = call('abs', new Unknown());

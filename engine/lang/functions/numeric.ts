@@ -43,7 +43,10 @@ export const numericFunctions: Record<string, FunctionDef> = {
   abs: unary(Math.abs, (d) => d.abs()),
   ceil: unary(Math.ceil, (d) => d.ceil()),
   floor: unary(Math.floor, (d) => d.floor()),
-  signum: unary((n) => (n > 0 ? 1 : n < 0 ? -1 : 0), (d) => newDec(d.isZero() ? 0 : d.isNeg() ? -1 : 1)),
+  signum: unary(
+    (n) => (n > 0 ? 1 : n < 0 ? -1 : 0),
+    (d) => newDec(d.isZero() ? 0 : d.isNeg() ? -1 : 1),
+  ),
   log: {
     params: [param('num', N), param('base', N)],
     returnType: N,

@@ -35,8 +35,20 @@ const rows: [string, Value | Error][] = [
   [String.raw`regex("\\bfoo\\b", "a foo b")`, 'foo'],
   [String.raw`regexall("a*", "baaab")`, ['', 'aaa', '']],
   [String.raw`regexall("", "ab")`, ['', '', '']],
-  [String.raw`regexall("(a)(b)?", "aab")`, [['a', null], ['a', 'b']]],
-  [String.raw`regexall("(?P<k>\\w)=(?P<v>\\d)", "a=1 b=2")`, [{ k: 'a', v: '1' }, { k: 'b', v: '2' }]],
+  [
+    String.raw`regexall("(a)(b)?", "aab")`,
+    [
+      ['a', null],
+      ['a', 'b'],
+    ],
+  ],
+  [
+    String.raw`regexall("(?P<k>\\w)=(?P<v>\\d)", "a=1 b=2")`,
+    [
+      { k: 'a', v: '1' },
+      { k: 'b', v: '2' },
+    ],
+  ],
   [String.raw`replace("hello world", "/o(\\w)?/", "[$1]")`, 'hell[] w[r]ld'],
   [String.raw`replace("abc", "/b/", "$$")`, 'a$c'],
   [String.raw`replace("abc", "/(b)/", "$1x")`, 'ac'],
@@ -64,7 +76,10 @@ describe('regular expressions follow RE2 and Terraform', () => {
   for (const [src, want] of rows) {
     it(src, () => {
       if (want instanceof Error) {
-        assert.throws(() => hcl(src), (e: unknown) => e instanceof ExpressionError && e.message.includes(want.message));
+        assert.throws(
+          () => hcl(src),
+          (e: unknown) => e instanceof ExpressionError && e.message.includes(want.message),
+        );
       } else assert.deepEqual(hcl(src), want);
     });
   }

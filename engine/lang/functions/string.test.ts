@@ -5,7 +5,10 @@ import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
 const fails = (name: string, args: Value[], message: RegExp) =>
-  assert.throws(() => call(name, ...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+  assert.throws(
+    () => call(name, ...args),
+    (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message),
+  );
 
 // Expected values below were taken from `terraform console` (v1.11).
 describe('string functions', () => {
@@ -101,7 +104,10 @@ describe('string functions', () => {
     assert.equal(call('regex', '\\A\\pL+\\z', 'héllo'), 'héllo');
     fails('regex', ['x', 'abc'], /pattern did not match any part of the given string/);
     assert.deepEqual(call('regexall', '[a-z]+', 'a1bc2'), ['a', 'bc']);
-    assert.deepEqual(call('regexall', '(\\d)(\\d)?', '1 23'), [['1', null], ['2', '3']]);
+    assert.deepEqual(call('regexall', '(\\d)(\\d)?', '1 23'), [
+      ['1', null],
+      ['2', '3'],
+    ]);
     assert.deepEqual(call('regexall', 'x', 'abc'), []);
   });
 

@@ -92,7 +92,13 @@ export const stringFunctions: Record<string, FunctionDef> = {
       });
       const count = n ?? 1;
       const out: string[] = [];
-      for (let k = 0; k < count; k++) out.push(formatString(fmt, rest.map((a) => (Array.isArray(a) ? a[k] : a))));
+      for (let k = 0; k < count; k++)
+        out.push(
+          formatString(
+            fmt,
+            rest.map((a) => (Array.isArray(a) ? a[k] : a)),
+          ),
+        );
       return out;
     },
   },

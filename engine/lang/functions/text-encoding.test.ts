@@ -5,7 +5,10 @@ import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
 const fails = (args: [string, string, string], message: RegExp) =>
-  assert.throws(() => call(...args), (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message));
+  assert.throws(
+    () => call(...args),
+    (e: unknown) => e instanceof FunctionArgumentError && message.test(e.message),
+  );
 
 describe('textencodebase64 and textdecodebase64', () => {
   const rows: [string, string, string][] = [

@@ -99,12 +99,32 @@ function literal(s: string, indent: number): string {
   else if (s.length === 1 || s.endsWith('\n\n')) header += '+';
   const body = s.endsWith('\n') ? s.slice(0, -1) : s;
   const pad = ' '.repeat(indent);
-  return header + '\n' + body.split('\n').map((line) => (line === '' ? '' : pad + line)).join('\n');
+  return (
+    header +
+    '\n' +
+    body
+      .split('\n')
+      .map((line) => (line === '' ? '' : pad + line))
+      .join('\n')
+  );
 }
 
 const ESCAPES: Record<string, string> = {
-  '\0': '\\0', '\x07': '\\a', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\x0b': '\\v', '\f': '\\f', '\r': '\\r',
-  '\x1b': '\\e', '"': '\\"', '\\': '\\\\', '\u0085': '\\N', '\u00a0': '\\_', '\u2028': '\\L', '\u2029': '\\P',
+  '\0': '\\0',
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\x0b': '\\v',
+  '\f': '\\f',
+  '\r': '\\r',
+  '\x1b': '\\e',
+  '"': '\\"',
+  '\\': '\\\\',
+  '\u0085': '\\N',
+  '\u00a0': '\\_',
+  '\u2028': '\\L',
+  '\u2029': '\\P',
 };
 
 /** A double-quoted scalar starting at `column`, folded at spaces once past column 80. */

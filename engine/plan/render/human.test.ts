@@ -7,42 +7,46 @@ import type { ActionReason, OutputChange, Plan } from '../plan.ts';
 import { renderPlan, renderSummaryLine } from './human.ts';
 import { change, plan } from './testdata/plan-fixtures.ts';
 
-
-
 const render = (p: Plan, schemaOf?: (a: InstanceAddr) => ResourceSchema | undefined) => renderPlan(p, { color: false, schemaOf });
 
 test('an update renders exactly like Terraform: aligned, unchanged hidden, identifying attributes kept', () => {
-  const out = render(plan([
-    change('aws_instance.web', 'update',
-      { id: 'i-1', ami: 'ami-1', instance_type: 't2.micro', monitoring: false, tags: { Name: 'web', Env: 'dev' } },
-      { id: 'i-1', ami: 'ami-1', instance_type: 't2.small', monitoring: false, tags: { Name: 'web', Env: 'prod' } }),
-  ]));
-  assert.equal(out, [
-    'Ballast used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:',
-    '  ~ update in-place',
-    '',
-    'Ballast will perform the following actions:',
-    '',
-    '  # aws_instance.web will be updated in-place',
-    '  ~ resource "aws_instance" "web" {',
-    '        id            = "i-1"',
-    '      ~ instance_type = "t2.micro" -> "t2.small"',
-    '      ~ tags          = {',
-    '          ~ Env = "dev" -> "prod"',
-    '            # (1 unchanged element hidden)',
-    '        }',
-    '        # (2 unchanged attributes hidden)',
-    '    }',
-    '',
-    'Plan: 0 to add, 1 to change, 0 to destroy.',
-    '',
-  ].join('\n'));
+  const out = render(
+    plan([
+      change(
+        'aws_instance.web',
+        'update',
+        { id: 'i-1', ami: 'ami-1', instance_type: 't2.micro', monitoring: false, tags: { Name: 'web', Env: 'dev' } },
+        { id: 'i-1', ami: 'ami-1', instance_type: 't2.small', monitoring: false, tags: { Name: 'web', Env: 'prod' } },
+      ),
+    ]),
+  );
+  assert.equal(
+    out,
+    [
+      'Ballast used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:',
+      '  ~ update in-place',
+      '',
+      'Ballast will perform the following actions:',
+      '',
+      '  # aws_instance.web will be updated in-place',
+      '  ~ resource "aws_instance" "web" {',
+      '        id            = "i-1"',
+      '      ~ instance_type = "t2.micro" -> "t2.small"',
+      '      ~ tags          = {',
+      '          ~ Env = "dev" -> "prod"',
+      '            # (1 unchanged element hidden)',
+      '        }',
+      '        # (2 unchanged attributes hidden)',
+      '    }',
+      '',
+      'Plan: 0 to add, 1 to change, 0 to destroy.',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('create shows every non-null attribute with +, unknowns as (known after apply)', () => {
-  const out = render(plan([
-    change('aws_s3_bucket.site["prod"]', 'create', null, { bucket: 'site-prod', arn: UNKNOWN, acl: null, force_destroy: false, count: 3 }),
-  ]));
+  const out = render(plan([change('aws_s3_bucket.site["prod"]', 'create', null, { bucket: 'site-prod', arn: UNKNOWN, acl: null, force_destroy: false, count: 3 })]));
   assert.match(out, /^ {2}# aws_s3_bucket\.site\["prod"\] will be created$/m);
   assert.match(out, /^ {2}\+ resource "aws_s3_bucket" "site" \{$/m);
   assert.match(out, /^ {6}\+ arn {11}= \(known after apply\)$/m);
@@ -72,12 +76,14 @@ test('delete shows every attribute going to null, with the reason', () => {
 test('replacements show the symbol, the headline for the reason and # forces replacement', () => {
   const before = { id: 'db-1', name: 'a', engine: 'postgres' };
   const after = { id: UNKNOWN, name: 'b', engine: 'postgres' };
-  const out = render(plan([
-    change('aws_db_instance.main', 'delete-then-create', before, after, { requiresReplace: [['name']], reason: 'replace-because-cannot-update' }),
-    change('aws_db_instance.cbd', 'create-then-delete', before, after, { requiresReplace: [['name']] }),
-    change('aws_db_instance.t', 'delete-then-create', before, { ...before, id: UNKNOWN }, { reason: 'replace-because-tainted' }),
-    change('aws_db_instance.r', 'delete-then-create', before, { ...before, id: UNKNOWN }, { reason: 'replace-by-request' }),
-  ]));
+  const out = render(
+    plan([
+      change('aws_db_instance.main', 'delete-then-create', before, after, { requiresReplace: [['name']], reason: 'replace-because-cannot-update' }),
+      change('aws_db_instance.cbd', 'create-then-delete', before, after, { requiresReplace: [['name']] }),
+      change('aws_db_instance.t', 'delete-then-create', before, { ...before, id: UNKNOWN }, { reason: 'replace-because-tainted' }),
+      change('aws_db_instance.r', 'delete-then-create', before, { ...before, id: UNKNOWN }, { reason: 'replace-by-request' }),
+    ]),
+  );
   assert.match(out, /# aws_db_instance\.main must be replaced\n-\/\+ resource "aws_db_instance" "main" \{/);
   assert.match(out, /# aws_db_instance\.cbd must be replaced\n\+\/- resource "aws_db_instance" "cbd" \{/);
   assert.match(out, /^ {6}~ id {3}= "db-1" -> \(known after apply\)$/m);
@@ -90,39 +96,66 @@ test('replacements show the symbol, the headline for the reason and # forces rep
 });
 
 test('a deposed object being destroyed says so', () => {
-  const out = render(plan([
-    change('aws_x.a', 'create', null, { id: UNKNOWN }),
-    change('aws_x.a', 'delete', { id: 'old' }, null, { deposed: true }),
-  ]));
+  const out = render(plan([change('aws_x.a', 'create', null, { id: UNKNOWN }), change('aws_x.a', 'delete', { id: 'old' }, null, { deposed: true })]));
   assert.match(out, /# aws_x\.a \(deposed object\) will be destroyed\n {2}- resource "aws_x" "a" \{/);
 });
 
 test('data sources read during apply', () => {
-  const out = render(plan([
-    change('data.aws_ami.ubuntu', 'read', null, { id: UNKNOWN, owners: ['self'] }, { reason: 'read-because-dependency-pending' }),
-  ]));
+  const out = render(plan([change('data.aws_ami.ubuntu', 'read', null, { id: UNKNOWN, owners: ['self'] }, { reason: 'read-because-dependency-pending' })]));
   assert.match(out, /# data\.aws_ami\.ubuntu will be read during apply\n {2}# \(depends on a resource or a module with changes pending\)\n <= data "aws_ami" "ubuntu" \{/);
   assert.match(out, /^ <= read \(data resources\)$/m);
   assert.match(out, /^ {6}\+ owners = \[\n {10}\+ "self",\n {8}\]$/m);
 });
 
 test('nested objects and maps render recursively; map keys are quoted when the schema says map', () => {
-  const schema: ResourceSchema = { version: 0, block: { attributes: {
-    tags: { type: { map: 'string' } },
-    config: { type: { object: { size: 'number', inner: { object: { deep: 'string', keep: 'bool' } } } } },
-  } } };
-  const out = render(plan([change('aws_x.a', 'update',
-    { tags: { Name: 'a', 'team:owner': 'ops' }, config: { size: 1, inner: { deep: 'x', keep: true } } },
-    { tags: { Name: 'a', 'team:owner': 'dev' }, config: { size: 1, inner: { deep: 'y', keep: true } } })]), () => schema);
+  const schema: ResourceSchema = {
+    version: 0,
+    block: {
+      attributes: {
+        tags: { type: { map: 'string' } },
+        config: { type: { object: { size: 'number', inner: { object: { deep: 'string', keep: 'bool' } } } } },
+      },
+    },
+  };
+  const out = render(
+    plan([
+      change(
+        'aws_x.a',
+        'update',
+        { tags: { Name: 'a', 'team:owner': 'ops' }, config: { size: 1, inner: { deep: 'x', keep: true } } },
+        { tags: { Name: 'a', 'team:owner': 'dev' }, config: { size: 1, inner: { deep: 'y', keep: true } } },
+      ),
+    ]),
+    () => schema,
+  );
   assert.match(out, /^ {6}~ config = \{\n {10}~ inner = \{\n {14}~ deep = "x" -> "y"\n {16}# \(1 unchanged attribute hidden\)\n {12}\}\n {12}# \(1 unchanged attribute hidden\)\n {8}\}$/m);
   assert.match(out, /^ {10}~ "team:owner" = "ops" -> "dev"$/m);
   assert.match(out, /^ {12}# \(1 unchanged element hidden\)$/m);
 });
 
 test('lists diff by longest common subsequence; changed objects in lists update in place', () => {
-  const out = render(plan([change('aws_x.a', 'update',
-    { sg: ['a', 'b', 'c'], rules: [{ port: 80, cidr: '0.0.0.0/0' }, { port: 443, cidr: '10.0.0.0/8' }] },
-    { sg: ['a', 'c', 'd'], rules: [{ port: 80, cidr: '0.0.0.0/0' }, { port: 8443, cidr: '10.0.0.0/8' }] })]));
+  const out = render(
+    plan([
+      change(
+        'aws_x.a',
+        'update',
+        {
+          sg: ['a', 'b', 'c'],
+          rules: [
+            { port: 80, cidr: '0.0.0.0/0' },
+            { port: 443, cidr: '10.0.0.0/8' },
+          ],
+        },
+        {
+          sg: ['a', 'c', 'd'],
+          rules: [
+            { port: 80, cidr: '0.0.0.0/0' },
+            { port: 8443, cidr: '10.0.0.0/8' },
+          ],
+        },
+      ),
+    ]),
+  );
   assert.match(out, /^ {6}~ rules = \[\n {10}~ \{\n {14}~ port = 443 -> 8443\n {16}# \(1 unchanged element hidden\)\n {12}\},\n {12}# \(1 unchanged element hidden\)\n {8}\]$/m);
   assert.match(out, /^ {6}~ sg {4}= \[\n {10}- "b",\n {10}\+ "d",\n {12}# \(2 unchanged elements hidden\)\n {8}\]$/m);
 });
@@ -133,54 +166,80 @@ test('sets match equal elements regardless of order', () => {
 });
 
 test('nested blocks render as blocks when the schema says so', () => {
-  const schema: ResourceSchema = { version: 0, block: {
-    attributes: { ami: { type: 'string' } },
-    blocks: {
-      root_block_device: { nesting: 'single', block: { attributes: { volume_size: { type: 'number' }, type: { type: 'string' } } } },
-      ebs: { nesting: 'set', block: { attributes: { device: { type: 'string' }, size: { type: 'number' } } }, forceNew: true },
-      rule: { nesting: 'list', block: { attributes: { port: { type: 'number' } } } },
+  const schema: ResourceSchema = {
+    version: 0,
+    block: {
+      attributes: { ami: { type: 'string' } },
+      blocks: {
+        root_block_device: { nesting: 'single', block: { attributes: { volume_size: { type: 'number' }, type: { type: 'string' } } } },
+        ebs: { nesting: 'set', block: { attributes: { device: { type: 'string' }, size: { type: 'number' } } }, forceNew: true },
+        rule: { nesting: 'list', block: { attributes: { port: { type: 'number' } } } },
+      },
     },
-  } };
-  const out = render(plan([change('aws_instance.web', 'delete-then-create',
-    { ami: 'a', root_block_device: { volume_size: 8, type: 'gp2' }, ebs: markSet([{ device: 'b', size: 1 }, { device: 'c', size: 2 }]), rule: [{ port: 1 }, { port: 2 }] },
-    { ami: 'a', root_block_device: { volume_size: 16, type: 'gp2' }, ebs: markSet([{ device: 'b', size: 1 }, { device: 'c', size: 3 }]), rule: [{ port: 1 }, { port: 2 }, { port: 3 }] },
-  )]), () => schema);
+  };
+  const out = render(
+    plan([
+      change(
+        'aws_instance.web',
+        'delete-then-create',
+        {
+          ami: 'a',
+          root_block_device: { volume_size: 8, type: 'gp2' },
+          ebs: markSet([
+            { device: 'b', size: 1 },
+            { device: 'c', size: 2 },
+          ]),
+          rule: [{ port: 1 }, { port: 2 }],
+        },
+        {
+          ami: 'a',
+          root_block_device: { volume_size: 16, type: 'gp2' },
+          ebs: markSet([
+            { device: 'b', size: 1 },
+            { device: 'c', size: 3 },
+          ]),
+          rule: [{ port: 1 }, { port: 2 }, { port: 3 }],
+        },
+      ),
+    ]),
+    () => schema,
+  );
   const body = out.slice(out.indexOf('-/+ resource'), out.indexOf('Plan:'));
-  assert.equal(body, [
-    '-/+ resource "aws_instance" "web" {',
-    '        # (1 unchanged attribute hidden)',
-    '',
-    '      - ebs { # forces replacement',
-    '          - device = "c" -> null',
-    '          - size   = 2 -> null',
-    '        }',
-    '',
-    '      + ebs { # forces replacement',
-    '          + device = "c"',
-    '          + size   = 3',
-    '        }',
-    '',
-    '      ~ root_block_device {',
-    '          ~ volume_size = 8 -> 16',
-    '            # (1 unchanged attribute hidden)',
-    '        }',
-    '',
-    '      + rule {',
-    '          + port = 3',
-    '        }',
-    '',
-    '        # (3 unchanged blocks hidden)',
-    '    }',
-    '',
-    '',
-  ].join('\n'));
+  assert.equal(
+    body,
+    [
+      '-/+ resource "aws_instance" "web" {',
+      '        # (1 unchanged attribute hidden)',
+      '',
+      '      - ebs { # forces replacement',
+      '          - device = "c" -> null',
+      '          - size   = 2 -> null',
+      '        }',
+      '',
+      '      + ebs { # forces replacement',
+      '          + device = "c"',
+      '          + size   = 3',
+      '        }',
+      '',
+      '      ~ root_block_device {',
+      '          ~ volume_size = 8 -> 16',
+      '            # (1 unchanged attribute hidden)',
+      '        }',
+      '',
+      '      + rule {',
+      '          + port = 3',
+      '        }',
+      '',
+      '        # (3 unchanged blocks hidden)',
+      '    }',
+      '',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('multi-line strings render as heredocs, with a line diff on update', () => {
-  const out = render(plan([
-    change('local_file.a', 'create', null, { content: 'one\ntwo\n' }),
-    change('local_file.b', 'update', { content: 'one\ntwo\nthree\n' }, { content: 'one\n2\nthree\n' }),
-  ]));
+  const out = render(plan([change('local_file.a', 'create', null, { content: 'one\ntwo\n' }), change('local_file.b', 'update', { content: 'one\ntwo\nthree\n' }, { content: 'one\n2\nthree\n' })]));
   assert.match(out, /^ {6}\+ content = <<-EOT\n {12}one\n {12}two\n {8}EOT$/m);
   assert.match(out, /^ {6}~ content = <<-EOT\n {12}one\n {10}- two\n {10}\+ 2\n {12}three\n {8}EOT$/m);
 });
@@ -203,12 +262,11 @@ test('type changes and unknown containers', () => {
 });
 
 test('drift is shown first under its own note', () => {
-  const out = render(plan([change('aws_x.a', 'update', { id: 'a', size: 2 }, { id: 'a', size: 1 })], {
-    drift: [
-      change('aws_x.a', 'update', { id: 'a', size: 1 }, { id: 'a', size: 2 }),
-      change('aws_x.gone', 'delete', { id: 'g' }, null),
-    ],
-  }));
+  const out = render(
+    plan([change('aws_x.a', 'update', { id: 'a', size: 2 }, { id: 'a', size: 1 })], {
+      drift: [change('aws_x.a', 'update', { id: 'a', size: 1 }, { id: 'a', size: 2 }), change('aws_x.gone', 'delete', { id: 'g' }, null)],
+    }),
+  );
   const note = out.indexOf('Note: Objects have changed outside of Ballast');
   assert.ok(note >= 0 && note < out.indexOf('Ballast will perform the following actions:'));
   assert.match(out, /# aws_x\.a has changed\n {2}~ resource "aws_x" "a" \{\n {8}id {3}= "a"\n {6}~ size = 1 -> 2\n {4}\}/);
@@ -260,11 +318,7 @@ test('summary counts a replacement as one add and one destroy and ignores data r
 });
 
 test('color only when asked: green +, yellow ~, red -', () => {
-  const p = plan([
-    change('aws_x.a', 'create', null, { id: UNKNOWN }),
-    change('aws_x.b', 'update', { id: 'b', v: 1 }, { id: 'b', v: 2 }),
-    change('aws_x.c', 'delete', { id: 'c' }, null),
-  ]);
+  const p = plan([change('aws_x.a', 'create', null, { id: UNKNOWN }), change('aws_x.b', 'update', { id: 'b', v: 1 }, { id: 'b', v: 2 }), change('aws_x.c', 'delete', { id: 'c' }, null)]);
   const colored = renderPlan(p, { color: true });
   assert.ok(colored.includes('\x1b[32m+\x1b[0m resource "aws_x" "a"'));
   assert.ok(colored.includes('\x1b[33m~\x1b[0m resource "aws_x" "b"'));

@@ -43,14 +43,22 @@ export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
     out.push(`Ballast detected the following changes made outside of Ballast since the last "ballast apply"${refreshOnly ? ':' : ' which may have affected this plan:'}`, '');
     for (const c of drift) out.push(...renderResourceChange(c, opts, { drift: true, secrets }), '');
     if (refreshOnly) {
-      out.push('This is a refresh-only plan, so Ballast will not take any actions to undo these. If you were expecting these changes then you can apply this plan to record the updated values in the Ballast state without changing any remote objects.', '');
+      out.push(
+        'This is a refresh-only plan, so Ballast will not take any actions to undo these. If you were expecting these changes then you can apply this plan to record the updated values in the Ballast state without changing any remote objects.',
+        '',
+      );
     } else {
-      out.push('Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.', '', RULE, '');
+      out.push(
+        'Unless you have made equivalent changes to your configuration, or ignored the relevant attributes using ignore_changes, the following plan may include actions to undo or respond to these changes.',
+        '',
+        RULE,
+        '',
+      );
     }
   }
 
   const changes = refreshOnly ? [] : plan.changes.filter((c) => c.action !== 'no-op' || c.importing || c.previousAddress);
-  const forgotten = refreshOnly ? [] : plan.forgotten ?? [];
+  const forgotten = refreshOnly ? [] : (plan.forgotten ?? []);
   const outputs = refreshOnly ? [] : plan.outputs.filter((o) => o.action !== 'no-op').sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   if (changes.length || forgotten.length) {
     const used = new Set(changes.map((c) => c.action));
@@ -58,19 +66,28 @@ export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
     for (const [action, text] of LEGEND) if (used.has(action)) out.push(`${colorSymbol(ACTION_SYMBOL[action].padStart(3), p)} ${text}`);
     out.push('', 'Ballast will perform the following actions:', '');
     for (const c of changes) out.push(...renderResourceChange(c, opts, { secrets }), '');
-    for (const a of forgotten) out.push(`  ${p.bold(`# ${a} will no longer be managed by Ballast`)}`, '  # (removed from the configuration with lifecycle { destroy = false }: the object itself is kept)', '');
+    for (const a of forgotten)
+      out.push(`  ${p.bold(`# ${a} will no longer be managed by Ballast`)}`, '  # (removed from the configuration with lifecycle { destroy = false }: the object itself is kept)', '');
     out.push(p.bold(renderSummaryLine(plan)));
     if (outputs.length) out.push('', 'Changes to Outputs:', ...renderOutputChanges(outputs, p, secrets));
   } else if (outputs.length) {
     out.push('Changes to Outputs:', ...renderOutputChanges(outputs, p, secrets), '');
     out.push('You can apply this plan to save these new output values to the Ballast state, without changing any real infrastructure.');
   } else if (refreshOnly) {
-    if (!drift.length) out.push(p.bold('No changes. Your infrastructure still matches the configuration.'), '', 'Ballast has checked that the real remote objects still match the result of your most recent changes, and found no differences.');
+    if (!drift.length)
+      out.push(
+        p.bold('No changes. Your infrastructure still matches the configuration.'),
+        '',
+        'Ballast has checked that the real remote objects still match the result of your most recent changes, and found no differences.',
+      );
   } else {
     out.push(p.bold(renderSummaryLine(plan)));
-    out.push('', plan.mode === 'destroy'
-      ? 'Either you have not created any objects yet or the existing objects were already deleted outside of Ballast.'
-      : 'Ballast has compared your real infrastructure against your configuration and found no differences, so no changes are needed.');
+    out.push(
+      '',
+      plan.mode === 'destroy'
+        ? 'Either you have not created any objects yet or the existing objects were already deleted outside of Ballast.'
+        : 'Ballast has compared your real infrastructure against your configuration and found no differences, so no changes are needed.',
+    );
   }
   return out.join('\n') + '\n';
 }
@@ -127,22 +144,33 @@ function headline(c: ResourceChange, drift: boolean): string {
     return `${a} must be replaced`;
   }
   switch (c.action) {
-    case 'create': return `${a} will be created`;
-    case 'read': return `${a} will be read during apply`;
-    case 'update': return `${a} will be updated in-place`;
-    case 'delete': return `${a} will be destroyed`;
-    default: return c.importing ? `${a} will be imported` : c.previousAddress ? `${c.previousAddress} has moved to ${a}` : `${a} has no changes`;
+    case 'create':
+      return `${a} will be created`;
+    case 'read':
+      return `${a} will be read during apply`;
+    case 'update':
+      return `${a} will be updated in-place`;
+    case 'delete':
+      return `${a} will be destroyed`;
+    default:
+      return c.importing ? `${a} will be imported` : c.previousAddress ? `${c.previousAddress} has moved to ${a}` : `${a} has no changes`;
   }
 }
 
 function reasonLine(c: ResourceChange): string | undefined {
   switch (c.reason) {
-    case 'delete-because-no-resource-config': return `# (because ${formatResource(c.addr)} is not in configuration)`;
-    case 'delete-because-count-index': return `# (because index ${formatKey(c.addr.key)} is out of range for count)`;
-    case 'delete-because-each-key': return `# (because key ${formatKey(c.addr.key)} is not in for_each map)`;
-    case 'read-because-config-unknown': return '# (config refers to values not yet known)';
-    case 'read-because-dependency-pending': return '# (depends on a resource or a module with changes pending)';
-    default: return undefined;
+    case 'delete-because-no-resource-config':
+      return `# (because ${formatResource(c.addr)} is not in configuration)`;
+    case 'delete-because-count-index':
+      return `# (because index ${formatKey(c.addr.key)} is out of range for count)`;
+    case 'delete-because-each-key':
+      return `# (because key ${formatKey(c.addr.key)} is not in for_each map)`;
+    case 'read-because-config-unknown':
+      return '# (config refers to values not yet known)';
+    case 'read-because-dependency-pending':
+      return '# (depends on a resource or a module with changes pending)';
+    default:
+      return undefined;
   }
 }
 

@@ -8,7 +8,6 @@ import { references, type Reference } from '../../lang/references.ts';
 import type { ModuleCallConfig, ProviderRef, ResourceConfig, StackConfig } from '../../config/model.ts';
 import type { Json } from './json-encoding.ts';
 
-
 const BUILTIN_TERRAFORM = 'terraform.io/builtin/terraform';
 
 /** `hashicorp/null` → `registry.terraform.io/hashicorp/null`; the local name `terraform` is the built-in provider. */
@@ -36,7 +35,13 @@ function traversalText(root: string, steps: readonly TraversalStep[]): string {
 function referenceStrings(r: Reference): string[] {
   const { root, steps } = r;
   switch (root) {
-    case 'var': case 'local': case 'count': case 'each': case 'path': case 'terraform': case 'self':
+    case 'var':
+    case 'local':
+    case 'count':
+    case 'each':
+    case 'path':
+    case 'terraform':
+    case 'self':
       return [traversalText(root, steps.slice(0, 1))];
     case 'module':
       return steps.length > 1 ? [traversalText(root, steps.slice(0, 2)), traversalText(root, steps.slice(0, 1))] : [traversalText(root, steps)];
@@ -58,8 +63,11 @@ function referenceStrings(r: Reference): string[] {
 /** A constant expression's value, or undefined when it is not constant. */
 function constantOf(e: Expr): Json | undefined {
   switch (e.kind) {
-    case 'literal': return e.value;
-    case 'parens': case 'template-wrap': return constantOf(e.inner);
+    case 'literal':
+      return e.value;
+    case 'parens':
+    case 'template-wrap':
+      return constantOf(e.inner);
     case 'tuple': {
       const items = e.items.map(constantOf);
       return items.every((x) => x !== undefined) ? (items as Json[]) : undefined;
@@ -74,7 +82,8 @@ function constantOf(e: Expr): Json | undefined {
       }
       return out;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -117,12 +126,17 @@ export interface ConfigJsonOptions {
 function moduleJson(config: StackConfig, root: StackConfig, path: string, resolve: ProviderResolver, providers: { [k: string]: Json }, opts: ConfigJsonOptions): { [k: string]: Json } {
   const out: { [k: string]: Json } = {};
   if (config.outputs.size) {
-    out.outputs = Object.fromEntries([...config.outputs.values()].map((o) => [o.name, {
-      ...(o.sensitive ? { sensitive: true } : {}),
-      expression: expressionJson(o.expr, { redact: o.sensitive }),
-      ...(o.description ? { description: o.description } : {}),
-      ...(o.dependsOn.length ? { depends_on: [...o.dependsOn] } : {}),
-    }]));
+    out.outputs = Object.fromEntries(
+      [...config.outputs.values()].map((o) => [
+        o.name,
+        {
+          ...(o.sensitive ? { sensitive: true } : {}),
+          expression: expressionJson(o.expr, { redact: o.sensitive }),
+          ...(o.description ? { description: o.description } : {}),
+          ...(o.dependsOn.length ? { depends_on: [...o.dependsOn] } : {}),
+        },
+      ]),
+    );
   }
   const resources = [...config.resources.values()].filter((r) => !r.module).sort((a, b) => a.address.localeCompare(b.address));
   if (resources.length) {
@@ -132,7 +146,11 @@ function moduleJson(config: StackConfig, root: StackConfig, path: string, resolv
       const key = formatRef(used);
       if (!(key in providers)) providers[key] = { name: used.name, full_name: fullProviderName(root, used.name), ...(used.alias ? { alias: used.alias } : {}) };
       const entry: { [k: string]: Json } = {
-        address: r.address, mode: r.mode, type: r.type, name: r.name, provider_config_key: key,
+        address: r.address,
+        mode: r.mode,
+        type: r.type,
+        name: r.name,
+        provider_config_key: key,
         expressions: bodyExpressions(r.body, opts.sensitiveArgs?.(r.type, r.mode) ?? new Set()),
         schema_version: 0,
       };
@@ -145,12 +163,17 @@ function moduleJson(config: StackConfig, root: StackConfig, path: string, resolv
     out.module_calls = Object.fromEntries([...config.moduleCalls.values()].map((m) => [m.name, moduleCallJson(m, root, path, resolve, providers, opts)]));
   }
   if (config.variables.size) {
-    out.variables = Object.fromEntries([...config.variables.values()].map((v) => [v.name, {
-      // a sensitive variable's default is a secret: never written
-      ...(v.hasDefault && !v.sensitive ? { default: v.default as Json } : {}),
-      ...(v.description ? { description: v.description } : {}),
-      ...(v.sensitive ? { sensitive: true } : {}),
-    }]));
+    out.variables = Object.fromEntries(
+      [...config.variables.values()].map((v) => [
+        v.name,
+        {
+          // a sensitive variable's default is a secret: never written
+          ...(v.hasDefault && !v.sensitive ? { default: v.default as Json } : {}),
+          ...(v.description ? { description: v.description } : {}),
+          ...(v.sensitive ? { sensitive: true } : {}),
+        },
+      ]),
+    );
   }
   return out;
 }

@@ -76,7 +76,11 @@ function resourceJson(r: ResourceValueInput): JsonObject {
 
 /** A module tree (`root_module` with nested `child_modules`) of the given resources. */
 export function moduleTreeJson(resources: readonly ResourceValueInput[]): JsonObject {
-  interface Node { address: string; resources: JsonObject[]; children: Map<string, Node> }
+  interface Node {
+    address: string;
+    resources: JsonObject[];
+    children: Map<string, Node>;
+  }
   const root: Node = { address: '', resources: [], children: new Map() };
   for (const r of resources) {
     const mod = parseInstance(r.address).module;
@@ -120,7 +124,14 @@ export function plannedValuesJson(plan: Plan, opts: ValuesJsonOptions): JsonObje
   const resources: ResourceValueInput[] = [];
   for (const c of plan.changes) {
     if (c.after === null || c.deposed) continue;
-    resources.push({ address: c.address, providerName: opts.providerName(c.provider), schemaVersion: c.schemaVersion, value: c.after, sensitive: pathTree([...c.afterSensitive, ...opts.sensitivePaths(c.address, c.after)]), secrets: opts.secrets });
+    resources.push({
+      address: c.address,
+      providerName: opts.providerName(c.provider),
+      schemaVersion: c.schemaVersion,
+      value: c.after,
+      sensitive: pathTree([...c.afterSensitive, ...opts.sensitivePaths(c.address, c.after)]),
+      secrets: opts.secrets,
+    });
   }
   const outputs: JsonObject = {};
   for (const o of plan.outputs) if (o.action !== 'delete') outputs[o.name] = outputJson(o.after, o.sensitive, opts.secrets);
@@ -132,9 +143,15 @@ export function priorStateJson(plan: Plan, engineVersion: string, opts: ValuesJs
   const resources: ResourceValueInput[] = Object.values(plan.prior)
     .filter((i: InstanceState) => !i.deposed)
     .sort((a, b) => a.address.localeCompare(b.address))
-    .map((i) => ({ address: i.address, providerName: opts.providerName(i.provider), schemaVersion: i.schemaVersion, value: i.attributes, sensitive: pathTree([...i.sensitivePaths, ...opts.sensitivePaths(i.address, i.attributes)]), secrets: opts.secrets }));
+    .map((i) => ({
+      address: i.address,
+      providerName: opts.providerName(i.provider),
+      schemaVersion: i.schemaVersion,
+      value: i.attributes,
+      sensitive: pathTree([...i.sensitivePaths, ...opts.sensitivePaths(i.address, i.attributes)]),
+      secrets: opts.secrets,
+    }));
   const outputs: JsonObject = {};
   for (const o of plan.outputs) if (o.before !== undefined) outputs[o.name] = outputJson(o.before, o.sensitive, opts.secrets);
   return { format_version: '1.0', terraform_version: engineVersion, values: { outputs, root_module: moduleTreeJson(resources) } };
 }
-

@@ -5,8 +5,6 @@ import { planToJson, sensitiveAsBool, unknownAsBool } from './json.ts';
 import { pathTree } from './value-format.ts';
 import { change, plan } from './testdata/plan-fixtures.ts';
 
-
-
 // JSON.parse(JSON.stringify()) proves the object is plain JSON (no Unknown, no Sensitive left).
 const roundTrip = (x: object) => JSON.parse(JSON.stringify(x));
 
@@ -24,15 +22,22 @@ test('top-level shape follows terraform show -json', () => {
 });
 
 test('resource change: address parts, actions, replace_paths, action_reason', () => {
-  const j = roundTrip(planToJson(plan([
-    change('aws_s3_bucket.site["prod"]', 'delete-then-create', { id: 'b', bucket: 'a' }, { id: UNKNOWN, bucket: 'b' },
-      { requiresReplace: [['bucket']], reason: 'replace-because-cannot-update' }),
-    change('aws_sqs_queue.q[2]', 'delete', { id: 'q' }, null, { reason: 'delete-because-count-index' }),
-    change('data.aws_ami.x', 'read', null, { id: 'ami' }),
-  ])));
+  const j = roundTrip(
+    planToJson(
+      plan([
+        change('aws_s3_bucket.site["prod"]', 'delete-then-create', { id: 'b', bucket: 'a' }, { id: UNKNOWN, bucket: 'b' }, { requiresReplace: [['bucket']], reason: 'replace-because-cannot-update' }),
+        change('aws_sqs_queue.q[2]', 'delete', { id: 'q' }, null, { reason: 'delete-because-count-index' }),
+        change('data.aws_ami.x', 'read', null, { id: 'ami' }),
+      ]),
+    ),
+  );
   const [rep, del, read] = j.resource_changes;
   assert.deepEqual(rep, {
-    address: 'aws_s3_bucket.site["prod"]', mode: 'managed', type: 'aws_s3_bucket', name: 'site', index: 'prod',
+    address: 'aws_s3_bucket.site["prod"]',
+    mode: 'managed',
+    type: 'aws_s3_bucket',
+    name: 'site',
+    index: 'prod',
     provider_name: 'registry.terraform.io/hashicorp/aws',
     change: {
       actions: ['delete', 'create'],
@@ -65,10 +70,19 @@ test('after_unknown mirrors the structure with true at unknown leaves', () => {
 });
 
 test('sensitive values are null in before/after and marked in *_sensitive', () => {
-  const j = roundTrip(planToJson(plan([change('aws_x.a', 'update',
-    { id: 'a', password: 'old-pw', tags: { token: 't1', Name: 'n' }, list: ['p', 'q'] },
-    { id: 'a', password: 'new-pw', tags: { token: 't2', Name: 'n' }, list: ['p', new Sensitive('r')] },
-    { beforeSensitive: [['password'], ['tags', 'token']], afterSensitive: [['password'], ['tags', 'token']] })])));
+  const j = roundTrip(
+    planToJson(
+      plan([
+        change(
+          'aws_x.a',
+          'update',
+          { id: 'a', password: 'old-pw', tags: { token: 't1', Name: 'n' }, list: ['p', 'q'] },
+          { id: 'a', password: 'new-pw', tags: { token: 't2', Name: 'n' }, list: ['p', new Sensitive('r')] },
+          { beforeSensitive: [['password'], ['tags', 'token']], afterSensitive: [['password'], ['tags', 'token']] },
+        ),
+      ]),
+    ),
+  );
   const c = j.resource_changes[0].change;
   // a mark on either side withholds the value on both (list[1] is marked only after)
   assert.deepEqual(c.before, { id: 'a', password: null, tags: { token: null, Name: 'n' }, list: ['p', null] });
@@ -79,12 +93,18 @@ test('sensitive values are null in before/after and marked in *_sensitive', () =
 });
 
 test('output changes: all outputs keyed by name, sensitive ones redacted', () => {
-  const j = roundTrip(planToJson(plan([], { outputs: [
-    { name: 'url', action: 'update', before: 'a', after: 'b', sensitive: false },
-    { name: 'arn', action: 'create', before: undefined, after: UNKNOWN, sensitive: false },
-    { name: 'key', action: 'create', before: undefined, after: 'sekrit', sensitive: true },
-    { name: 'same', action: 'no-op', before: { a: [1] }, after: { a: [1] }, sensitive: false },
-  ] })));
+  const j = roundTrip(
+    planToJson(
+      plan([], {
+        outputs: [
+          { name: 'url', action: 'update', before: 'a', after: 'b', sensitive: false },
+          { name: 'arn', action: 'create', before: undefined, after: UNKNOWN, sensitive: false },
+          { name: 'key', action: 'create', before: undefined, after: 'sekrit', sensitive: true },
+          { name: 'same', action: 'no-op', before: { a: [1] }, after: { a: [1] }, sensitive: false },
+        ],
+      }),
+    ),
+  );
   assert.deepEqual(j.output_changes, {
     url: { actions: ['update'], before: 'a', after: 'b', after_unknown: false, before_sensitive: false, after_sensitive: false },
     arn: { actions: ['create'], before: null, after_unknown: true, before_sensitive: false, after_sensitive: false },

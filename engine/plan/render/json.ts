@@ -19,7 +19,6 @@ import { MARKED, pathTree, schemaSensitivePaths } from './value-format.ts';
 
 export const PLAN_JSON_FORMAT_VERSION = '1.2';
 
-
 export interface PlanJsonOptions {
   /** goes into `terraform_version`; defaults to "ballast" */
   engineVersion?: string;
@@ -105,14 +104,23 @@ function schemaPaths(schemaOf: SchemaLookup | undefined, address: string, v: Val
 function sensitiveArgsOf(schemaOf: SchemaLookup | undefined): (type: string, mode: 'managed' | 'data') => ReadonlySet<string> {
   return (type, mode) => {
     const schema = schemaOf?.({ mode, type, name: '_' });
-    return new Set(Object.entries(schema?.block.attributes ?? {}).filter(([, a]) => a.sensitive).map(([k]) => k));
+    return new Set(
+      Object.entries(schema?.block.attributes ?? {})
+        .filter(([, a]) => a.sensitive)
+        .map(([k]) => k),
+    );
   };
 }
 
 function forgetJson(address: string, plan: Plan, config: StackConfig | undefined): { [k: string]: Json } {
   const a = parseInstance(address);
   return {
-    address, ...(a.module ? { module_address: a.module } : {}), mode: a.mode, type: a.type, name: a.name, ...(a.key !== undefined ? { index: a.key } : {}),
+    address,
+    ...(a.module ? { module_address: a.module } : {}),
+    mode: a.mode,
+    type: a.type,
+    name: a.name,
+    ...(a.key !== undefined ? { index: a.key } : {}),
     provider_name: providerNameOf(config, plan.prior[address]?.provider ?? a.type.split('_')[0]!),
     change: { actions: ['forget'], before: null, after: null, after_unknown: {}, before_sensitive: false, after_sensitive: false },
   };

@@ -5,22 +5,29 @@ import type { Plan, ResourceChange } from '../plan.ts';
 import { PLAN_COMMENT_MARKER, renderPlansMarkdown, shareBudget, toGitHubDiff } from './markdown.ts';
 import { change, plan as planOf } from './testdata/plan-fixtures.ts';
 
-const plan = (stack: string, changes: ResourceChange[], more: Partial<Plan> = {}): Plan =>
-  planOf(changes, { stack, priorSerial: 1, sourceRevision: null, ...more });
-
-
+const plan = (stack: string, changes: ResourceChange[], more: Partial<Plan> = {}): Plan => planOf(changes, { stack, priorSerial: 1, sourceRevision: null, ...more });
 
 function bigPlan(stack: string, n: number): Plan {
-  return plan(stack, Array.from({ length: n }, (_, i) => change(`aws_s3_bucket.b${i}`, 'create', null, { bucket: `bucket-${i}`, arn: UNKNOWN })));
+  return plan(
+    stack,
+    Array.from({ length: n }, (_, i) => change(`aws_s3_bucket.b${i}`, 'create', null, { bucket: `bucket-${i}`, arn: UNKNOWN })),
+  );
 }
 
 test('marker, title, source revision, summary table and a details block per stack', () => {
-  const md = renderPlansMarkdown([
-    { stack: 'web', plan: plan('web', [change('aws_x.a', 'create', null, { id: UNKNOWN }), change('aws_x.b', 'update', { id: 'b', v: 1 }, { id: 'b', v: 2 })],
-      { drift: [change('aws_x.b', 'update', { id: 'b', v: 0 }, { id: 'b', v: 1 })] }) },
-    { stack: 'db', plan: plan('db', []) },
-    { stack: 'broken|stack', plan: null, error: 'synth failed: <boom>' },
-  ], { title: 'Plan for PR #12', sourceRevision: 'main@sha1:abc123' });
+  const md = renderPlansMarkdown(
+    [
+      {
+        stack: 'web',
+        plan: plan('web', [change('aws_x.a', 'create', null, { id: UNKNOWN }), change('aws_x.b', 'update', { id: 'b', v: 1 }, { id: 'b', v: 2 })], {
+          drift: [change('aws_x.b', 'update', { id: 'b', v: 0 }, { id: 'b', v: 1 })],
+        }),
+      },
+      { stack: 'db', plan: plan('db', []) },
+      { stack: 'broken|stack', plan: null, error: 'synth failed: <boom>' },
+    ],
+    { title: 'Plan for PR #12', sourceRevision: 'main@sha1:abc123' },
+  );
   assert.ok(md.startsWith(`${PLAN_COMMENT_MARKER}\n## Plan for PR #12\n`));
   assert.match(md, /Source revision: `main@sha1:abc123`/);
   assert.match(md, /^\| Stack \| Add \| Change \| Destroy \| Drift \| Status \|$/m);
@@ -55,7 +62,7 @@ test('a long plan is truncated with a note and the comment stays under maxChars'
   assert.ok(omitted > 10_000);
 });
 
-test('the default limit is GitHub\'s 65536 characters', () => {
+test("the default limit is GitHub's 65536 characters", () => {
   const md = renderPlansMarkdown([{ stack: 'huge', plan: bigPlan('huge', 3000) }], {});
   assert.ok(md.length <= 65536);
   assert.ok(md.length > 60000, 'the budget is used, not wasted');
@@ -63,11 +70,14 @@ test('the default limit is GitHub\'s 65536 characters', () => {
 });
 
 test('small stacks stay whole while big ones share the rest of the budget', () => {
-  const md = renderPlansMarkdown([
-    { stack: 'big1', plan: bigPlan('big1', 400) },
-    { stack: 'small', plan: bigPlan('small', 2) },
-    { stack: 'big2', plan: bigPlan('big2', 400) },
-  ], { maxChars: 12000 });
+  const md = renderPlansMarkdown(
+    [
+      { stack: 'big1', plan: bigPlan('big1', 400) },
+      { stack: 'small', plan: bigPlan('small', 2) },
+      { stack: 'big2', plan: bigPlan('big2', 400) },
+    ],
+    { maxChars: 12000 },
+  );
   assert.ok(md.length <= 12000, `length ${md.length}`);
   assert.match(md, /plan for stack "big1" truncated/);
   assert.match(md, /plan for stack "big2" truncated/);

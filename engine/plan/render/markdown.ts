@@ -51,12 +51,19 @@ export function renderPlansMarkdown(plans: StackPlanResult[], opts: MarkdownOpti
   // Everything but the plan bodies is fixed; the bodies share what is left of the budget.
   // (a note as long as it can get, plus slack for a longer fence when a body holds backticks)
   const fixed = header.length + sections.reduce((n, s) => n + wrap(s, '', truncationNote(s.stack, 10 ** 12)).length + FENCE_SLACK, 0);
-  const budgets = shareBudget(sections.map((s) => s.body.length), Math.max(0, maxChars - fixed));
-  let text = header + sections.map((s, i) => {
-    if (s.body.length <= budgets[i]) return wrap(s, s.body, '');
-    const cut = cutAtLine(s.body, budgets[i]);
-    return wrap(s, cut, truncationNote(s.stack, s.body.length - cut.length));
-  }).join('');
+  const budgets = shareBudget(
+    sections.map((s) => s.body.length),
+    Math.max(0, maxChars - fixed),
+  );
+  let text =
+    header +
+    sections
+      .map((s, i) => {
+        if (s.body.length <= budgets[i]) return wrap(s, s.body, '');
+        const cut = cutAtLine(s.body, budgets[i]);
+        return wrap(s, cut, truncationNote(s.stack, s.body.length - cut.length));
+      })
+      .join('');
   if (text.length > maxChars) {
     // only a huge table gets here; cut hard but keep the marker and say so
     const note = '\n\n_Comment truncated to fit the size limit; run `ballast plan` locally for the full output._\n';
@@ -93,8 +100,7 @@ function section(r: StackPlanResult, opts: MarkdownOptions): Section | undefined
 
 function wrap(s: Section, body: string, note: string): string {
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `<details><summary><b>${escapeHtml(s.stack)}</b>: ${escapeHtml(s.summary)}</summary>\n\n` +
-    `${fence}${s.language}\n${body}${fence}\n${note ? `\n${note}\n` : ''}\n</details>\n\n`;
+  return `<details><summary><b>${escapeHtml(s.stack)}</b>: ${escapeHtml(s.summary)}</summary>\n\n` + `${fence}${s.language}\n${body}${fence}\n${note ? `\n${note}\n` : ''}\n</details>\n\n`;
 }
 
 export function truncationNote(stack: string, omitted: number): string {
@@ -129,12 +135,15 @@ const DIFF_MARK: Record<string, string> = { '+': '+', '-': '-', '~': '!', '-/+':
 
 /** Moves each line's action marker to column one (`~` and replacements become `!`), keeping widths. */
 export function toGitHubDiff(text: string): string {
-  return text.split('\n').map((line) => {
-    const m = MARKER.exec(line);
-    if (!m) return line;
-    const [whole, lead, marker] = m;
-    return DIFF_MARK[marker] + lead + ' '.repeat(marker.length - 1) + line.slice(whole.length);
-  }).join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = MARKER.exec(line);
+      if (!m) return line;
+      const [whole, lead, marker] = m;
+      return DIFF_MARK[marker] + lead + ' '.repeat(marker.length - 1) + line.slice(whole.length);
+    })
+    .join('\n');
 }
 
 function longestBacktickRun(s: string): number {

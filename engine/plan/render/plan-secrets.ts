@@ -46,7 +46,10 @@ function collect(v: Value, tree: PathTree | undefined, out: Set<string>, marked 
     return;
   }
   const here = marked || tree?.marked === true;
-  if (typeof v === 'string') { if (here && v !== '') out.add(v); return; }
+  if (typeof v === 'string') {
+    if (here && v !== '') out.add(v);
+    return;
+  }
   if (Array.isArray(v)) v.forEach((x, i) => collect(x, inherited(tree, i), out, here));
   else if (isObject(v)) for (const k of Object.keys(v)) collect(v[k], inherited(tree, k), out, here);
 }

@@ -55,13 +55,20 @@ export const closing = (level: number): string => ' '.repeat(4 * level);
 
 export function colorSymbol(sym: string, p: Palette): string {
   switch (sym.trim()) {
-    case '+': return sym.replace('+', p.green('+'));
-    case '-': return sym.replace('-', p.red('-'));
-    case '~': return sym.replace('~', p.yellow('~'));
-    case '<=': return sym.replace('<=', p.cyan('<='));
-    case '-/+': return p.red('-') + '/' + p.green('+');
-    case '+/-': return p.green('+') + '/' + p.red('-');
-    default: return sym;
+    case '+':
+      return sym.replace('+', p.green('+'));
+    case '-':
+      return sym.replace('-', p.red('-'));
+    case '~':
+      return sym.replace('~', p.yellow('~'));
+    case '<=':
+      return sym.replace('<=', p.cyan('<='));
+    case '-/+':
+      return p.red('-') + '/' + p.green('+');
+    case '+/-':
+      return p.green('+') + '/' + p.red('-');
+    default:
+      return sym;
   }
 }
 
@@ -79,12 +86,12 @@ function child(s: Side, key: string | number): Side {
   return { v, sens: inherited(s.sens, key) };
 }
 
-const sameSides = (b: Side, a: Side): boolean =>
-  isSensitiveSide(b) === isSensitiveSide(a) && valuesEqual(b.v ?? null, a.v ?? null);
+const sameSides = (b: Side, a: Side): boolean => isSensitiveSide(b) === isSensitiveSide(a) && valuesEqual(b.v ?? null, a.v ?? null);
 
 /** The action symbol for one attribute or element; null when it is null on both sides (not shown). */
 export function symbolOf(b: Side, a: Side): Sym | null {
-  const bn = isNullish(b), an = isNullish(a);
+  const bn = isNullish(b),
+    an = isNullish(a);
   if (bn && an) return null;
   if (bn) return '+';
   if (an) return '-';
@@ -109,8 +116,7 @@ export function emitRows(rows: Row[], level: number, p: Palette): string[] {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const hiddenNote = (level: number, n: number, what: string, p: Palette) =>
-  item(level, ' ', p.dim(`# (${plural(n, `unchanged ${what}`)} hidden)`), p);
+const hiddenNote = (level: number, n: number, what: string, p: Palette) => item(level, ' ', p.dim(`# (${plural(n, `unchanged ${what}`)} hidden)`), p);
 
 function withSuffix(lines: string[], suffix: string): string[] {
   const out = lines.slice();
@@ -147,7 +153,8 @@ export function renderValueDiff(b: Side, a: Side, level: number, type: Type | un
   if (isNullish(b)) return renderValue(a, '+', level, type, ctx);
   if (isNullish(a)) return withSuffix(renderValue(b, '-', level, type, ctx), ' -> null');
   if (a.v instanceof Unknown) return withSuffix(renderValue(b, '-', level, type, ctx), ` -> ${KNOWN_AFTER_APPLY}`);
-  const bv = b.v as Value, av = a.v as Value;
+  const bv = b.v as Value,
+    av = a.v as Value;
   if (typeof bv === 'string' && typeof av === 'string' && (isMultiline(bv) || isMultiline(av))) return heredocDiff(bv, av, level, ctx);
   if (Array.isArray(bv) && Array.isArray(av)) return listDiff(b, a, level, type, replace, ctx);
   if (isObject(bv) && isObject(av)) return objectDiff(b, a, level, type, replace, ctx);
@@ -200,16 +207,21 @@ export function renderValue(s: Side, sym: Sym, level: number, type: Type | undef
 }
 
 function objectDiff(b: Side, a: Side, level: number, type: Type | undefined, replace: PathTree | undefined, ctx: DiffContext): string[] {
-  const bo = raw(b.v) as ValueObject, ao = raw(a.v) as ValueObject;
+  const bo = raw(b.v) as ValueObject,
+    ao = raw(a.v) as ValueObject;
   const keys = [...new Set([...Object.keys(bo), ...Object.keys(ao)])].sort();
   if (keys.length === 0) return ['{}'];
   const rows: Row[] = [];
   let hidden = 0;
   for (const k of keys) {
-    const cb = child(b, k), ca = child(a, k);
+    const cb = child(b, k),
+      ca = child(a, k);
     const sym = symbolOf(cb, ca);
     if (sym === null) continue;
-    if (sym === ' ' && ctx.hideUnchanged) { hidden++; continue; }
+    if (sym === ' ' && ctx.hideUnchanged) {
+      hidden++;
+      continue;
+    }
     const rep = exact(replace, k);
     const lines = renderValueDiff(cb, ca, level + 1, elementType(type, k), rep, sym === ' ' ? { ...ctx, hideUnchanged: false } : ctx);
     rows.push({ sym, label: formatKey(k, isMapType(type)), lines, forcesReplacement: rep?.marked === true });
@@ -223,9 +235,11 @@ function objectDiff(b: Side, a: Side, level: number, type: Type | undefined, rep
 type ListOp = { k: 'eq' | 'upd'; i: number; j: number } | { k: 'del'; i: number } | { k: 'ins'; j: number };
 
 function listDiff(b: Side, a: Side, level: number, type: Type | undefined, replace: PathTree | undefined, ctx: DiffContext): string[] {
-  const bl = raw(b.v) as Value[], al = raw(a.v) as Value[];
+  const bl = raw(b.v) as Value[],
+    al = raw(a.v) as Value[];
   if (bl.length === 0 && al.length === 0) return ['[]'];
-  const bs = bl.map((_, i) => child(b, i)), as = al.map((_, j) => child(a, j));
+  const bs = bl.map((_, i) => child(b, i)),
+    as = al.map((_, j) => child(a, j));
   const ops = isSet(bl) || isSet(al) ? setOps(bs, as) : sequenceOps(bs, as);
   const p = ctx.palette;
   const out = ['['];
@@ -237,7 +251,10 @@ function listDiff(b: Side, a: Side, level: number, type: Type | undefined, repla
   };
   for (const op of ops) {
     if (op.k === 'eq') {
-      if (ctx.hideUnchanged) { hidden++; continue; }
+      if (ctx.hideUnchanged) {
+        hidden++;
+        continue;
+      }
       push(' ', renderValueDiff(bs[op.i], as[op.j], level + 1, elementType(type, op.j), undefined, ctx), undefined);
     } else if (op.k === 'upd') {
       const rep = exact(replace, op.j);
@@ -259,8 +276,15 @@ function setOps(bs: Side[], as: Side[]): ListOp[] {
   const kept: ListOp[] = [];
   for (let j = 0; j < as.length; j++) {
     let match = -1;
-    for (let i = 0; i < bs.length; i++) if (!used[i] && sameSides(bs[i], as[j])) { match = i; break; }
-    if (match >= 0) { used[match] = 1; kept.push({ k: 'eq', i: match, j }); } else kept.push({ k: 'ins', j });
+    for (let i = 0; i < bs.length; i++)
+      if (!used[i] && sameSides(bs[i], as[j])) {
+        match = i;
+        break;
+      }
+    if (match >= 0) {
+      used[match] = 1;
+      kept.push({ k: 'eq', i: match, j });
+    } else kept.push({ k: 'ins', j });
   }
   // removed elements first, then the new set in its own order
   const ops: ListOp[] = [];
@@ -282,7 +306,8 @@ function elementEquality(bs: Side[], as: Side[]): (i: number, j: number) => bool
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  const ib = Int32Array.from(bs, idOf), ia = Int32Array.from(as, idOf);
+  const ib = Int32Array.from(bs, idOf),
+    ia = Int32Array.from(as, idOf);
   return (i, j) => (ib[i] >= 0 || ia[j] >= 0 ? ib[i] === ia[j] : sameSides(bs[i], as[j]));
 }
 
@@ -290,15 +315,21 @@ function elementEquality(bs: Side[], as: Side[]): (i: number, j: number) => bool
  * objects become in-place updates, as Terraform shows changed list elements. */
 function sequenceOps(bs: Side[], as: Side[]): ListOp[] {
   const same = elementEquality(bs, as);
-  const n = bs.length, m = as.length;
+  const n = bs.length,
+    m = as.length;
   const basic: ListOp[] = [];
   // common prefix and suffix need no LCS (the usual case: a few elements added or removed)
   let lo = 0;
   while (lo < n && lo < m && same(lo, lo)) lo++;
-  let hiB = n, hiA = m;
-  while (hiB > lo && hiA > lo && same(hiB - 1, hiA - 1)) { hiB--; hiA--; }
+  let hiB = n,
+    hiA = m;
+  while (hiB > lo && hiA > lo && same(hiB - 1, hiA - 1)) {
+    hiB--;
+    hiA--;
+  }
   for (let x = 0; x < lo; x++) basic.push({ k: 'eq', i: x, j: x });
-  const nb = hiB - lo, na = hiA - lo;
+  const nb = hiB - lo,
+    na = hiA - lo;
   if (nb * na > LCS_LIMIT) {
     for (let x = 0; x < Math.max(nb, na); x++) {
       if (x < nb && x < na) basic.push({ k: same(lo + x, lo + x) ? 'eq' : 'upd', i: lo + x, j: lo + x });
@@ -313,7 +344,8 @@ function sequenceOps(bs: Side[], as: Side[]): ListOp[] {
         lcs[i][j] = same(lo + i, lo + j) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
-    let i = 0, j = 0;
+    let i = 0,
+      j = 0;
     while (i < nb || j < na) {
       if (i < nb && j < na && same(lo + i, lo + j)) basic.push({ k: 'eq', i: lo + i++, j: lo + j++ });
       else if (i < nb && (j >= na || lcs[i + 1][j] >= lcs[i][j + 1])) basic.push({ k: 'del', i: lo + i++ });
@@ -323,9 +355,15 @@ function sequenceOps(bs: Side[], as: Side[]): ListOp[] {
   for (let x = 0; x < n - hiB; x++) basic.push({ k: 'eq', i: hiB + x, j: hiA + x });
   // pair equal-length del/ins runs of structured elements into updates
   const ops: ListOp[] = [];
-  const structured = (s: Side) => { const v = raw(s.v); return (isObject(v) || Array.isArray(v)) && !isSensitiveSide(s); };
-  for (let x = 0; x < basic.length;) {
-    if (basic[x].k !== 'del') { ops.push(basic[x++]); continue; }
+  const structured = (s: Side) => {
+    const v = raw(s.v);
+    return (isObject(v) || Array.isArray(v)) && !isSensitiveSide(s);
+  };
+  for (let x = 0; x < basic.length; ) {
+    if (basic[x].k !== 'del') {
+      ops.push(basic[x++]);
+      continue;
+    }
     let d = x;
     while (d < basic.length && basic[d].k === 'del') d++;
     let e = d;
@@ -371,11 +409,10 @@ function heredocDiff(before: string, after: string, level: number, ctx: DiffCont
  * updates), then nested blocks as `name { ... }` when the schema says they are blocks.
  * Lines are at `level`; the caller writes the header and the closing brace.
  */
-export function renderBlockBody(
-  b: Side, a: Side, level: number, schema: BlockSchema | undefined, replace: PathTree | undefined, ctx: DiffContext, topLevel: boolean,
-): string[] {
+export function renderBlockBody(b: Side, a: Side, level: number, schema: BlockSchema | undefined, replace: PathTree | undefined, ctx: DiffContext, topLevel: boolean): string[] {
   const p = ctx.palette;
-  const bo = raw(b.v), ao = raw(a.v);
+  const bo = raw(b.v),
+    ao = raw(a.v);
   const blocks = schema?.blocks ?? {};
   const keys = new Set<string>();
   for (const o of [bo, ao]) if (isObject(o)) for (const k of Object.keys(o)) if (!Object.hasOwn(blocks, k)) keys.add(k);
@@ -383,11 +420,18 @@ export function renderBlockBody(
   let hidden = 0;
   for (const k of [...keys].sort()) {
     const attr = schema?.attributes[k];
-    let cb = child(b, k), ca = child(a, k);
-    if (attr?.sensitive) { cb = { v: cb.v, sens: MARKED }; ca = { v: ca.v, sens: MARKED }; }
+    let cb = child(b, k),
+      ca = child(a, k);
+    if (attr?.sensitive) {
+      cb = { v: cb.v, sens: MARKED };
+      ca = { v: ca.v, sens: MARKED };
+    }
     const sym = symbolOf(cb, ca);
     if (sym === null) continue;
-    if (sym === ' ' && ctx.hideUnchanged && !(topLevel && IDENTIFYING.has(k))) { hidden++; continue; }
+    if (sym === ' ' && ctx.hideUnchanged && !(topLevel && IDENTIFYING.has(k))) {
+      hidden++;
+      continue;
+    }
     const rep = exact(replace, k);
     const lines = renderValueDiff(cb, ca, level, attr?.type, rep, sym === ' ' ? { ...ctx, hideUnchanged: false } : ctx);
     rows.push({ sym, label: k, lines, forcesReplacement: rep?.marked === true });
@@ -398,13 +442,15 @@ export function renderBlockBody(
   let hiddenBlocks = 0;
   for (const name of Object.keys(blocks).sort()) {
     const nested = blocks[name];
-    const cb = child(b, name), ca = child(a, name);
+    const cb = child(b, name),
+      ca = child(a, name);
     const blockRep = exact(replace, name);
     const pairs: [Side, Side, PathTree | undefined][] = [];
     if (nested.nesting === 'single') pairs.push([cb, ca, blockRep]);
     else if (isSensitiveSide(cb) || isSensitiveSide(ca)) pairs.push([cb, ca, blockRep]);
     else {
-      const bl = raw(cb.v), al = raw(ca.v);
+      const bl = raw(cb.v),
+        al = raw(ca.v);
       const bs = Array.isArray(bl) ? bl.map((_, i) => child(cb, i)) : [];
       const as = Array.isArray(al) ? al.map((_, j) => child(ca, j)) : [];
       const absent: Side = { v: undefined };
@@ -421,7 +467,10 @@ export function renderBlockBody(
     for (const [pb, pa, rep] of pairs) {
       const sym = symbolOf(pb, pa);
       if (sym === null) continue;
-      if (sym === ' ' && ctx.hideUnchanged) { hiddenBlocks++; continue; }
+      if (sym === ' ' && ctx.hideUnchanged) {
+        hiddenBlocks++;
+        continue;
+      }
       const forced = (sym !== ' ' && nested.forceNew) || rep?.marked || blockRep?.marked;
       if (out.length) out.push('');
       out.push(item(level, sym, `${name} {${forced ? p.red(FORCES_REPLACEMENT) : ''}`, p));

@@ -115,7 +115,11 @@ async function cdk8s(dir: string, opts: ClusterAppOptions): Promise<SourcedObjec
   const app = typeof config === 'object' && config !== null ? (config as { app?: unknown }).app : undefined;
   if (typeof app !== 'string' || app.trim() === '') throw new SynthError(`malformed ${configFile}: "app" must name the command that runs the app (e.g. "npx ts-node main.ts")`);
   // The entry is the last .ts/.js/.mjs argument of the command; Ballast runs it with its own tsx.
-  const entry = app.trim().split(/\s+/).reverse().find((a) => /\.(m?[jt]s)$/.test(a));
+  const entry = app
+    .trim()
+    .split(/\s+/)
+    .reverse()
+    .find((a) => /\.(m?[jt]s)$/.test(a));
   if (!entry) throw new SynthError(`cannot find the app's entry file in "${app}" (${configFile}): expected a .ts or .js file`);
   const outDir = join(opts.outDir ?? join(dir, 'cdktf.out'), 'cdk8s');
   await rm(outDir, { recursive: true, force: true });

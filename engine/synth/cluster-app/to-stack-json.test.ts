@@ -35,5 +35,8 @@ test('template sequences in YAML stay literal and Secret values are marked sensi
 });
 
 test('an object defined twice is an error naming both places', () => {
-  assert.throws(() => toStackJson([obj('ConfigMap', 'a', 'x'), { ...obj('ConfigMap', 'a', 'x'), source: 'y.yaml:3' }]), (e: unknown) => e instanceof SynthError && /y\.yaml:3: ConfigMap "a" is defined twice \(also at x\.yaml:1\)/.test(e.message));
+  assert.throws(
+    () => toStackJson([obj('ConfigMap', 'a', 'x'), { ...obj('ConfigMap', 'a', 'x'), source: 'y.yaml:3' }]),
+    (e: unknown) => e instanceof SynthError && /y\.yaml:3: ConfigMap "a" is defined twice \(also at x\.yaml:1\)/.test(e.message),
+  );
 });

@@ -13,7 +13,10 @@ export interface ClusterStackOptions {
 /** The Terraform resource name of an object: Kind_namespace_name, dots as underscores. */
 export function resourceName(o: KubeObject): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
-  return [o.kind, o.metadata.namespace, o.metadata.name].filter((x): x is string => !!x).map(clean).join('_');
+  return [o.kind, o.metadata.namespace, o.metadata.name]
+    .filter((x): x is string => !!x)
+    .map(clean)
+    .join('_');
 }
 
 const groupOf = (apiVersion: string) => (apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');

@@ -17,9 +17,11 @@ export function diffBody(stack: string, from: number | null, to: number, d: Vers
 <p class="counts">${d.counts.added} added, ${d.counts.changed} changed, ${d.counts.removed} removed, ${d.counts.unchanged} unchanged
 ${showUnchanged ? '' : html` · <a href="${stackHref(stack, `/diff?from=${from ?? ''}&to=${to}&all=1`)}">show unchanged</a>`}</p>
 ${shown.length ? '' : html`<p class="empty">No resource changed.</p>`}
-${shown.map((r) => html`<section class="resource-diff" data-kind="${r.kind}" data-address="${r.address}">
+${shown.map(
+  (r) => html`<section class="resource-diff" data-kind="${r.kind}" data-address="${r.address}">
 <h3><span class="kind">${r.kind}</span> <a href="${stackHref(stack, `/resources/${encodeURIComponent(r.address)}?serial=${r.kind === 'removed' ? (from ?? to) : to}`)}">${r.address}</a></h3>
 ${r.attributes.length ? html`<table class="attrs"><thead><tr><th>Attribute</th><th>v${from ?? '–'}</th><th>v${to}</th></tr></thead><tbody>${r.attributes.map(attr)}</tbody></table>` : ''}
-</section>`)}
+</section>`,
+)}
 ${d.outputs.length ? html`<h2>Outputs</h2><table class="attrs"><tbody>${d.outputs.map(attr)}</tbody></table>` : ''}`;
 }

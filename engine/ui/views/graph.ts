@@ -64,14 +64,14 @@ export function graphBody(v: StateVersion): Html {
 <svg class="graph" xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="resource dependency graph">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#888"/></marker></defs>
 ${g.edges.map(([f, t]) => {
-    const a = pos.get(f)!;
-    const b = pos.get(t)!;
-    return html`<line x1="${a.x}" y1="${a.y + H / 2}" x2="${b.x + W}" y2="${b.y + H / 2}" stroke="#888" marker-end="url(#arrow)"/>`;
-  })}
+  const a = pos.get(f)!;
+  const b = pos.get(t)!;
+  return html`<line x1="${a.x}" y1="${a.y + H / 2}" x2="${b.x + W}" y2="${b.y + H / 2}" stroke="#888" marker-end="url(#arrow)"/>`;
+})}
 ${g.nodes.map((n) => {
-    const p = pos.get(n)!;
-    return html`<g class="node"><rect x="${p.x}" y="${p.y}" width="${W}" height="${H}" rx="5" fill="#eef3fb" stroke="#4a6fa5"/><text x="${p.x + 8}" y="${p.y + 18}" font-size="12" font-family="monospace">${label(n)}</text><title>${n}</title></g>`;
-  })}
+  const p = pos.get(n)!;
+  return html`<g class="node"><rect x="${p.x}" y="${p.y}" width="${W}" height="${H}" rx="5" fill="#eef3fb" stroke="#4a6fa5"/><text x="${p.x + 8}" y="${p.y + 18}" font-size="12" font-family="monospace">${label(n)}</text><title>${n}</title></g>`;
+})}
 </svg>
 <h2>Dependencies</h2>
 <ul class="deps">${g.nodes.map((n) => {

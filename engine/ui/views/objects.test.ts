@@ -22,23 +22,57 @@ const recorded = {
   cfg: { input: 'kept' },
 };
 const version: StateVersion = {
-  formatVersion: 1, lineage: 'l', serial: 4, parentDigest: null, stack: 'shop', sourceRevision: null, configDigest: null, reason: 'apply', time: '2026-11-30T00:00:00Z',
-  engineVersion: 't', changes: { add: 0, change: 0, destroy: 0 }, outputs: {},
-  resources: Object.fromEntries([
-    inst('kubernetes_manifest.web', recorded.web), inst('kubernetes_manifest.api', recorded.api),
-    inst('kubernetes_manifest.db', recorded.db, [['manifest', 'data']]), inst('terraform_data.cfg', recorded.cfg),
-  ].map((i) => [i.address, i])),
+  formatVersion: 1,
+  lineage: 'l',
+  serial: 4,
+  parentDigest: null,
+  stack: 'shop',
+  sourceRevision: null,
+  configDigest: null,
+  reason: 'apply',
+  time: '2026-11-30T00:00:00Z',
+  engineVersion: 't',
+  changes: { add: 0, change: 0, destroy: 0 },
+  outputs: {},
+  resources: Object.fromEntries(
+    [
+      inst('kubernetes_manifest.web', recorded.web),
+      inst('kubernetes_manifest.api', recorded.api),
+      inst('kubernetes_manifest.db', recorded.db, [['manifest', 'data']]),
+      inst('terraform_data.cfg', recorded.cfg),
+    ].map((i) => [i.address, i]),
+  ),
 };
 
 const change = (address: string, before: ValueObject, after: ValueObject, sensitive: (string | number)[][] = []): ResourceChange => ({
-  addr: parseInstance(address), address, provider: 'p', action: 'update', before, after, beforeSensitive: sensitive, afterSensitive: sensitive, requiresReplace: [], dependencies: [], schemaVersion: 0,
+  addr: parseInstance(address),
+  address,
+  provider: 'p',
+  action: 'update',
+  before,
+  after,
+  beforeSensitive: sensitive,
+  afterSensitive: sensitive,
+  requiresReplace: [],
+  dependencies: [],
+  schemaVersion: 0,
 });
 
 /** The agent's view after a plan-only drift check found the api scaled by hand, the Secret edited and web (label alert) changed. */
 function agentLive(): LiveDrift {
   const rt = newStackRuntime('shop', 'src');
   const plan: Plan = {
-    stack: 'shop', mode: 'refresh-only', changes: [], outputs: [], diagnostics: [], priorSerial: 4, priorLineage: 'l', configDigest: 'd', sourceRevision: null, prior: {}, priorDigest: null,
+    stack: 'shop',
+    mode: 'refresh-only',
+    changes: [],
+    outputs: [],
+    diagnostics: [],
+    priorSerial: 4,
+    priorLineage: 'l',
+    configDigest: 'd',
+    sourceRevision: null,
+    prior: {},
+    priorDigest: null,
     drift: [
       change('kubernetes_manifest.api', recorded.api, { manifest: { ...recorded.api.manifest, spec: { replicas: 7, image: 'api:1' } } }),
       change('kubernetes_manifest.db', recorded.db, { manifest: { ...recorded.db.manifest, data: { password: 'real-S3CRET' } } }, [['manifest', 'data']]),
@@ -51,15 +85,18 @@ function agentLive(): LiveDrift {
   return { status: statusJson([rt], []).stacks.shop, drift: rt.driftDetail };
 }
 
-test('a stack\'s objects show the drift policy the agent resolved, health, and the drifted ones with paths, since and outcome', () => {
+test("a stack's objects show the drift policy the agent resolved, health, and the drifted ones with paths, since and outcome", () => {
   const live = agentLive();
   const rows = objectRows(redactedVersion(version), live);
-  assert.deepEqual(rows.map((r) => [r.address, r.policy.policy, r.policy.source, r.health?.status ?? null, r.drift?.outcome ?? null]), [
-    ['kubernetes_manifest.api', 'revert', 'default', 'InProgress', 'outstanding'],
-    ['kubernetes_manifest.db', 'revert', 'default', null, 'outstanding'],
-    ['kubernetes_manifest.web', 'alert', 'object', 'Current', 'alerted'],
-    ['terraform_data.cfg', 'ignore', 'terraform_data.*', null, null],
-  ]);
+  assert.deepEqual(
+    rows.map((r) => [r.address, r.policy.policy, r.policy.source, r.health?.status ?? null, r.drift?.outcome ?? null]),
+    [
+      ['kubernetes_manifest.api', 'revert', 'default', 'InProgress', 'outstanding'],
+      ['kubernetes_manifest.db', 'revert', 'default', null, 'outstanding'],
+      ['kubernetes_manifest.web', 'alert', 'object', 'Current', 'alerted'],
+      ['terraform_data.cfg', 'ignore', 'terraform_data.*', null, null],
+    ],
+  );
   const page = objectsBody('shop', redactedVersion(version), live).text;
   assert.match(page, /Objects \(4, <span class="drifted-count">3 drifted<\/span>\)/);
   assert.match(page, /<tr data-address="kubernetes_manifest.web" class="drifted" data-outcome="alerted">/);
@@ -70,7 +107,7 @@ test('a stack\'s objects show the drift policy the agent resolved, health, and t
   assert.doesNotMatch(page, /S3CRET/);
 });
 
-test('a drifted resource shows recorded (desired) beside real per changed path; a Secret\'s values never appear', () => {
+test("a drifted resource shows recorded (desired) beside real per changed path; a Secret's values never appear", () => {
   const live = agentLive();
   const v = redactedVersion(version);
   const api = resourceBody(v, 'kubernetes_manifest.api', live).text;

@@ -73,11 +73,13 @@ export function objectsBody(stack: string, v: StateVersion | null, live: LiveDri
   const drifted = rows.filter((r) => r.drift).length;
   return html`<h2>Objects (${rows.length}${drifted ? html`, <span class="drifted-count">${drifted} drifted</span>` : ''})</h2>
 <table class="objects"><thead><tr><th>Object</th><th>Drift policy</th><th>Health</th><th>Drift</th></tr></thead><tbody>
-${rows.map((r) => html`<tr data-address="${r.address}"${r.drift ? html` class="drifted" data-outcome="${r.drift.outcome}"` : ''}>
+${rows.map(
+  (r) => html`<tr data-address="${r.address}"${r.drift ? html` class="drifted" data-outcome="${r.drift.outcome}"` : ''}>
 <td>${link(r)}</td><td>${policyText(r.policy)}</td>
 <td>${r.health ? html`<span class="health" data-health="${r.health.status}">${r.health.status}</span>${r.health.reason ? html` <span class="muted small">${r.health.reason}</span>` : ''}` : html`<span class="muted">—</span>`}</td>
 <td>${r.drift ? html`<span class="state" data-state="drifted">${outcomeText[r.drift.outcome]}</span> <span class="small">since <time datetime="${r.drift.since}">${r.drift.since}</time></span><div class="path small">${r.drift.paths.join(', ')}</div>` : html`<span class="muted">none found</span>`}</td>
-</tr>`)}
+</tr>`,
+)}
 </tbody></table>`;
 }
 

@@ -4,13 +4,21 @@ import { renderPolicyDocument } from './iam-policy-document.ts';
 
 test('renders like the Terraform AWS provider', () => {
   const { json, minified } = renderPolicyDocument({
-    statement: [{
-      sid: 'Read', effect: null, actions: ['s3:GetObject', 's3:ListBucket'], resources: ['arn:aws:s3:::b/*'],
-      principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::123456789012:root'] }],
-      condition: [{ test: 'StringEquals', variable: 'aws:PrincipalTag/team', values: ['infra'] }],
-    }, { actions: ['sqs:SendMessage'], resources: ['*'] }],
+    statement: [
+      {
+        sid: 'Read',
+        effect: null,
+        actions: ['s3:GetObject', 's3:ListBucket'],
+        resources: ['arn:aws:s3:::b/*'],
+        principals: [{ type: 'AWS', identifiers: ['arn:aws:iam::123456789012:root'] }],
+        condition: [{ test: 'StringEquals', variable: 'aws:PrincipalTag/team', values: ['infra'] }],
+      },
+      { actions: ['sqs:SendMessage'], resources: ['*'] },
+    ],
   });
-  assert.equal(json, `{
+  assert.equal(
+    json,
+    `{
   "Version": "2012-10-17",
   "Statement": [
     {
@@ -36,7 +44,8 @@ test('renders like the Terraform AWS provider', () => {
       "Resource": "*"
     }
   ]
-}`);
+}`,
+  );
   assert.equal(JSON.parse(minified).Statement.length, 2);
 });
 

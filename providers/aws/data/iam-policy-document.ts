@@ -60,7 +60,9 @@ function sortKeys(o: Record<string, Json>): Record<string, Json> {
 
 function statement(s: ValueObject): Statement {
   const out: Statement = {};
-  const put = (k: string, v: Json | undefined) => { if (v !== undefined) out[k] = v; };
+  const put = (k: string, v: Json | undefined) => {
+    if (v !== undefined) out[k] = v;
+  };
   put('Sid', typeof s.sid === 'string' && s.sid !== '' ? s.sid : undefined);
   put('Effect', typeof s.effect === 'string' && s.effect !== '' ? s.effect : 'Allow');
   put('Action', stringOrList(strings(s.actions)));

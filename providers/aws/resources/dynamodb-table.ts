@@ -2,9 +2,19 @@
 // tags. Creation and index changes wait for the table to be ACTIVE again.
 
 import {
-  CreateTableCommand, DeleteTableCommand, DescribeContinuousBackupsCommand, DescribeTableCommand, DescribeTimeToLiveCommand,
-  ListTagsOfResourceCommand, TagResourceCommand, UntagResourceCommand, UpdateContinuousBackupsCommand, UpdateTableCommand, UpdateTimeToLiveCommand,
-  type GlobalSecondaryIndex, type TableDescription,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeContinuousBackupsCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ListTagsOfResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateContinuousBackupsCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  type GlobalSecondaryIndex,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { error } from '../../../engine/diagnostics.ts';
 import { Unknown, isObject, markSet, type Value, type ValueObject } from '../../../engine/lang/value.ts';
@@ -69,11 +79,15 @@ async function describe(ctx: AwsContext, name: string): Promise<TableDescription
 }
 
 async function waitActive(ctx: AwsContext, name: string): Promise<void> {
-  await waitFor(`table ${name} to become ACTIVE`, async () => {
-    const t = await describe(ctx, name);
-    const busy = t?.TableStatus !== 'ACTIVE' || (t.GlobalSecondaryIndexes ?? []).some((g) => g.IndexStatus && g.IndexStatus !== 'ACTIVE');
-    return busy ? undefined : true;
-  }, { timeoutMs: 600_000, signal: ctx.signal });
+  await waitFor(
+    `table ${name} to become ACTIVE`,
+    async () => {
+      const t = await describe(ctx, name);
+      const busy = t?.TableStatus !== 'ACTIVE' || (t.GlobalSecondaryIndexes ?? []).some((g) => g.IndexStatus && g.IndexStatus !== 'ACTIVE');
+      return busy ? undefined : true;
+    },
+    { timeoutMs: 600_000, signal: ctx.signal },
+  );
 }
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {
@@ -108,23 +122,29 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
     deletion_protection_enabled: t.DeletionProtectionEnabled ?? false,
     region: ctx.region,
     attribute: markSet((t.AttributeDefinitions ?? []).map((a) => ({ name: a.AttributeName ?? '', type: a.AttributeType ?? '' }))),
-    global_secondary_index: markSet((t.GlobalSecondaryIndexes ?? []).sort((a, b) => String(a.IndexName).localeCompare(String(b.IndexName))).map((g) => ({
-      name: g.IndexName ?? '',
-      hash_key: key(g.KeySchema, 'HASH'),
-      range_key: key(g.KeySchema, 'RANGE'),
-      projection_type: g.Projection?.ProjectionType ?? null,
-      non_key_attributes: g.Projection?.NonKeyAttributes?.length ? markSet(g.Projection.NonKeyAttributes.slice()) : null,
-      read_capacity: g.ProvisionedThroughput?.ReadCapacityUnits ?? 0,
-      write_capacity: g.ProvisionedThroughput?.WriteCapacityUnits ?? 0,
-      on_demand_throughput: [],
-      warm_throughput: [],
-    }))),
-    local_secondary_index: markSet((t.LocalSecondaryIndexes ?? []).map((l) => ({
-      name: l.IndexName ?? '',
-      range_key: key(l.KeySchema, 'RANGE'),
-      projection_type: l.Projection?.ProjectionType ?? null,
-      non_key_attributes: l.Projection?.NonKeyAttributes?.length ? l.Projection.NonKeyAttributes.slice() : null,
-    }))),
+    global_secondary_index: markSet(
+      (t.GlobalSecondaryIndexes ?? [])
+        .sort((a, b) => String(a.IndexName).localeCompare(String(b.IndexName)))
+        .map((g) => ({
+          name: g.IndexName ?? '',
+          hash_key: key(g.KeySchema, 'HASH'),
+          range_key: key(g.KeySchema, 'RANGE'),
+          projection_type: g.Projection?.ProjectionType ?? null,
+          non_key_attributes: g.Projection?.NonKeyAttributes?.length ? markSet(g.Projection.NonKeyAttributes.slice()) : null,
+          read_capacity: g.ProvisionedThroughput?.ReadCapacityUnits ?? 0,
+          write_capacity: g.ProvisionedThroughput?.WriteCapacityUnits ?? 0,
+          on_demand_throughput: [],
+          warm_throughput: [],
+        })),
+    ),
+    local_secondary_index: markSet(
+      (t.LocalSecondaryIndexes ?? []).map((l) => ({
+        name: l.IndexName ?? '',
+        range_key: key(l.KeySchema, 'RANGE'),
+        projection_type: l.Projection?.ProjectionType ?? null,
+        non_key_attributes: l.Projection?.NonKeyAttributes?.length ? l.Projection.NonKeyAttributes.slice() : null,
+      })),
+    ),
     ttl: ttlEnabled || hadTtl ? [{ attribute_name: ttlEnabled ? (ttl?.AttributeName ?? '') : (items(state.ttl)[0]?.attribute_name ?? null), enabled: ttlEnabled }] : [],
     point_in_time_recovery: pitrEnabled || hadPitr ? [{ enabled: pitrEnabled, recovery_period_in_days: pitr?.RecoveryPeriodInDays ?? (pitrEnabled ? 35 : null) }] : [],
     ...tagAttributes(remoteTags, ctx.defaultTags, state.tags),
@@ -160,7 +180,8 @@ export const dynamodbTable: AwsResource = {
         out.push(error('Missing throughput capacity', 'read_capacity and write_capacity are required when billing_mode is "PROVISIONED".', { attribute: 'read_capacity' }));
       }
     }
-    if (config.stream_enabled === true && !str(config.stream_view_type)) out.push(error('Missing stream_view_type', 'stream_view_type is required when stream_enabled = true.', { attribute: 'stream_view_type' }));
+    if (config.stream_enabled === true && !str(config.stream_view_type))
+      out.push(error('Missing stream_view_type', 'stream_view_type is required when stream_enabled = true.', { attribute: 'stream_view_type' }));
     return out;
   },
   plan(p) {
@@ -182,22 +203,27 @@ export const dynamodbTable: AwsResource = {
     const lsis = items(planned.local_secondary_index).map((l) => ({
       IndexName: String(l.name),
       KeySchema: keySchema(planned.hash_key, l.range_key),
-      Projection: { ProjectionType: String(l.projection_type) as never, NonKeyAttributes: blockItems(l.non_key_attributes ?? null).length ? blockItems(l.non_key_attributes ?? null).map(String) : undefined },
+      Projection: {
+        ProjectionType: String(l.projection_type) as never,
+        NonKeyAttributes: blockItems(l.non_key_attributes ?? null).length ? blockItems(l.non_key_attributes ?? null).map(String) : undefined,
+      },
     }));
     const gsis = items(planned.global_secondary_index).map((g) => gsiInput(g, planned.billing_mode));
-    await ctx.clients.dynamodb.send(new CreateTableCommand({
-      TableName: name,
-      BillingMode: String(planned.billing_mode) as never,
-      KeySchema: keySchema(planned.hash_key, planned.range_key),
-      AttributeDefinitions: items(planned.attribute).map((a) => ({ AttributeName: String(a.name), AttributeType: String(a.type) as never })),
-      ProvisionedThroughput: throughput(planned, planned.billing_mode),
-      GlobalSecondaryIndexes: gsis.length ? gsis : undefined,
-      LocalSecondaryIndexes: lsis.length ? lsis : undefined,
-      StreamSpecification: streamOn ? { StreamEnabled: true, StreamViewType: String(planned.stream_view_type) as never } : undefined,
-      TableClass: str(planned.table_class) as never,
-      DeletionProtectionEnabled: planned.deletion_protection_enabled === true ? true : undefined,
-      Tags: creationTagList(planned),
-    }));
+    await ctx.clients.dynamodb.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: String(planned.billing_mode) as never,
+        KeySchema: keySchema(planned.hash_key, planned.range_key),
+        AttributeDefinitions: items(planned.attribute).map((a) => ({ AttributeName: String(a.name), AttributeType: String(a.type) as never })),
+        ProvisionedThroughput: throughput(planned, planned.billing_mode),
+        GlobalSecondaryIndexes: gsis.length ? gsis : undefined,
+        LocalSecondaryIndexes: lsis.length ? lsis : undefined,
+        StreamSpecification: streamOn ? { StreamEnabled: true, StreamViewType: String(planned.stream_view_type) as never } : undefined,
+        TableClass: str(planned.table_class) as never,
+        DeletionProtectionEnabled: planned.deletion_protection_enabled === true ? true : undefined,
+        Tags: creationTagList(planned),
+      }),
+    );
     await waitActive(ctx, name);
     await applyTtl(ctx, name, null, planned);
     await applyPitr(ctx, name, null, planned);
@@ -215,14 +241,20 @@ export const dynamodbTable: AwsResource = {
     const classChanged = planned.table_class !== prior.table_class;
     const protectionChanged = typeof planned.deletion_protection_enabled === 'boolean' && planned.deletion_protection_enabled !== prior.deletion_protection_enabled;
     if (billingChanged || capacityChanged || streamChanged || classChanged || protectionChanged) {
-      await db.send(new UpdateTableCommand({
-        TableName: name,
-        BillingMode: billingChanged ? (String(planned.billing_mode) as never) : undefined,
-        ProvisionedThroughput: (billingChanged || capacityChanged) ? throughput(planned, planned.billing_mode) : undefined,
-        StreamSpecification: streamChanged ? (planned.stream_enabled === true ? { StreamEnabled: true, StreamViewType: String(planned.stream_view_type) as never } : { StreamEnabled: false }) : undefined,
-        TableClass: classChanged ? (String(planned.table_class) as never) : undefined,
-        DeletionProtectionEnabled: protectionChanged ? (planned.deletion_protection_enabled as boolean) : undefined,
-      }));
+      await db.send(
+        new UpdateTableCommand({
+          TableName: name,
+          BillingMode: billingChanged ? (String(planned.billing_mode) as never) : undefined,
+          ProvisionedThroughput: billingChanged || capacityChanged ? throughput(planned, planned.billing_mode) : undefined,
+          StreamSpecification: streamChanged
+            ? planned.stream_enabled === true
+              ? { StreamEnabled: true, StreamViewType: String(planned.stream_view_type) as never }
+              : { StreamEnabled: false }
+            : undefined,
+          TableClass: classChanged ? (String(planned.table_class) as never) : undefined,
+          DeletionProtectionEnabled: protectionChanged ? (planned.deletion_protection_enabled as boolean) : undefined,
+        }),
+      );
       await waitActive(ctx, name);
     }
     // Index changes: one create/delete per UpdateTable call, as DynamoDB requires.
@@ -231,7 +263,14 @@ export const dynamodbTable: AwsResource = {
     const attrs = items(planned.attribute).map((a) => ({ AttributeName: String(a.name), AttributeType: String(a.type) as never }));
     for (const [n] of before) {
       const g = after.get(n);
-      if (g && sameValue(g.hash_key, before.get(n)!.hash_key) && sameValue(g.range_key ?? null, before.get(n)!.range_key ?? null) && sameValue(g.projection_type, before.get(n)!.projection_type) && sameValue(g.non_key_attributes ?? null, before.get(n)!.non_key_attributes ?? null)) continue;
+      if (
+        g &&
+        sameValue(g.hash_key, before.get(n)!.hash_key) &&
+        sameValue(g.range_key ?? null, before.get(n)!.range_key ?? null) &&
+        sameValue(g.projection_type, before.get(n)!.projection_type) &&
+        sameValue(g.non_key_attributes ?? null, before.get(n)!.non_key_attributes ?? null)
+      )
+        continue;
       await db.send(new UpdateTableCommand({ TableName: name, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: n } }] }));
       await waitActive(ctx, name);
       before.delete(n);

@@ -1,7 +1,18 @@
 // aws_iam_policy: a managed policy; id is its ARN. A document change adds a new default
 // version (pruning the oldest when IAM's limit of five is reached).
 
-import { CreatePolicyCommand, CreatePolicyVersionCommand, DeletePolicyCommand, DeletePolicyVersionCommand, GetPolicyCommand, GetPolicyVersionCommand, ListPolicyTagsCommand, ListPolicyVersionsCommand, TagPolicyCommand, UntagPolicyCommand } from '@aws-sdk/client-iam';
+import {
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  DeletePolicyCommand,
+  DeletePolicyVersionCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  ListPolicyTagsCommand,
+  ListPolicyVersionsCommand,
+  TagPolicyCommand,
+  UntagPolicyCommand,
+} from '@aws-sdk/client-iam';
 import type { ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
 import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
@@ -64,13 +75,15 @@ export const iamPolicy: AwsResource = {
   plan: keepEquivalentJsonAttributes('policy'),
   async create(ctx, planned) {
     const name = nameFromConfig(planned.name, planned.name_prefix);
-    const r = await ctx.clients.iam.send(new CreatePolicyCommand({
-      PolicyName: name,
-      Path: typeof planned.path === 'string' ? planned.path : undefined,
-      Description: typeof planned.description === 'string' && planned.description !== '' ? planned.description : undefined,
-      PolicyDocument: String(planned.policy),
-      Tags: creationTagList(planned),
-    }));
+    const r = await ctx.clients.iam.send(
+      new CreatePolicyCommand({
+        PolicyName: name,
+        Path: typeof planned.path === 'string' ? planned.path : undefined,
+        Description: typeof planned.description === 'string' && planned.description !== '' ? planned.description : undefined,
+        PolicyDocument: String(planned.policy),
+        Tags: creationTagList(planned),
+      }),
+    );
     const state = await read(ctx, { ...planned, id: r.Policy!.Arn! });
     if (!state) throw new Error(`policy ${name} is not visible after it was created`);
     return state;

@@ -1,6 +1,21 @@
 // aws_iam_role: id is the role name; the trust policy is compared by meaning.
 
-import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePermissionsBoundaryCommand, DeleteRolePolicyCommand, DetachRolePolicyCommand, GetRoleCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand, ListRoleTagsCommand, PutRolePermissionsBoundaryCommand, TagRoleCommand, UntagRoleCommand, UpdateAssumeRolePolicyCommand, UpdateRoleCommand } from '@aws-sdk/client-iam';
+import {
+  CreateRoleCommand,
+  DeleteRoleCommand,
+  DeleteRolePermissionsBoundaryCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  GetRoleCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRoleTagsCommand,
+  PutRolePermissionsBoundaryCommand,
+  TagRoleCommand,
+  UntagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand,
+} from '@aws-sdk/client-iam';
 import type { ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
 import { keepEquivalentJsonAttributes } from '../equivalent-json-plan.ts';
@@ -69,15 +84,22 @@ export const iamRole: AwsResource = {
   async create(ctx, planned) {
     const name = nameFromConfig(planned.name, planned.name_prefix);
     // A principal created moments ago can be rejected in a trust policy until IAM catches up.
-    await retryWhile(() => ctx.clients.iam.send(new CreateRoleCommand({
-      RoleName: name,
-      Path: str(planned.path),
-      AssumeRolePolicyDocument: String(planned.assume_role_policy),
-      Description: str(planned.description),
-      MaxSessionDuration: typeof planned.max_session_duration === 'number' ? planned.max_session_duration : undefined,
-      PermissionsBoundary: str(planned.permissions_boundary),
-      Tags: creationTagList(planned),
-    })), (e) => isAwsError(e, 'MalformedPolicyDocument') && /principal/i.test(String((e as Error).message)), { timeoutMs: 30_000, signal: ctx.signal });
+    await retryWhile(
+      () =>
+        ctx.clients.iam.send(
+          new CreateRoleCommand({
+            RoleName: name,
+            Path: str(planned.path),
+            AssumeRolePolicyDocument: String(planned.assume_role_policy),
+            Description: str(planned.description),
+            MaxSessionDuration: typeof planned.max_session_duration === 'number' ? planned.max_session_duration : undefined,
+            PermissionsBoundary: str(planned.permissions_boundary),
+            Tags: creationTagList(planned),
+          }),
+        ),
+      (e) => isAwsError(e, 'MalformedPolicyDocument') && /principal/i.test(String((e as Error).message)),
+      { timeoutMs: 30_000, signal: ctx.signal },
+    );
     const state = await read(ctx, { ...planned, id: name });
     if (!state) throw new Error(`role ${name} is not visible after it was created`);
     return state;
@@ -88,7 +110,13 @@ export const iamRole: AwsResource = {
     const iam = ctx.clients.iam;
     if (!sameValue(planned.assume_role_policy, prior.assume_role_policy)) await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: String(planned.assume_role_policy) }));
     if (!sameValue(planned.description ?? null, prior.description ?? null) || !sameValue(planned.max_session_duration, prior.max_session_duration)) {
-      await iam.send(new UpdateRoleCommand({ RoleName: name, Description: str(planned.description) ?? '', MaxSessionDuration: typeof planned.max_session_duration === 'number' ? planned.max_session_duration : undefined }));
+      await iam.send(
+        new UpdateRoleCommand({
+          RoleName: name,
+          Description: str(planned.description) ?? '',
+          MaxSessionDuration: typeof planned.max_session_duration === 'number' ? planned.max_session_duration : undefined,
+        }),
+      );
     }
     if (!sameValue(planned.permissions_boundary ?? null, prior.permissions_boundary ?? null)) {
       if (str(planned.permissions_boundary)) await iam.send(new PutRolePermissionsBoundaryCommand({ RoleName: name, PermissionsBoundary: String(planned.permissions_boundary) }));
@@ -105,11 +133,16 @@ export const iamRole: AwsResource = {
     const iam = ctx.clients.iam;
     try {
       if (state.force_detach_policies === true) {
-        for (const p of (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? []) await iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: p.PolicyArn }));
+        for (const p of (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }))).AttachedPolicies ?? [])
+          await iam.send(new DetachRolePolicyCommand({ RoleName: name, PolicyArn: p.PolicyArn }));
         for (const p of (await iam.send(new ListRolePoliciesCommand({ RoleName: name }))).PolicyNames ?? []) await iam.send(new DeleteRolePolicyCommand({ RoleName: name, PolicyName: p }));
       }
       // Detaching elsewhere in the same apply may not be visible yet.
-      await retryWhile(() => iam.send(new DeleteRoleCommand({ RoleName: name })), (e) => isAwsError(e, 'DeleteConflict', 'DeleteConflictException'), { timeoutMs: 20_000, signal: ctx.signal });
+      await retryWhile(
+        () => iam.send(new DeleteRoleCommand({ RoleName: name })),
+        (e) => isAwsError(e, 'DeleteConflict', 'DeleteConflictException'),
+        { timeoutMs: 20_000, signal: ctx.signal },
+      );
     } catch (e) {
       if (!isAwsError(e, 'NoSuchEntity', 'NoSuchEntityException')) throw e;
     }

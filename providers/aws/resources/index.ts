@@ -18,7 +18,19 @@ import { sqsQueue } from './sqs-queue.ts';
 import { ssmParameter } from './ssm-parameter.ts';
 
 export const awsResources: AwsResource[] = [
-  s3Bucket, s3BucketVersioning, s3BucketPolicy, s3BucketPublicAccessBlock, s3BucketServerSideEncryptionConfiguration,
-  s3BucketLifecycleConfiguration, s3Object, dynamodbTable, sqsQueue, snsTopic, snsTopicSubscription, iamRole, iamPolicy,
-  iamRolePolicyAttachment, ssmParameter,
+  s3Bucket,
+  s3BucketVersioning,
+  s3BucketPolicy,
+  s3BucketPublicAccessBlock,
+  s3BucketServerSideEncryptionConfiguration,
+  s3BucketLifecycleConfiguration,
+  s3Object,
+  dynamodbTable,
+  sqsQueue,
+  snsTopic,
+  snsTopicSubscription,
+  iamRole,
+  iamPolicy,
+  iamRolePolicyAttachment,
+  ssmParameter,
 ];

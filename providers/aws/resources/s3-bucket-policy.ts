@@ -24,7 +24,11 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
 async function put(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   const bucket = String(s.bucket);
   // Principals created moments ago may not be valid in a policy yet.
-  await retryWhile(() => ctx.clients.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: String(s.policy) })), (e) => isAwsError(e, 'MalformedPolicy') && /principal/i.test(String((e as Error).message)), { timeoutMs: 60_000, signal: ctx.signal });
+  await retryWhile(
+    () => ctx.clients.s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: String(s.policy) })),
+    (e) => isAwsError(e, 'MalformedPolicy') && /principal/i.test(String((e as Error).message)),
+    { timeoutMs: 60_000, signal: ctx.signal },
+  );
   return (await read(ctx, { ...s, id: bucket })) ?? s;
 }
 

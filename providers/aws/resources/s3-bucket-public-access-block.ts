@@ -24,7 +24,10 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
   if (!out) return null;
   const c = out.PublicAccessBlockConfiguration;
   return {
-    ...state, id: bucket, bucket, region: ctx.region,
+    ...state,
+    id: bucket,
+    bucket,
+    region: ctx.region,
     block_public_acls: c?.BlockPublicAcls ?? false,
     block_public_policy: c?.BlockPublicPolicy ?? false,
     ignore_public_acls: c?.IgnorePublicAcls ?? false,
@@ -34,15 +37,17 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
 
 async function put(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   const bucket = String(s.bucket);
-  await ctx.clients.s3.send(new PutPublicAccessBlockCommand({
-    Bucket: bucket,
-    PublicAccessBlockConfiguration: {
-      BlockPublicAcls: s.block_public_acls === true,
-      BlockPublicPolicy: s.block_public_policy === true,
-      IgnorePublicAcls: s.ignore_public_acls === true,
-      RestrictPublicBuckets: s.restrict_public_buckets === true,
-    },
-  }));
+  await ctx.clients.s3.send(
+    new PutPublicAccessBlockCommand({
+      Bucket: bucket,
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: s.block_public_acls === true,
+        BlockPublicPolicy: s.block_public_policy === true,
+        IgnorePublicAcls: s.ignore_public_acls === true,
+        RestrictPublicBuckets: s.restrict_public_buckets === true,
+      },
+    }),
+  );
   return (await read(ctx, { ...s, id: bucket })) ?? s;
 }
 

@@ -25,12 +25,14 @@ const configOf = (s: ValueObject): ValueObject => (blockItems(s.versioning_confi
 
 async function put(ctx: AwsContext, s: ValueObject, status: string): Promise<void> {
   const c = configOf(s);
-  await ctx.clients.s3.send(new PutBucketVersioningCommand({
-    Bucket: String(s.bucket),
-    ExpectedBucketOwner: ownerOf(s.expected_bucket_owner),
-    MFA: typeof s.mfa === 'string' ? s.mfa : undefined,
-    VersioningConfiguration: { Status: status as BucketVersioningStatus, MFADelete: typeof c.mfa_delete === 'string' ? (c.mfa_delete as MFADelete) : undefined },
-  }));
+  await ctx.clients.s3.send(
+    new PutBucketVersioningCommand({
+      Bucket: String(s.bucket),
+      ExpectedBucketOwner: ownerOf(s.expected_bucket_owner),
+      MFA: typeof s.mfa === 'string' ? s.mfa : undefined,
+      VersioningConfiguration: { Status: status as BucketVersioningStatus, MFADelete: typeof c.mfa_delete === 'string' ? (c.mfa_delete as MFADelete) : undefined },
+    }),
+  );
 }
 
 async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | null> {

@@ -1,7 +1,15 @@
 // aws_s3_bucket: the bucket itself, its tags and object lock; everything else lives in the
 // separate aws_s3_bucket_* resources (the legacy inline blocks are accepted, not acted on).
 
-import { CreateBucketCommand, DeleteBucketCommand, DeleteBucketTaggingCommand, GetBucketTaggingCommand, GetObjectLockConfigurationCommand, PutBucketTaggingCommand, type BucketLocationConstraint } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteBucketTaggingCommand,
+  GetBucketTaggingCommand,
+  GetObjectLockConfigurationCommand,
+  PutBucketTaggingCommand,
+  type BucketLocationConstraint,
+} from '@aws-sdk/client-s3';
 import type { ValueObject } from '../../../engine/lang/value.ts';
 import { isAwsError } from '../errors.ts';
 import { nameAndPrefixConflict } from '../name-prefix-conflict.ts';
@@ -71,13 +79,19 @@ export const s3Bucket: AwsResource = {
   validate: (config) => nameAndPrefixConflict(config, 'bucket'),
   async create(ctx, planned) {
     const bucket = nameFromConfig(planned.bucket, planned.bucket_prefix);
-    await ctx.clients.s3.send(new CreateBucketCommand({
-      Bucket: bucket,
-      CreateBucketConfiguration: ctx.region === 'us-east-1' ? undefined : { LocationConstraint: ctx.region as BucketLocationConstraint },
-      ObjectLockEnabledForBucket: planned.object_lock_enabled === true ? true : undefined,
-    }));
+    await ctx.clients.s3.send(
+      new CreateBucketCommand({
+        Bucket: bucket,
+        CreateBucketConfiguration: ctx.region === 'us-east-1' ? undefined : { LocationConstraint: ctx.region as BucketLocationConstraint },
+        ObjectLockEnabledForBucket: planned.object_lock_enabled === true ? true : undefined,
+      }),
+    );
     // A new bucket can take a moment to be visible to the tagging API.
-    await retryWhile(() => putTags(ctx, bucket, {}, tagsOf(planned.tags_all)), (e) => isAwsError(e, 'NoSuchBucket'), { timeoutMs: 30_000, signal: ctx.signal });
+    await retryWhile(
+      () => putTags(ctx, bucket, {}, tagsOf(planned.tags_all)),
+      (e) => isAwsError(e, 'NoSuchBucket'),
+      { timeoutMs: 30_000, signal: ctx.signal },
+    );
     const state = await read(ctx, { ...planned, id: bucket, bucket });
     if (!state) throw new Error(`bucket ${bucket} disappeared right after it was created`);
     return state;

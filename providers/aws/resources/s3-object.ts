@@ -34,7 +34,29 @@ const schema = resourceSchema('aws_s3_object', {
 });
 
 /** Attributes whose change means uploading the object again. */
-const CONTENT_ATTRS = ['content', 'content_base64', 'source', 'source_hash', 'etag', 'content_type', 'cache_control', 'content_disposition', 'content_encoding', 'content_language', 'metadata', 'server_side_encryption', 'kms_key_id', 'storage_class', 'website_redirect', 'bucket_key_enabled', 'acl', 'object_lock_legal_hold_status', 'object_lock_mode', 'object_lock_retain_until_date', 'checksum_algorithm'];
+const CONTENT_ATTRS = [
+  'content',
+  'content_base64',
+  'source',
+  'source_hash',
+  'etag',
+  'content_type',
+  'cache_control',
+  'content_disposition',
+  'content_encoding',
+  'content_language',
+  'metadata',
+  'server_side_encryption',
+  'kms_key_id',
+  'storage_class',
+  'website_redirect',
+  'bucket_key_enabled',
+  'acl',
+  'object_lock_legal_hold_status',
+  'object_lock_mode',
+  'object_lock_retain_until_date',
+  'checksum_algorithm',
+];
 const str = (v: Value | undefined) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 function body(s: ValueObject, workingDir: string): Buffer {
@@ -99,24 +121,26 @@ async function upload(ctx: AwsContext, s: ValueObject): Promise<ValueObject> {
   const tags = tagsOf(s.tags_all);
   const metadata: Record<string, string> = {};
   if (isObject(s.metadata)) for (const [k, v] of Object.entries(s.metadata)) metadata[k] = String(v);
-  await ctx.clients.s3.send(new PutObjectCommand({
-    Bucket: String(s.bucket),
-    Key: String(s.key),
-    Body: body(s, ctx.workingDir),
-    ContentType: str(s.content_type),
-    CacheControl: str(s.cache_control),
-    ContentDisposition: str(s.content_disposition),
-    ContentEncoding: str(s.content_encoding),
-    ContentLanguage: str(s.content_language),
-    WebsiteRedirectLocation: str(s.website_redirect),
-    Metadata: Object.keys(metadata).length ? metadata : undefined,
-    ServerSideEncryption: str(s.server_side_encryption) as ServerSideEncryption | undefined,
-    SSEKMSKeyId: str(s.kms_key_id),
-    BucketKeyEnabled: s.bucket_key_enabled === true ? true : undefined,
-    StorageClass: str(s.storage_class) as StorageClass | undefined,
-    ACL: str(s.acl) as ObjectCannedACL | undefined,
-    Tagging: Object.keys(tags).length ? new URLSearchParams(tags).toString() : undefined,
-  }));
+  await ctx.clients.s3.send(
+    new PutObjectCommand({
+      Bucket: String(s.bucket),
+      Key: String(s.key),
+      Body: body(s, ctx.workingDir),
+      ContentType: str(s.content_type),
+      CacheControl: str(s.cache_control),
+      ContentDisposition: str(s.content_disposition),
+      ContentEncoding: str(s.content_encoding),
+      ContentLanguage: str(s.content_language),
+      WebsiteRedirectLocation: str(s.website_redirect),
+      Metadata: Object.keys(metadata).length ? metadata : undefined,
+      ServerSideEncryption: str(s.server_side_encryption) as ServerSideEncryption | undefined,
+      SSEKMSKeyId: str(s.kms_key_id),
+      BucketKeyEnabled: s.bucket_key_enabled === true ? true : undefined,
+      StorageClass: str(s.storage_class) as StorageClass | undefined,
+      ACL: str(s.acl) as ObjectCannedACL | undefined,
+      Tagging: Object.keys(tags).length ? new URLSearchParams(tags).toString() : undefined,
+    }),
+  );
   const state = await read(ctx, s);
   if (!state) throw new Error(`object s3://${String(s.bucket)}/${String(s.key)} is not visible after upload`);
   return state;
@@ -128,7 +152,9 @@ export const s3Object: AwsResource = {
   describe: (s) => `s3://${String(s.bucket ?? '')}/${String(s.key ?? '')}`,
   validate(config) {
     const set = ['content', 'content_base64', 'source'].filter((k) => config[k] !== null && config[k] !== undefined);
-    return set.length > 1 ? [error('Conflicting configuration arguments', `Only one of content, content_base64 and source may be set; the configuration sets ${set.join(', ')}.`, { attribute: set[1] })] : [];
+    return set.length > 1
+      ? [error('Conflicting configuration arguments', `Only one of content, content_base64 and source may be set; the configuration sets ${set.join(', ')}.`, { attribute: set[1] })]
+      : [];
   },
   plan(p, pctx) {
     const { planned, prior, config } = p;
@@ -148,7 +174,9 @@ export const s3Object: AwsResource = {
     const { set, remove } = diffTags(tagsOf(prior.tags_all), tagsOf(planned.tags_all));
     if (Object.keys(set).length || remove.length) {
       const all = tagsOf(planned.tags_all);
-      await ctx.clients.s3.send(new PutObjectTaggingCommand({ Bucket: String(planned.bucket), Key: String(planned.key), Tagging: { TagSet: Object.entries(all).map(([Key, Value]) => ({ Key, Value })) } }));
+      await ctx.clients.s3.send(
+        new PutObjectTaggingCommand({ Bucket: String(planned.bucket), Key: String(planned.key), Tagging: { TagSet: Object.entries(all).map(([Key, Value]) => ({ Key, Value })) } }),
+      );
     }
     return (await read(ctx, planned)) ?? planned;
   },

@@ -74,7 +74,9 @@ export const snsTopicSubscription: AwsResource = {
       if (v === null || v === undefined || isUnknown(v) || (tf === 'raw_message_delivery' && v === false)) continue;
       attributes[aws] = String(v);
     }
-    const r = await ctx.clients.sns.send(new SubscribeCommand({ TopicArn: String(planned.topic_arn), Protocol: String(planned.protocol), Endpoint: String(planned.endpoint), Attributes: attributes, ReturnSubscriptionArn: true }));
+    const r = await ctx.clients.sns.send(
+      new SubscribeCommand({ TopicArn: String(planned.topic_arn), Protocol: String(planned.protocol), Endpoint: String(planned.endpoint), Attributes: attributes, ReturnSubscriptionArn: true }),
+    );
     const state = await read(ctx, { ...planned, id: r.SubscriptionArn! });
     if (!state) throw new Error('the subscription is not visible after it was created');
     return state;

@@ -1,6 +1,14 @@
 // aws_sns_topic: id is the topic ARN; attributes map onto SNS topic attributes.
 
-import { CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, ListTagsForResourceCommand, SetTopicAttributesCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-sns';
+import {
+  CreateTopicCommand,
+  DeleteTopicCommand,
+  GetTopicAttributesCommand,
+  ListTagsForResourceCommand,
+  SetTopicAttributesCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+} from '@aws-sdk/client-sns';
 import { isUnknown, type Value, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
 import type { AttributeKind } from '../attribute-map.ts';
@@ -42,7 +50,11 @@ const ATTRS: [string, string, AttributeKind][] = [
   ['fifo_throughput_scope', 'FifoThroughputScope', 'string'],
   ...(['application', 'firehose', 'http', 'lambda', 'sqs'] as const).flatMap((p): [string, string, AttributeKind][] => {
     const cap = p === 'http' ? 'HTTP' : p === 'sqs' ? 'SQS' : p[0].toUpperCase() + p.slice(1);
-    return [[`${p}_success_feedback_role_arn`, `${cap}SuccessFeedbackRoleArn`, 'string'], [`${p}_failure_feedback_role_arn`, `${cap}FailureFeedbackRoleArn`, 'string'], [`${p}_success_feedback_sample_rate`, `${cap}SuccessFeedbackSampleRate`, 'number']];
+    return [
+      [`${p}_success_feedback_role_arn`, `${cap}SuccessFeedbackRoleArn`, 'string'],
+      [`${p}_failure_feedback_role_arn`, `${cap}FailureFeedbackRoleArn`, 'string'],
+      [`${p}_success_feedback_sample_rate`, `${cap}SuccessFeedbackSampleRate`, 'number'],
+    ];
   }),
 ];
 const FIFO_ONLY = new Set(['content_based_deduplication', 'archive_policy', 'fifo_throughput_scope']);

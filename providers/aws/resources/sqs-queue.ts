@@ -1,6 +1,16 @@
 // aws_sqs_queue: id is the queue URL; attributes map one-to-one onto SQS queue attributes.
 
-import { CreateQueueCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, ListQueueTagsCommand, SetQueueAttributesCommand, TagQueueCommand, UntagQueueCommand, type QueueAttributeName } from '@aws-sdk/client-sqs';
+import {
+  CreateQueueCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  ListQueueTagsCommand,
+  SetQueueAttributesCommand,
+  TagQueueCommand,
+  UntagQueueCommand,
+  type QueueAttributeName,
+} from '@aws-sdk/client-sqs';
 import { error } from '../../../engine/diagnostics.ts';
 import { isUnknown, type Value, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
@@ -118,7 +128,8 @@ export const sqsQueue: AwsResource = {
   describe: (s) => String(s.url ?? s.name ?? ''),
   validate(config) {
     const out = nameAndPrefixConflict(config);
-    if (typeof config.name === 'string' && config.fifo_queue === true && !config.name.endsWith('.fifo')) out.push(error('Invalid queue name', `A FIFO queue name must end with ".fifo"; got "${config.name}".`, { attribute: 'name' }));
+    if (typeof config.name === 'string' && config.fifo_queue === true && !config.name.endsWith('.fifo'))
+      out.push(error('Invalid queue name', `A FIFO queue name must end with ".fifo"; got "${config.name}".`, { attribute: 'name' }));
     return out;
   },
   plan: keepEquivalentJsonAttributes('policy', 'redrive_policy', 'redrive_allow_policy'),

@@ -1,6 +1,16 @@
 // aws_ssm_parameter: id is the parameter name; `value` is sensitive and never leaves state.
 
-import { AddTagsToResourceCommand, DeleteParameterCommand, DescribeParametersCommand, GetParameterCommand, ListTagsForResourceCommand, PutParameterCommand, RemoveTagsFromResourceCommand, type ParameterTier, type ParameterType } from '@aws-sdk/client-ssm';
+import {
+  AddTagsToResourceCommand,
+  DeleteParameterCommand,
+  DescribeParametersCommand,
+  GetParameterCommand,
+  ListTagsForResourceCommand,
+  PutParameterCommand,
+  RemoveTagsFromResourceCommand,
+  type ParameterTier,
+  type ParameterType,
+} from '@aws-sdk/client-ssm';
 import { error } from '../../../engine/diagnostics.ts';
 import { Unknown, type ValueObject } from '../../../engine/lang/value.ts';
 import { sameValue } from '../../schema-plan.ts';
@@ -68,19 +78,21 @@ async function read(ctx: AwsContext, state: ValueObject): Promise<ValueObject | 
 
 async function put(ctx: AwsContext, s: ValueObject, overwrite: boolean): Promise<void> {
   const tags = tagsOf(s.tags_all);
-  await ctx.clients.ssm.send(new PutParameterCommand({
-    Name: String(s.name),
-    Type: String(s.type) as ParameterType,
-    Value: parameterValue(s),
-    Description: str(s.description),
-    Tier: str(s.tier) as ParameterTier | undefined,
-    KeyId: s.type === 'SecureString' ? str(s.key_id) : undefined,
-    DataType: str(s.data_type),
-    AllowedPattern: str(s.allowed_pattern),
-    Overwrite: overwrite || undefined,
-    // SSM refuses tags together with Overwrite; those go through the tagging API.
-    Tags: !overwrite && Object.keys(tags).length ? toTagList(tags) : undefined,
-  }));
+  await ctx.clients.ssm.send(
+    new PutParameterCommand({
+      Name: String(s.name),
+      Type: String(s.type) as ParameterType,
+      Value: parameterValue(s),
+      Description: str(s.description),
+      Tier: str(s.tier) as ParameterTier | undefined,
+      KeyId: s.type === 'SecureString' ? str(s.key_id) : undefined,
+      DataType: str(s.data_type),
+      AllowedPattern: str(s.allowed_pattern),
+      Overwrite: overwrite || undefined,
+      // SSM refuses tags together with Overwrite; those go through the tagging API.
+      Tags: !overwrite && Object.keys(tags).length ? toTagList(tags) : undefined,
+    }),
+  );
 }
 
 export const ssmParameter: AwsResource = {

@@ -12,14 +12,18 @@ export { assertConforms, assertNoChanges, destroy, plan } from '../../testdata/p
 
 export async function motoProvider(moto: MotoServer, extra: ValueObject = {}, workingDir = process.cwd()): Promise<Provider> {
   const p = createAwsProvider({ workingDir, env: { AWS_EC2_METADATA_DISABLED: 'true' } });
-  const ds = (await p.configure({ config: {
-    region: moto.region,
-    access_key: moto.credentials.accessKeyId,
-    secret_key: moto.credentials.secretAccessKey,
-    endpoints: [Object.fromEntries(['s3', 'dynamodb', 'sqs', 'sns', 'iam', 'ssm', 'sts'].map((s) => [s, moto.endpoint]))],
-    s3_use_path_style: true,
-    ...extra,
-  } })).diagnostics;
+  const ds = (
+    await p.configure({
+      config: {
+        region: moto.region,
+        access_key: moto.credentials.accessKeyId,
+        secret_key: moto.credentials.secretAccessKey,
+        endpoints: [Object.fromEntries(['s3', 'dynamodb', 'sqs', 'sns', 'iam', 'ssm', 'sts'].map((s) => [s, moto.endpoint]))],
+        s3_use_path_style: true,
+        ...extra,
+      },
+    })
+  ).diagnostics;
   assert.deepEqual(ds, []);
   return p;
 }

@@ -15,7 +15,11 @@ export interface HclBody {
 }
 
 export class HclSyntaxError extends Error {
-  constructor(readonly file: string, readonly line: number, message: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    message: string,
+  ) {
     super(`${file}:${line}: ${message}`);
   }
 }
@@ -28,9 +32,20 @@ function lex(src: string, file: string): Tok[] {
   let line = 1;
   while (i < src.length) {
     const c = src[i];
-    if (c === '\n') { toks.push({ kind: 'nl', text: '\n', line }); line++; i++; continue; }
-    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
-    if (c === '#' || (c === '/' && src[i + 1] === '/')) { while (i < src.length && src[i] !== '\n') i++; continue; }
+    if (c === '\n') {
+      toks.push({ kind: 'nl', text: '\n', line });
+      line++;
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') {
+      i++;
+      continue;
+    }
+    if (c === '#' || (c === '/' && src[i + 1] === '/')) {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
     if (c === '/' && src[i + 1] === '*') {
       const end = src.indexOf('*/', i + 2);
       if (end < 0) throw new HclSyntaxError(file, line, 'unterminated comment');
@@ -56,7 +71,11 @@ function lex(src: string, file: string): Tok[] {
       i = j + 1;
       continue;
     }
-    if ('{}[]=,:'.includes(c)) { toks.push({ kind: 'punct', text: c, line }); i++; continue; }
+    if ('{}[]=,:'.includes(c)) {
+      toks.push({ kind: 'punct', text: c, line });
+      i++;
+      continue;
+    }
     const m = /^(-?\d+(\.\d+)?)|^([A-Za-z_][A-Za-z0-9_\-.]*)/.exec(src.slice(i, i + 200));
     if (!m) throw new HclSyntaxError(file, line, `unexpected character ${JSON.stringify(c)}`);
     toks.push({ kind: m[1] ? 'number' : 'ident', text: m[0], line });
@@ -70,11 +89,13 @@ export function parseHcl(src: string, file: string): HclBody {
   const toks = lex(src, file);
   let p = 0;
   const peek = () => toks[p];
-  const skipNl = () => { while (toks[p].kind === 'nl') p++; };
+  const skipNl = () => {
+    while (toks[p].kind === 'nl') p++;
+  };
   const expect = (text: string) => {
     skipNl();
     const t = toks[p++];
-    if (t.text !== text || (t.kind !== 'punct')) throw new HclSyntaxError(file, t.line, `expected "${text}", found ${t.kind === 'eof' ? 'end of file' : JSON.stringify(t.text)}`);
+    if (t.text !== text || t.kind !== 'punct') throw new HclSyntaxError(file, t.line, `expected "${text}", found ${t.kind === 'eof' ? 'end of file' : JSON.stringify(t.text)}`);
   };
   function value(): HclValue {
     skipNl();
@@ -90,7 +111,10 @@ export function parseHcl(src: string, file: string): HclBody {
       const out: HclValue[] = [];
       for (;;) {
         skipNl();
-        if (peek().text === ']') { p++; return out; }
+        if (peek().text === ']') {
+          p++;
+          return out;
+        }
         out.push(value());
         skipNl();
         if (peek().text === ',') p++;
@@ -100,7 +124,10 @@ export function parseHcl(src: string, file: string): HclBody {
       const out: { [k: string]: HclValue } = {};
       for (;;) {
         skipNl();
-        if (peek().text === '}') { p++; return out; }
+        if (peek().text === '}') {
+          p++;
+          return out;
+        }
         const k = toks[p++];
         if (k.kind !== 'string' && k.kind !== 'ident') throw new HclSyntaxError(file, k.line, 'expected an object key');
         skipNl();

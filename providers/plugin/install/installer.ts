@@ -77,7 +77,13 @@ export function locateProvider(source: string, constraint: string | undefined, o
   for (const { dir, origin } of searchDirs(source, o)) {
     const found = findPackages(dir, source, o.platform);
     if (!found.length) continue;
-    const version = locked && found.some((f) => f.version === locked.version) && satisfies(locked.version, constraint) ? locked.version : newestMatching(found.map((f) => f.version), constraint);
+    const version =
+      locked && found.some((f) => f.version === locked.version) && satisfies(locked.version, constraint)
+        ? locked.version
+        : newestMatching(
+            found.map((f) => f.version),
+            constraint,
+          );
     if (!version) {
       throw new InstallError(`${origin} has ${source} versions ${found.map((f) => f.version).join(', ')}, none matching the constraint "${constraint}".`);
     }
@@ -92,7 +98,9 @@ export async function installProvider(source: string, constraint: string | undef
   if (local) return local;
   if (!registryAllowed(source, o)) {
     const where = searchDirs(source, o).map((d) => d.dir);
-    throw new InstallError(`Provider ${source}${constraint ? ` (${constraint})` : ''} was not found in ${where.join(', ') || 'any configured mirror'} for ${o.platform.os}_${o.platform.arch}, and no registry download is allowed (a direct {} block in provider_installation, or BALLAST_PROVIDER_DOWNLOAD=1).`);
+    throw new InstallError(
+      `Provider ${source}${constraint ? ` (${constraint})` : ''} was not found in ${where.join(', ') || 'any configured mirror'} for ${o.platform.os}_${o.platform.arch}, and no registry download is allowed (a direct {} block in provider_installation, or BALLAST_PROVIDER_DOWNLOAD=1).`,
+    );
   }
   const dl = await downloadFromRegistry(source, constraint, o.platform, join(o.cacheDir, 'downloads'));
   const pkg: FoundPackage = { version: dl.version, kind: 'packed', path: dl.zipPath, dir: o.cacheDir };

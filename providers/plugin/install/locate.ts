@@ -8,7 +8,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export interface Platform { readonly os: string; readonly arch: string }
+export interface Platform {
+  readonly os: string;
+  readonly arch: string;
+}
 
 export function currentPlatform(): Platform {
   const arch = process.arch === 'x64' ? 'amd64' : process.arch === 'ia32' ? '386' : process.arch;
@@ -54,7 +57,9 @@ export function findPackages(dir: string, source: string, platform: Platform): F
 /** The provider executable inside an unpacked package directory. */
 export function findExecutable(pkgDir: string, type: string): string | undefined {
   if (!existsSync(pkgDir)) return undefined;
-  const names = readdirSync(pkgDir).filter((n) => n.startsWith(`terraform-provider-${type}`) && !n.endsWith('.zip')).sort();
+  const names = readdirSync(pkgDir)
+    .filter((n) => n.startsWith(`terraform-provider-${type}`) && !n.endsWith('.zip'))
+    .sort();
   for (const n of names) {
     const st = statSync(join(pkgDir, n));
     if (st.isFile() && (st.mode & 0o111) !== 0) return join(pkgDir, n);

@@ -47,7 +47,10 @@ export function formatLockFile(entries: ReadonlyMap<string, LockEntry>): string 
     const e = entries.get(source)!;
     out += `\nprovider ${JSON.stringify(source)} {\n  version     = ${JSON.stringify(e.version)}\n`;
     if (e.constraints) out += `  constraints = ${JSON.stringify(e.constraints)}\n`;
-    out += `  hashes = [\n${[...new Set(e.hashes)].sort().map((h) => `    ${JSON.stringify(h)},\n`).join('')}  ]\n}\n`;
+    out += `  hashes = [\n${[...new Set(e.hashes)]
+      .sort()
+      .map((h) => `    ${JSON.stringify(h)},\n`)
+      .join('')}  ]\n}\n`;
   }
   return out;
 }

@@ -14,7 +14,9 @@ test('h1 is dirhash Hash1 and the same for a directory and a zip of it; zh is th
   writeFileSync(join(pkg, 'terraform-provider-x_v1.0.0'), 'binary');
   writeFileSync(join(pkg, 'README'), 'readme');
   const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-  const expected = `h1:${createHash('sha256').update(`${sha('readme')}  README\n${sha('binary')}  terraform-provider-x_v1.0.0\n`).digest('base64')}`;
+  const expected = `h1:${createHash('sha256')
+    .update(`${sha('readme')}  README\n${sha('binary')}  terraform-provider-x_v1.0.0\n`)
+    .digest('base64')}`;
   assert.equal(hashDirectory(pkg), expected);
   const zip = new AdmZip();
   zip.addLocalFolder(pkg);

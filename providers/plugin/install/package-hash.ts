@@ -9,7 +9,10 @@ import { join, relative, sep } from 'node:path';
 import AdmZip from 'adm-zip';
 
 function h1(files: { path: string; digest: string }[]): string {
-  const lines = files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => `${f.digest}  ${f.path}\n`).join('');
+  const lines = files
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => `${f.digest}  ${f.path}\n`)
+    .join('');
   return `h1:${createHash('sha256').update(lines).digest('base64')}`;
 }
 
@@ -31,7 +34,12 @@ export function hashDirectory(dir: string): string {
 
 export function hashZipContents(zipPath: string): string {
   const zip = new AdmZip(zipPath);
-  return h1(zip.getEntries().filter((e) => !e.isDirectory).map((e) => ({ path: e.entryName, digest: sha256hex(e.getData()) })));
+  return h1(
+    zip
+      .getEntries()
+      .filter((e) => !e.isDirectory)
+      .map((e) => ({ path: e.entryName, digest: sha256hex(e.getData()) })),
+  );
 }
 
 export function hashZipFile(zipPath: string): string {

@@ -10,7 +10,6 @@ import { RegistryError, RegistryUnreachableError } from './registry-errors.ts';
 import type { RegistryKey } from './registry-signature.ts';
 import { newestMatching } from './version-constraints.ts';
 
-
 async function getJson(url: string, timeoutMs: number): Promise<unknown> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
   if (!res.ok) throw new RegistryError(`${url} answered ${res.status}`);

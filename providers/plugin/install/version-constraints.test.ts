@@ -18,5 +18,8 @@ test('Terraform constraint operators', () => {
 test('the newest matching version wins; a bad constraint is a clear error', () => {
   assert.equal(newestMatching(['0.9.0', '1.10.0', '1.2.0', '2.0.0'], '~> 1.0'), '1.10.0');
   assert.equal(newestMatching(['1.0.0'], '>= 2'), undefined);
-  assert.throws(() => satisfies('1.0.0', '>= banana'), (e: Error) => e instanceof ConstraintError && /">= banana" is not a version constraint/.test(e.message));
+  assert.throws(
+    () => satisfies('1.0.0', '>= banana'),
+    (e: Error) => e instanceof ConstraintError && /">= banana" is not a version constraint/.test(e.message),
+  );
 });

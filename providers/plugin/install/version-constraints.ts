@@ -30,32 +30,42 @@ function cmp(v: Version, w: Version): number {
 }
 
 export function parseConstraints(spec: string): Check[] {
-  return spec.split(',').map((s) => s.trim()).filter(Boolean).map((c) => {
-    const m = /^(=|!=|>=|<=|>|<|~>)?\s*(.+)$/.exec(c);
-    const w = m && parseVersion(m[2]);
-    if (!m || !w) throw new ConstraintError(`"${c}" is not a version constraint (expected e.g. ">= 1.2.0", "~> 2.1")`);
-    const op = m[1] ?? '=';
-    return (v: Version) => {
-      // a pre-release version is only selected by an exact match
-      if (v.pre && op !== '=') return false;
-      const d = cmp(v, w);
-      switch (op) {
-        case '=': return d === 0;
-        case '!=': return d !== 0;
-        case '>': return d > 0;
-        case '>=': return d >= 0;
-        case '<': return d < 0;
-        case '<=': return d <= 0;
-        default: {
-          if (d < 0) return false;
-          // ~> 1.2 allows 1.x (x >= 2); ~> 1.2.3 allows 1.2.x (x >= 3)
-          const fixed = Math.max(1, w.given - 1);
-          for (let i = 0; i < fixed; i++) if (v.parts[i] !== w.parts[i]) return false;
-          return true;
+  return spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((c) => {
+      const m = /^(=|!=|>=|<=|>|<|~>)?\s*(.+)$/.exec(c);
+      const w = m && parseVersion(m[2]);
+      if (!m || !w) throw new ConstraintError(`"${c}" is not a version constraint (expected e.g. ">= 1.2.0", "~> 2.1")`);
+      const op = m[1] ?? '=';
+      return (v: Version) => {
+        // a pre-release version is only selected by an exact match
+        if (v.pre && op !== '=') return false;
+        const d = cmp(v, w);
+        switch (op) {
+          case '=':
+            return d === 0;
+          case '!=':
+            return d !== 0;
+          case '>':
+            return d > 0;
+          case '>=':
+            return d >= 0;
+          case '<':
+            return d < 0;
+          case '<=':
+            return d <= 0;
+          default: {
+            if (d < 0) return false;
+            // ~> 1.2 allows 1.x (x >= 2); ~> 1.2.3 allows 1.2.x (x >= 3)
+            const fixed = Math.max(1, w.given - 1);
+            for (let i = 0; i < fixed; i++) if (v.parts[i] !== w.parts[i]) return false;
+            return true;
+          }
         }
-      }
-    };
-  });
+      };
+    });
 }
 
 export function satisfies(version: string, spec: string | undefined): boolean {
@@ -67,5 +77,8 @@ export function satisfies(version: string, spec: string | undefined): boolean {
 
 /** The newest version meeting the constraints, as Terraform picks it. */
 export function newestMatching(versions: readonly string[], spec: string | undefined): string | undefined {
-  return [...versions].filter((v) => satisfies(v, spec)).sort(compareVersions).pop();
+  return [...versions]
+    .filter((v) => satisfies(v, spec))
+    .sort(compareVersions)
+    .pop();
 }
