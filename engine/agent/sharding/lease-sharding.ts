@@ -330,14 +330,31 @@ export class LeaseSharding implements StackSharding {
     this.held.delete(shard);
     if (h.timer) clearTimeout(h.timer);
     h.abort.abort(new Error(`handed back the Lease of shard ${shard}`));
-    const { holderIdentity: _holder, ...rest } = h.lease.spec ?? {};
-    try {
-      await this.call('update', () => this.api.replaceNamespacedLease({ name: this.shardName(shard), namespace: this.o.namespace, body: { ...h.lease, spec: rest } }));
-      this.o.log.debug({ event: 'lease', shard }, 'handed back a shard Lease');
-    } catch (e) {
-      // 409: someone else already holds it; otherwise it simply expires
-      if (code(e) !== 409) this.o.log.warn({ event: 'lease', shard, error: errorText(e) }, 'could not hand back a shard Lease; it expires by itself');
+    const name = this.shardName(shard);
+    let lease = h.lease;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const { holderIdentity: _holder, ...rest } = lease.spec ?? {};
+      try {
+        await this.call('update', () => this.api.replaceNamespacedLease({ name, namespace: this.o.namespace, body: { ...lease, spec: rest } }));
+        this.o.log.debug({ event: 'lease', shard }, 'handed back a shard Lease');
+        return;
+      } catch (e) {
+        if (code(e) !== 409) {
+          this.o.log.warn({ event: 'lease', shard, error: errorText(e) }, 'could not hand back a shard Lease; it expires by itself');
+          return;
+        }
+      }
+      // 409: the Lease changed since we last saw it. A renewal of ours that was in flight when
+      // we let go may have written it; look again and hand it back if it still names us.
+      try {
+        lease = await this.call('get', () => this.api.readNamespacedLease({ name, namespace: this.o.namespace }));
+      } catch (e) {
+        this.o.log.warn({ event: 'lease', shard, error: errorText(e) }, 'could not hand back a shard Lease; it expires by itself');
+        return;
+      }
+      if (lease.spec?.holderIdentity !== this.o.identity) return;
     }
+    this.o.log.warn({ event: 'lease', shard }, 'could not hand back a shard Lease after 3 attempts; it expires by itself');
   }
 
   private async call<T>(verb: string, f: () => Promise<T>): Promise<T> {
