@@ -243,8 +243,12 @@ export class S3Store implements StateStore {
           ...(head ? { IfMatch: head.etag } : { IfNoneMatch: '*' }),
         }),
       );
-      if (res.VersionId) this.chainCache.set(res.VersionId, { ...chainEntry(next, digest, `S3 version ${res.VersionId}`), versionId: res.VersionId });
+      if (res.VersionId) {
+        await this.confirmSuccessor(res.VersionId, head === null ? null : head.versionId, opts.expectedSerial);
+        this.chainCache.set(res.VersionId, { ...chainEntry(next, digest, `S3 version ${res.VersionId}`), versionId: res.VersionId });
+      }
     } catch (e) {
+      if (e instanceof StateConflictError) throw e;
       // If-Match on an object deleted meanwhile answers 404 rather than 412.
       if (!isConditionFailed(e) && !(head && isNotFound(e))) throw e;
       // An SDK retry of a write that had in fact landed also fails its condition: that is ours.
@@ -259,19 +263,42 @@ export class S3Store implements StateStore {
   }
 
   /** The latest object version's serial, digest and ETag, from metadata (one HeadObject). */
-  private async headVersion(): Promise<{ serial: number; digest: string; etag: string; lineage?: string } | null> {
+  /**
+   * The conditional write must have put our version directly after the head it was conditioned
+   * on. S3 guarantees that; a store that does not enforce If-Match/If-None-Match atomically (some
+   * S3-compatible servers, moto under concurrent requests) can let two racing writers both
+   * succeed. The one whose version does not follow the expected head takes its version back, so
+   * history keeps one version per serial and the loser plans again.
+   */
+  private async confirmSuccessor(mine: string, expectedPredecessor: string | null | undefined, expectedSerial: number | null): Promise<void> {
+    // a head without a version id (or written before versioning was enabled) gives nothing to judge by
+    if (expectedPredecessor === undefined || expectedPredecessor === 'null') return;
+    const { versions } = await this.listObjectVersions();
+    const at = versions.findIndex((v) => v.versionId === mine);
+    if (at < 0) return; // not listed yet: nothing to judge by
+    const predecessor = versions[at + 1]?.versionId ?? null;
+    if (predecessor === expectedPredecessor) return;
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.key, VersionId: mine }));
+    throw new StateConflictError(
+      `another writer stored a new version of state ${this.description} at the same time (both expected serial ` +
+        `${expectedSerial ?? 'none'}); this one was taken back. Plan again against the current state.`,
+    );
+  }
+
+  private async headVersion(): Promise<{ serial: number; digest: string; etag: string; versionId?: string; lineage?: string } | null> {
     try {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key }));
       const etag = head.ETag ?? '';
+      const versionId = head.VersionId;
       const meta = head.Metadata ?? {};
       const serial = Number(meta[META_SERIAL]);
       if (Number.isInteger(serial) && serial > 0 && meta[META_DIGEST]) {
         const lineage = meta[META_LINEAGE] !== undefined ? decodeURIComponent(meta[META_LINEAGE]) : undefined;
-        return { serial, digest: meta[META_DIGEST], etag, lineage };
+        return { serial, digest: meta[META_DIGEST], etag, versionId, lineage };
       }
       if (!head.VersionId) throw new UserInputError(`state object ${this.description} has no version id; is versioning enabled?`);
       const read = await this.readVersion(head.VersionId);
-      return { serial: read.state.serial, digest: read.digest, etag, lineage: read.state.lineage };
+      return { serial: read.state.serial, digest: read.digest, etag, versionId, lineage: read.state.lineage };
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }
