@@ -244,7 +244,7 @@ class Planner {
       const resp = await p.provider.readResource({ typeName: earlier.type, currentState: earlier.attributes, private: earlier.private, signal: this.opts.signal });
       const now = resp.newState;
       if (hasErrors(resp.diagnostics) || now === null) continue; // gone: the plan creates it anew
-      if (current && (valuesEqual(now, current.attributes) || (now.id !== undefined && now.id === current.attributes.id))) continue; // the same real object
+      if (current && (valuesEqual(now, current.attributes) || sameRealObject(now, current.attributes))) continue;
       if (current) this.changes.set(`${address} (deposed)`, { ...deleteChange(current), deposed: true });
       this.refreshed.set(address, { ...earlier, attributes: now });
     }
@@ -838,4 +838,20 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function suggest(name: string, candidates: string[]): string {
   const best = closest(name, candidates);
   return best ? ` Did you mean "${best}"?` : '';
+}
+
+/**
+ * Whether two states of one address describe the same real object: the same `id`, or, for an
+ * object without one (kubernetes_manifest), the same server-assigned `object.metadata.uid`.
+ * A rollback then updates that object in place instead of deposing and deleting it.
+ */
+function sameRealObject(a: ValueObject, b: ValueObject): boolean {
+  if (a.id !== undefined && a.id !== null) return a.id === b.id;
+  const uid = (o: ValueObject): Value | undefined => {
+    const obj = o.object;
+    const meta = isObject(obj) ? obj.metadata : undefined;
+    return isObject(meta) ? meta.uid : undefined;
+  };
+  const u = uid(a);
+  return typeof u === 'string' && u === uid(b);
 }
