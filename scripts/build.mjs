@@ -2,6 +2,9 @@
 // external, resolved from node_modules), split at dynamic imports so each command loads only its
 // own chunk, with source maps. Chunks sit beside the entry so `new URL('../package.json',
 // import.meta.url)` and the synth hook files resolve the same way from any of them.
+// A few small pure-JavaScript dependencies that nearly every command loads are the exception: each
+// is pre-bundled into one file, dist/vendor/<name>.js. Node's loader pays per file (resolve, read,
+// compile, link) and yargs alone is ~50 files: one file instead halves its start-up CPU.
 import { copyFile, cp, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +17,34 @@ const out = `${root}dist.${process.pid}.tmp`;
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
+
+// Pure JavaScript (no native parts, no files read beside their own modules, except yargs' optional
+// locale files: the CLI speaks English only and turns locale detection off, engine/cli/main.ts).
+const VENDORED = ['yargs', 'jsonc-parser', 'lossless-json'];
+const vendorFile = (name) => `vendor/${name.replace(/[@/]/g, '_')}.js`;
+for (const name of VENDORED) {
+  await build({
+    absWorkingDir: root,
+    stdin: { contents: `export * from '${name}';\n${name === 'yargs' ? `export { default } from '${name}';\n` : ''}`, resolveDir: root, loader: 'js' },
+    outfile: `${out}/${vendorFile(name)}`,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // the ESM build of each (jsonc-parser's `main` is a UMD file whose requires esbuild cannot follow)
+    mainFields: ['module', 'main'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+/** `import 'yargs'` in Ballast's code → the pre-bundled file beside the chunks */
+const vendored = {
+  name: 'vendored',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (a) => (VENDORED.includes(a.path) ? { path: `./${vendorFile(a.path)}`, external: true } : undefined));
+  },
+};
+
 const result = await build({
   absWorkingDir: root,
   entryPoints: { ballast: 'engine/cli/main.ts' },
@@ -28,6 +59,7 @@ const result = await build({
   chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
   metafile: true,
+  plugins: [vendored],
 });
 // Dependencies stay external, so each one the bundle imports must be a declared dependency: a
 // package that is only in node_modules by chance (hoisted from another's dependencies) would be
@@ -38,7 +70,7 @@ const builtins = new Set(builtinModules);
 const undeclared = new Set();
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   for (const imp of output.imports) {
-    if (!imp.external || imp.path.startsWith('node:') || builtins.has(imp.path)) continue;
+    if (!imp.external || imp.path.startsWith('node:') || builtins.has(imp.path) || imp.path.startsWith('./vendor/')) continue;
     const name = imp.path.startsWith('@') ? imp.path.split('/').slice(0, 2).join('/') : imp.path.split('/')[0];
     if (!declared.has(name)) undeclared.add(`${name} (imported by ${file.replace(/^.*\//, 'dist/')})`);
   }

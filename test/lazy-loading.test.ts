@@ -19,7 +19,9 @@ async function loadsOf(args: string[], cwd: string): Promise<{ code: number; std
   return { ...run, loaded: (await readFile(file, 'utf8')).split('\n').filter(Boolean) };
 }
 
-const packagesOf = (urls: string[]) => new Set(urls.flatMap((u) => [...u.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1]!)));
+// a package from node_modules, or one pre-bundled into dist/vendor/<name>.js (scripts/build.mjs)
+const packagesOf = (urls: string[]) =>
+  new Set(urls.flatMap((u) => [...[...u.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1]!), ...[...u.matchAll(/\/dist\/vendor\/([^/]+)\.js$/g)].map((m) => m[1]!)]));
 
 const HEAVY = ['@cdktf/hcl2json', '@aws-sdk/client-s3', '@aws-sdk/client-sts', '@aws-sdk/credential-providers', 'pino', 'prom-client', '@kubernetes/client-node', '@grpc/grpc-js', 'tsx'];
 
@@ -63,4 +65,18 @@ test('plan of a stack with an S3 backend loads the AWS SDK only for the store', 
   assert.notEqual(run.code, 0);
   assert.ok(pkgs.has('@aws-sdk/client-s3'), 'the S3 store loaded its SDK when used');
   assert.ok(!pkgs.has('@aws-sdk/client-sts'), 'no AWS provider was configured');
+});
+
+test('yargs is one pre-bundled file, and its messages stay English whatever the locale', async () => {
+  const run = await loadsOf(['plan', '--nope'], await makeTempDir());
+  assert.equal(run.code, 1);
+  assert.ok(
+    run.loaded.some((u) => u.endsWith('/dist/vendor/yargs.js')),
+    'yargs came from dist/vendor',
+  );
+  assert.ok(!run.loaded.some((u) => u.includes('/node_modules/yargs/')), 'no file of node_modules/yargs was loaded');
+  const german = await runBallast(['plan', '--nope'], { cwd: await makeTempDir(), env: { LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' } });
+  assert.equal(german.code, 1);
+  assert.match(german.stderr, /Unknown flag -nope/);
+  assert.doesNotMatch(german.stderr, /Unbekannt/);
 });

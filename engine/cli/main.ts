@@ -40,6 +40,9 @@ export async function main(argv: string[]): Promise<number> {
     const parser = yargs(terraformStyleArgv(argv));
     skipHelpCache(parser);
     await parser
+      // English only: usage errors are rewritten from yargs' English messages (explainUsage), and
+      // the bundled yargs (dist/vendor) carries no locale files
+      .detectLocale(false)
       .scriptName('ballast')
       .version(ENGINE_VERSION)
       .command(await lazyCommands(commandToLoad(argv)))
