@@ -22,7 +22,7 @@ import { configDigest, digestHex } from './config-digest.ts';
 import { FileJournal, readJournalFile } from './file-journal.ts';
 import { acquireFileLock, forceUnlockFile, readFileLock } from './lock-file.ts';
 import { CorruptStateError } from '../engine/errors.ts';
-import { digestOf, parseState, serializeState, versionInfo } from './serialize.ts';
+import { parseState, serializeState, versionDigest, versionInfo } from './serialize.ts';
 import { BrokenChainError, chainEntry, checkChain, type ChainEntry } from './chain.ts';
 import type { StateVersion, VersionInfo } from './model.ts';
 import { checkControlName, type Journal, type Lock, type LockInfo, type LockOptions, type PutOptions, type StateStore } from './store.ts';
@@ -179,7 +179,7 @@ export class LocalDirStore implements StateStore {
       throw new Error(`internal error: a version of stack "${next.stack}" cannot be stored in the state of stack "${this.stack}" (${this.description})`);
     }
     const bytes = serializeState(next);
-    parseState(bytes, `new state version ${next.serial}`); // never commit what could not be read back
+    const digest = versionDigest(parseState(bytes, `new state version ${next.serial}`)); // never commit what could not be read back
 
     // The commit point: create-if-absent. Losing this race means another writer committed first.
     if (!(await createFileOnce(this.versionPath(next.serial), bytes))) {
@@ -187,7 +187,6 @@ export class LocalDirStore implements StateStore {
         `state changed since it was read: expected serial ${opts.expectedSerial ?? 'none (empty state)'}, but another writer stored serial ${next.serial} first [${this.description}]`,
       );
     }
-    const digest = digestOf(bytes);
     const info = versionInfo(next, digest);
     await this.movePointer(next.serial, digest);
     await appendFile(this.indexPath, JSON.stringify(info) + '\n');
@@ -301,7 +300,8 @@ export class LocalDirStore implements StateStore {
     const path = this.versionPath(serial);
     const bytes = await readFileOrNull(path);
     if (bytes === null) return null;
-    return { version: checkSerial(parseState(bytes, `state version file ${path}`), serial, path), digest: digestOf(bytes) };
+    const version = checkSerial(parseState(bytes, `state version file ${path}`), serial, path);
+    return { version, digest: versionDigest(version) };
   }
 
   private async loadCurrent(): Promise<Loaded | null> {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CorruptStateError } from '../engine/errors.ts';
-import { digestOf, parseState, serializeState, stableJson, versionInfo } from './serialize.ts';
+import { digestOf, parseState, serializeState, stableJson, versionDigest, versionInfo } from './serialize.ts';
 import { configDigest, digestHex, isDigest } from './config-digest.ts';
 import { Sensitive, UNKNOWN } from '../engine/lang/value.ts';
 import { BigNum, numberFromText } from '../engine/lang/big-number.ts';
@@ -91,4 +91,16 @@ test('numbers beyond a double keep every digit through serialize, parse and the 
   assert.equal(String(back.outputs.id.value), '123456789012345678901');
   assert.equal(back.outputs.small.value, 5);
   assert.deepEqual(serializeState(back), bytes, 'the same version gives the same bytes after a round trip');
+});
+
+test('versionDigest is the digest of the bytes a version was read from, without serializing it again', () => {
+  const v = sampleVersion(1, null);
+  const canonical = serializeState(v);
+  assert.equal(versionDigest(v), digestOf(canonical), 'a version built in memory: the digest of its serialized form');
+  assert.equal(versionDigest(parseState(canonical, 'test')), digestOf(canonical));
+  // bytes written by another tool (compact JSON): the digest the store's chain holds is theirs
+  const compact = Buffer.from(JSON.stringify(v));
+  const read = parseState(compact, 'test');
+  assert.equal(versionDigest(read), digestOf(compact));
+  assert.notEqual(versionDigest(read), digestOf(serializeState(read)));
 });

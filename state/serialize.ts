@@ -65,6 +65,18 @@ export function digestOf(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
+/** the digest of the bytes each parsed version was read from (versions are immutable) */
+const readDigests = new WeakMap<StateVersion, string>();
+
+/**
+ * The digest of a version: of the bytes it was parsed from when it was read (parseState), else of
+ * its serialized form. Serializing a large state again only to learn its digest costs more than
+ * reading it did.
+ */
+export function versionDigest(v: StateVersion): string {
+  return readDigests.get(v) ?? digestOf(serializeState(v));
+}
+
 export function versionInfo(v: StateVersion, digest: string): VersionInfo {
   return {
     serial: v.serial,
@@ -82,6 +94,7 @@ export function versionInfo(v: StateVersion, digest: string): VersionInfo {
  * e.g. `state version file /x/versions/00000003.json`.
  */
 export function parseState(bytes: Buffer | string, origin: string): StateVersion {
+  const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   let raw: unknown;
   try {
@@ -128,6 +141,7 @@ export function parseState(bytes: Buffer | string, origin: string): StateVersion
       fail(`outputs.${name} must be an object with value and sensitive (boolean)`);
     }
   }
+  readDigests.set(raw as unknown as StateVersion, digestOf(buf));
   return raw as unknown as StateVersion;
 }
 

@@ -2,7 +2,7 @@
 // applies recorded after it.
 
 import type { StateStore } from '../../state/store.ts';
-import { digestOf, serializeState } from '../../state/serialize.ts';
+import { versionDigest } from '../../state/serialize.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { PriorState } from '../plan/prior-state.ts';
 import { recoverJournal } from './recover-journal.ts';
@@ -20,5 +20,5 @@ export async function readPrior(store: StateStore): Promise<LoadedPrior> {
     recoverJournal(instances, j.entries);
     journals.push(j.applyId);
   }
-  return { version, digest: version ? digestOf(serializeState(version)) : null, instances, journals };
+  return { version, digest: version ? versionDigest(version) : null, instances, journals };
 }

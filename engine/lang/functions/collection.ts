@@ -3,7 +3,7 @@
 import { compareNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
 import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
-import { arr, bigNum, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
+import { arr, bigNum, bool, graphemeCount, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
 import { add } from '../decimal-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
@@ -69,7 +69,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     returnType: 'number',
     impl: ([v]) => {
       if (v instanceof Unknown) return new Unknown('number');
-      if (typeof v === 'string') return graphemes(v).length;
+      if (typeof v === 'string') return graphemeCount(v);
       if (Array.isArray(v)) return v.length;
       if (isObject(v)) return Object.keys(v).length;
       throw new FunctionArgumentError(0, 'argument must be a string, a collection type, or a structural type');

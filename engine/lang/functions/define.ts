@@ -54,5 +54,12 @@ export function int(v: Value, i: number, what = 'value'): number {
 /** Splits a string into user-perceived characters (grapheme clusters), as Terraform counts them. */
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function graphemes(s: string): string[] {
-  return Array.from(segmenter.segment(s), (x) => x.segment);
+  return PLAIN_ASCII.test(s) ? s.split('') : Array.from(segmenter.segment(s), (x) => x.segment);
 }
+/** The number of grapheme clusters of a string (its length as Terraform counts it). */
+export function graphemeCount(s: string): number {
+  return PLAIN_ASCII.test(s) ? s.length : graphemes(s).length;
+}
+// printable ASCII, tab and newline: each character its own cluster (CR is not: CR LF is one), and
+// the segmenter (slow, and called per string by format, length, substr) has nothing to join
+const PLAIN_ASCII = /^[\t\n\x20-\x7e]*$/;

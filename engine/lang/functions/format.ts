@@ -6,7 +6,7 @@ import { isExactDouble, isNum, isWholeNum, type Num, toDec, toDouble } from '../
 import { convert, ConversionError, formatNumber } from '../convert.ts';
 import { isObject, type Value } from '../value.ts';
 import { FunctionArgumentError } from './function.ts';
-import { graphemes } from './define.ts';
+import { graphemeCount, graphemes } from './define.ts';
 import { toJson } from './json.ts';
 
 interface Spec {
@@ -170,8 +170,9 @@ function signed(negative: boolean, digits: string, spec: Spec): string {
 }
 
 function pad(s: string, spec: Spec, zero: boolean): string {
-  const len = graphemes(s).length;
-  if (spec.width === undefined || len >= spec.width) return s;
+  if (spec.width === undefined) return s;
+  const len = graphemeCount(s);
+  if (len >= spec.width) return s;
   const fill = (zero ? '0' : ' ').repeat(spec.width - len);
   return spec.flags.includes('-') ? s + fill : fill + s;
 }

@@ -121,4 +121,14 @@ describe('string functions', () => {
     const s = call('replace', new Sensitive('secret'), 'e', '3');
     assert.ok(s instanceof Sensitive && s.value === 's3cr3t');
   });
+
+  it('length, substr and format widths count grapheme clusters, with and without the plain-ASCII fast path', () => {
+    assert.equal(call('length', 'abc'), 3);
+    assert.equal(call('length', 'a\r\nb'), 3, 'CR LF is one cluster');
+    assert.equal(call('length', 'a\tb\n'), 4);
+    assert.equal(call('length', 'e\u0301x'), 2, 'a combining accent joins its letter');
+    assert.equal(call('substr', 'e\u0301xyz', 1, 2), 'xy');
+    assert.equal(call('format', '%4s|%-4s|', 'e\u0301', 'ab'), '   e\u0301|ab  |');
+    assert.equal(call('format', '%.2s', 'a\r\nb'), 'a\r\n');
+  });
 });

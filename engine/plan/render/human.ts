@@ -31,7 +31,9 @@ const LEGEND: [Action, string][] = [
 
 export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
   const p = opts.color ? COLORS : NO_COLORS;
-  const secrets = planSecrets(plan, opts.schemaOf);
+  // walks every value of the plan: only when a change is rendered (never for a no-op plan)
+  let secrets: Set<string> | undefined;
+  const secretsOf = () => (secrets ??= planSecrets(plan, opts.schemaOf));
   const out: string[] = [];
   if (opts.stackLabel) out.push(p.bold(`Stack "${plan.stack}"`) + (plan.sourceRevision ? ` at ${plan.sourceRevision}` : ''), '');
   if (plan.rollbackOf !== undefined) out.push(`This plan rolls the stack back to the configuration recorded in state version ${plan.rollbackOf}.`, '');
@@ -41,7 +43,7 @@ export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
   if (drift.length) {
     out.push(p.bold('Note: Objects have changed outside of Ballast'), '');
     out.push(`Ballast detected the following changes made outside of Ballast since the last "ballast apply"${refreshOnly ? ':' : ' which may have affected this plan:'}`, '');
-    for (const c of drift) out.push(...renderResourceChange(c, opts, { drift: true, secrets }), '');
+    for (const c of drift) out.push(...renderResourceChange(c, opts, { drift: true, secrets: secretsOf() }), '');
     if (refreshOnly) {
       out.push(
         'This is a refresh-only plan, so Ballast will not take any actions to undo these. If you were expecting these changes then you can apply this plan to record the updated values in the Ballast state without changing any remote objects.',
@@ -65,13 +67,13 @@ export function renderPlan(plan: Plan, opts: RenderPlanOptions): string {
     out.push('Ballast used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:');
     for (const [action, text] of LEGEND) if (used.has(action)) out.push(`${colorSymbol(ACTION_SYMBOL[action].padStart(3), p)} ${text}`);
     out.push('', 'Ballast will perform the following actions:', '');
-    for (const c of changes) out.push(...renderResourceChange(c, opts, { secrets }), '');
+    for (const c of changes) out.push(...renderResourceChange(c, opts, { secrets: secretsOf() }), '');
     for (const a of forgotten)
       out.push(`  ${p.bold(`# ${a} will no longer be managed by Ballast`)}`, '  # (removed from the configuration with lifecycle { destroy = false }: the object itself is kept)', '');
     out.push(p.bold(renderSummaryLine(plan)));
-    if (outputs.length) out.push('', 'Changes to Outputs:', ...renderOutputChanges(outputs, p, secrets));
+    if (outputs.length) out.push('', 'Changes to Outputs:', ...renderOutputChanges(outputs, p, secretsOf()));
   } else if (outputs.length) {
-    out.push('Changes to Outputs:', ...renderOutputChanges(outputs, p, secrets), '');
+    out.push('Changes to Outputs:', ...renderOutputChanges(outputs, p, secretsOf()), '');
     out.push('You can apply this plan to save these new output values to the Ballast state, without changing any real infrastructure.');
   } else if (refreshOnly) {
     if (!drift.length)

@@ -28,7 +28,10 @@ export function sensitivePathsOf(c: ResourceChange, schemaOf?: SchemaLookup): Pa
 export function planSecrets(plan: Plan, schemaOf?: SchemaLookup): Set<string> {
   const out = new Set<string>();
   for (const c of [...plan.changes, ...plan.drift]) {
-    const tree = pathTree(sensitivePathsOf(c, schemaOf));
+    const paths = sensitivePathsOf(c, schemaOf);
+    // no mark on either side (a Sensitive wrapper would have given a path): nothing to collect
+    if (paths.length === 0) continue;
+    const tree = pathTree(paths);
     if (c.before) collect(c.before, tree, out);
     if (c.after) collect(c.after, tree, out);
   }
