@@ -84,6 +84,10 @@ test('JSON in and out keeps every digit and never writes an exponent', () => {
   assert.equal(stringifyJson({ a: 1e21, p: 2 ** 64 }), '{"a":1e+21,"p":18446744073709552000}', 'state keeps the digits that read back as the same double');
   assert.equal((parseJson(stringifyJson({ p: 2 ** 64, id: numberFromText('123456789012345678901') })) as { p: number }).p, 2 ** 64);
   assert.equal(stringifyJson([1, 2]), '[1,2]');
+  // a bare number, and one after a delimiter and white space, take the lossless path too
+  assert.ok(parseJson(' 123456789012345678901') instanceof BigNum);
+  assert.ok((parseJson('[1,\n  -1.5e400]') as Value[])[1] instanceof BigNum);
+  assert.equal(parseJson('"1234567890123456789012"'), '1234567890123456789012', 'digits inside a string stay a string');
 });
 
 test('output JSON prints a big power of two as Terraform does', () => {
