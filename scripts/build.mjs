@@ -21,6 +21,25 @@ await mkdir(out, { recursive: true });
 // Pure JavaScript (no native parts, no files read beside their own modules, except yargs' optional
 // locale files: the CLI speaks English only and turns locale detection off, engine/cli/main.ts).
 const VENDORED = ['yargs', 'jsonc-parser', 'lossless-json'];
+/**
+ * string-width (yargs' help layout) builds Unicode-property regular expressions and an
+ * Intl.Segmenter when its module loads: ~30 ms of CPU on every run, for a function only --help
+ * and usage errors call. Its importers get a stand-in that loads it (bundled, initialised on first
+ * use: esbuild wraps a required ESM module) the first time a width is measured.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (a) =>
+      a.kind === 'require-call' ? undefined : { path: `${a.resolveDir}/string-width (lazy)`, namespace: 'lazy-string-width', pluginData: { resolveDir: a.resolveDir } },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (a) => ({
+      contents: "let impl;\nexport default function stringWidth(s, o) {\n  impl ??= require('string-width').default;\n  return impl(s, o);\n}\n",
+      resolveDir: a.pluginData.resolveDir,
+      loader: 'js',
+    }));
+  },
+};
 const vendorFile = (name) => `vendor/${name.replace(/[@/]/g, '_')}.js`;
 for (const name of VENDORED) {
   await build({
@@ -33,6 +52,7 @@ for (const name of VENDORED) {
     target: 'node20',
     // the ESM build of each (jsonc-parser's `main` is a UMD file whose requires esbuild cannot follow)
     mainFields: ['module', 'main'],
+    plugins: [lazyStringWidth],
     sourcemap: 'linked',
     logLevel: 'warning',
   });
