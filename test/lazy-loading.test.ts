@@ -80,3 +80,10 @@ test('yargs is one pre-bundled file, and its messages stay English whatever the 
   assert.match(german.stderr, /Unknown flag -nope/);
   assert.doesNotMatch(german.stderr, /Unbekannt/);
 });
+
+test('--help lays out the command table (string-width, loaded on first use) within the width', async () => {
+  const run = await runBallast(['--help'], { cwd: await makeTempDir() });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^ {2}ballast plan +Show the changes apply would make/m);
+  for (const line of run.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);
+});
