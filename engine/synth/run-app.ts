@@ -26,7 +26,6 @@ export interface AppOutput {
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
-const tsxLoaderURL = import.meta.resolve('tsx');
 const fallbackRegisterURL = new URL('./register-module-fallback.mjs', import.meta.url).href;
 
 /** node_modules directories Ballast itself resolves packages from (for CommonJS NODE_PATH). */
@@ -52,7 +51,8 @@ export function runApp(opts: RunAppOptions): Promise<AppOutput> {
   };
   // Ballast writes JSON; an inherited HCL switch would make output we cannot read.
   delete env.SYNTH_HCL_OUTPUT;
-  const args = ['--import', tsxLoaderURL, '--import', fallbackRegisterURL, opts.entry];
+  // resolved here, not at load: plan and apply of an already synthesized stack never run an app
+  const args = ['--import', import.meta.resolve('tsx'), '--import', fallbackRegisterURL, opts.entry];
 
   return new Promise((resolvePromise, reject) => {
     if (opts.signal?.aborted) {
