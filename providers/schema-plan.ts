@@ -6,7 +6,7 @@ import { isBigNum, isNum, numEquals } from '../engine/lang/big-number.ts';
 import type { PlanResourceChangeRequest, BlockSchema, NestedBlockSchema, ResourceSchema } from './provider.ts';
 import { convert, ConversionError } from '../engine/lang/convert.ts';
 import type { Type } from '../engine/lang/types.ts';
-import { Unknown, isObject, isSet, isUnknown, markSet, type Path, type Value, type ValueObject } from '../engine/lang/value.ts';
+import { Unknown, copyObject, isObject, isSet, isUnknown, markSet, type Path, type Value, type ValueObject } from '../engine/lang/value.ts';
 
 export interface SchemaPlan {
   plannedState: ValueObject | null;
@@ -30,7 +30,7 @@ export function planFromSchema(schema: ResourceSchema, req: PlanResourceChangeRe
 
 /** Fills optional attributes left null with their schema default, recursively. */
 export function applyDefaults(block: BlockSchema, obj: ValueObject): ValueObject {
-  const out: ValueObject = { ...obj };
+  const out: ValueObject = copyObject(obj);
   for (const [name, attr] of Object.entries(block.attributes)) {
     if (attr.default !== undefined && (out[name] === undefined || out[name] === null)) out[name] = attr.default;
   }
@@ -42,7 +42,7 @@ export function applyDefaults(block: BlockSchema, obj: ValueObject): ValueObject
 
 /** Gives every schema attribute a value (null, or [] for list/set blocks) and drops nothing, like Terraform state. */
 export function normalizeToSchema(block: BlockSchema, obj: ValueObject): ValueObject {
-  const out: ValueObject = { ...obj };
+  const out: ValueObject = copyObject(obj);
   for (const name of Object.keys(block.attributes)) if (out[name] === undefined) out[name] = null;
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     out[name] = mapBlock(nested, out[name], (item) => normalizeToSchema(nested.block, item));
@@ -62,7 +62,7 @@ function coerce(v: Value, type: Type): Value {
 }
 
 function planCreate(block: BlockSchema, proposed: ValueObject): ValueObject {
-  const out: ValueObject = { ...proposed };
+  const out: ValueObject = copyObject(proposed);
   for (const [name, attr] of Object.entries(block.attributes)) {
     let v = coerce(out[name] ?? null, attr.type);
     if (v === null && attr.default !== undefined) v = attr.default;
@@ -76,7 +76,7 @@ function planCreate(block: BlockSchema, proposed: ValueObject): ValueObject {
 }
 
 function planUpdate(block: BlockSchema, proposed: ValueObject, config: ValueObject | null, prior: ValueObject | null): ValueObject {
-  const out: ValueObject = { ...proposed };
+  const out: ValueObject = copyObject(proposed);
   for (const [name, attr] of Object.entries(block.attributes)) {
     let v = coerce(out[name] ?? null, attr.type);
     const configured = config !== null && config[name] !== undefined && config[name] !== null;
@@ -151,7 +151,7 @@ function blockHasForceNew(block: BlockSchema): boolean {
 }
 
 function resetComputed(block: BlockSchema, planned: ValueObject, config: ValueObject | null): ValueObject {
-  const out: ValueObject = { ...planned };
+  const out: ValueObject = copyObject(planned);
   for (const [name, attr] of Object.entries(block.attributes)) {
     const configured = config !== null && config[name] !== undefined && config[name] !== null;
     if (attr.computed && !configured && attr.default === undefined) out[name] = new Unknown();

@@ -2,11 +2,11 @@
 // configuration leaves null taken from the prior object, so the provider can tell real
 // changes from values it filled in itself.
 
-import { isObject, type Value, type ValueObject } from '../lang/value.ts';
+import { copyObject, isObject, type Value, type ValueObject } from '../lang/value.ts';
 import type { BlockSchema } from '../../providers/provider.ts';
 
 export function proposedNewState(block: BlockSchema, config: ValueObject, prior: ValueObject | null): ValueObject {
-  const out: ValueObject = { ...config };
+  const out: ValueObject = copyObject(config);
   for (const [name, attr] of Object.entries(block.attributes)) {
     const c = config[name];
     if (attr.computed && (c === null || c === undefined)) out[name] = prior ? (prior[name] ?? null) : null;

@@ -43,6 +43,21 @@ export const isUnknown = (v: unknown): v is Unknown => v instanceof Unknown;
 export const isSensitive = (v: unknown): v is Sensitive => v instanceof Sensitive;
 export const isObject = (v: unknown): v is ValueObject => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Sensitive) && !(v instanceof BigNum);
 
+/**
+ * A shallow copy of an object that then takes new keys cheaply. V8 gives a `{ ...o }` copy a map
+ * that adding a key to is ~10× slower than to one built key by key, and the schema steps (defaults,
+ * nulls for unset attributes, planned values) add keys to a copy of every instance's object.
+ */
+export function copyObject(o: ValueObject): ValueObject {
+  const out: ValueObject = {};
+  for (const k of Object.keys(o)) {
+    // assigning "__proto__" would set the prototype instead of defining the key
+    if (k === '__proto__') Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+    else out[k] = o[k];
+  }
+  return out;
+}
+
 /** True when the value or anything inside it is unknown. */
 export function containsUnknown(v: Value): boolean {
   if (v instanceof Unknown) return true;

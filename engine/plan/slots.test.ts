@@ -29,3 +29,32 @@ test('at most size tasks run at once, waiters start first come first served, a f
 test('a slot count below one is refused', () => {
   assert.throws(() => new Slots(0), RangeError);
 });
+
+test('thousands of waiters, some queued while others are served, all start in arrival order within the bound', async () => {
+  const slots = new Slots(3);
+  let inFlight = 0;
+  let most = 0;
+  const started: number[] = [];
+  const task = (i: number): Promise<number> =>
+    slots.run(async () => {
+      started.push(i);
+      most = Math.max(most, ++inFlight);
+      await Promise.resolve();
+      inFlight--;
+      return i;
+    });
+  const first = Array.from({ length: 2000 }, (_, i) => task(i));
+  // a second wave joins while the first is being served (the queue's served part is dropped meanwhile)
+  await first[500];
+  const second = Array.from({ length: 1000 }, (_, i) => task(2000 + i));
+  const results = await Promise.all([...first, ...second]);
+  assert.deepEqual(
+    results,
+    Array.from({ length: 3000 }, (_, i) => i),
+  );
+  assert.deepEqual(
+    started,
+    Array.from({ length: 3000 }, (_, i) => i),
+  );
+  assert.equal(most, 3);
+});
