@@ -100,7 +100,14 @@ export function schemaLookup(session: PlanSession): (a: InstanceAddr) => Resourc
   const { plan, providers } = session;
   const providerOf = new Map<string, string>();
   for (const c of [...plan.drift, ...plan.changes]) providerOf.set(c.address, c.provider);
-  return (a) => providers.resourceSchema(providerOf.get(formatInstance(a)) ?? a.type.split('_')[0], a.mode, a.type);
+  // renderers ask once per change and again per secret scan: answered once per address object
+  const memo = new WeakMap<InstanceAddr, ResourceSchema | undefined>();
+  return (a) => {
+    if (memo.has(a)) return memo.get(a);
+    const schema = providers.resourceSchema(providerOf.get(formatInstance(a)) ?? a.type.split('_')[0], a.mode, a.type);
+    memo.set(a, schema);
+    return schema;
+  };
 }
 
 export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
