@@ -3,7 +3,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import module from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTempDir } from './helpers/temp-dir.ts';
@@ -86,4 +87,16 @@ test('--help lays out the command table (string-width, loaded on first use) with
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /^ {2}ballast plan +Show the changes apply would make/m);
   for (const line of run.stdout.split('\n')) assert.ok(line.length <= 100, `wider than 100 columns: ${line}`);
+});
+
+test('on Node 22.1+ compiled code is cached in the user cache folder (XDG_CACHE_HOME), not the shared temporary one', {
+  skip: typeof module.enableCompileCache !== 'function' && 'this Node has no compile cache',
+}, async () => {
+  const cache = await makeTempDir();
+  const run = await runBallast(['--version'], { cwd: await makeTempDir(), env: { XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: '' } });
+  assert.equal(run.code, 0, run.stderr);
+  const dir = join(cache, 'ballast', 'compile-cache');
+  const versions = await readdir(dir);
+  assert.ok(versions.length > 0, `nothing cached in ${dir}`);
+  assert.ok((await readdir(join(dir, versions[0]!))).length > 0, 'the cache holds compiled modules');
 });
