@@ -29,7 +29,3 @@ export function ensureTestProviders(): string | undefined {
   }
   return (result = undefined);
 }
-
-export function terraformAvailable(): boolean {
-  return spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
-}
