@@ -90,7 +90,7 @@ test('--help lays out the command table (string-width, loaded on first use) with
 });
 
 test('on Node 22.1+ compiled code is cached in the user cache folder (XDG_CACHE_HOME), not the shared temporary one', {
-  skip: typeof module.enableCompileCache !== 'function' && 'this Node has no compile cache',
+  skip: typeof (module as { enableCompileCache?: unknown }).enableCompileCache !== 'function' && 'this Node has no compile cache',
 }, async () => {
   const cache = await makeTempDir();
   const run = await runBallast(['--version'], { cwd: await makeTempDir(), env: { XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: '' } });
