@@ -51,6 +51,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/show.ts')).showCommand as CommandModule,
   },
   {
+    name: 'console',
+    command: 'console',
+    describe: 'Evaluate expressions against the configuration and current state of a stack (a prompt on a terminal, else one expression per stdin line)',
+    load: async () => (await import('./commands/console.ts')).consoleCommand as CommandModule,
+  },
+  {
     name: 'history',
     command: 'history',
     describe: 'List the recorded state versions (serial, time, reason, source revision, changes)',
