@@ -46,8 +46,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'show',
-    command: 'show [serial]',
-    describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
+    command: 'show [target]',
+    describe: 'Show a state version (default: current), with --diff M the changes between two versions, or a plan saved with plan --out',
     load: async () => (await import('./commands/show.ts')).showCommand as CommandModule,
   },
   {
