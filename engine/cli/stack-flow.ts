@@ -88,6 +88,7 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
       remoteState: ctx.remoteState(),
       signal: o.signal,
       driftPolicies: o.driftPolicies,
+      onRefresh: o.uiJson?.refreshEvent,
     },
     ctx.env,
   );

@@ -130,7 +130,7 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
       ui.version(ENGINE_VERSION);
       setDiagnosticSink((d) => ui.diagnostic(d));
     }
-    const o = flowOptions(ctx, a, sourceRevision ? { sourceRevision } : {});
+    const o = flowOptions(ctx, a, { ...(sourceRevision ? { sourceRevision } : {}), uiJson: ui });
     const stacks = await ctx.stacks();
     const ordered = o.mode === 'destroy' ? [...stacks].reverse() : stacks;
     const sessions: PlanSession[] = [];
