@@ -5,15 +5,14 @@
 // and every deterministic expression must print exactly what `terraform console` prints.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify, stripVTControlCharacters } from 'node:util';
+import { stripVTControlCharacters } from 'node:util';
 import { runBallast, ballastBin } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
-import { terraformAvailable } from './helpers/test-providers.ts';
+import { terraform, terraformAvailable } from './helpers/terraform-cli.ts';
 
-const run = promisify(execFile);
 const SECRET = 'hunter2';
 
 const MAIN = `
@@ -144,10 +143,10 @@ test('console after apply: piped expressions print one result each; a failing li
 
   if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
   const tf = await stackDir('ballast-console-tf-');
-  const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
-  const terraform = (args: string[]) => run('terraform', args, { cwd: tf, env, timeout: 180_000 });
-  await terraform(['init', '-input=false']);
-  await terraform(['apply', '-auto-approve', '-input=false', '-var', 'region=eu']);
+  const cli = { TF_CLI_CONFIG_FILE: '/dev/null' };
+  const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', ...cli };
+  await terraform(tf, ['init', '-input=false'], cli);
+  await terraform(tf, ['apply', '-auto-approve', '-input=false', '-var', 'region=eu'], cli);
   await appendFile(join(tf, 'main.tf'), LATER);
   // terraform's piped console prints only the last result: one run per expression
   const expected: string[] = [];

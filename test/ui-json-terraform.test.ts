@@ -4,39 +4,16 @@
 // is on the PATH). `plan --json` keeps meaning the plan document (Terraform's `show -json`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
-import { repoRoot } from './helpers/repo-root.ts';
+import { planJsonStack, terraform, terraformAvailable } from './helpers/terraform-cli.ts';
 import { binaries, ensureTestProviders } from './helpers/test-providers.ts';
 
 type Json = Record<string, any>;
-const run = promisify(execFile);
-const FIXTURE = join(repoRoot, 'test/fixtures/plan-json');
 const SECRET = 'hunter2';
-
-function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 180_000, maxBuffer: 64 << 20, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
-}
-
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await terraform(repoRoot, ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stack(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  await cp(FIXTURE, dir, { recursive: true });
-  return dir;
-}
 
 function lines(stdout: string): Json[] {
   return stdout
@@ -84,7 +61,7 @@ function sameKeys(ballast: Json[], tf: Json[], extra: Record<string, string[]> =
 }
 
 test("plan --format ui-json and apply --json stream Terraform's machine-readable UI", async (t) => {
-  const dir = await stack('ballast-ui-json-');
+  const dir = await planJsonStack('ballast-ui-json-');
   const plan = await runBallast(['plan', '--format', 'ui-json'], { cwd: dir });
   assert.equal(plan.code, 0, plan.stderr);
   assert.equal(plan.stderr, '');
@@ -138,8 +115,8 @@ test("plan --format ui-json and apply --json stream Terraform's machine-readable
   assert.ok(order.lastIndexOf('refresh_complete') < order.indexOf('change_summary'), 'refresh messages come before the plan');
   assert.deepEqual(rm.at(-1)!.outputs.name, { sensitive: false, action: 'noop' }, 'unchanged outputs too, as terraform');
 
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
-  const tf = await stack('ballast-ui-json-tf-');
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
+  const tf = await planJsonStack('ballast-ui-json-tf-');
   await terraform(tf, ['init', '-input=false']);
   const tfPlan = lines((await terraform(tf, ['plan', '-json', '-input=false', '-lock=false'])).stdout);
   sameKeys(pm, tfPlan, { version: ['.ballast'] });
@@ -180,7 +157,7 @@ test('resource_drift: an object changed outside Ballast is streamed as drift, wi
 
   // terraform's drift, of an object whose provider answers a read with other values than the
   // state has (the test provider fills a name missing from the state, as after an import)
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
   const why = ensureTestProviders();
   if (why) return t.skip(why);
   const tf = await makeTempDir('ballast-ui-json-drift-tf-');
@@ -190,13 +167,13 @@ test('resource_drift: an object changed outside Ballast is streamed as drift, wi
     join(tf, 'main.tf'),
     'terraform {\n  required_providers {\n    ballasttest6 = { source = "ballast/ballasttest6" }\n  }\n}\nresource "ballasttest6_thing" "t" {\n  name = "alpha"\n}\n',
   );
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-  await run('terraform', ['apply', '-auto-approve', '-input=false'], { cwd: tf, env, timeout: 180_000 });
+  const env = { TF_CLI_CONFIG_FILE: rc };
+  await terraform(tf, ['apply', '-auto-approve', '-input=false'], env);
   const state = JSON.parse(await readFile(join(tf, 'terraform.tfstate'), 'utf8'));
   state.resources[0].instances[0].attributes.name = null;
   state.serial++;
   await writeFile(join(tf, 'terraform.tfstate'), JSON.stringify(state));
-  const tfPlan = lines((await run('terraform', ['plan', '-json', '-input=false', '-lock=false'], { cwd: tf, env, timeout: 180_000 })).stdout);
+  const tfPlan = lines((await terraform(tf, ['plan', '-json', '-input=false', '-lock=false'], env)).stdout);
   const only = (ms: Json[]) => ms.filter((m) => ['refresh_start', 'refresh_complete', 'resource_drift'].includes(m.type));
   assert.deepEqual(
     only(tfPlan).map((m) => m.type),
@@ -206,7 +183,7 @@ test('resource_drift: an object changed outside Ballast is streamed as drift, wi
 });
 
 test('ui-json errors are diagnostic messages; apply --json needs --auto-approve', async (t) => {
-  const dir = await stack('ballast-ui-json-bad-');
+  const dir = await planJsonStack('ballast-ui-json-bad-');
   const noApprove = await runBallast(['apply', '--json'], { cwd: dir });
   assert.equal(noApprove.code, 1);
   const [version, diag] = lines(noApprove.stdout);
@@ -231,7 +208,7 @@ test('ui-json errors are diagnostic messages; apply --json needs --auto-approve'
   };
   assert.deepEqual({ range: d.diagnostic.range, snippet: d.diagnostic.snippet }, where);
 
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
   await terraform(dir, ['init', '-input=false']);
   const tfBad = lines(
     await terraform(dir, ['plan', '-json', '-input=false', '-lock=false']).then(
