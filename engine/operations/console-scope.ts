@@ -6,6 +6,7 @@
 
 import { formatResource, parseInstance, type InstanceKey } from '../addrs.ts';
 import type { SourceRange } from '../diagnostics.ts';
+import { followSensitive } from '../eval/follow-sensitive.ts';
 import { StackScope } from '../eval/stack-scope.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { ExpressionError } from '../lang/expression-error.ts';
@@ -28,7 +29,8 @@ export function consoleScope(stack: PreparedStack, prior: Pick<LoadedPrior, 'ins
     const ra = formatResource(parseInstance(inst.address));
     let list = recorded.get(ra);
     if (!list) recorded.set(ra, (list = []));
-    list.push({ key: inst.key, value: markPaths(inst.attributes, inst.sensitivePaths) });
+    // as `show`: versions recorded before marks followed computed values still hide what holds a secret
+    list.push({ key: inst.key, value: markPaths(inst.attributes, followSensitive(inst.attributes, inst.sensitivePaths)) });
   }
   for (const [ra, rc] of stack.config.resources) {
     const insts = recorded.get(ra);
