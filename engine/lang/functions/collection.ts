@@ -4,7 +4,7 @@ import { compareNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
 import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bigNum, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
-import { add } from '../decimal-arithmetic.ts';
+import { add } from '../number-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
 
