@@ -296,13 +296,12 @@ export function formatNum(n: Num): string {
 }
 
 /**
- * Text that reads back (at 512 bits) as exactly the same number: for state, where a number
- * must survive a round trip. A BigNum of lower precision keeps its value, not its precision.
+ * Text for state: a whole number with every digit (it reads back as the same integer), any other
+ * number as Terraform writes it (it reads back as a number equal to it, see numEquals).
  */
 export function exactNumText(n: Num): string {
-  if (typeof n === 'number') return formatNum(n);
-  const b = n.prec >= PRECISION ? n : new BigNum(n.m, n.e, PRECISION);
-  return formatNum(b);
+  if (typeof n === 'number' || !isWholeNum(n)) return formatNum(n);
+  return toBigInt(n).toString();
 }
 
 /**
@@ -352,10 +351,17 @@ export function compareNum(a: Num, b: Num): number {
   return compareBin(toBin(a), toBin(b));
 }
 
-/** Equal values (cty compares numbers by value, whatever their precision). */
+/**
+ * Equality as cty defines it: whole numbers by value; other numbers when they print the same
+ * (so a 53-bit pow(2, 0.5) equals the literal 1.4142135623730951, and a number written to
+ * state and read back equals what was written).
+ */
 export function numEquals(a: Num, b: Num): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a === b;
-  return compareNum(a, b) === 0;
+  if (!finite(a) || !finite(b)) return toDouble(a) === toDouble(b);
+  const whole = isWholeNum(a);
+  if (whole !== isWholeNum(b)) return false;
+  return whole ? compareNum(a, b) === 0 : formatNum(a) === formatNum(b);
 }
 
 /**

@@ -8,8 +8,8 @@ import { evaluate } from './evaluate.ts';
 import { parseExpression } from './parse.ts';
 import { staticScope } from './scope.ts';
 import { convert } from './convert.ts';
-import { formatNum, isNum } from './big-number.ts';
-import { stringifyJson } from './json-numbers.ts';
+import { formatNum, isNum, type Num, numEquals } from './big-number.ts';
+import { parseJson, stringifyJson } from './json-numbers.ts';
 import type { Value } from './value.ts';
 
 const scope = staticScope({}, { baseDir: '.', renderTemplate: () => null });
@@ -160,4 +160,21 @@ test('number errors worded as in Terraform', () => {
 test('infinities print as Go prints them (log(0, 10) is -Inf, pow(0, -1) is +Inf)', () => {
   assert.equal(formatNum(hcl('log(0, 10)') as number), '-Inf');
   assert.equal(formatNum(hcl('pow(0, -1)') as number), '+Inf');
+});
+
+test('equality as cty defines it: whole numbers by value, others when they print the same (terraform console)', () => {
+  // pow(2, 0.5) == 1.4142135623730951 is true, pow(2, 64) == 18446744073709551616 is true,
+  // 1/3 == 0.3333333333333333 is false
+  assert.equal(hcl('pow(2, 0.5) == 1.4142135623730951'), true);
+  assert.equal(hcl('pow(2, 64) == 18446744073709551616'), true);
+  assert.equal(hcl('1/3 == 0.3333333333333333'), false);
+  assert.equal(hcl('length(toset([pow(2, 0.5), 1.4142135623730951]))'), 1);
+});
+
+test('state text reads back as an equal number', () => {
+  for (const src of ['pow(2, 0.5)', 'pow(2, 64)', '1/3', '123456789012345678901', 'pow(3, 30) * pow(3, 10)', 'pow(2, 0.5) * 3']) {
+    const v = hcl(src) as Num;
+    const back = parseJson(stringifyJson({ v })) as { v: Num };
+    assert.ok(numEquals(back.v, v), `${src}: ${stringifyJson({ v })}`);
+  }
 });
