@@ -24,6 +24,12 @@ export interface AttributeSchema {
   /** value used when the user leaves an optional attribute unset */
   readonly default?: Value;
   readonly description?: string;
+  /**
+   * A number attribute the provider reads as an int64 (terraform's Int64Attribute / TypeInt):
+   * it takes any whole number that fits, with every digit (number-attribute.ts). Other number
+   * attributes are float64: a number no double holds is rounded to the nearest one.
+   */
+  readonly int64?: boolean;
 }
 
 export interface NestedBlockSchema {
