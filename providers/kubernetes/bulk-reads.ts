@@ -74,7 +74,7 @@ export class BulkReads {
   private async list(ref: ObjectRef, names: ReadonlySet<string>, signal?: AbortSignal): Promise<Map<string, ValueObject> | undefined> {
     try {
       const info = await this.discovery.find(ref.apiVersion, ref.kind, signal);
-      if (!info || !info.verbs.includes('list') || (info.namespaced && !ref.namespace)) return undefined;
+      if (!info?.verbs.includes('list') || (info.namespaced && !ref.namespace)) return undefined;
       const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace!)}` : '';
       const path = `${groupVersionPath(ref.apiVersion)}${ns}/${info.name}`;
       const found = new Map<string, ValueObject>();
