@@ -14,6 +14,7 @@ import type { SynthResult } from '../synth-result.ts';
 import { runApp } from '../run-app.ts';
 import { keepsOrigins, locateRendered, originWrapper } from './kustomize-origin.ts';
 import { readObjects, type SourcedObject } from './read-objects.ts';
+import { YamlCache } from './yaml-cache.ts';
 import { resourceName, toStackJson } from './to-stack-json.ts';
 
 export type ClusterAppKind = 'kustomize' | 'cdk8s' | 'yaml';
@@ -36,10 +37,10 @@ export async function detectClusterApp(dir: string): Promise<ClusterAppKind | un
 }
 
 export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: ClusterAppOptions = {}): Promise<SynthResult> {
-  const objects = kind === 'kustomize' ? await kustomize(dir, opts) : kind === 'cdk8s' ? await cdk8s(dir, opts) : await plainYaml(dir);
+  const outDir = opts.outDir ?? join(dir, 'cdktf.out');
+  const objects = kind === 'kustomize' ? await kustomize(dir, opts) : kind === 'cdk8s' ? await cdk8s(dir, opts) : await plainYaml(dir, outDir);
   const name = stackNameForPath(dir);
   const json = toStackJson(objects);
-  const outDir = opts.outDir ?? join(dir, 'cdktf.out');
   const stackDir = join(outDir, 'stacks', name);
   await mkdir(stackDir, { recursive: true });
   const file = join(stackDir, 'cdk.tf.json');
@@ -75,18 +76,23 @@ async function yamlFiles(dir: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-async function plainYaml(dir: string): Promise<SourcedObject[]> {
+async function plainYaml(dir: string, outDir: string): Promise<SourcedObject[]> {
   const problems: string[] = [];
   const out: SourcedObject[] = [];
+  const cache = await YamlCache.open(outDir);
   for (const f of await yamlFiles(dir)) {
+    const path = join(dir, f);
     try {
-      out.push(...readObjects(await readFile(join(dir, f), 'utf8'), f, join(dir, f)));
+      const text = await readFile(path, 'utf8');
+      out.push(...cache.objects(f, path, text, () => readObjects(text, f, path)));
     } catch (e) {
       if (e instanceof SynthError) problems.push(e.message);
       else throw e;
     }
   }
   if (problems.length) throw new SynthError(`cannot read the Kubernetes YAML in ${dir}:\n${problems.join('\n')}`);
+  await mkdir(outDir, { recursive: true });
+  await cache.save();
   return out;
 }
 
