@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTempDir } from '../../../test/helpers/temp-dir.ts';
 import { readObjects, type SourcedObject } from './read-objects.ts';
@@ -38,6 +38,11 @@ test('values JSON cannot carry are parsed every time; a damaged cache is not use
   const again = await read(out, 'inf.yaml', inf);
   assert.equal(again.parsed, true);
   assert.equal((again.objects[0]!.object.spec as { limit: number }).limit, Number.POSITIVE_INFINITY);
+  const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: x}\nstringData: {password: hunter2-cache}\n';
+  await read(out, 'secret.yaml', secret);
+  assert.equal((await read(out, 'secret.yaml', secret)).parsed, true, 'a file with a Secret is not cached');
+  await read(out, 'a.yaml', A); // something cached, so the cache file is written
+  assert.ok(!(await readFile(join(out, 'yaml-objects.json'), 'utf8')).includes('hunter2-cache'), 'its values are not written');
   await writeFile(join(out, 'yaml-objects.json'), '{"format": 1, "files": {"a.yaml": ');
   assert.equal((await read(out, 'a.yaml', A)).parsed, true);
 });

@@ -1,7 +1,8 @@
 // The objects read from each YAML file of a plain-YAML stack, kept beside the synthesized output
 // and keyed by the file's SHA-256: a re-plan of unchanged files skips the YAML parser, which is
 // the largest cost of synthesizing a big stack (a cold parser reads ~200 KB/s). Only files that
-// parsed without a problem are kept; a missing, stale or damaged cache is simply not used.
+// parsed without a problem and hold no Secret are kept; a missing, stale or damaged cache is
+// simply not used.
 
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
@@ -48,8 +49,9 @@ export class YamlCache {
       return hit.objects.map((o) => ({ object: o.object, source: o.source, ...(o.line !== undefined ? { at: { file: path, line: o.line } } : {}) }));
     }
     const parsed = parse();
-    // .inf, .nan and -0 do not survive JSON: such a file is parsed every time
-    if (!parsed.every((o) => jsonSafe(o.object))) return parsed;
+    // .inf, .nan and -0 do not survive JSON, and a Secret's values get no further copy on disk:
+    // such a file is parsed every time
+    if (!parsed.every((o) => jsonSafe(o.object) && o.object.kind !== 'Secret')) return parsed;
     this.next[rel] = { sha256, objects: parsed.map((o) => ({ object: o.object, source: o.source, ...(o.at ? { line: o.at.line } : {}) })) };
     this.changed = true;
     return parsed;
