@@ -199,6 +199,12 @@ export interface Provider {
   planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse>;
   applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse>;
   readResource(req: ReadResourceRequest): Promise<ReadResourceResponse>;
+  /**
+   * The reads a refresh is about to make, each of which follows as a readResource call, so a
+   * provider can fetch them in bulk (one list per Kubernetes kind and namespace instead of one
+   * request per object). Optional; readResource gives the same answers without it.
+   */
+  prepareReads?(reqs: readonly ReadResourceRequest[], signal?: AbortSignal): Promise<void>;
   readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse>;
   importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse>;
   /** releases clients, timers, connections */
