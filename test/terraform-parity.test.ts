@@ -6,16 +6,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { repoRoot } from './helpers/repo-root.ts';
+import { binaries, mirrorDir } from './helpers/test-providers.ts';
 
 type Json = Record<string, any>;
 const run = promisify(execFile);
 const CORPUS = join(repoRoot, 'test/fixtures/terraform-parity');
+
+// terraform installs hashicorp/null from the test providers' filesystem mirror
+// (scripts/setup-test-providers.sh) when it is there, so the comparison runs offline
+const tfHome = await makeTempDir('ballast-tf-home-');
+const tfEnv: Record<string, string> = { TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+if (existsSync(binaries.null)) {
+  tfEnv.TF_CLI_CONFIG_FILE = join(tfHome, 'terraformrc');
+  await writeFile(tfEnv.TF_CLI_CONFIG_FILE, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirrorDir)}\n  }\n}\n`);
+}
+
+let tfMissing = 'terraform is not on the PATH';
 
 async function terraformAvailable(): Promise<boolean> {
   try {
@@ -29,13 +42,14 @@ async function terraformAvailable(): Promise<boolean> {
   try {
     await terraform(probe, ['init', '-input=false', '-no-color']);
     return true;
-  } catch {
+  } catch (e) {
+    tfMissing = `terraform cannot initialise the null provider offline: ${(e as Error).message.slice(0, 500)}`;
     return false;
   }
 }
 
 function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
+  return run('terraform', args, { cwd, timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, ...tfEnv } });
 }
 
 /** address -> "actions[ from previous]" for every change that does something, and known output values. */
@@ -54,19 +68,20 @@ function summary(plan: Json): { changes: Record<string, string>; outputs: Record
   return { changes, outputs };
 }
 
-async function ballastPlan(dir: string): Promise<Json> {
-  const r = await runBallast(['plan', '--json'], { cwd: dir });
+async function ballastPlan(dir: string, args: string[] = []): Promise<Json> {
+  const r = await runBallast(['plan', '--json', ...args], { cwd: dir });
   assert.equal(r.code, 0, `ballast plan failed in ${dir}\n${r.stdout}\n${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 
-async function ballastApply(dir: string): Promise<void> {
-  const r = await runBallast(['apply', '--auto-approve'], { cwd: dir });
+async function ballastApply(dir: string, args: string[] = []): Promise<string> {
+  const r = await runBallast(['apply', '--auto-approve', ...args], { cwd: dir });
   assert.equal(r.code, 0, `ballast apply failed in ${dir}\n${r.stdout}\n${r.stderr}`);
+  return r.stdout + r.stderr;
 }
 
-async function terraformPlan(dir: string): Promise<Json> {
-  await terraform(dir, ['plan', '-input=false', '-no-color', '-out=tfplan']);
+async function terraformPlan(dir: string, args: string[] = []): Promise<Json> {
+  await terraform(dir, ['plan', '-input=false', '-no-color', '-out=tfplan', ...args]);
   return JSON.parse((await terraform(dir, ['show', '-json', 'tfplan'])).stdout);
 }
 
@@ -81,7 +96,7 @@ for (const name of ['modules-for-each', 'expressions']) {
     await ballastApply(mine);
     const again = await runBallast(['plan', '--detailed-exitcode'], { cwd: mine });
     assert.equal(again.code, 0, `expected no changes after apply\n${again.stdout}\n${again.stderr}`);
-    if (!tf) return t.skip('terraform (with an offline null provider) is not available');
+    if (!tf) return t.skip(tfMissing);
     const theirs = await makeTempDir(`terraform-parity-${name}-`);
     await cp(join(CORPUS, name), theirs, { recursive: true });
     await terraform(theirs, ['init', '-input=false', '-no-color']);
@@ -107,7 +122,7 @@ test('corpus refactor: moved (resource, instance, module) and removed blocks pla
   await ballastApply(mine);
   const again = await runBallast(['plan', '--detailed-exitcode'], { cwd: mine });
   assert.equal(again.code, 0, `expected no changes after apply\n${again.stdout}\n${again.stderr}`);
-  if (!tf) return t.skip('terraform (with an offline null provider) is not available');
+  if (!tf) return t.skip(tfMissing);
   const theirs = await makeTempDir('terraform-parity-refactor-');
   await cp(join(CORPUS, 'refactor/v1'), theirs, { recursive: true });
   await terraform(theirs, ['init', '-input=false', '-no-color']);
@@ -116,4 +131,51 @@ test('corpus refactor: moved (resource, instance, module) and removed blocks pla
   await cp(join(CORPUS, 'refactor/v2'), theirs, { recursive: true });
   await terraform(theirs, ['init', '-input=false', '-no-color']);
   assert.deepEqual(ours, summary(await terraformPlan(theirs)));
+});
+
+// -target with module addresses: a whole module call, one instance, a nested instance, several
+// targets; the dependencies of what is targeted come along (module.edge depends_on module.service)
+const MODULE_TARGETS = [
+  ['-target=module.edge'],
+  ['-target=module.service["api"]'],
+  ['-target=module.service["api"].module.endpoint["80"]'],
+  ['-target=module.service["api"].module.endpoint'],
+  ['-target=module.service["worker"]', '-target=module.service["api"].null_resource.replica[1]'],
+];
+
+test('corpus modules-for-each with -target=module...: the same plans, targeted applies and targeted destroys as terraform', async (t) => {
+  const mine = await makeTempDir('ballast-parity-target-');
+  await cp(join(CORPUS, 'modules-for-each'), mine, { recursive: true });
+  const ours: unknown[] = [];
+  for (const args of MODULE_TARGETS) ours.push(summary(await ballastPlan(mine, args)));
+  // a targeted apply, then the plan of what is left; then a targeted destroy plan
+  const applied = await ballastApply(mine, ['-target=module.service["api"]']);
+  assert.match(applied, /Warning: Resource targeting is in effect/);
+  assert.match(applied, /Warning: Applied changes may be incomplete/);
+  const rest = summary(await ballastPlan(mine));
+  assert.deepEqual(Object.keys(rest.changes).sort(), ['module.edge[0].null_resource.endpoint', 'module.service["worker"].null_resource.replica[0]']);
+  await ballastApply(mine);
+  const destroy = summary(await ballastPlan(mine, ['-destroy', '-target=module.service["api"].module.endpoint["443"]']));
+  assert.deepEqual(destroy.changes, {
+    'module.service["api"].module.endpoint["443"].null_resource.endpoint': 'delete',
+    // module.edge depends on all of module.service: it goes too, as in terraform
+    'module.edge[0].null_resource.endpoint': 'delete',
+  });
+  const destroyed = await runBallast(['destroy', '-auto-approve', '-target=module.service["api"].module.endpoint["443"]'], { cwd: mine });
+  assert.equal(destroyed.code, 0, destroyed.stdout + destroyed.stderr);
+  assert.match(destroyed.stdout, /Resources: 2 destroyed/);
+  const after = summary(await ballastPlan(mine));
+  assert.deepEqual(after.changes, { 'module.edge[0].null_resource.endpoint': 'create', 'module.service["api"].module.endpoint["443"].null_resource.endpoint': 'create' });
+
+  if (!tf) return t.skip(tfMissing);
+  const theirs = await makeTempDir('terraform-parity-target-');
+  await cp(join(CORPUS, 'modules-for-each'), theirs, { recursive: true });
+  await terraform(theirs, ['init', '-input=false', '-no-color']);
+  for (const [i, args] of MODULE_TARGETS.entries()) assert.deepEqual(ours[i], summary(await terraformPlan(theirs, args)), args.join(' '));
+  await terraform(theirs, ['apply', '-auto-approve', '-input=false', '-no-color', '-target=module.service["api"]']);
+  assert.deepEqual(rest, summary(await terraformPlan(theirs)));
+  await terraform(theirs, ['apply', '-auto-approve', '-input=false', '-no-color']);
+  assert.deepEqual(destroy.changes, summary(await terraformPlan(theirs, ['-destroy', '-target=module.service["api"].module.endpoint["443"]'])).changes);
+  await terraform(theirs, ['apply', '-destroy', '-auto-approve', '-input=false', '-no-color', '-target=module.service["api"].module.endpoint["443"]']);
+  assert.deepEqual(after, summary(await terraformPlan(theirs)));
 });

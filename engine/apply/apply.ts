@@ -109,7 +109,8 @@ class Applier {
     }
     const pf = this.inp.scope.providerFunctions;
     if (pf && this.plan.mode !== 'destroy') for (const o of this.inp.config.outputs.values()) await pf.warm(() => evaluate(o.expr, this.inp.scope.root));
-    const outputs = evaluateOutputs(this.inp.config, this.inp.scope, this.diags, this.plan.mode === 'destroy');
+    const planned = this.plan.targeted ? new Set(this.plan.outputs.map((o) => o.name)) : undefined;
+    const outputs = evaluateOutputs(this.inp.config, this.inp.scope, this.diags, this.plan.mode === 'destroy', planned);
     return { instances: this.working, outputs, diagnostics: this.diags, summary: this.summary, complete };
   }
 
@@ -125,6 +126,8 @@ class Applier {
     for (const inst of this.working.values()) if (!inst.deposed) note(formatResource(parseInstance(inst.address)), inst.key);
     for (const c of this.plan.changes) if (c.action !== 'delete') note(resourceOfChange(c), c.addr.key);
     for (const c of this.plan.changes) if (c.action === 'delete' && !c.deposed) keys.get(resourceOfChange(c))?.delete(c.addr.key);
+    // a counted resource with no instance in the plan or the state (count = 0, or left out by --target) has none
+    for (const rc of config.resources.values()) if ((rc.count || rc.forEach) && !keys.has(rc.address)) keys.set(rc.address, new Set());
     for (const [ra, ks] of keys) {
       const rc = config.resources.get(ra);
       if (rc?.count) scope.setExpansion(ra, { kind: 'count', count: Math.max(0, ...[...ks].map((k) => (typeof k === 'number' ? k + 1 : 0))) });

@@ -120,6 +120,8 @@ export interface Plan {
   readonly rollbackOf?: number;
   /** when the plan was made (RFC 3339, UTC): plantimestamp() gives this, while planning and applying */
   readonly timestamp?: string;
+  /** set when --target limited the plan: other changes the configuration asks for may be left out */
+  readonly targeted?: boolean;
   /** check blocks evaluated at plan time (normal mode) */
   readonly checks?: readonly CheckResult[];
 }

@@ -2,7 +2,20 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, endpointHolds, formatInstance, formatResource, moveInstance, parseEndpoint, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
+import {
+  addrMatches,
+  endpointHolds,
+  endpointHoldsResource,
+  formatEndpoint,
+  formatInstance,
+  formatResource,
+  moveInstance,
+  parseEndpoint,
+  type InstanceAddr,
+  type InstanceKey,
+  type ObjectEndpoint,
+  parseInstance,
+} from '../addrs.ts';
 import { type Diagnostic, error, hasErrors, locatedAt, warning } from '../diagnostics.ts';
 import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
@@ -37,7 +50,8 @@ import { importBlocksByAddress, importObject } from './import-object.ts';
 export interface PlanOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
   readonly refresh: boolean;
-  readonly targets: readonly InstanceAddr[];
+  /** --target: resources, instances, module calls or module instances */
+  readonly targets: readonly ObjectEndpoint[];
   readonly replace: readonly InstanceAddr[];
   readonly parallelism: number;
   readonly sourceRevision: string | null;
@@ -165,6 +179,7 @@ class Planner {
       sourceRevision: this.opts.sourceRevision,
       rollbackOf: this.opts.rollbackOf,
       ...(this.forgotten.length ? { forgotten: this.forgotten.sort(cmp) } : {}),
+      ...(this.opts.targets.length ? { targeted: true } : {}),
     };
   }
 
@@ -256,28 +271,40 @@ class Planner {
     if (!targets.length) return null;
     const { dag } = this.inp.graph;
     const ids: string[] = [];
+    const recorded: string[] = [];
     for (const t of targets) {
-      const id = formatResource(t);
-      if (dag.hasNode(id)) ids.push(id);
-      else if (!this.priorByResource.has(id)) {
-        this.diags.push(
-          error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }),
-        );
+      // a module target holds every resource of its instances, nested modules included
+      const declared = [...this.inp.config.resources.values()].filter((rc) => endpointHoldsResource(t, rc)).map((rc) => rc.address);
+      const inState = [...this.priorByResource].filter(([, insts]) => endpointHoldsResource(t, parseInstance(insts[0].address))).map(([id]) => id);
+      ids.push(...declared.filter((id) => dag.hasNode(id)));
+      recorded.push(...inState);
+      if (!declared.length && !inState.length) {
+        const what =
+          t.kind === 'module'
+            ? 'No module instance with this address is declared in the stack or recorded in its state.'
+            : 'No resource with this address is declared in the stack or recorded in its state.';
+        this.diags.push(error(`Target "${formatEndpoint(t)}" matches nothing`, what, { stack: this.stack, address: formatEndpoint(t) }));
       }
     }
     const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
-    for (const t of targets) set.add(formatResource(t));
+    for (const id of [...ids, ...recorded]) set.add(id);
+    this.diags.push(
+      warning(
+        'Resource targeting is in effect',
+        'This plan was limited with --target, so it may not hold every change the configuration asks for, and output values may not be fully updated. Targeting is meant for exceptional cases such as recovering from a mistake, not for routine use.',
+        { stack: this.stack },
+      ),
+    );
     return set;
   }
 
   private instanceTargeted(addr: InstanceAddr): boolean {
     if (!this.touchable) return true;
-    const id = formatResource(addr);
-    if (!this.touchable.has(id)) return false;
+    if (!this.touchable.has(formatResource(addr))) return false;
     // a target naming one instance limits that resource to that instance; dependencies are whole
-    const direct = this.opts.targets.filter((t) => formatResource(t) === id);
-    if (!direct.length || direct.some((t) => t.key === undefined)) return true;
-    return direct.some((t) => addrMatches(t, addr));
+    const direct = this.opts.targets.filter((t) => endpointHoldsResource(t, addr));
+    if (!direct.length || direct.some((t) => t.kind !== 'instance')) return true;
+    return direct.some((t) => endpointHolds(t, addr));
   }
 
   private planDestroy(): void {
@@ -303,6 +330,8 @@ class Planner {
         return;
       }
       if (node.kind !== 'resource') {
+        // outside a --target, nothing planned needs it (outputs evaluate what they read lazily)
+        if (this.touchable && !this.touchable.has(id)) return;
         // locals, module inputs and module outputs: evaluated now so their mistakes are reported
         const m = node.module ? config.modules?.get(node.module) : undefined;
         const range =
@@ -408,8 +437,9 @@ class Planner {
       keys.add(inst.key);
       const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
       if (!this.instanceTargeted(addr)) {
+        // an instance another target left out keeps its recorded object; one not yet created is unknown, as in Terraform
         const prior = this.refreshed.get(formatInstance(addr));
-        if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
+        scope.setInstance(rc.address, inst.key, prior ? markPaths(prior.attributes, prior.sensitivePaths) : new Unknown());
         continue;
       }
       todo.push({ addr, inst });
@@ -742,10 +772,19 @@ class Planner {
   private planOutputs(): OutputChange[] {
     const { config, scope, prior } = this.inp;
     const out: OutputChange[] = [];
+    const { dag, nodes } = this.inp.graph;
     for (const o of config.outputs.values()) {
       const id = `output.${o.name}`;
       const where = { stack: this.stack, address: id, range: o.range };
-      if (this.inp.graph.dag.dependencies(id).some((d) => this.failed.has(d))) continue;
+      if (dag.dependencies(id).some((d) => this.failed.has(d))) continue;
+      // under --target, as in Terraform, only outputs that read something targeted are planned;
+      // one that also reads an object the target left out may not evaluate yet: it keeps its value
+      let partial = false;
+      if (this.touchable) {
+        const read = [...dag.ancestorsOf([id])].filter((d) => nodes.get(d)?.kind === 'resource');
+        if (!read.some((d) => this.touchable!.has(d))) continue;
+        partial = read.some((d) => !this.touchable!.has(d));
+      }
       let value: Value;
       try {
         const failures = checkConditions(o.preconditions, scope.root, 'Output precondition failed');
@@ -755,7 +794,7 @@ class Planner {
         }
         value = evaluate(o.expr, scope.root);
       } catch (e) {
-        this.diags.push(exprDiagnostic(e, where));
+        if (!partial) this.diags.push(exprDiagnostic(e, where));
         continue;
       }
       if (containsSensitive(value) && !o.sensitive) {
@@ -780,7 +819,7 @@ class Planner {
       out.push({ name: o.name, action, before: before?.value as Value | undefined, after, sensitive: o.sensitive || (before?.sensitive ?? false) });
     }
     for (const [name, before] of Object.entries(prior.version?.outputs ?? {})) {
-      if (!config.outputs.has(name)) out.push({ name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
+      if (!config.outputs.has(name) && !this.touchable) out.push({ name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
     }
     return out.sort((a, b) => cmp(a.name, b.name));
   }
