@@ -218,3 +218,14 @@ check "pet_length" {
   assert.doesNotMatch(r.stderr, /known only after apply/);
   assert.match(r.stdout, /Plan: 1 to add/);
 });
+
+test('a module variable with nullable = false and no default refuses null, naming the module instance', async () => {
+  const dir = await makeTempDir('ballast-scn-hcl-');
+  await mkdir(join(dir, 'm'));
+  await writeFile(join(dir, 'm/main.tf'), 'variable "need" {\n  type     = string\n  nullable = false\n}\noutput "o" { value = var.need }\n');
+  await writeFile(join(dir, 'main.tf'), 'module "a" {\n  source   = "./m"\n  for_each = { x = "ok", y = null }\n  need     = each.value\n}\n');
+  const bad = await runBallast(['plan'], { cwd: dir });
+  assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+  assert.match(bad.stderr, /Error: Required variable not set\n\n  on main\.tf line 4, in module "a":[\s\S]*module\.a\["y"\]\.var\.need/);
+  assert.doesNotMatch(bad.stderr, /module\.a\["x"\]/);
+});

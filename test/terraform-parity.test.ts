@@ -87,7 +87,7 @@ async function terraformPlan(dir: string, args: string[] = []): Promise<Json> {
 
 const tf = await terraformAvailable();
 
-for (const name of ['modules-for-each', 'expressions']) {
+for (const name of ['modules-for-each', 'expressions', 'module-variables']) {
   test(`corpus ${name}: Ballast plans and applies it; terraform plans the same actions and outputs`, async (t) => {
     const mine = await makeTempDir(`ballast-parity-${name}-`);
     await cp(join(CORPUS, name), mine, { recursive: true });
@@ -178,4 +178,55 @@ test('corpus modules-for-each with -target=module...: the same plans, targeted a
   assert.deepEqual(destroy.changes, summary(await terraformPlan(theirs, ['-destroy', '-target=module.service["api"].module.endpoint["443"]'])).changes);
   await terraform(theirs, ['apply', '-destroy', '-auto-approve', '-input=false', '-no-color', '-target=module.service["api"].module.endpoint["443"]']);
   assert.deepEqual(after, summary(await terraformPlan(theirs)));
+});
+
+test('corpus module-variables-invalid: validation blocks of module variables fail per module instance, with the same messages as terraform', async (t) => {
+  const mine = await makeTempDir('ballast-parity-validation-');
+  await cp(join(CORPUS, 'module-variables-invalid'), mine, { recursive: true });
+  const human = await runBallast(['plan'], { cwd: mine });
+  assert.equal(human.code, 1, human.stdout + human.stderr);
+  assert.doesNotMatch(human.stderr, /    at /);
+  // the diagnostic names the module instance and points at the call's argument
+  assert.match(human.stderr, /on main\.tf line 11, in module "app":[\s\S]*module\.app\["Bad_Name"\]\.var\.replicas[\s\S]*Between 1 and 3 replicas\./);
+  // the message of a rule on a sensitive variable is not shown (it names the value)
+  assert.doesNotMatch(human.stderr, /tok- \(secret-value\)/);
+  assert.match(human.stderr, /module\.app\["Bad_Name"\]\.var\.token\)\n\n  \(error message hidden: it refers to a sensitive value\)/);
+  assert.equal(human.stdout, '');
+  const stream = await runBallast(['plan', '--format', 'ui-json'], { cwd: mine });
+  const ours = stream.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Json)
+    .filter((m) => m.type === 'diagnostic')
+    .map((m) => ({ summary: m.diagnostic.summary as string, message: (m.diagnostic.detail as string).split('\n\n')[0], address: m.diagnostic.address as string }));
+  assert.deepEqual(ours.map((d) => d.address).sort(), [
+    'module.app["Bad_Name"].var.name',
+    'module.app["Bad_Name"].var.replicas',
+    'module.app["Bad_Name"].var.token',
+    'module.app["way-too-long-name"].var.name',
+    'module.app["way-too-long-name"].var.token',
+    'module.single.var.ports',
+  ]);
+
+  if (!tf) return t.skip(tfMissing);
+  const theirs = await makeTempDir('terraform-parity-validation-');
+  await cp(join(CORPUS, 'module-variables-invalid'), theirs, { recursive: true });
+  await terraform(theirs, ['init', '-input=false', '-no-color']);
+  const out = await terraform(theirs, ['plan', '-json', '-input=false', '-no-color']).then(
+    (r) => r.stdout,
+    (e: { stdout: string }) => e.stdout,
+  );
+  const tfDiags = out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Json)
+    .filter((m) => m.type === 'diagnostic' && m.diagnostic.severity === 'error')
+    .map((m) => ({ summary: m.diagnostic.summary as string, message: (m.diagnostic.detail as string).split('\n\n')[0] }));
+  // terraform prints the sensitive variable's value in its message; Ballast hides that message
+  const hide = (d: { summary: string; message: string }) => ({ summary: d.summary, message: d.message.includes('secret-value') ? '(hidden)' : d.message });
+  const key = (d: { summary: string; message: string }) => `${d.summary}: ${d.message}`;
+  assert.deepEqual(
+    ours.map((d) => key(hide({ summary: d.summary, message: d.message.startsWith('(error message hidden') ? 'secret-value' : d.message }))).sort(),
+    tfDiags.map((d) => key(hide(d))).sort(),
+  );
 });

@@ -276,6 +276,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           );
         }
         const inputs = new Map<string, Expr>();
+        const inputRanges = new Map<string, SourceRange>();
         for (const [k, v] of Object.entries(body)) {
           if (MODULE_META.has(k)) continue;
           if (!child.config.variables.has(k)) {
@@ -289,6 +290,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           }
           const e = expr(v, `${p}/${k}`, address);
           if (e) inputs.set(k, e);
+          inputRanges.set(k, range(`${p}/${k}`));
         }
         for (const v of child.config.variables.values()) {
           if (!v.hasDefault && !inputs.has(v.name))
@@ -308,6 +310,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           forEach,
           providers: providerMap,
           inputs,
+          inputRanges,
           module: child.config,
           range: range(p),
           dependsOn: dependsOn(body.depends_on, `${p}/depends_on`, address),

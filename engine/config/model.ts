@@ -133,6 +133,8 @@ export interface ModuleCallConfig {
   readonly providers: ReadonlyMap<string, ProviderRef>;
   /** input variable name -> expression, evaluated in the caller's scope */
   readonly inputs: ReadonlyMap<string, Expr>;
+  /** where each input argument is written (diagnostics about a module variable point there, as Terraform's do) */
+  readonly inputRanges?: ReadonlyMap<string, SourceRange>;
   readonly module: StackConfig;
   readonly range: SourceRange;
 }

@@ -104,10 +104,13 @@ function resourceSuggestion(id: string, config: StackConfig, prefix: string): st
   return closest(id, here);
 }
 
+/** try() and can() are evaluated by the evaluator itself (they catch errors), not the function registry. */
+const EVALUATOR_FUNCTIONS = new Set(['try', 'can']);
+
 /** Calls of functions that do not exist, with the closest real name. */
 function unknownFunctions(e: Expr): { name: string; start: number; suggestion?: string }[] {
   return functionCalls(e)
-    .filter((c) => !c.name.includes('::') && !hasFunction(c.name))
+    .filter((c) => !c.name.includes('::') && !hasFunction(c.name) && !EVALUATOR_FUNCTIONS.has(c.name))
     .map((c) => ({ name: c.name, start: c.range.start, suggestion: closest(c.name, functionNames()) }));
 }
 
@@ -132,7 +135,8 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
     for (const e of exprs) {
       if (!e) continue;
       const { ids, unknown } = referencedNodes(e, config, module);
-      for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
+      // a local naming itself is reported below; a variable's validation naming it is no cycle
+      for (const id of ids) if (id !== from || (nodes.get(id)?.kind !== 'local' && nodes.get(id)?.kind !== 'module-var')) dag.addEdge(from, id);
       for (const u of unknown) {
         const hint = u.suggestion ? ` Did you mean "${u.suggestion}"?` : '';
         diags.push(
@@ -177,7 +181,18 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   for (const m of config.modules?.values() ?? []) {
     const d = m.call.module;
     for (const [name, l] of d.locals) link(`${m.path}.local.${name}`, [l.expr], [], l.range, m.path);
-    for (const name of d.variables.keys()) link(`${m.path}.var.${name}`, [m.call.inputs.get(name), m.call.count, m.call.forEach], [], m.call.range, m.parent || undefined);
+    for (const [name, v] of d.variables) {
+      link(`${m.path}.var.${name}`, [m.call.inputs.get(name), m.call.count, m.call.forEach], [], m.call.range, m.parent || undefined);
+      // validation rules are evaluated inside the module (they may read its other variables and locals)
+      if (v.validations.length)
+        link(
+          `${m.path}.var.${name}`,
+          v.validations.flatMap((c) => [c.condition, c.errorMessage]),
+          [],
+          v.range,
+          m.path,
+        );
+    }
     for (const [name, o] of d.outputs)
       link(
         `${m.path}.output.${name}`,

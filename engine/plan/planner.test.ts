@@ -266,6 +266,13 @@ test('apply records an output over a resource with count = 0 (an empty tuple, no
   assert.deepEqual((await readPrior(f.store)).version?.outputs.ids?.value, []);
 });
 
+test('try() and can() in a resource are not unknown functions', async () => {
+  const f = await fixture();
+  const p = await plan(f, { resource: { terraform_data: { t: { input: '${can(regex("^a", "abc")) ? try(tonumber("x"), "fallback") : "no"}' } } } });
+  assert.deepEqual(errors(p), []);
+  assert.equal(p.changes[0].after!.input, 'fallback');
+});
+
 test('--replace forces replacement of one instance', async () => {
   const f = await fixture();
   await apply(f, base());

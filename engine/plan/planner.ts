@@ -16,7 +16,8 @@ import {
   type ObjectEndpoint,
   parseInstance,
 } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors, locatedAt, warning } from '../diagnostics.ts';
+import { relative } from 'node:path';
+import { type Diagnostic, error, hasErrors, locatedAt, type SourceRange, warning } from '../diagnostics.ts';
 import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
@@ -338,12 +339,14 @@ class Planner {
           (node.kind === 'local'
             ? (m ? m.call.module : config).locals.get(node.name)?.range
             : node.kind === 'module-var'
-              ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range)
+              ? (m?.call.inputRanges?.get(node.name) ?? m?.call.range)
               : m?.call.module.outputs.get(node.name)?.range) ?? {};
         try {
           if (node.kind === 'local') this.inp.scope.localValue(node.name, range, node.module);
-          else if (node.kind === 'module-var') this.inp.scope.moduleVariable(node.module, node.name, range);
-          else this.inp.scope.moduleOutput(node.module, node.name, range);
+          else if (node.kind === 'module-var') {
+            this.inp.scope.moduleVariable(node.module, node.name, range);
+            if (!this.validateModuleVariable(node.module, node.name, range)) this.failed.add(id);
+          } else this.inp.scope.moduleOutput(node.module, node.name, range);
         } catch (e) {
           this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range }));
           this.failed.add(id);
@@ -394,6 +397,30 @@ class Planner {
           ),
         );
     }
+  }
+
+  /**
+   * The validation blocks of a module's variable, for one module instance: a false condition is an
+   * error at the call's argument (as Terraform reports it), naming the instance and the rule.
+   */
+  private validateModuleVariable(path: string, name: string, range: SourceRange): boolean {
+    const m = this.inp.config.modules?.get(path);
+    const decl = m?.call.module.variables.get(name);
+    if (!m || !decl?.validations.length) return true;
+    const where = { stack: this.stack, address: `${path}.var.${name}`, range };
+    let ok = true;
+    decl.validations.forEach((rule, i) => {
+      const found = evaluating(this.diags, where, () => checkConditions([rule], this.inp.scope.moduleRoot(path), 'Invalid value for variable'));
+      if (!found) ok = false;
+      for (const d of found ?? []) {
+        ok = false;
+        const file = rule.range.file ? relative(this.inp.config.dir, rule.range.file) || '.' : m.call.source;
+        const at = rule.range.line ? `${file}:${rule.range.line}` : `${file} (validation ${i + 1} of variable "${name}")`;
+        const detail = d.summary === 'Invalid value for variable' ? `${d.detail}\n\nThis was checked by the validation rule at ${at}, for ${path}.` : d.detail;
+        this.diags.push({ ...d, detail, where });
+      }
+    });
+    return ok;
   }
 
   /** Untouched resources keep their recorded values, so expressions that read them still work. */
