@@ -185,12 +185,12 @@ test('corpus module-variables-invalid: validation blocks of module variables fai
   await cp(join(CORPUS, 'module-variables-invalid'), mine, { recursive: true });
   const human = await runBallast(['plan'], { cwd: mine });
   assert.equal(human.code, 1, human.stdout + human.stderr);
-  assert.doesNotMatch(human.stderr, /    at /);
+  assert.doesNotMatch(human.stderr, / {4}at /);
   // the diagnostic names the module instance and points at the call's argument
   assert.match(human.stderr, /on main\.tf line 11, in module "app":[\s\S]*module\.app\["Bad_Name"\]\.var\.replicas[\s\S]*Between 1 and 3 replicas\./);
   // the message of a rule on a sensitive variable is not shown (it names the value)
   assert.doesNotMatch(human.stderr, /tok- \(secret-value\)/);
-  assert.match(human.stderr, /module\.app\["Bad_Name"\]\.var\.token\)\n\n  \(error message hidden: it refers to a sensitive value\)/);
+  assert.match(human.stderr, /module\.app\["Bad_Name"\]\.var\.token\)\n\n {2}\(error message hidden: it refers to a sensitive value\)/);
   assert.equal(human.stdout, '');
   const stream = await runBallast(['plan', '--format', 'ui-json'], { cwd: mine });
   const ours = stream.stdout
@@ -229,4 +229,41 @@ test('corpus module-variables-invalid: validation blocks of module variables fai
     ours.map((d) => key(hide({ summary: d.summary, message: d.message.startsWith('(error message hidden') ? 'secret-value' : d.message }))).sort(),
     tfDiags.map((d) => key(hide(d))).sort(),
   );
+});
+
+test('corpus refactor-modules: moved and removed blocks inside called modules (per instance, nested), chains declared out of order, a move from the root into a module', async (t) => {
+  const swap = async (dir: string) => {
+    await rm(join(dir, 'main.tf'));
+    await rm(join(dir, 'm'), { recursive: true });
+    await cp(join(CORPUS, 'refactor-modules/v2'), dir, { recursive: true });
+  };
+  const mine = await makeTempDir('ballast-parity-refactor-modules-');
+  await cp(join(CORPUS, 'refactor-modules/v1'), mine, { recursive: true });
+  await ballastApply(mine);
+  await swap(mine);
+  const ours = summary(await ballastPlan(mine));
+  assert.deepEqual(ours.changes, {
+    'module.svc["x"].null_resource.b': 'no-op from module.svc["x"].null_resource.a',
+    'module.svc["y"].null_resource.b': 'no-op from module.svc["y"].null_resource.a',
+    'module.svc["x"].null_resource.last': 'no-op from module.svc["x"].null_resource.chain',
+    'module.svc["y"].null_resource.last': 'no-op from module.svc["y"].null_resource.chain',
+    'module.svc["x"].module.inner2.null_resource.deeper': 'no-op from module.svc["x"].module.inner.null_resource.deep',
+    'module.svc["y"].module.inner2.null_resource.deeper': 'no-op from module.svc["y"].module.inner.null_resource.deep',
+    'module.svc["x"].null_resource.moved_in': 'no-op from null_resource.root_thing',
+    'module.svc["y"].null_resource.moved_in': 'create',
+    'null_resource.c3': 'no-op from null_resource.c1',
+    'module.svc["x"].null_resource.gone': 'forget',
+    'module.svc["y"].null_resource.gone': 'forget',
+  });
+  await ballastApply(mine);
+  const again = await runBallast(['plan', '--detailed-exitcode'], { cwd: mine });
+  assert.equal(again.code, 0, `expected no changes after apply\n${again.stdout}\n${again.stderr}`);
+  if (!tf) return t.skip(tfMissing);
+  const theirs = await makeTempDir('terraform-parity-refactor-modules-');
+  await cp(join(CORPUS, 'refactor-modules/v1'), theirs, { recursive: true });
+  await terraform(theirs, ['init', '-input=false', '-no-color']);
+  await terraform(theirs, ['apply', '-auto-approve', '-input=false', '-no-color']);
+  await swap(theirs);
+  await terraform(theirs, ['init', '-input=false', '-no-color']);
+  assert.deepEqual(ours, summary(await terraformPlan(theirs)));
 });

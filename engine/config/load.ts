@@ -258,15 +258,6 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         }
         const child = loadStackConfig({ name: stack, file: typeof embedded.file === 'string' ? embedded.file : embedded.dir, dir: embedded.dir, json: embedded.json });
         diags.push(...child.diagnostics.map((d) => ({ ...d, where: { ...d.where, address: d.where?.address ? `${address}.${d.where.address}` : address } })));
-        if (child.config.moved?.length || child.config.removed?.length) {
-          diags.push(
-            warning(`Module "${name}" has moved or removed blocks, which Ballast applies in the root module only`, 'Write them in the root module with full addresses (module.NAME.TYPE.NAME).', {
-              stack,
-              address,
-              range: range(p),
-            }),
-          );
-        }
         if (child.config.providers.size) {
           fail(
             `Module "${name}" configures providers`,

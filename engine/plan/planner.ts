@@ -47,6 +47,7 @@ import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
+import { moveStatements, type RemoveStatement, removeStatements } from './move-statements.ts';
 
 export interface PlanOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -96,6 +97,8 @@ class Planner {
   private imports = new Map<string, ImportConfig>();
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
+  /** removed blocks with absolute addresses (lazy) */
+  private removes: RemoveStatement[] | undefined;
   private readonly forgotten: string[] = [];
   /** provider calls in flight during the graph walk, all resources together */
   private readonly slots: Slots;
@@ -210,14 +213,17 @@ class Planner {
 
   /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
   private applyMoves(): void {
-    const { config } = this.inp;
-    for (const mv of config.moved ?? []) {
-      const where = { stack: this.stack, address: `moved ${mv.from} -> ${mv.to}`, range: mv.range };
-      const from = parseEndpoint(mv.from);
-      const to = parseEndpoint(mv.to);
+    // blocks of called modules too, per module instance, chains in order
+    for (const mv of moveStatements(this.inp.config)) {
+      const where = { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range };
+      const { from, to } = mv;
       if ((from.kind === 'module') !== (to.kind === 'module') || ((from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module')) {
         this.diags.push(
-          error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where),
+          error(
+            'Invalid "moved" block',
+            `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.fromText}" and "${mv.toText}" are different kinds.`,
+            where,
+          ),
         );
         continue;
       }
@@ -246,7 +252,8 @@ class Planner {
 
   /** A removed block that names this recorded instance, if any. */
   private removal(addr: InstanceAddr): { destroy: boolean } | undefined {
-    return (this.inp.config.removed ?? []).find((r) => endpointHolds(parseEndpoint(r.from), addr));
+    this.removes ??= removeStatements(this.inp.config);
+    return this.removes.find((r) => endpointHolds(r.from, addr));
   }
 
   private async restoreEarlierObjects(restore: ReadonlyMap<string, InstanceState>): Promise<void> {
@@ -383,8 +390,8 @@ class Planner {
         this.changes.set(inst.address, { ...deleteChange(inst), reason: 'delete-because-no-resource-config' });
       }
     }
-    for (const r of config.removed ?? []) {
-      const ep = parseEndpoint(r.from);
+    for (const r of removeStatements(config)) {
+      const ep = r.from;
       const still = [...config.resources.values()].find((rc) =>
         endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }),
       );
@@ -392,8 +399,8 @@ class Planner {
         this.diags.push(
           error(
             'Removed resource still exists',
-            `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`,
-            { stack: this.stack, address: r.from, range: r.range },
+            `This removed block declares that ${r.fromText} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`,
+            { stack: this.stack, address: r.fromText, range: r.range },
           ),
         );
     }
