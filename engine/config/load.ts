@@ -335,7 +335,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     if (from) removed.push({ from, destroy, range: range(p) });
   });
 
-  // check blocks: assertions only; a scoped data source is not read (said as a warning)
+  // check blocks: assertions, and scoped data sources (declared in the module's namespace, as in Terraform)
   const checks: CheckConfig[] = [];
   if (isRecord(root.check)) {
     for (const [name, body] of Object.entries(root.check)) {
@@ -346,15 +346,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         fail(`Invalid check block "${name}"`, p, `check.${name}`);
         continue;
       }
-      if (b.data !== undefined) {
-        diags.push(
-          warning(`Check block "${name}" has a scoped data source, which Ballast does not read`, 'Its assertions that refer to the data source are reported as not evaluated.', {
-            stack,
-            address: `check.${name}`,
-            range: range(p),
-          }),
-        );
-      }
+      if (b.data !== undefined) scopedData(name, b.data, `${p}/data`);
       checks.push({ name, asserts: conditions(b.assert, `${p}/assert`, `check.${name}`), range: range(p) });
     }
   } else if (root.check !== undefined) fail('"check" must be an object of named blocks', ptr('check'));
@@ -374,6 +366,29 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls, moved, removed, checks },
     diagnostics: diags,
   };
+
+  function scopedData(check: string, data: unknown, p: string): void {
+    const blocks = Array.isArray(data) ? data : [data];
+    blocks.forEach((byType, i) => {
+      const at = Array.isArray(data) ? `${p}/${i}` : p;
+      if (!isRecord(byType)) return fail(`Invalid data block in check "${check}"`, at, `check.${check}`);
+      for (const [type, byName] of Object.entries(byType)) {
+        if (!isRecord(byName)) {
+          fail(`Invalid data block "${type}" in check "${check}"`, `${at}/${type}`, `check.${check}`);
+          continue;
+        }
+        for (const [name, body] of Object.entries(byName)) {
+          const address = formatResource({ mode: 'data', type, name });
+          if (resources.has(address)) {
+            fail(`Duplicate data "${type}" configuration`, `${at}/${type}/${name}`, address, `A data source named "${name}" of type "${type}" is already declared in this module.`);
+            continue;
+          }
+          const r = NAME.test(name) ? resource('data', type, name, address, Array.isArray(body) && body.length === 1 ? body[0] : body, `${at}/${type}/${name}`) : undefined;
+          if (r) resources.set(address, { ...r, check });
+        }
+      }
+    });
+  }
 
   function resource(mode: 'managed' | 'data', type: string, name: string, address: string, body: unknown, p: string): ResourceConfig | undefined {
     if (!isRecord(body)) {

@@ -46,6 +46,8 @@ export interface ResourceConfig extends ResourceAddr {
   readonly range: SourceRange;
   /** module instance path (`module.a["k"]`) for a resource of a module; absent in the root module */
   readonly module?: string;
+  /** a data source scoped to this check block: read while planning, its failures are warnings */
+  readonly check?: string;
 }
 
 export interface VariableConfig {

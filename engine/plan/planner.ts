@@ -10,7 +10,6 @@ import {
   formatInstance,
   formatResource,
   moveInstance,
-  parseEndpoint,
   type InstanceAddr,
   type InstanceKey,
   type ObjectEndpoint,
@@ -22,12 +21,12 @@ import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
-import { containsSensitive, containsUnknown, isObject, isUnknown, markPaths, Sensitive, unmark, Unknown, valuesEqual, type Path, type Value, type ValueObject } from '../lang/value.ts';
+import { containsSensitive, containsUnknown, isObject, markPaths, Sensitive, unmark, Unknown, valuesEqual, type Path, type Value, type ValueObject } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
-import { worseCheckStatus, type ActionReason, type CheckResult, type CheckStatus, type DriftAlert, type ObjectDriftPolicy, type OutputChange, type Plan, type ResourceChange } from './plan.ts';
+import type { ActionReason, CheckResult, DriftAlert, ObjectDriftPolicy, OutputChange, Plan, ResourceChange } from './plan.ts';
 import type { PriorState } from './prior-state.ts';
 import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
@@ -47,6 +46,7 @@ import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
+import { checkDataWarnings, evaluateChecks } from './check-blocks.ts';
 import { moveStatements, type RemoveStatement, removeStatements } from './move-statements.ts';
 
 export interface PlanOptions {
@@ -97,6 +97,8 @@ class Planner {
   private imports = new Map<string, ImportConfig>();
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
+  /** data sources scoped to check blocks that could not be read */
+  private readonly failedCheckData = new Set<string>();
   /** removed blocks with absolute addresses (lazy) */
   private removes: RemoveStatement[] | undefined;
   private readonly forgotten: string[] = [];
@@ -187,28 +189,11 @@ class Planner {
     };
   }
 
-  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one waits for apply. */
+  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one is checked again after apply. */
   private runChecks(): void {
-    for (const c of this.inp.config.checks ?? []) {
-      const where = { stack: this.stack, address: `check.${c.name}`, range: c.range };
-      let status: CheckStatus = 'pass';
-      for (const a of c.asserts) {
-        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) {
-          status = worseCheckStatus(status, 'unknown');
-          continue;
-        }
-        let found: Diagnostic[];
-        try {
-          found = checkConditions([a], this.inp.scope.root, 'Check block assertion failed');
-          if (!found.length && isUnknown(unmark(evaluate(a.condition, this.inp.scope.root)).value)) status = worseCheckStatus(status, 'unknown');
-        } catch (e) {
-          found = [exprDiagnostic(e, where)];
-        }
-        for (const d of found) status = worseCheckStatus(status, d.summary === 'Check block assertion failed' ? 'fail' : 'error');
-        for (const d of found) this.diags.push({ ...d, severity: 'warning', where: { ...where, ...d.where } });
-      }
-      this.checkResults.push({ name: c.name, status });
-    }
+    const r = evaluateChecks(this.inp.config, this.inp.scope.root, this.failedCheckData);
+    this.diags.push(...r.diagnostics);
+    this.checkResults.push(...r.results);
   }
 
   /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
@@ -365,7 +350,21 @@ class Planner {
         this.seedScopeFromPrior([node.address]);
         return;
       }
+      const before = this.diags.length;
       const ok = await this.planResource(rc);
+      if (rc.check) {
+        // a data source scoped to a check block: a failure to read it is a warning, nothing depends on it
+        let bad = !ok;
+        for (let i = before; i < this.diags.length; i++) {
+          const d = this.diags[i];
+          const a = d.where?.address ?? '';
+          if (d.severity !== 'error' || (a !== rc.address && !a.startsWith(`${rc.address}[`))) continue;
+          this.diags[i] = checkDataWarnings([d], rc.check)[0];
+          bad = true;
+        }
+        if (bad) this.failedCheckData.add(rc.address);
+        return;
+      }
       if (!ok) this.failed.add(id);
     };
     // Nodes start as soon as their dependencies are planned; the provider calls beneath them take
