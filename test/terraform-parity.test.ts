@@ -267,3 +267,25 @@ test('corpus refactor-modules: moved and removed blocks inside called modules (p
   await terraform(theirs, ['init', '-input=false', '-no-color']);
   assert.deepEqual(ours, summary(await terraformPlan(theirs)));
 });
+
+test('corpus checks: a scoped data source is read while planning and again during apply when its check reads changing resources; the same check statuses as terraform', async (t) => {
+  const statuses = (plan: Json) => Object.fromEntries((plan.checks as Json[]).map((c) => [c.address.name, c.status]));
+  const mine = await makeTempDir('ballast-parity-checks-');
+  await cp(join(CORPUS, 'checks'), mine, { recursive: true });
+  const plan = await ballastPlan(mine);
+  const ours = summary(plan);
+  assert.deepEqual(ours.changes, { 'data.null_data_source.probe': 'read', 'null_resource.app': 'create' });
+  assert.equal(plan.resource_changes.find((c: Json) => c.address === 'data.null_data_source.probe').action_reason, 'read_because_check_nested');
+  assert.deepEqual(statuses(plan), { app_id: 'unknown', inputs: 'fail', passing: 'pass' });
+  const applied = await ballastApply(mine);
+  assert.match(applied, /Warning: Check block assertion failed[\s\S]*status is degraded/);
+  const again = await runBallast(['plan', '--detailed-exitcode'], { cwd: mine });
+  assert.equal(again.code, 0, `expected no changes after apply\n${again.stdout}\n${again.stderr}`);
+  if (!tf) return t.skip(tfMissing);
+  const theirs = await makeTempDir('terraform-parity-checks-');
+  await cp(join(CORPUS, 'checks'), theirs, { recursive: true });
+  await terraform(theirs, ['init', '-input=false', '-no-color']);
+  const tfPlan = await terraformPlan(theirs);
+  assert.deepEqual(ours, summary(tfPlan));
+  assert.deepEqual(statuses(plan), statuses(tfPlan));
+});

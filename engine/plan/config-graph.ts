@@ -23,6 +23,8 @@ export interface ConfigGraph {
   readonly nodes: ReadonlyMap<string, ConfigNode>;
   /** resource address -> resource addresses it depends on, directly or through locals */
   readonly resourceDeps: ReadonlyMap<string, readonly string[]>;
+  /** a data source scoped to a check block -> the resources its check's assertions read */
+  readonly checkDeps?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Node ids that an expression refers to (locals and resources; variables have no node). */
@@ -177,6 +179,17 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
     const lc = r.lifecycle;
     link(address, [r.body, r.count, r.forEach, ...lc.preconditions.flatMap((c) => [c.condition, c.errorMessage]), ...lc.replaceTriggeredBy], r.dependsOn, r.range, r.module);
   }
+  // a scoped data source is planned after what its check block's assertions read (not other data of the same check)
+  const checkDeps = new Map<string, string[]>();
+  for (const [address, r] of config.resources) {
+    if (!r.check) continue;
+    const decl = r.module ? config.modules?.get(r.module)?.call.module : config;
+    const check = decl?.checks?.find((c) => c.name === r.check);
+    const ids = (check?.asserts ?? []).flatMap((a) => referencedNodes(a.condition, config, r.module).ids);
+    const deps = [...new Set(ids)].filter((id) => nodes.get(id)?.kind === 'resource' && config.resources.get(id)?.check !== r.check);
+    for (const id of deps) dag.addEdge(address, id);
+    checkDeps.set(address, deps);
+  }
   for (const [name, o] of config.outputs) link(`output.${name}`, [o.expr, ...o.preconditions.map((c) => c.condition)], o.dependsOn, o.range);
   for (const m of config.modules?.values() ?? []) {
     const d = m.call.module;
@@ -241,7 +254,7 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   };
   for (const address of config.resources.keys()) resourceDeps.set(address, [...viaLocals(address)].sort());
 
-  return { graph: { dag, nodes, resourceDeps }, diagnostics: diags };
+  return { graph: { dag, nodes, resourceDeps, checkDeps }, diagnostics: diags };
 }
 
 export { CycleError };

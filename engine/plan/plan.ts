@@ -17,7 +17,8 @@ export type ActionReason =
   | 'delete-because-count-index'
   | 'delete-because-each-key'
   | 'read-because-config-unknown'
-  | 'read-because-dependency-pending';
+  | 'read-because-dependency-pending'
+  | 'read-because-check-nested';
 
 export interface ResourceChange {
   readonly addr: InstanceAddr;

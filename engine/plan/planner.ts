@@ -730,7 +730,9 @@ class Planner {
     if (!evaluated) return false;
     let config = evaluated.config;
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
-    const pending = [...deps, ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
+    // what a check block's assertions read does not hold back reading its scoped data source now
+    const checkDeps = rc.check ? (this.inp.graph.checkDeps?.get(rc.address) ?? []) : [];
+    const pending = [...deps.filter((d) => !checkDeps.includes(d) || referencedNodes(rc.body, this.inp.config, rc.module).ids.includes(d)), ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
     const record = (action: 'no-op' | 'read', marked: ValueObject, reason?: ActionReason) => {
       // marks inside what was read (another stack's sensitive outputs) become paths: state holds plain values
       const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
@@ -790,7 +792,9 @@ class Planner {
       this.diags.push(...locatedAt(where, resp.diagnostics));
       return false;
     }
-    record('no-op', resp.state);
+    // scoped to a check block whose resources change: read again during apply, so the check sees the new objects (Terraform's read_because_check_nested)
+    const again = checkDeps.some((d) => this.resourceHasChanges(d));
+    record(again ? 'read' : 'no-op', resp.state, again ? 'read-because-check-nested' : undefined);
     return true;
   }
 
