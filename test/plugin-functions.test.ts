@@ -6,11 +6,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBallast } from './helpers/run-ballast.ts';
-import { makeTempDir } from './helpers/temp-dir.ts';
-import { binaries, ensureTestProviders, mirrorDir, terraformAvailable } from './helpers/test-providers.ts';
+import { binaries, ensureTestProviders, mirrorDir, pluginSandbox } from './helpers/test-providers.ts';
+import { terraformAvailable } from './helpers/terraform-cli.ts';
 
 const skip = ensureTestProviders();
 
@@ -32,24 +32,7 @@ const config = {
 };
 const EXPECTED = { greeting: 'HELLO WORLD', known: 'A-B', later: 'A-B+C' };
 
-async function sandbox(cfg: object): Promise<{ dir: string; env: Record<string, string> }> {
-  const dir = await makeTempDir('ballast-provider-fn-');
-  const home = join(dir, 'home');
-  mkdirSync(home);
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(cfg, null, 2));
-  return {
-    dir,
-    env: {
-      HOME: home,
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      XDG_DATA_DIRS: join(home, 'none'),
-      TF_CLI_CONFIG_FILE: '',
-      BALLAST_PLUGIN_DIRS: '',
-      BALLAST_USE_PLUGINS: '',
-    },
-  };
-}
+const sandbox = (config: object) => pluginSandbox('ballast-provider-fn-', config);
 const values = (stdout: string): Record<string, unknown> => Object.fromEntries(Object.entries(JSON.parse(stdout) as Record<string, { value: unknown }>).map(([k, o]) => [k, o.value]));
 
 test('provider functions in resources, locals and outputs: plan, apply, no-op re-plan', { skip, timeout: 600_000 }, async () => {

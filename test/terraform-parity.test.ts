@@ -5,38 +5,24 @@
 // Without terraform the Ballast half still runs; the comparison is skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, rm, writeFile } from 'node:fs/promises';
+import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { repoRoot } from './helpers/repo-root.ts';
-import { binaries, mirrorDir } from './helpers/test-providers.ts';
+import { offlineMirrorEnv, terraform as terraformOnline, terraformAvailable } from './helpers/terraform-cli.ts';
 
 type Json = Record<string, any>;
-const run = promisify(execFile);
 const CORPUS = join(repoRoot, 'test/fixtures/terraform-parity');
 
-// terraform installs hashicorp/null from the test providers' filesystem mirror
-// (scripts/setup-test-providers.sh) when it is there, so the comparison runs offline
-const tfHome = await makeTempDir('ballast-tf-home-');
-const tfEnv: Record<string, string> = { TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-if (existsSync(binaries.null)) {
-  tfEnv.TF_CLI_CONFIG_FILE = join(tfHome, 'terraformrc');
-  await writeFile(tfEnv.TF_CLI_CONFIG_FILE, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirrorDir)}\n  }\n}\n`);
-}
+// the null provider comes from the test-provider filesystem mirror, never from the network
+const mirrorEnv = terraformAvailable() ? await offlineMirrorEnv() : undefined;
+const terraform = (cwd: string, args: string[]) => terraformOnline(cwd, args, mirrorEnv);
 
-let tfMissing = 'terraform is not on the PATH';
+let tfMissing = "terraform is not on the PATH, or cannot install hashicorp/null from the test providers' mirror";
 
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await run('terraform', ['version'], { timeout: 20_000 });
-  } catch {
-    return false;
-  }
-  // the null provider must be installable without the network (a plugin directory or mirror)
+async function terraformCanInitOffline(): Promise<boolean> {
+  if (!mirrorEnv) return false;
   const probe = await makeTempDir('ballast-tf-probe-');
   await cp(join(CORPUS, 'expressions'), probe, { recursive: true });
   try {
@@ -46,10 +32,6 @@ async function terraformAvailable(): Promise<boolean> {
     tfMissing = `terraform cannot initialise the null provider offline: ${(e as Error).message.slice(0, 500)}`;
     return false;
   }
-}
-
-function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, ...tfEnv } });
 }
 
 /** address -> "actions[ from previous]" for every change that does something, and known output values. */
@@ -85,7 +67,7 @@ async function terraformPlan(dir: string, args: string[] = []): Promise<Json> {
   return JSON.parse((await terraform(dir, ['show', '-json', 'tfplan'])).stdout);
 }
 
-const tf = await terraformAvailable();
+const tf = await terraformCanInitOffline();
 
 for (const name of ['modules-for-each', 'expressions', 'module-variables']) {
   test(`corpus ${name}: Ballast plans and applies it; terraform plans the same actions and outputs`, async (t) => {

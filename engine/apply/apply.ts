@@ -23,7 +23,7 @@ import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { sensitiveState } from '../eval/follow-sensitive.ts';
-import { evaluateChecks, checkDataWarnings } from '../plan/check-blocks.ts';
+import { evaluateChecks, checkDataWarnings } from '../eval/check-blocks.ts';
 import { evaluateOutputs } from './outputs.ts';
 import { inconsistentPaths } from './consistency.ts';
 

@@ -76,17 +76,8 @@ export interface OutputChange {
   readonly sensitive: boolean;
 }
 
-/** The outcome of a check block at plan time, as Terraform's `checks` report names it. */
-export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'error';
-
-export interface CheckResult {
-  readonly name: string;
-  readonly status: CheckStatus;
-}
-
-const CHECK_ORDER: readonly CheckStatus[] = ['pass', 'unknown', 'fail', 'error'];
-
-export const worseCheckStatus = (a: CheckStatus, b: CheckStatus): CheckStatus => (CHECK_ORDER.indexOf(a) >= CHECK_ORDER.indexOf(b) ? a : b);
+export { type CheckResult, type CheckStatus, worseCheckStatus } from '../eval/check-blocks.ts';
+import type { CheckResult } from '../eval/check-blocks.ts';
 
 export interface Plan {
   readonly stack: string;

@@ -36,7 +36,7 @@ import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
 import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
-import { refreshAll } from './refresh.ts';
+import { refreshAll, type RefreshEvent } from './refresh.ts';
 import { walk } from '../graph/walk.ts';
 import { Slots } from './slots.ts';
 import type { DriftPolicyRule } from './drift-policy.ts';
@@ -46,7 +46,7 @@ import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
-import { checkDataWarnings, evaluateChecks } from './check-blocks.ts';
+import { checkDataWarnings, evaluateChecks } from '../eval/check-blocks.ts';
 import { moveStatements, type RemoveStatement, removeStatements } from './move-statements.ts';
 
 export interface PlanOptions {
@@ -63,6 +63,8 @@ export interface PlanOptions {
   readonly signal?: AbortSignal;
   /** drift policy by address (the agent configuration, `plan --drift-policy`) */
   readonly driftPolicies?: readonly DriftPolicyRule[];
+  /** each object's refresh as it starts and finishes (the machine-readable UI streams them) */
+  readonly onRefresh?: (e: RefreshEvent) => void;
 }
 
 export interface PlanInputs {
@@ -120,7 +122,7 @@ class Planner {
     const upgraded = await upgradeAll(this.stack, prior.instances, providers, this.opts.parallelism);
     this.diags.push(...upgraded.diagnostics);
     if (this.opts.refresh && !hasErrors(upgraded.diagnostics)) {
-      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal, this.opts.driftPolicies);
+      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal, this.opts.driftPolicies, this.opts.onRefresh);
       this.refreshed = r.refreshed;
       this.drift = r.drift;
       this.driftAlerts = r.alerts;

@@ -8,9 +8,20 @@ import { references as referencesOf } from '../lang/references.ts';
 import { isUnknown, unmark } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
 import type { Scope } from '../lang/scope.ts';
-import { checkConditions } from '../eval/conditions.ts';
-import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
-import { type CheckResult, type CheckStatus, worseCheckStatus } from './plan.ts';
+import { checkConditions } from './conditions.ts';
+import { exprDiagnostic } from './expr-diagnostic.ts';
+
+/** The outcome of a check block, as Terraform's `checks` report names it. */
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'error';
+
+export interface CheckResult {
+  readonly name: string;
+  readonly status: CheckStatus;
+}
+
+const CHECK_ORDER: readonly CheckStatus[] = ['pass', 'unknown', 'fail', 'error'];
+
+export const worseCheckStatus = (a: CheckStatus, b: CheckStatus): CheckStatus => (CHECK_ORDER.indexOf(a) >= CHECK_ORDER.indexOf(b) ? a : b);
 
 export function evaluateChecks(config: StackConfig, scope: Scope, failedData: ReadonlySet<string>): { results: CheckResult[]; diagnostics: Diagnostic[] } {
   const results: CheckResult[] = [];
