@@ -84,6 +84,28 @@ export function parseEndpoint(text: string): ObjectEndpoint {
   return { kind: /\]$/.test(text.trim()) ? 'instance' : 'resource', addr };
 }
 
+export function formatEndpoint(ep: ObjectEndpoint): string {
+  return ep.kind === 'module' ? ep.module : ep.kind === 'resource' ? formatResource(ep.addr) : formatInstance(ep.addr);
+}
+
+/** What `--target` names: a resource, one instance, a module call (`module.a`, every instance) or one module instance. */
+export function parseTarget(text: string): ObjectEndpoint {
+  try {
+    return parseEndpoint(text);
+  } catch (e) {
+    if (!(e instanceof AddressSyntaxError)) throw e;
+    throw new AddressSyntaxError(
+      `"${text}" is not a resource address or a module address (expected TYPE.NAME, TYPE.NAME[INDEX], TYPE.NAME["KEY"], module.NAME or module.NAME["KEY"], optionally after module.NAME[KEY].)`,
+    );
+  }
+}
+
+/** True when the endpoint holds some instance of the resource (a module endpoint: the resource is inside it). */
+export function endpointHoldsResource(ep: ObjectEndpoint, r: ResourceAddr): boolean {
+  if (ep.kind === 'module') return endpointHolds(ep, { ...r, key: undefined });
+  return formatResource(ep.addr) === formatResource(r);
+}
+
 /** True when the endpoint names the instance, its resource, or a module instance holding it. */
 export function endpointHolds(ep: ObjectEndpoint, a: InstanceAddr): boolean {
   if (ep.kind === 'module') {

@@ -218,3 +218,61 @@ check "pet_length" {
   assert.doesNotMatch(r.stderr, /known only after apply/);
   assert.match(r.stdout, /Plan: 1 to add/);
 });
+
+test('a module variable with nullable = false and no default refuses null, naming the module instance', async () => {
+  const dir = await makeTempDir('ballast-scn-hcl-');
+  await mkdir(join(dir, 'm'));
+  await writeFile(join(dir, 'm/main.tf'), 'variable "need" {\n  type     = string\n  nullable = false\n}\noutput "o" { value = var.need }\n');
+  await writeFile(join(dir, 'main.tf'), 'module "a" {\n  source   = "./m"\n  for_each = { x = "ok", y = null }\n  need     = each.value\n}\n');
+  const bad = await runBallast(['plan'], { cwd: dir });
+  assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+  assert.match(bad.stderr, /Error: Required variable not set\n\n  on main\.tf line 4, in module "a":[\s\S]*module\.a\["y"\]\.var\.need/);
+  assert.doesNotMatch(bad.stderr, /module\.a\["x"\]/);
+});
+
+test('check blocks: a scoped data source is read while planning (a failure is a warning), assertions unknown at plan time are checked after apply', async () => {
+  const dir = await makeTempDir('ballast-scn-hcl-');
+  await writeFile(
+    join(dir, 'main.tf'),
+    `resource "terraform_data" "a" {
+  input = "x"
+}
+
+check "health" {
+  data "local_file" "status" {
+    filename = "\${path.module}/status.txt"
+  }
+  assert {
+    condition     = data.local_file.status.content == "ok"
+    error_message = "status is \${data.local_file.status.content}"
+  }
+  assert {
+    condition     = terraform_data.a.output == "y"
+    error_message = "output is \${terraform_data.a.output}"
+  }
+}
+`,
+  );
+  // the file is missing: reading it is a warning, the plan and apply go on
+  const planned = await ok(['plan', '--json'], dir);
+  assert.match(planned.stderr, /Warning: Cannot read file[\s\S]*in check "health"[\s\S]*scoped to check block "health"/);
+  assert.deepEqual(
+    JSON.parse(planned.stdout).checks.map((c: Json) => [c.address.name, c.status]),
+    [['health', 'fail']],
+  );
+  const applied = await ok(['apply', '--auto-approve'], dir);
+  // terraform_data.a.output was unknown while planning: after apply it is known, and false
+  assert.match(applied.stderr, /Warning: Check block assertion failed[\s\S]*output is x/);
+  assert.doesNotMatch(applied.stderr, /Error|null value/);
+  assert.match(applied.stdout, /Apply complete! Resources: 1 added/);
+
+  // with the file there, the data source is read while planning and its assertion evaluated
+  await writeFile(join(dir, 'status.txt'), 'degraded');
+  const again = await ok(['plan', '--json'], dir);
+  assert.match(again.stderr, /status is degraded/);
+  assert.doesNotMatch(again.stderr, /Cannot read file/);
+  await writeFile(join(dir, 'status.txt'), 'ok');
+  const good = await ok(['plan'], dir);
+  assert.doesNotMatch(good.stderr, /status is/);
+  assert.match(good.stderr, /output is x/);
+});

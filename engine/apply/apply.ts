@@ -23,6 +23,7 @@ import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { sensitiveState } from '../eval/follow-sensitive.ts';
+import { evaluateChecks, checkDataWarnings } from '../eval/check-blocks.ts';
 import { evaluateOutputs } from './outputs.ts';
 import { inconsistentPaths } from './consistency.ts';
 
@@ -72,6 +73,7 @@ class Applier {
   private readonly expansions = new Map<string, Map<string | number | undefined, ExpandedInstance>>();
   private readonly summary = { add: 0, change: 0, destroy: 0 };
   private readonly ids = new Map<string, string>();
+  private readonly failedCheckData = new Set<string>();
 
   constructor(
     private readonly plan: Plan,
@@ -109,7 +111,16 @@ class Applier {
     }
     const pf = this.inp.scope.providerFunctions;
     if (pf && this.plan.mode !== 'destroy') for (const o of this.inp.config.outputs.values()) await pf.warm(() => evaluate(o.expr, this.inp.scope.root));
-    const outputs = evaluateOutputs(this.inp.config, this.inp.scope, this.diags, this.plan.mode === 'destroy');
+    const planned = this.plan.targeted ? new Set(this.plan.outputs.map((o) => o.name)) : undefined;
+    const outputs = evaluateOutputs(this.inp.config, this.inp.scope, this.diags, this.plan.mode === 'destroy', planned);
+    // check blocks again, now that what was unknown while planning is known (warnings, as in Terraform)
+    if (this.plan.mode === 'normal' && complete) {
+      // a scoped data source that the plan could not read has no object: its assertions fail
+      for (const rc of this.inp.config.resources.values()) {
+        if (rc.check && ![...this.working.keys()].some((a) => a === rc.address || a.startsWith(`${rc.address}[`))) this.failedCheckData.add(rc.address);
+      }
+      this.diags.push(...evaluateChecks(this.inp.config, this.inp.scope.root, this.failedCheckData).diagnostics);
+    }
     return { instances: this.working, outputs, diagnostics: this.diags, summary: this.summary, complete };
   }
 
@@ -125,6 +136,8 @@ class Applier {
     for (const inst of this.working.values()) if (!inst.deposed) note(formatResource(parseInstance(inst.address)), inst.key);
     for (const c of this.plan.changes) if (c.action !== 'delete') note(resourceOfChange(c), c.addr.key);
     for (const c of this.plan.changes) if (c.action === 'delete' && !c.deposed) keys.get(resourceOfChange(c))?.delete(c.addr.key);
+    // a counted resource with no instance in the plan or the state (count = 0, or left out by --target) has none
+    for (const rc of config.resources.values()) if ((rc.count || rc.forEach) && !keys.has(rc.address)) keys.set(rc.address, new Set());
     for (const [ra, ks] of keys) {
       const rc = config.resources.get(ra);
       if (rc?.count) scope.setExpansion(ra, { kind: 'count', count: Math.max(0, ...[...ks].map((k) => (typeof k === 'number' ? k + 1 : 0))) });
@@ -285,6 +298,13 @@ class Applier {
       throw new ApplyFailure(`${c.address}: remote state configuration was unknown at plan time`);
     }
     const resp = await p.provider.readDataSource({ typeName: c.addr.type, config, signal });
+    const check = this.inp.config.resources.get(resourceOfChange(c))?.check;
+    if (check && (hasErrors(resp.diagnostics) || !resp.state)) {
+      // scoped to a check block: a warning, and the check's assertions that read it fail
+      this.diags.push(...checkDataWarnings(locatedAt({ stack: this.plan.stack, address: c.address }, resp.diagnostics), check));
+      this.failedCheckData.add(resourceOfChange(c));
+      return;
+    }
     if (hasErrors(resp.diagnostics) || !resp.state) this.fail(c, resp.diagnostics);
     const sensitive = mergePaths(unmark(config).paths, schema ? schemaSensitivePaths(schema.block, resp.state) : []);
     const inst = this.instanceState(c, resp.state!, sensitive, undefined);

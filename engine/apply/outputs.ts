@@ -8,10 +8,12 @@ import type { OutputState } from '../../state/model.ts';
 import { evaluating } from '../eval/expr-diagnostic.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 
-export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: Diagnostic[], destroyed: boolean): Record<string, OutputState> {
+/** `only`: the outputs a targeted plan planned; the others are not evaluated (they keep their recorded values). */
+export function evaluateOutputs(config: StackConfig, scope: StackScope, diags: Diagnostic[], destroyed: boolean, only?: ReadonlySet<string>): Record<string, OutputState> {
   const out: Record<string, OutputState> = {};
   if (destroyed) return out;
   for (const o of config.outputs.values()) {
+    if (only && !only.has(o.name)) continue;
     const v = evaluating(diags, { stack: config.name, address: `output.${o.name}`, range: o.range }, () => evaluate(o.expr, scope.root));
     if (v === undefined || containsUnknown(v)) continue; // a dependency failed; the output keeps no value
     const value = unmark(v).value;

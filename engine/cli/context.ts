@@ -8,7 +8,7 @@ import { type Diagnostic, error, formatDiagnostic, hasErrors } from '../diagnost
 import { stackNameProblem } from '../synth/stack-name.ts';
 import { CliExit } from './exit.ts';
 import { consolidateWarnings } from './consolidate-warnings.ts';
-import { parseInstance, type InstanceAddr } from '../addrs.ts';
+import { parseInstance, parseTarget, type InstanceAddr, type ObjectEndpoint } from '../addrs.ts';
 import { synthesize, selectStacks, type SynthStack } from '../synth/synth.ts';
 import { backendOfStack, openStateStore, s3OverridesFromEnv, type StackBackend, type StoreSelection } from '../../state/open-store.ts';
 import type { Lock, StateStore } from '../../state/store.ts';
@@ -249,6 +249,11 @@ export class CliContext {
 
 export function parseAddresses(list: string[] | undefined): InstanceAddr[] {
   return (list ?? []).map((t) => parseInstance(t));
+}
+
+/** `--target` values: resources, instances, module calls and module instances. */
+export function parseTargets(list: string[] | undefined): ObjectEndpoint[] {
+  return (list ?? []).map((t) => parseTarget(t));
 }
 
 let diagnosticSink: ((d: Diagnostic) => void) | undefined;

@@ -4,7 +4,7 @@
 
 import { error, hasErrors, type Diagnostic } from '../diagnostics.ts';
 import { claimStack, cliOrigin } from '../operations/stack-identity.ts';
-import type { InstanceAddr } from '../addrs.ts';
+import type { InstanceAddr, ObjectEndpoint } from '../addrs.ts';
 import type { ResourceSchema } from '../../providers/provider.ts';
 import { prepareStack, type PreparedStack, type StackInput } from '../operations/prepare-stack.ts';
 import { readPrior } from '../operations/prior-state.ts';
@@ -26,7 +26,7 @@ import type { UiJsonWriter } from './ui-json.ts';
 export interface FlowOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
   readonly refresh: boolean;
-  readonly targets: InstanceAddr[];
+  readonly targets: ObjectEndpoint[];
   readonly replace: InstanceAddr[];
   readonly parallelism: number;
   /** drift policy by address (`--drift-policy ADDRESS=POLICY`) */

@@ -258,15 +258,6 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         }
         const child = loadStackConfig({ name: stack, file: typeof embedded.file === 'string' ? embedded.file : embedded.dir, dir: embedded.dir, json: embedded.json });
         diags.push(...child.diagnostics.map((d) => ({ ...d, where: { ...d.where, address: d.where?.address ? `${address}.${d.where.address}` : address } })));
-        if (child.config.moved?.length || child.config.removed?.length) {
-          diags.push(
-            warning(`Module "${name}" has moved or removed blocks, which Ballast applies in the root module only`, 'Write them in the root module with full addresses (module.NAME.TYPE.NAME).', {
-              stack,
-              address,
-              range: range(p),
-            }),
-          );
-        }
         if (child.config.providers.size) {
           fail(
             `Module "${name}" configures providers`,
@@ -276,6 +267,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           );
         }
         const inputs = new Map<string, Expr>();
+        const inputRanges = new Map<string, SourceRange>();
         for (const [k, v] of Object.entries(body)) {
           if (MODULE_META.has(k)) continue;
           if (!child.config.variables.has(k)) {
@@ -289,6 +281,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           }
           const e = expr(v, `${p}/${k}`, address);
           if (e) inputs.set(k, e);
+          inputRanges.set(k, range(`${p}/${k}`));
         }
         for (const v of child.config.variables.values()) {
           if (!v.hasDefault && !inputs.has(v.name))
@@ -308,6 +301,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
           forEach,
           providers: providerMap,
           inputs,
+          inputRanges,
           module: child.config,
           range: range(p),
           dependsOn: dependsOn(body.depends_on, `${p}/depends_on`, address),
@@ -341,7 +335,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     if (from) removed.push({ from, destroy, range: range(p) });
   });
 
-  // check blocks: assertions only; a scoped data source is not read (said as a warning)
+  // check blocks: assertions, and scoped data sources (declared in the module's namespace, as in Terraform)
   const checks: CheckConfig[] = [];
   if (isRecord(root.check)) {
     for (const [name, body] of Object.entries(root.check)) {
@@ -352,15 +346,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         fail(`Invalid check block "${name}"`, p, `check.${name}`);
         continue;
       }
-      if (b.data !== undefined) {
-        diags.push(
-          warning(`Check block "${name}" has a scoped data source, which Ballast does not read`, 'Its assertions that refer to the data source are reported as not evaluated.', {
-            stack,
-            address: `check.${name}`,
-            range: range(p),
-          }),
-        );
-      }
+      if (b.data !== undefined) scopedData(name, b.data, `${p}/data`);
       checks.push({ name, asserts: conditions(b.assert, `${p}/assert`, `check.${name}`), range: range(p) });
     }
   } else if (root.check !== undefined) fail('"check" must be an object of named blocks', ptr('check'));
@@ -380,6 +366,29 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     config: { name: stack, dir: src.dir, file: src.file, resources, variables, locals, outputs, providers, requiredProviders, backend, imports, moduleCalls, moved, removed, checks },
     diagnostics: diags,
   };
+
+  function scopedData(check: string, data: unknown, p: string): void {
+    const blocks = Array.isArray(data) ? data : [data];
+    blocks.forEach((byType, i) => {
+      const at = Array.isArray(data) ? `${p}/${i}` : p;
+      if (!isRecord(byType)) return fail(`Invalid data block in check "${check}"`, at, `check.${check}`);
+      for (const [type, byName] of Object.entries(byType)) {
+        if (!isRecord(byName)) {
+          fail(`Invalid data block "${type}" in check "${check}"`, `${at}/${type}`, `check.${check}`);
+          continue;
+        }
+        for (const [name, body] of Object.entries(byName)) {
+          const address = formatResource({ mode: 'data', type, name });
+          if (resources.has(address)) {
+            fail(`Duplicate data "${type}" configuration`, `${at}/${type}/${name}`, address, `A data source named "${name}" of type "${type}" is already declared in this module.`);
+            continue;
+          }
+          const r = NAME.test(name) ? resource('data', type, name, address, Array.isArray(body) && body.length === 1 ? body[0] : body, `${at}/${type}/${name}`) : undefined;
+          if (r) resources.set(address, { ...r, check });
+        }
+      }
+    });
+  }
 
   function resource(mode: 'managed' | 'data', type: string, name: string, address: string, body: unknown, p: string): ResourceConfig | undefined {
     if (!isRecord(body)) {

@@ -46,6 +46,8 @@ export interface ResourceConfig extends ResourceAddr {
   readonly range: SourceRange;
   /** module instance path (`module.a["k"]`) for a resource of a module; absent in the root module */
   readonly module?: string;
+  /** a data source scoped to this check block: read while planning, its failures are warnings */
+  readonly check?: string;
 }
 
 export interface VariableConfig {
@@ -133,6 +135,8 @@ export interface ModuleCallConfig {
   readonly providers: ReadonlyMap<string, ProviderRef>;
   /** input variable name -> expression, evaluated in the caller's scope */
   readonly inputs: ReadonlyMap<string, Expr>;
+  /** where each input argument is written (diagnostics about a module variable point there, as Terraform's do) */
+  readonly inputRanges?: ReadonlyMap<string, SourceRange>;
   readonly module: StackConfig;
   readonly range: SourceRange;
 }

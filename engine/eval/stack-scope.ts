@@ -176,6 +176,11 @@ export class StackScope {
           ? jsonToValue(decl.default)
           : null;
       if (v === null && decl.hasDefault && !decl.nullable) v = jsonToValue(decl.default);
+      if (v === null && !decl.nullable)
+        throw new ExpressionError('Required variable not set', {
+          detail: `The value given to ${path} for "${name}" is null, but the variable is declared with nullable = false and has no default.`,
+          range: arg?.range ?? range,
+        });
       if (decl.type && v !== null) {
         try {
           v = convert(v, decl.type);

@@ -6,7 +6,7 @@ import { ProviderFunctions, providersWithCalledFunctions } from '../eval/provide
 import type { ProviderSet } from '../eval/provider-set.ts';
 import type { PreparedStack } from './prepare-stack.ts';
 import { randomUUID } from 'node:crypto';
-import { type Diagnostic, error } from '../diagnostics.ts';
+import { type Diagnostic, error, warning } from '../diagnostics.ts';
 import { StalePlanError } from '../errors.ts';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../apply/apply.ts';
 import { StackScope } from '../eval/stack-scope.ts';
@@ -94,7 +94,9 @@ export async function applySession(session: PlanSession, store: StateStore, req:
       // a fully destroyed stack keeps no data source results either, as in Terraform
       if (plan.mode === 'destroy' && ![...instances.values()].some((i) => i.mode === 'managed')) instances.clear();
       // outputs of a partial apply: keep what could be evaluated, the rest as before
-      outputs = result.complete ? result.outputs : { ...outputs, ...result.outputs };
+      // and of a targeted one: what it planned, the rest as before
+      outputs = result.complete && !plan.targeted ? result.outputs : { ...outputs, ...result.outputs };
+      if (plan.targeted) outputs = Object.fromEntries(Object.entries(outputs).filter(([name]) => plan.outputs.find((o) => o.name === name)?.action !== 'delete'));
       summary = result.summary;
     }
     const configDigest = plan.mode === 'destroy' ? (prev?.configDigest ?? null) : await store.putConfig(stack.bytes);
@@ -115,6 +117,14 @@ export async function applySession(session: PlanSession, store: StateStore, req:
     for (const id of [...now.journals, ...(plan.mode !== 'refresh-only' ? [applyId] : [])]) await store.discardJournal(id);
     if (result && !result.complete && !diags.some((d) => d.severity === 'error'))
       diags.push(error('Apply incomplete', 'Some operations did not finish; what finished is recorded.', { stack: plan.stack }));
+    if (plan.targeted && plan.mode !== 'refresh-only')
+      diags.push(
+        warning(
+          'Applied changes may be incomplete',
+          'The plan was limited with --target, so changes the configuration asks for elsewhere may not have been made and output values may be out of date. Run `ballast plan` to see whether other changes are pending.',
+          { stack: plan.stack },
+        ),
+      );
     return { version: next, result, diagnostics: diags };
   } finally {
     clearInterval(renew);

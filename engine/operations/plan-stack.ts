@@ -4,7 +4,7 @@
 import { ProviderFunctions, providersWithCalledFunctions } from '../eval/provider-functions.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { error, hasErrors, locatedAt } from '../diagnostics.ts';
-import type { InstanceAddr } from '../addrs.ts';
+import type { InstanceAddr, ObjectEndpoint } from '../addrs.ts';
 import type { Plan } from '../plan/plan.ts';
 import { planStack } from '../plan/planner.ts';
 import type { RemoteStateReader } from '../plan/remote-state-reader.ts';
@@ -22,7 +22,7 @@ import type { RefreshEvent } from '../plan/refresh.ts';
 export interface PlanRequest {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
   readonly refresh?: boolean;
-  readonly targets?: readonly InstanceAddr[];
+  readonly targets?: readonly ObjectEndpoint[];
   readonly replace?: readonly InstanceAddr[];
   readonly parallelism?: number;
   readonly sourceRevision?: string | null;

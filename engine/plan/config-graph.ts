@@ -23,6 +23,8 @@ export interface ConfigGraph {
   readonly nodes: ReadonlyMap<string, ConfigNode>;
   /** resource address -> resource addresses it depends on, directly or through locals */
   readonly resourceDeps: ReadonlyMap<string, readonly string[]>;
+  /** a data source scoped to a check block -> the resources its check's assertions read */
+  readonly checkDeps?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Node ids that an expression refers to (locals and resources; variables have no node). */
@@ -104,10 +106,13 @@ function resourceSuggestion(id: string, config: StackConfig, prefix: string): st
   return closest(id, here);
 }
 
+/** try() and can() are evaluated by the evaluator itself (they catch errors), not the function registry. */
+const EVALUATOR_FUNCTIONS = new Set(['try', 'can']);
+
 /** Calls of functions that do not exist, with the closest real name. */
 function unknownFunctions(e: Expr): { name: string; start: number; suggestion?: string }[] {
   return functionCalls(e)
-    .filter((c) => !c.name.includes('::') && !hasFunction(c.name))
+    .filter((c) => !c.name.includes('::') && !hasFunction(c.name) && !EVALUATOR_FUNCTIONS.has(c.name))
     .map((c) => ({ name: c.name, start: c.range.start, suggestion: closest(c.name, functionNames()) }));
 }
 
@@ -132,7 +137,8 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
     for (const e of exprs) {
       if (!e) continue;
       const { ids, unknown } = referencedNodes(e, config, module);
-      for (const id of ids) if (id !== from || nodes.get(id)?.kind !== 'local') dag.addEdge(from, id);
+      // a local naming itself is reported below; a variable's validation naming it is no cycle
+      for (const id of ids) if (id !== from || (nodes.get(id)?.kind !== 'local' && nodes.get(id)?.kind !== 'module-var')) dag.addEdge(from, id);
       for (const u of unknown) {
         const hint = u.suggestion ? ` Did you mean "${u.suggestion}"?` : '';
         diags.push(
@@ -173,11 +179,33 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
     const lc = r.lifecycle;
     link(address, [r.body, r.count, r.forEach, ...lc.preconditions.flatMap((c) => [c.condition, c.errorMessage]), ...lc.replaceTriggeredBy], r.dependsOn, r.range, r.module);
   }
+  // a scoped data source is planned after what its check block's assertions read (not other data of the same check)
+  const checkDeps = new Map<string, string[]>();
+  for (const [address, r] of config.resources) {
+    if (!r.check) continue;
+    const decl = r.module ? config.modules?.get(r.module)?.call.module : config;
+    const check = decl?.checks?.find((c) => c.name === r.check);
+    const ids = (check?.asserts ?? []).flatMap((a) => referencedNodes(a.condition, config, r.module).ids);
+    const deps = [...new Set(ids)].filter((id) => nodes.get(id)?.kind === 'resource' && config.resources.get(id)?.check !== r.check);
+    for (const id of deps) dag.addEdge(address, id);
+    checkDeps.set(address, deps);
+  }
   for (const [name, o] of config.outputs) link(`output.${name}`, [o.expr, ...o.preconditions.map((c) => c.condition)], o.dependsOn, o.range);
   for (const m of config.modules?.values() ?? []) {
     const d = m.call.module;
     for (const [name, l] of d.locals) link(`${m.path}.local.${name}`, [l.expr], [], l.range, m.path);
-    for (const name of d.variables.keys()) link(`${m.path}.var.${name}`, [m.call.inputs.get(name), m.call.count, m.call.forEach], [], m.call.range, m.parent || undefined);
+    for (const [name, v] of d.variables) {
+      link(`${m.path}.var.${name}`, [m.call.inputs.get(name), m.call.count, m.call.forEach], [], m.call.range, m.parent || undefined);
+      // validation rules are evaluated inside the module (they may read its other variables and locals)
+      if (v.validations.length)
+        link(
+          `${m.path}.var.${name}`,
+          v.validations.flatMap((c) => [c.condition, c.errorMessage]),
+          [],
+          v.range,
+          m.path,
+        );
+    }
     for (const [name, o] of d.outputs)
       link(
         `${m.path}.output.${name}`,
@@ -226,7 +254,7 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   };
   for (const address of config.resources.keys()) resourceDeps.set(address, [...viaLocals(address)].sort());
 
-  return { graph: { dag, nodes, resourceDeps }, diagnostics: diags };
+  return { graph: { dag, nodes, resourceDeps, checkDeps }, diagnostics: diags };
 }
 
 export { CycleError };

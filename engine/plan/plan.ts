@@ -17,7 +17,8 @@ export type ActionReason =
   | 'delete-because-count-index'
   | 'delete-because-each-key'
   | 'read-because-config-unknown'
-  | 'read-because-dependency-pending';
+  | 'read-because-dependency-pending'
+  | 'read-because-check-nested';
 
 export interface ResourceChange {
   readonly addr: InstanceAddr;
@@ -75,17 +76,8 @@ export interface OutputChange {
   readonly sensitive: boolean;
 }
 
-/** The outcome of a check block at plan time, as Terraform's `checks` report names it. */
-export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'error';
-
-export interface CheckResult {
-  readonly name: string;
-  readonly status: CheckStatus;
-}
-
-const CHECK_ORDER: readonly CheckStatus[] = ['pass', 'unknown', 'fail', 'error'];
-
-export const worseCheckStatus = (a: CheckStatus, b: CheckStatus): CheckStatus => (CHECK_ORDER.indexOf(a) >= CHECK_ORDER.indexOf(b) ? a : b);
+export { type CheckResult, type CheckStatus, worseCheckStatus } from '../eval/check-blocks.ts';
+import type { CheckResult } from '../eval/check-blocks.ts';
 
 export interface Plan {
   readonly stack: string;
@@ -120,6 +112,8 @@ export interface Plan {
   readonly rollbackOf?: number;
   /** when the plan was made (RFC 3339, UTC): plantimestamp() gives this, while planning and applying */
   readonly timestamp?: string;
+  /** set when --target limited the plan: other changes the configuration asks for may be left out */
+  readonly targeted?: boolean;
   /** check blocks evaluated at plan time (normal mode) */
   readonly checks?: readonly CheckResult[];
 }

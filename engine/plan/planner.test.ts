@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseInstance } from '../addrs.ts';
+import { parseInstance, parseTarget } from '../addrs.ts';
 import { hasErrors } from '../diagnostics.ts';
 import { Unknown } from '../lang/value.ts';
 import { prepareStack, type PreparedStack } from '../operations/prepare-stack.ts';
@@ -227,16 +227,50 @@ test('--target limits the plan to the target and its dependencies; instance targ
     },
   });
   await apply(f, cfg('a'));
-  const t = await plan(f, cfg('b'), { targets: [parseInstance('terraform_data.d')] });
+  const t = await plan(f, cfg('b'), { targets: [parseTarget('terraform_data.d')] });
   // d depends on p: p is replaced, d follows; other and c are left alone
   assert.deepEqual(changed(t), { 'random_pet.p': 'delete-then-create', 'terraform_data.d': 'update' });
-  const one = await plan(f, cfg('b'), { targets: [parseInstance('null_resource.c[1]')] });
+  const one = await plan(f, cfg('b'), { targets: [parseTarget('null_resource.c[1]')] });
   assert.deepEqual(changed(one), { 'null_resource.c[1]': 'delete-then-create' });
-  const none = await plan(f, cfg('b'), { targets: [parseInstance('null_resource.nope')] });
+  const none = await plan(f, cfg('b'), { targets: [parseTarget('null_resource.nope')] });
   assert.match(errors(none)[0]?.summary ?? '', /Target "null_resource.nope" matches nothing/);
   // destroy with a target: the target and what depends on it
-  const des = await plan(f, cfg('a'), { mode: 'destroy', targets: [parseInstance('random_pet.p')] });
+  const des = await plan(f, cfg('a'), { mode: 'destroy', targets: [parseTarget('random_pet.p')] });
   assert.deepEqual(changed(des), { 'random_pet.p': 'delete', 'terraform_data.d': 'delete' });
+});
+
+test('--target: an instance the target leaves out and that does not exist yet reads as unknown, as in Terraform', async () => {
+  const f = await fixture();
+  const cfg: Json = {
+    resource: { null_resource: { c: { count: 2, triggers: { i: '${count.index}' } } } },
+    output: { ids: { value: '${[for r in null_resource.c : r.triggers.i]}' }, fixed: { value: 'x' } },
+  };
+  const p = await plan(f, cfg, { targets: [parseTarget('null_resource.c[1]')] });
+  assert.deepEqual(changed(p), { 'null_resource.c[1]': 'create' });
+  assert.equal(p.targeted, true);
+  assert.ok(p.diagnostics.some((d) => d.severity === 'warning' && d.summary === 'Resource targeting is in effect'));
+  // only outputs that read something targeted are planned; the left-out instance is unknown
+  assert.deepEqual(
+    p.outputs.map((o) => o.name),
+    ['ids'],
+  );
+  const ids = p.outputs[0].after as unknown[];
+  assert.ok(ids[0] instanceof Unknown);
+  assert.equal(ids[1], '1');
+});
+
+test('apply records an output over a resource with count = 0 (an empty tuple, not null)', async () => {
+  const f = await fixture();
+  const cfg: Json = { resource: { null_resource: { c: { count: 0 } } }, output: { ids: { value: '${[for r in null_resource.c : r.id]}' } } };
+  await apply(f, cfg);
+  assert.deepEqual((await readPrior(f.store)).version?.outputs.ids?.value, []);
+});
+
+test('try() and can() in a resource are not unknown functions', async () => {
+  const f = await fixture();
+  const p = await plan(f, { resource: { terraform_data: { t: { input: '${can(regex("^a", "abc")) ? try(tonumber("x"), "fallback") : "no"}' } } } });
+  assert.deepEqual(errors(p), []);
+  assert.equal(p.changes[0].after!.input, 'fallback');
 });
 
 test('--replace forces replacement of one instance', async () => {

@@ -2,18 +2,31 @@
 // resource into instances, evaluate them, ask the provider for the planned object, and choose
 // one action per instance. It never changes anything; apply (engine/apply/) does.
 
-import { addrMatches, endpointHolds, formatInstance, formatResource, moveInstance, parseEndpoint, type InstanceAddr, type InstanceKey, parseInstance } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors, locatedAt, warning } from '../diagnostics.ts';
+import {
+  addrMatches,
+  endpointHolds,
+  endpointHoldsResource,
+  formatEndpoint,
+  formatInstance,
+  formatResource,
+  moveInstance,
+  type InstanceAddr,
+  type InstanceKey,
+  type ObjectEndpoint,
+  parseInstance,
+} from '../addrs.ts';
+import { relative } from 'node:path';
+import { type Diagnostic, error, hasErrors, locatedAt, type SourceRange, warning } from '../diagnostics.ts';
 import { closest } from '../did-you-mean.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import type { Expr } from '../lang/ast.ts';
 import { references as referencesOf } from '../lang/references.ts';
-import { containsSensitive, containsUnknown, isObject, isUnknown, markPaths, Sensitive, unmark, Unknown, valuesEqual, type Path, type Value, type ValueObject } from '../lang/value.ts';
+import { containsSensitive, containsUnknown, isObject, markPaths, Sensitive, unmark, Unknown, valuesEqual, type Path, type Value, type ValueObject } from '../lang/value.ts';
 import { formatProviderRef, type ImportConfig, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { InstanceState } from '../../state/model.ts';
 import type { ObjectHealth, ResourceSchema } from '../../providers/provider.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
-import { worseCheckStatus, type ActionReason, type CheckResult, type CheckStatus, type DriftAlert, type ObjectDriftPolicy, type OutputChange, type Plan, type ResourceChange } from './plan.ts';
+import type { ActionReason, CheckResult, DriftAlert, ObjectDriftPolicy, OutputChange, Plan, ResourceChange } from './plan.ts';
 import type { PriorState } from './prior-state.ts';
 import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
@@ -33,11 +46,14 @@ import type { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
+import { checkDataWarnings, evaluateChecks } from '../eval/check-blocks.ts';
+import { moveStatements, type RemoveStatement, removeStatements } from './move-statements.ts';
 
 export interface PlanOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
   readonly refresh: boolean;
-  readonly targets: readonly InstanceAddr[];
+  /** --target: resources, instances, module calls or module instances */
+  readonly targets: readonly ObjectEndpoint[];
   readonly replace: readonly InstanceAddr[];
   readonly parallelism: number;
   readonly sourceRevision: string | null;
@@ -83,6 +99,10 @@ class Planner {
   private imports = new Map<string, ImportConfig>();
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
+  /** data sources scoped to check blocks that could not be read */
+  private readonly failedCheckData = new Set<string>();
+  /** removed blocks with absolute addresses (lazy) */
+  private removes: RemoveStatement[] | undefined;
   private readonly forgotten: string[] = [];
   /** provider calls in flight during the graph walk, all resources together */
   private readonly slots: Slots;
@@ -167,43 +187,30 @@ class Planner {
       sourceRevision: this.opts.sourceRevision,
       rollbackOf: this.opts.rollbackOf,
       ...(this.forgotten.length ? { forgotten: this.forgotten.sort(cmp) } : {}),
+      ...(this.opts.targets.length ? { targeted: true } : {}),
     };
   }
 
-  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one waits for apply. */
+  /** check blocks: a false assertion is a warning, as in Terraform; an unknown one is checked again after apply. */
   private runChecks(): void {
-    for (const c of this.inp.config.checks ?? []) {
-      const where = { stack: this.stack, address: `check.${c.name}`, range: c.range };
-      let status: CheckStatus = 'pass';
-      for (const a of c.asserts) {
-        if (referencesOf(a.condition).some((r) => r.root === 'data' && !this.inp.config.resources.has(`data.${(r.steps[0] as { name?: string })?.name}.${(r.steps[1] as { name?: string })?.name}`))) {
-          status = worseCheckStatus(status, 'unknown');
-          continue;
-        }
-        let found: Diagnostic[];
-        try {
-          found = checkConditions([a], this.inp.scope.root, 'Check block assertion failed');
-          if (!found.length && isUnknown(unmark(evaluate(a.condition, this.inp.scope.root)).value)) status = worseCheckStatus(status, 'unknown');
-        } catch (e) {
-          found = [exprDiagnostic(e, where)];
-        }
-        for (const d of found) status = worseCheckStatus(status, d.summary === 'Check block assertion failed' ? 'fail' : 'error');
-        for (const d of found) this.diags.push({ ...d, severity: 'warning', where: { ...where, ...d.where } });
-      }
-      this.checkResults.push({ name: c.name, status });
-    }
+    const r = evaluateChecks(this.inp.config, this.inp.scope.root, this.failedCheckData);
+    this.diags.push(...r.diagnostics);
+    this.checkResults.push(...r.results);
   }
 
   /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
   private applyMoves(): void {
-    const { config } = this.inp;
-    for (const mv of config.moved ?? []) {
-      const where = { stack: this.stack, address: `moved ${mv.from} -> ${mv.to}`, range: mv.range };
-      const from = parseEndpoint(mv.from);
-      const to = parseEndpoint(mv.to);
+    // blocks of called modules too, per module instance, chains in order
+    for (const mv of moveStatements(this.inp.config)) {
+      const where = { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range };
+      const { from, to } = mv;
       if ((from.kind === 'module') !== (to.kind === 'module') || ((from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module')) {
         this.diags.push(
-          error('Invalid "moved" block', `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.from}" and "${mv.to}" are different kinds.`, where),
+          error(
+            'Invalid "moved" block',
+            `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.fromText}" and "${mv.toText}" are different kinds.`,
+            where,
+          ),
         );
         continue;
       }
@@ -232,7 +239,8 @@ class Planner {
 
   /** A removed block that names this recorded instance, if any. */
   private removal(addr: InstanceAddr): { destroy: boolean } | undefined {
-    return (this.inp.config.removed ?? []).find((r) => endpointHolds(parseEndpoint(r.from), addr));
+    this.removes ??= removeStatements(this.inp.config);
+    return this.removes.find((r) => endpointHolds(r.from, addr));
   }
 
   private async restoreEarlierObjects(restore: ReadonlyMap<string, InstanceState>): Promise<void> {
@@ -258,28 +266,40 @@ class Planner {
     if (!targets.length) return null;
     const { dag } = this.inp.graph;
     const ids: string[] = [];
+    const recorded: string[] = [];
     for (const t of targets) {
-      const id = formatResource(t);
-      if (dag.hasNode(id)) ids.push(id);
-      else if (!this.priorByResource.has(id)) {
-        this.diags.push(
-          error(`Target "${formatInstance(t)}" matches nothing`, 'No resource with this address is declared in the stack or recorded in its state.', { stack: this.stack, address: formatInstance(t) }),
-        );
+      // a module target holds every resource of its instances, nested modules included
+      const declared = [...this.inp.config.resources.values()].filter((rc) => endpointHoldsResource(t, rc)).map((rc) => rc.address);
+      const inState = [...this.priorByResource].filter(([, insts]) => endpointHoldsResource(t, parseInstance(insts[0].address))).map(([id]) => id);
+      ids.push(...declared.filter((id) => dag.hasNode(id)));
+      recorded.push(...inState);
+      if (!declared.length && !inState.length) {
+        const what =
+          t.kind === 'module'
+            ? 'No module instance with this address is declared in the stack or recorded in its state.'
+            : 'No resource with this address is declared in the stack or recorded in its state.';
+        this.diags.push(error(`Target "${formatEndpoint(t)}" matches nothing`, what, { stack: this.stack, address: formatEndpoint(t) }));
       }
     }
     const set = this.opts.mode === 'destroy' ? dag.descendantsOf(ids) : dag.ancestorsOf(ids);
-    for (const t of targets) set.add(formatResource(t));
+    for (const id of [...ids, ...recorded]) set.add(id);
+    this.diags.push(
+      warning(
+        'Resource targeting is in effect',
+        'This plan was limited with --target, so it may not hold every change the configuration asks for, and output values may not be fully updated. Targeting is meant for exceptional cases such as recovering from a mistake, not for routine use.',
+        { stack: this.stack },
+      ),
+    );
     return set;
   }
 
   private instanceTargeted(addr: InstanceAddr): boolean {
     if (!this.touchable) return true;
-    const id = formatResource(addr);
-    if (!this.touchable.has(id)) return false;
+    if (!this.touchable.has(formatResource(addr))) return false;
     // a target naming one instance limits that resource to that instance; dependencies are whole
-    const direct = this.opts.targets.filter((t) => formatResource(t) === id);
-    if (!direct.length || direct.some((t) => t.key === undefined)) return true;
-    return direct.some((t) => addrMatches(t, addr));
+    const direct = this.opts.targets.filter((t) => endpointHoldsResource(t, addr));
+    if (!direct.length || direct.some((t) => t.kind !== 'instance')) return true;
+    return direct.some((t) => endpointHolds(t, addr));
   }
 
   private planDestroy(): void {
@@ -305,18 +325,22 @@ class Planner {
         return;
       }
       if (node.kind !== 'resource') {
+        // outside a --target, nothing planned needs it (outputs evaluate what they read lazily)
+        if (this.touchable && !this.touchable.has(id)) return;
         // locals, module inputs and module outputs: evaluated now so their mistakes are reported
         const m = node.module ? config.modules?.get(node.module) : undefined;
         const range =
           (node.kind === 'local'
             ? (m ? m.call.module : config).locals.get(node.name)?.range
             : node.kind === 'module-var'
-              ? (m?.call.inputs.get(node.name)?.range ?? m?.call.range)
+              ? (m?.call.inputRanges?.get(node.name) ?? m?.call.range)
               : m?.call.module.outputs.get(node.name)?.range) ?? {};
         try {
           if (node.kind === 'local') this.inp.scope.localValue(node.name, range, node.module);
-          else if (node.kind === 'module-var') this.inp.scope.moduleVariable(node.module, node.name, range);
-          else this.inp.scope.moduleOutput(node.module, node.name, range);
+          else if (node.kind === 'module-var') {
+            this.inp.scope.moduleVariable(node.module, node.name, range);
+            if (!this.validateModuleVariable(node.module, node.name, range)) this.failed.add(id);
+          } else this.inp.scope.moduleOutput(node.module, node.name, range);
         } catch (e) {
           this.diags.push(exprDiagnostic(e, { stack: this.stack, address: id, range }));
           this.failed.add(id);
@@ -328,7 +352,21 @@ class Planner {
         this.seedScopeFromPrior([node.address]);
         return;
       }
+      const before = this.diags.length;
       const ok = await this.planResource(rc);
+      if (rc.check) {
+        // a data source scoped to a check block: a failure to read it is a warning, nothing depends on it
+        let bad = !ok;
+        for (let i = before; i < this.diags.length; i++) {
+          const d = this.diags[i];
+          const a = d.where?.address ?? '';
+          if (d.severity !== 'error' || (a !== rc.address && !a.startsWith(`${rc.address}[`))) continue;
+          this.diags[i] = checkDataWarnings([d], rc.check)[0];
+          bad = true;
+        }
+        if (bad) this.failedCheckData.add(rc.address);
+        return;
+      }
       if (!ok) this.failed.add(id);
     };
     // Nodes start as soon as their dependencies are planned; the provider calls beneath them take
@@ -353,8 +391,8 @@ class Planner {
         this.changes.set(inst.address, { ...deleteChange(inst), reason: 'delete-because-no-resource-config' });
       }
     }
-    for (const r of config.removed ?? []) {
-      const ep = parseEndpoint(r.from);
+    for (const r of removeStatements(config)) {
+      const ep = r.from;
       const still = [...config.resources.values()].find((rc) =>
         endpointHolds(ep, { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module, key: ep.kind === 'instance' ? ep.addr.key : undefined }),
       );
@@ -362,11 +400,35 @@ class Planner {
         this.diags.push(
           error(
             'Removed resource still exists',
-            `This removed block declares that ${r.from} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`,
-            { stack: this.stack, address: r.from, range: r.range },
+            `This removed block declares that ${r.fromText} was removed, but ${still.address} is still in the configuration. Remove the resource block, or the removed block.`,
+            { stack: this.stack, address: r.fromText, range: r.range },
           ),
         );
     }
+  }
+
+  /**
+   * The validation blocks of a module's variable, for one module instance: a false condition is an
+   * error at the call's argument (as Terraform reports it), naming the instance and the rule.
+   */
+  private validateModuleVariable(path: string, name: string, range: SourceRange): boolean {
+    const m = this.inp.config.modules?.get(path);
+    const decl = m?.call.module.variables.get(name);
+    if (!m || !decl?.validations.length) return true;
+    const where = { stack: this.stack, address: `${path}.var.${name}`, range };
+    let ok = true;
+    decl.validations.forEach((rule, i) => {
+      const found = evaluating(this.diags, where, () => checkConditions([rule], this.inp.scope.moduleRoot(path), 'Invalid value for variable'));
+      if (!found) ok = false;
+      for (const d of found ?? []) {
+        ok = false;
+        const file = rule.range.file ? relative(this.inp.config.dir, rule.range.file) || '.' : m.call.source;
+        const at = rule.range.line ? `${file}:${rule.range.line}` : `${file} (validation ${i + 1} of variable "${name}")`;
+        const detail = d.summary === 'Invalid value for variable' ? `${d.detail}\n\nThis was checked by the validation rule at ${at}, for ${path}.` : d.detail;
+        this.diags.push({ ...d, detail, where });
+      }
+    });
+    return ok;
   }
 
   /** Untouched resources keep their recorded values, so expressions that read them still work. */
@@ -410,8 +472,9 @@ class Planner {
       keys.add(inst.key);
       const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
       if (!this.instanceTargeted(addr)) {
+        // an instance another target left out keeps its recorded object; one not yet created is unknown, as in Terraform
         const prior = this.refreshed.get(formatInstance(addr));
-        if (prior) scope.setInstance(rc.address, inst.key, markPaths(prior.attributes, prior.sensitivePaths));
+        scope.setInstance(rc.address, inst.key, prior ? markPaths(prior.attributes, prior.sensitivePaths) : new Unknown());
         continue;
       }
       todo.push({ addr, inst });
@@ -669,7 +732,9 @@ class Planner {
     if (!evaluated) return false;
     let config = evaluated.config;
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
-    const pending = [...deps, ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
+    // what a check block's assertions read does not hold back reading its scoped data source now
+    const checkDeps = rc.check ? (this.inp.graph.checkDeps?.get(rc.address) ?? []) : [];
+    const pending = [...deps.filter((d) => !checkDeps.includes(d) || referencedNodes(rc.body, this.inp.config, rc.module).ids.includes(d)), ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
     const record = (action: 'no-op' | 'read', marked: ValueObject, reason?: ActionReason) => {
       // marks inside what was read (another stack's sensitive outputs) become paths: state holds plain values
       const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
@@ -729,7 +794,9 @@ class Planner {
       this.diags.push(...locatedAt(where, resp.diagnostics));
       return false;
     }
-    record('no-op', resp.state);
+    // scoped to a check block whose resources change: read again during apply, so the check sees the new objects (Terraform's read_because_check_nested)
+    const again = checkDeps.some((d) => this.resourceHasChanges(d));
+    record(again ? 'read' : 'no-op', resp.state, again ? 'read-because-check-nested' : undefined);
     return true;
   }
 
@@ -744,10 +811,19 @@ class Planner {
   private planOutputs(): OutputChange[] {
     const { config, scope, prior } = this.inp;
     const out: OutputChange[] = [];
+    const { dag, nodes } = this.inp.graph;
     for (const o of config.outputs.values()) {
       const id = `output.${o.name}`;
       const where = { stack: this.stack, address: id, range: o.range };
-      if (this.inp.graph.dag.dependencies(id).some((d) => this.failed.has(d))) continue;
+      if (dag.dependencies(id).some((d) => this.failed.has(d))) continue;
+      // under --target, as in Terraform, only outputs that read something targeted are planned;
+      // one that also reads an object the target left out may not evaluate yet: it keeps its value
+      let partial = false;
+      if (this.touchable) {
+        const read = [...dag.ancestorsOf([id])].filter((d) => nodes.get(d)?.kind === 'resource');
+        if (!read.some((d) => this.touchable!.has(d))) continue;
+        partial = read.some((d) => !this.touchable!.has(d));
+      }
       let value: Value;
       try {
         const failures = checkConditions(o.preconditions, scope.root, 'Output precondition failed');
@@ -757,7 +833,7 @@ class Planner {
         }
         value = evaluate(o.expr, scope.root);
       } catch (e) {
-        this.diags.push(exprDiagnostic(e, where));
+        if (!partial) this.diags.push(exprDiagnostic(e, where));
         continue;
       }
       if (containsSensitive(value) && !o.sensitive) {
@@ -782,7 +858,7 @@ class Planner {
       out.push({ name: o.name, action, before: before?.value as Value | undefined, after, sensitive: o.sensitive || (before?.sensitive ?? false) });
     }
     for (const [name, before] of Object.entries(prior.version?.outputs ?? {})) {
-      if (!config.outputs.has(name)) out.push({ name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
+      if (!config.outputs.has(name) && !this.touchable) out.push({ name, action: 'delete', before: before.value as Value, after: undefined, sensitive: before.sensitive });
     }
     return out.sort((a, b) => cmp(a.name, b.name));
   }

@@ -1,7 +1,7 @@
 // `ballast plan`: show what apply would do. Never takes the lock, never writes state.
 
 import type { Argv, CommandModule } from 'yargs';
-import { CliContext, globalOptions, parseAddresses, setDiagnosticSink, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
+import { CliContext, globalOptions, parseAddresses, parseTargets, setDiagnosticSink, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
 import { uiJsonWriter } from '../ui-json.ts';
 import { planOne, stackInput, printPlan, planText, schemaLookup, type FlowOptions } from '../stack-flow.ts';
 import { hasChanges } from '../../plan/plan.ts';
@@ -37,7 +37,7 @@ export interface PlanArgs extends GlobalArgs, VarArgs {
 
 export function planOptions<T>(y: Argv<T>): Argv<T & PlanArgs> {
   return varOptions(globalOptions(y))
-    .option('target', { type: 'string', array: true, describe: 'Limit to this resource or instance and what it depends on (repeatable)' })
+    .option('target', { type: 'string', array: true, describe: 'Limit to this resource, instance or module (module.NAME, module.NAME["KEY"]) and what it depends on (repeatable)' })
     .option('replace', { type: 'string', array: true, describe: 'Force replacement of this instance (repeatable)' })
     .option('refresh-only', { type: 'boolean', default: false, describe: 'Only reconcile state with the real objects; propose no changes' })
     .option('refresh', { type: 'boolean', default: true, describe: 'Read the real objects before planning (--refresh=false to skip)' })
@@ -76,7 +76,7 @@ export function flowOptions(ctx: CliContext, a: PlanArgs, extra: Partial<FlowOpt
   return {
     mode: a.destroy ? 'destroy' : a['refresh-only'] ? 'refresh-only' : 'normal',
     refresh: a.refresh !== false,
-    targets: parseAddresses(a.target),
+    targets: parseTargets(a.target),
     replace: parseAddresses(a.replace),
     parallelism: a.parallelism ?? 10,
     driftPolicies: a['drift-policy'] ?? [],

@@ -171,6 +171,8 @@ function reasonLine(c: ResourceChange): string | undefined {
       return '# (config refers to values not yet known)';
     case 'read-because-dependency-pending':
       return '# (depends on a resource or a module with changes pending)';
+    case 'read-because-check-nested':
+      return '# (read again during apply to verify a check block)';
     default:
       return undefined;
   }
