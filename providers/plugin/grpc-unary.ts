@@ -47,6 +47,12 @@ export interface UnaryChannelOptions {
 /** A large flow-control window: a big provider's schema arrives without a WINDOW_UPDATE per 64 KiB. */
 const WINDOW_BYTES = 32 << 20;
 
+let started = 0;
+/** Unary calls this process has started (the benchmark divides CPU time by it). */
+export function unaryCallCount(): number {
+  return started;
+}
+
 export class UnaryChannel {
   private readonly session: http2.ClientHttp2Session;
   private failure?: Error;
@@ -83,6 +89,7 @@ export class UnaryChannel {
   call<T>(method: UnaryMethod, request: object, timeoutMs?: number): UnaryCall<T> {
     let stream: http2.ClientHttp2Stream | undefined;
     let cancelled = false;
+    started++;
     const response = new Promise<T>((resolve, reject) => {
       if (this.session.closed || this.session.destroyed) {
         reject(new GrpcCallError(Status.UNAVAILABLE, this.failure?.message ?? 'the connection is closed'));
