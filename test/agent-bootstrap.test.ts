@@ -2,30 +2,17 @@
 // apply cleanly (server-side dry-run against a real kube-apiserver), and the directory is a
 // cluster-app stack whose objects Ballast applies and records like any other.
 
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
-import { startRolloutDriver, type RolloutDriver } from './helpers/kube-rollout.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { ballastOk, kubeGet, kubectl } from './helpers/kube-stack.ts';
 import { makeRepo } from './helpers/git-repo.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 
-const skip = !kubeAvailable() && 'run scripts/setup-kube.sh';
-let cluster: KubeCluster;
-let driver: RolloutDriver;
-
-before(async () => {
-  if (skip) return;
-  cluster = await startKubeCluster();
-  driver = startRolloutDriver(cluster.kubeconfig);
-});
-after(async () => {
-  await driver?.stop();
-  await cluster?.stop();
-});
+const { cluster, skip } = clusterPerFile({ rollout: true });
 
 test('bad bootstrap input names the problem, exits 1 and writes nothing', async () => {
   const repo = makeRepo();

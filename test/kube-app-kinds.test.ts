@@ -2,12 +2,11 @@
 // (prod with a CRD and its custom resource in one revision), a cdk8s app, and a cdktf app with
 // @cdktf/provider-kubernetes that feeds an S3 bucket name and an SQS queue URL (moto) into a
 // ConfigMap and a Deployment's env; one change to both, rolled back together.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
-import { startRolloutDriver, type RolloutDriver } from './helpers/kube-rollout.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { ballastOk, kubeGet, kubectl } from './helpers/kube-stack.ts';
 import { copyStack } from './helpers/copy-stack.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
@@ -15,19 +14,7 @@ import { runBallast } from './helpers/run-ballast.ts';
 import { motoAvailable, startMoto, type MotoServer } from './helpers/moto.ts';
 import { motoEnv } from './helpers/aws-app.ts';
 
-let cluster: KubeCluster;
-let driver: RolloutDriver;
-const skip = !kubeAvailable() && 'run scripts/setup-kube.sh';
-
-before(async () => {
-  if (skip) return;
-  cluster = await startKubeCluster();
-  driver = startRolloutDriver(cluster.kubeconfig);
-});
-after(async () => {
-  await driver?.stop();
-  await cluster?.stop();
-});
+const { cluster, skip } = clusterPerFile({ rollout: true });
 
 const noChanges = async (dir: string, env: Record<string, string> = {}) => {
   const r = await runBallast(['plan', '--detailed-exitcode'], { cwd: dir, env: { ...cluster.env, ...env }, timeoutMs: 300_000 });

@@ -2,30 +2,17 @@
 // against a real kube-apiserver, through the CLI: create → no-op re-plan → update → hand edits
 // reverted → import of a hand-made ConfigMap → destroy. Data sources read existing objects;
 // Secret values never show in plan or show output.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
-import { startRolloutDriver, type RolloutDriver } from './helpers/kube-rollout.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { ballastOk, kubeGet, kubectl } from './helpers/kube-stack.ts';
 import { copyStack } from './helpers/copy-stack.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 
-let cluster: KubeCluster;
-let driver: RolloutDriver;
-const skip = !kubeAvailable() && 'run scripts/setup-kube.sh';
-
-before(async () => {
-  if (skip) return;
-  cluster = await startKubeCluster();
-  driver = startRolloutDriver(cluster.kubeconfig);
-});
-after(async () => {
-  await driver?.stop();
-  await cluster?.stop();
-});
+const { cluster, skip } = clusterPerFile({ rollout: true });
 
 const SECRETS = ['app-password-XYZ', 'tok-SECRET-123', Buffer.from('app-password-XYZ').toString('base64'), Buffer.from('tok-SECRET-123').toString('base64')];
 const noSecrets = (text: string, what: string) => {

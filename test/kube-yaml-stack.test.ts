@@ -1,28 +1,18 @@
 // A plain-YAML cluster-app stack against a real kube-apiserver: create, no-op re-plan, update,
 // a hand edit corrected, an object removed from the source pruned (and one Ballast did not
 // create left alone), rollback --to 1; Secret values never printed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
-import { startRolloutDriver, type RolloutDriver } from './helpers/kube-rollout.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { ballastOk, kubeGet, kubectl } from './helpers/kube-stack.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
 const SECRET = 'hunter2-very-secret-value';
-let cluster: KubeCluster;
-let driver: RolloutDriver;
 
-before(async () => {
-  cluster = await startKubeCluster();
-  driver = startRolloutDriver(cluster.kubeconfig);
-});
-after(async () => {
-  await driver?.stop();
-  await cluster?.stop();
-});
+const { cluster, skip } = clusterPerFile({ rollout: true });
 
 const deployment = (image: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -63,7 +53,7 @@ async function writeStack(dir: string, image: string, withService: boolean): Pro
   else await rm(join(dir, 'service.yaml'), { force: true });
 }
 
-test('plain YAML: create, no-op, update, drift corrected, prune, rollback', { skip: !kubeAvailable() && 'run scripts/setup-kube.sh' }, async () => {
+test('plain YAML: create, no-op, update, drift corrected, prune, rollback', { skip }, async () => {
   const root = await makeTempDir('ballast-kube-yaml-');
   const dir = join(root, 'shop');
   const outputs: string[] = [];

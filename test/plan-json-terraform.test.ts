@@ -4,31 +4,11 @@
 // when `terraform` is on the PATH. The deliberate differences are listed below, each with why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
-import { makeTempDir } from './helpers/temp-dir.ts';
-import { repoRoot } from './helpers/repo-root.ts';
+import { planJsonStack, terraform, terraformAvailable } from './helpers/terraform-cli.ts';
 
 type Json = Record<string, any>;
-const run = promisify(execFile);
-const FIXTURE = join(repoRoot, 'test/fixtures/plan-json');
 const SECRET = 'hunter2';
-
-function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
-}
-
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await terraform(repoRoot, ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every key path of a JSON document; array items share one `[]` step, map-like keys are named. */
 function keyPaths(x: unknown, at = '', out = new Set<string>()): Set<string> {
@@ -71,8 +51,7 @@ async function ballastPlanJson(dir: string): Promise<{ doc: Json; text: string }
 }
 
 test("plan --json writes Terraform's documented keys with the same shapes", async () => {
-  const dir = await makeTempDir('ballast-plan-json-');
-  await cp(FIXTURE, dir, { recursive: true });
+  const dir = await planJsonStack('ballast-plan-json-');
   const { doc, text } = await ballastPlanJson(dir);
   assert.ok(!text.includes(SECRET), 'a sensitive value never appears in the plan JSON');
   for (const k of [
@@ -152,12 +131,10 @@ test("plan --json writes Terraform's documented keys with the same shapes", asyn
 });
 
 test('plan --json has the same key paths as terraform show -json of the same configuration', async (t) => {
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
-  const mine = await makeTempDir('ballast-plan-json-keys-');
-  await cp(FIXTURE, mine, { recursive: true });
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
+  const mine = await planJsonStack('ballast-plan-json-keys-');
   const ours = keyPaths((await ballastPlanJson(mine)).doc);
-  const theirsDir = await makeTempDir('terraform-plan-json-keys-');
-  await cp(FIXTURE, theirsDir, { recursive: true });
+  const theirsDir = await planJsonStack('terraform-plan-json-keys-');
   await terraform(theirsDir, ['init', '-input=false', '-no-color']);
   await terraform(theirsDir, ['plan', '-input=false', '-no-color', '-out=tfplan']);
   const theirs = keyPaths(JSON.parse((await terraform(theirsDir, ['show', '-json', 'tfplan'])).stdout));

@@ -7,31 +7,12 @@ import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { runBallast } from './helpers/run-ballast.ts';
-import { makeTempDir } from './helpers/temp-dir.ts';
-import { binaries, ensureTestProviders, mirrorDir } from './helpers/test-providers.ts';
+import { binaries, ensureTestProviders, mirrorDir, pluginSandbox } from './helpers/test-providers.ts';
 
 const skip = ensureTestProviders();
 const PLATFORM = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
 
-/** An isolated home, so no ~/.terraformrc or ~/.terraform.d of the machine takes part. */
-async function sandbox(config: object): Promise<{ dir: string; env: Record<string, string> }> {
-  const dir = await makeTempDir('ballast-plugin-cli-');
-  const home = join(dir, 'home');
-  mkdirSync(home);
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
-  return {
-    dir,
-    env: {
-      HOME: home,
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      XDG_DATA_DIRS: join(home, 'none'),
-      TF_CLI_CONFIG_FILE: '',
-      BALLAST_PLUGIN_DIRS: '',
-      BALLAST_USE_PLUGINS: '',
-    },
-  };
-}
+const sandbox = (config: object) => pluginSandbox('ballast-plugin-cli-', config);
 
 const mixed = {
   terraform: {

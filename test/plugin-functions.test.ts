@@ -11,8 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBallast } from './helpers/run-ballast.ts';
-import { makeTempDir } from './helpers/temp-dir.ts';
-import { binaries, ensureTestProviders, mirrorDir, terraformAvailable } from './helpers/test-providers.ts';
+import { binaries, ensureTestProviders, mirrorDir, pluginSandbox } from './helpers/test-providers.ts';
+import { terraformAvailable } from './helpers/terraform-cli.ts';
 
 const skip = ensureTestProviders();
 
@@ -71,26 +71,12 @@ const everywhereModule = {
 const EVERYWHERE = { counted: 3, each: ['X', 'Y'], id: 'PQthing-one', module: 'm+n', word: 'abc' };
 
 async function sandbox(cfg: object, files: Record<string, object> = {}): Promise<{ dir: string; env: Record<string, string> }> {
-  const dir = await makeTempDir('ballast-provider-fn-');
-  const home = join(dir, 'home');
-  mkdirSync(home);
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(cfg, null, 2));
+  const box = await pluginSandbox('ballast-provider-fn-', cfg);
   for (const [name, body] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), JSON.stringify(body, null, 2));
+    mkdirSync(dirname(join(box.dir, name)), { recursive: true });
+    writeFileSync(join(box.dir, name), JSON.stringify(body, null, 2));
   }
-  return {
-    dir,
-    env: {
-      HOME: home,
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      XDG_DATA_DIRS: join(home, 'none'),
-      TF_CLI_CONFIG_FILE: '',
-      BALLAST_PLUGIN_DIRS: '',
-      BALLAST_USE_PLUGINS: '',
-    },
-  };
+  return box;
 }
 const values = (stdout: string): Record<string, unknown> => Object.fromEntries(Object.entries(JSON.parse(stdout) as Record<string, { value: unknown }>).map(([k, o]) => [k, o.value]));
 

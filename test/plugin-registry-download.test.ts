@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startProviderRegistry, type FakeRegistryOptions } from './helpers/provider-registry.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
-import { binaries, ensureTestProviders } from './helpers/test-providers.ts';
+import { binaries, ensureTestProviders, isolatedHomeEnv } from './helpers/test-providers.ts';
 
 const skip = ensureTestProviders();
 const os = process.platform;
@@ -29,13 +29,7 @@ async function withRegistry(opts: FakeRegistryOptions, body: (r: { dir: string; 
       }),
     );
     const env = {
-      HOME: home,
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      XDG_DATA_DIRS: join(home, 'none'),
-      TF_CLI_CONFIG_FILE: '',
-      BALLAST_PLUGIN_DIRS: '',
-      BALLAST_USE_PLUGINS: '',
+      ...isolatedHomeEnv(home),
       BALLAST_PROVIDER_DOWNLOAD: '1',
       NODE_EXTRA_CA_CERTS: registry.caFile,
     };

@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
-import { binaries, ensureTestProviders, mirrorDir, terraformAvailable } from './helpers/test-providers.ts';
+import { binaries, ensureTestProviders, mirrorDir } from './helpers/test-providers.ts';
+import { terraformAvailable } from './helpers/terraform-cli.ts';
 
 const skip = ensureTestProviders() ?? (terraformAvailable() ? undefined : 'terraform is not on the PATH');
 

@@ -10,7 +10,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
-import { terraformAvailable } from './helpers/test-providers.ts';
+import { terraformAvailable } from './helpers/terraform-cli.ts';
 
 const MAIN_TF = `
 resource "terraform_data" "n" {

@@ -4,37 +4,13 @@
 // pull → push round trip changes nothing; bad or stale files are refused without touching state.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
-import { makeTempDir } from './helpers/temp-dir.ts';
-import { repoRoot } from './helpers/repo-root.ts';
+import { planJsonStack, terraform, terraformAvailable } from './helpers/terraform-cli.ts';
 
 type Json = Record<string, any>;
-const run = promisify(execFile);
-const FIXTURE = join(repoRoot, 'test/fixtures/plan-json');
 const SECRET = 'hunter2';
-
-function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 180_000, maxBuffer: 64 << 20, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
-}
-
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await terraform(repoRoot, ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stack(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  await cp(FIXTURE, dir, { recursive: true });
-  return dir;
-}
 
 async function ok(dir: string, args: string[]): Promise<string> {
   const r = await runBallast(args, { cwd: dir });
@@ -52,7 +28,7 @@ async function versionsOf(dir: string): Promise<number> {
 }
 
 test('state pull writes a Terraform v4 state file that terraform reads and plans as unchanged', async (t) => {
-  const dir = await stack('ballast-pull-');
+  const dir = await planJsonStack('ballast-pull-');
   await ok(dir, ['apply', '--auto-approve']);
   const text = await ok(dir, ['state', 'pull']);
   const doc = JSON.parse(text) as Json;
@@ -85,8 +61,8 @@ test('state pull writes a Terraform v4 state file that terraform reads and plans
   const pulled = await runBallast(['state', 'pull'], { cwd: dir });
   assert.ok(!pulled.stderr.includes(SECRET));
 
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
-  const tf = await stack('ballast-pull-tf-');
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
+  const tf = await planJsonStack('ballast-pull-tf-');
   await writeFile(join(tf, 'pulled.tfstate'), text);
   await terraform(tf, ['init', '-input=false']);
   const shown = JSON.parse((await terraform(tf, ['show', '-json', 'pulled.tfstate'])).stdout) as Json;
@@ -105,7 +81,7 @@ test('state pull writes a Terraform v4 state file that terraform reads and plans
 });
 
 test('pull → push round trip changes nothing; stale, unrelated and bad files are refused', async () => {
-  const dir = await stack('ballast-push-');
+  const dir = await planJsonStack('ballast-push-');
   await ok(dir, ['apply', '--auto-approve']);
   const pulled = JSON.parse(await ok(dir, ['state', 'pull'])) as Json;
   const file = join(dir, 'pulled.tfstate');
@@ -162,13 +138,13 @@ test('pull → push round trip changes nothing; stale, unrelated and bad files a
 });
 
 test('a stack applied by terraform moves into Ballast with state push, without recreating anything', async (t) => {
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
-  const tf = await stack('ballast-tf-apply-');
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
+  const tf = await planJsonStack('ballast-tf-apply-');
   await terraform(tf, ['init', '-input=false']);
   await terraform(tf, ['apply', '-auto-approve', '-input=false', '-lock=false']);
   const tfState = JSON.parse(await readFile(join(tf, 'terraform.tfstate'), 'utf8')) as Json;
 
-  const dir = await stack('ballast-tf-import-');
+  const dir = await planJsonStack('ballast-tf-import-');
   assert.match(await ok(dir, ['state', 'push', join(tf, 'terraform.tfstate')]), /Pushed 5 object\(s\) and 4 output\(s\)\. Recorded state version 1/);
   assert.equal(await planExit(dir), 0, "Ballast plans no changes for terraform's objects");
   const list = (await ok(dir, ['state', 'list'])).trim().split('\n');

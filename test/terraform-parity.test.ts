@@ -5,25 +5,22 @@
 // Without terraform the Ballast half still runs; the comparison is skipped.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { repoRoot } from './helpers/repo-root.ts';
+import { offlineMirrorEnv, terraform as terraformOnline, terraformAvailable } from './helpers/terraform-cli.ts';
 
 type Json = Record<string, any>;
-const run = promisify(execFile);
 const CORPUS = join(repoRoot, 'test/fixtures/terraform-parity');
 
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await run('terraform', ['version'], { timeout: 20_000 });
-  } catch {
-    return false;
-  }
-  // the null provider must be installable without the network (a plugin directory or mirror)
+// the null provider comes from the test-provider filesystem mirror, never from the network
+const mirrorEnv = terraformAvailable() ? await offlineMirrorEnv() : undefined;
+const terraform = (cwd: string, args: string[]) => terraformOnline(cwd, args, mirrorEnv);
+
+async function terraformCanInitOffline(): Promise<boolean> {
+  if (!mirrorEnv) return false;
   const probe = await makeTempDir('ballast-tf-probe-');
   await cp(join(CORPUS, 'expressions'), probe, { recursive: true });
   try {
@@ -32,10 +29,6 @@ async function terraformAvailable(): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 120_000, maxBuffer: 64 << 20, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
 }
 
 /** address -> "actions[ from previous]" for every change that does something, and known output values. */
@@ -70,7 +63,7 @@ async function terraformPlan(dir: string): Promise<Json> {
   return JSON.parse((await terraform(dir, ['show', '-json', 'tfplan'])).stdout);
 }
 
-const tf = await terraformAvailable();
+const tf = await terraformCanInitOffline();
 
 for (const name of ['modules-for-each', 'expressions']) {
   test(`corpus ${name}: Ballast plans and applies it; terraform plans the same actions and outputs`, async (t) => {

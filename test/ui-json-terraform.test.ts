@@ -4,38 +4,14 @@
 // is on the PATH). `plan --json` keeps meaning the plan document (Terraform's `show -json`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { cp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runBallast } from './helpers/run-ballast.ts';
-import { makeTempDir } from './helpers/temp-dir.ts';
-import { repoRoot } from './helpers/repo-root.ts';
+import { planJsonStack, terraform, terraformAvailable } from './helpers/terraform-cli.ts';
 
 type Json = Record<string, any>;
-const run = promisify(execFile);
-const FIXTURE = join(repoRoot, 'test/fixtures/plan-json');
 const SECRET = 'hunter2';
-
-function terraform(cwd: string, args: string[]) {
-  return run('terraform', args, { cwd, timeout: 180_000, maxBuffer: 64 << 20, env: { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
-}
-
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await terraform(repoRoot, ['version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function stack(prefix: string): Promise<string> {
-  const dir = await makeTempDir(prefix);
-  await cp(FIXTURE, dir, { recursive: true });
-  return dir;
-}
 
 function lines(stdout: string): Json[] {
   return stdout
@@ -83,7 +59,7 @@ function sameKeys(ballast: Json[], tf: Json[], extra: Record<string, string[]> =
 }
 
 test("plan --format ui-json and apply --json stream Terraform's machine-readable UI", async (t) => {
-  const dir = await stack('ballast-ui-json-');
+  const dir = await planJsonStack('ballast-ui-json-');
   const plan = await runBallast(['plan', '--format', 'ui-json'], { cwd: dir });
   assert.equal(plan.code, 0, plan.stderr);
   assert.equal(plan.stderr, '');
@@ -124,8 +100,8 @@ test("plan --format ui-json and apply --json stream Terraform's machine-readable
   assert.deepEqual(outputs.outputs.name, { sensitive: false, type: 'string', value: 'demo' });
   assert.deepEqual(outputs.outputs.sec, { sensitive: true, type: 'string' });
 
-  if (!(await terraformAvailable())) return t.skip('terraform is not on the PATH');
-  const tf = await stack('ballast-ui-json-tf-');
+  if (!terraformAvailable()) return t.skip('terraform is not on the PATH');
+  const tf = await planJsonStack('ballast-ui-json-tf-');
   await terraform(tf, ['init', '-input=false']);
   const tfPlan = lines((await terraform(tf, ['plan', '-json', '-input=false', '-lock=false'])).stdout);
   sameKeys(pm, tfPlan, { version: ['.ballast'] });
@@ -134,7 +110,7 @@ test("plan --format ui-json and apply --json stream Terraform's machine-readable
 });
 
 test('ui-json errors are diagnostic messages; apply --json needs --auto-approve', async () => {
-  const dir = await stack('ballast-ui-json-bad-');
+  const dir = await planJsonStack('ballast-ui-json-bad-');
   const noApprove = await runBallast(['apply', '--json'], { cwd: dir });
   assert.equal(noApprove.code, 1);
   const [version, diag] = lines(noApprove.stdout);

@@ -1,40 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseInstance } from '../addrs.ts';
 import type { ValueObject } from '../lang/value.ts';
 import type { Plan, ResourceChange } from '../plan/plan.ts';
 import { MAX_DRIFT_READS, MAX_VALUE_CHARS, driftReads } from './drift-reads.ts';
 import { recordDrift } from './drift-record.ts';
 import { newStackRuntime } from './stack-status.ts';
+import { change as changeOf, plan as planOf } from '../plan/render/testdata/plan-fixtures.ts';
 
-const plan = (p: Partial<Plan>): Plan => ({
-  stack: 'apps',
-  mode: 'normal',
-  changes: [],
-  drift: [],
-  outputs: [],
-  diagnostics: [],
-  priorSerial: 1,
-  priorLineage: 'l',
-  configDigest: 'd',
-  sourceRevision: null,
-  prior: {},
-  priorDigest: null,
-  ...p,
-});
-const change = (address: string, before: ValueObject, after: ValueObject | null, sensitive: (string | number)[][] = []): ResourceChange => ({
-  addr: parseInstance(address),
-  address,
-  provider: 'p',
-  action: after ? 'update' : 'delete',
-  before,
-  after,
-  beforeSensitive: sensitive,
-  afterSensitive: after ? sensitive : [],
-  requiresReplace: [],
-  dependencies: [],
-  schemaVersion: 0,
-});
+const plan = (p: Partial<Plan>): Plan => planOf([], p);
+const change = (address: string, before: ValueObject, after: ValueObject | null, sensitive: (string | number)[][] = []): ResourceChange =>
+  changeOf(address, after ? 'update' : 'delete', before, after, { provider: 'p', beforeSensitive: sensitive, afterSensitive: after ? sensitive : [] });
 
 test('a drift read holds recorded and real per changed path, with every sensitive value redacted on both sides', () => {
   const secret = change('kubernetes_secret.db', { metadata: { name: 'db' }, data: { password: 'old-s3cret' } }, { metadata: { name: 'db' }, data: { password: 'new-s3cret', extra: 'added-s3cret' } }, [

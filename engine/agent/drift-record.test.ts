@@ -1,38 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseInstance } from '../addrs.ts';
 import type { Plan, ResourceChange } from '../plan/plan.ts';
 import { recordDrift } from './drift-record.ts';
 import { newStackRuntime, statusJson } from './stack-status.ts';
+import { change as changeOf, plan as planOf } from '../plan/render/testdata/plan-fixtures.ts';
 
-const plan = (p: Partial<Plan>): Plan => ({
-  stack: 'apps',
-  mode: 'normal',
-  changes: [],
-  drift: [],
-  outputs: [],
-  diagnostics: [],
-  priorSerial: 1,
-  priorLineage: 'l',
-  configDigest: 'd',
-  sourceRevision: null,
-  prior: {},
-  priorDigest: null,
-  ...p,
-});
-const driftOf = (address: string, before: Record<string, string>, after: Record<string, string> | null): ResourceChange => ({
-  addr: parseInstance(address),
-  address,
-  provider: 'p',
-  action: after ? 'update' : 'delete',
-  before,
-  after,
-  beforeSensitive: [],
-  afterSensitive: [],
-  requiresReplace: [],
-  dependencies: [],
-  schemaVersion: 0,
-});
+const plan = (p: Partial<Plan>): Plan => planOf([], p);
+const driftOf = (address: string, before: Record<string, string>, after: Record<string, string> | null): ResourceChange =>
+  changeOf(address, after ? 'update' : 'delete', before, after, { provider: 'p' });
 
 test('alert drift stays listed with its first sighting and counts once; reverted drift leaves the list; health and paths, never values, reach /status', () => {
   const rt = newStackRuntime('apps', 'src');

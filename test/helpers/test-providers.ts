@@ -3,9 +3,10 @@
 // the build cannot happen and the tests that need it skip with the reason.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './repo-root.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 export const mirrorDir = join(process.env.BALLAST_TEST_PROVIDERS_DIR ?? join(repoRoot, '.cache', 'test-providers'), 'mirror');
 const PLATFORM = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
@@ -30,6 +31,24 @@ export function ensureTestProviders(): string | undefined {
   return (result = undefined);
 }
 
-export function terraformAvailable(): boolean {
-  return spawnSync('terraform', ['version'], { encoding: 'utf8' }).status === 0;
+/** Environment with `home` as HOME, so no ~/.terraformrc, ~/.terraform.d or plugin setting of the machine takes part. */
+export function isolatedHomeEnv(home: string): Record<string, string> {
+  return {
+    HOME: home,
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_DATA_DIRS: join(home, 'none'),
+    TF_CLI_CONFIG_FILE: '',
+    BALLAST_PLUGIN_DIRS: '',
+    BALLAST_USE_PLUGINS: '',
+  };
+}
+
+/** A stack directory holding `config` as main.tf.json, with its own empty home (see isolatedHomeEnv). */
+export async function pluginSandbox(prefix: string, config: object): Promise<{ dir: string; env: Record<string, string> }> {
+  const dir = await makeTempDir(prefix);
+  const home = join(dir, 'home');
+  mkdirSync(home);
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config, null, 2));
+  return { dir, env: isolatedHomeEnv(home) };
 }
