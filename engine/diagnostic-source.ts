@@ -124,6 +124,19 @@ export interface SourceContext {
   /** the source line, and the underline below it */
   readonly snippet?: { readonly text: string; readonly underline: string };
   readonly construct?: string;
+  /** the source line as it is, the underlined part of it (0-based, end exclusive) and its byte offsets in the file */
+  readonly code?: { readonly text: string; readonly start: number; readonly end: number; readonly startByte: number; readonly endByte: number };
+}
+
+/** The index in `text` where 1-based `line` starts. */
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) {
+    const i = text.indexOf('\n', at);
+    if (i === -1) return text.length;
+    at = i + 1;
+  }
+  return at;
 }
 
 /** Line, column, snippet and construct of a source range, when the file can be read. */
@@ -157,11 +170,17 @@ export function sourceContext(r: SourceRange | undefined, cwd = process.cwd()): 
   const shown = isAbsolute(r.file) && !relative(cwd, r.file).startsWith('..') ? relative(cwd, r.file) : r.file;
   const text = f?.lines[line - 1];
   let snippet: SourceContext['snippet'];
+  let code: SourceContext['code'];
   if (text !== undefined && text.length <= 500) {
     const from = Math.min(Math.max(column, 1), text.length + 1);
     const rest = text.slice(from - 1);
     const len = length || Math.max(1, rest.match(/^[^\s=:{[(,]+/)?.[0].length ?? 1);
-    snippet = { text: text.replace(/\t/g, ' '), underline: `${' '.repeat(from - 1)}${'^'.repeat(Math.min(len, Math.max(1, text.length - from + 1)))}` };
+    const shownLength = Math.min(len, Math.max(1, text.length - from + 1));
+    snippet = { text: text.replace(/\t/g, ' '), underline: `${' '.repeat(from - 1)}${'^'.repeat(shownLength)}` };
+    const start = from - 1;
+    const end = Math.min(start + shownLength, text.length);
+    const base = Buffer.byteLength(f!.text.slice(0, lineStart(f!.text, line)));
+    code = { text, start, end, startByte: base + Buffer.byteLength(text.slice(0, start)), endByte: base + Buffer.byteLength(text.slice(0, end)) };
   }
-  return { file: shown, line, column, block: blockOf(r.pointer), snippet, construct };
+  return { file: shown, line, column, block: blockOf(r.pointer), snippet, construct, code };
 }

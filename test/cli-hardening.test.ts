@@ -57,7 +57,8 @@ test('numeric and duration flags are checked before anything runs', async () => 
 
 test('show abc, show -1, show 0, rollback --to abc: a clear error, not "version NaN" or the current version', async () => {
   const dir = await appliedTwice();
-  await refused(['show', 'abc'], dir, /serial: "abc" is not a valid value/);
+  // a word that is not a number names a saved plan file (show PLANFILE)
+  await refused(['show', 'abc'], dir, /cannot read saved plan abc: no such file \(show takes a state version serial or a plan file\)/);
   await refused(['show', '-1'], dir, /serial: "-1" is not a valid value/);
   await refused(['show', '0'], dir, /serial: "0" is not a valid value/);
   await refused(['rollback', '--to', 'abc', '--auto-approve'], dir, /--to: "abc" is not a valid value/);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBallast, type BallastRun } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
@@ -103,4 +103,69 @@ test('saved plan: a plan made by another engine version is refused and nothing i
   await writeFile(join(dir, 'old.plan'), JSON.stringify(saved));
   const applied = await ok(['apply', 'old.plan'], dir);
   assert.match(applied.stdout, /Apply complete! Resources: 3 added/);
+});
+
+test('show PLANFILE and show -json PLANFILE print the saved plan as plan printed it; a changed or foreign file is refused', async () => {
+  const dir = await makeTempDir('ballast-scn-saved-show-');
+  const secret = 'show-me-not-42';
+  await writeFile(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({
+      ...config('A1', 'B1'),
+      variable: { pw: { type: 'string', default: secret, sensitive: true } },
+      output: { pw: { value: '${var.pw}', sensitive: true } },
+    }),
+  );
+  const doc = await ok(['plan', '--json', '--out', 'doc.plan'], dir);
+  const human = await ok(['plan', '--out', 'human.plan'], dir);
+
+  // the same document as plan --json, also from another directory (the file is self-contained)
+  const elsewhere = await makeTempDir('ballast-scn-saved-show-elsewhere-');
+  const shownJson = await ok(['show', '-json', join(dir, 'doc.plan')], elsewhere);
+  assert.equal(shownJson.stdout, doc.stdout);
+  assert.equal(JSON.parse(shownJson.stdout).resource_changes.length, 3);
+  assert.ok(JSON.parse(shownJson.stdout).configuration, 'with the configuration section');
+  // the human plan as plan printed it (without the "Saved the plan" note)
+  const shown = await ok(['show', 'human.plan'], dir);
+  assert.match(shown.stdout, /random_pet\.p will be created/);
+  assert.equal(shown.stdout, human.stdout.slice(0, human.stdout.indexOf('\nSaved the plan to')));
+  const both = await ok(['show', '--json', 'human.plan'], dir);
+  assert.equal(JSON.parse(both.stdout).format_version, '1.2');
+  for (const out of [shownJson.stdout, shown.stdout, both.stdout]) assert.ok(!out.includes(secret), 'no secret in show output');
+
+  // changed after it was written: refused by show and by apply, nothing applied
+  const text = readFileSync(join(dir, 'human.plan'), 'utf8');
+  await writeFile(join(dir, 'edited.plan'), text.replace('B1', 'B2'));
+  for (const args of [
+    ['show', 'edited.plan'],
+    ['show', '-json', 'edited.plan'],
+    ['apply', 'edited.plan'],
+  ]) {
+    const r = await runBallast(args, { cwd: dir });
+    assert.equal(r.code, 1, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /saved plan edited\.plan was changed after Ballast wrote it \(its checksum does not match\): run plan again/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  }
+  assert.equal(existsSync(join(dir, 'out')), false, 'nothing was applied');
+
+  // not a plan at all, a directory, a missing file
+  await writeFile(join(dir, 'state.json'), '{"version": 4, "resources": []}');
+  await writeFile(join(dir, 'garbage.plan'), 'not json');
+  const refused: [string, RegExp][] = [
+    ['state.json', /state\.json is not a Ballast plan file \(expected format ballast-plan\/2\)/],
+    ['garbage.plan', /cannot read saved plan garbage\.plan: not a Ballast plan file/],
+    ['out-dir', /cannot read saved plan out-dir: it is a directory/],
+    ['missing.plan', /cannot read saved plan missing\.plan: no such file \(show takes a state version serial or a plan file\)/],
+  ];
+  await mkdir(join(dir, 'out-dir'));
+  for (const [file, message] of refused) {
+    const r = await runBallast(['show', file], { cwd: dir });
+    assert.equal(r.code, 1, `${file}: ${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+  // --diff compares state versions only
+  const diff = await runBallast(['show', 'human.plan', '--diff', '1'], { cwd: dir });
+  assert.equal(diff.code, 1);
+  assert.match(diff.stderr, /--diff compares two state versions/);
 });

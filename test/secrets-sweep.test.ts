@@ -145,6 +145,24 @@ test('no command, log or endpoint shows a secret; a sensitive cross-stack output
     const r = await run(args, dir, code);
     assertNoSecret(`ballast ${args.join(' ')}`, r.stdout + r.stderr, secrets);
   }
+  // a saved plan shown, and the console over recorded state (the plan file itself holds secrets, as terraform's)
+  const planFile = join(root, 'sweep.plan');
+  await run(['plan', '--out', planFile], dir);
+  for (const args of [
+    ['show', planFile],
+    ['show', '-json', planFile],
+  ])
+    assertNoSecret(`ballast ${args.join(' ')}`, (await run(args, dir)).stdout, secrets);
+  const remoteAddress = (remote as unknown as { address: string }).address;
+  for (const [stack, input] of [
+    ['base', 'var.db_password\nrandom_password.pw\nrandom_password.pw.result\nlocal_sensitive_file.f\nterraform_data.d\n{ a = [random_password.pw.bcrypt_hash] }\nupper(var.db_password)\n'],
+    ['app', `${remoteAddress}\n${remoteAddress}.outputs\n`],
+  ] as const) {
+    const r = await runBallast(['console', '--stack', stack, '--chdir', 'cdktf.out'], { cwd: dir, env, input, timeoutMs: 180_000 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\(sensitive value\)/);
+    assertNoSecret(`ballast console --stack ${stack}`, r.stdout + r.stderr, secrets);
+  }
   // errors that involve the secret's variable: a bad value for it and a failed validation
   const bad = await runBallast(['plan', '--chdir', 'cdktf.out', '--var', `nope=${DB_PASSWORD}`], { cwd: dir, env });
   assert.equal(bad.code, 1);

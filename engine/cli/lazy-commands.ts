@@ -46,9 +46,15 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'show',
-    command: 'show [serial]',
-    describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
+    command: 'show [target]',
+    describe: 'Show a state version (default: current), with --diff M the changes between two versions, or a plan saved with plan --out',
     load: async () => (await import('./commands/show.ts')).showCommand as CommandModule,
+  },
+  {
+    name: 'console',
+    command: 'console',
+    describe: 'Evaluate expressions against the configuration and current state of a stack (a prompt on a terminal, else one expression per stdin line)',
+    load: async () => (await import('./commands/console.ts')).consoleCommand as CommandModule,
   },
   {
     name: 'history',

@@ -88,6 +88,7 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
       remoteState: ctx.remoteState(),
       signal: o.signal,
       driftPolicies: o.driftPolicies,
+      onRefresh: o.uiJson?.refreshEvent,
     },
     ctx.env,
   );
@@ -104,12 +105,15 @@ export function schemaLookup(session: PlanSession): (a: InstanceAddr) => Resourc
 }
 
 export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {
+  process.stdout.write(planText(session, many, ctx.color));
+}
+
+/** The human plan of one stack as `plan` prints it. */
+export function planText(session: PlanSession, many: boolean, color: boolean): string {
   // name the implementation of each provider once a provider binary is involved
   const impls = session.providers.implementations();
-  if (impls.some((i) => i.implementation !== 'built-in')) {
-    process.stdout.write(`Providers:\n${impls.map((i) => `  ${i.source} (${i.ref}): ${i.implementation}\n`).join('')}\n`);
-  }
-  process.stdout.write(renderPlan(session.plan, { color: ctx.color, stackLabel: many, schemaOf: schemaLookup(session) }) + '\n');
+  const providers = impls.some((i) => i.implementation !== 'built-in') ? `Providers:\n${impls.map((i) => `  ${i.source} (${i.ref}): ${i.implementation}\n`).join('')}\n` : '';
+  return `${providers}${renderPlan(session.plan, { color, stackLabel: many, schemaOf: schemaLookup(session) })}\n`;
 }
 
 /** plan → confirm → apply → record for one stack. */

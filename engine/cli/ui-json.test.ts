@@ -4,12 +4,16 @@ import { uiJsonWriter } from './ui-json.ts';
 import { error, warning } from '../diagnostics.ts';
 import type { ProgressClock } from './apply-progress.ts';
 import { Sensitive } from '../lang/value.ts';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { withTempDir } from '../../test/helpers/temp-dir.ts';
 
 interface Msg {
   [k: string]: unknown;
   hook?: { resource: { module: string; resource_key: unknown }; elapsed_seconds?: number };
   outputs?: unknown;
   diagnostic?: unknown;
+  change?: unknown;
 }
 
 function capture() {
@@ -110,3 +114,76 @@ test('outputs never carry a sensitive value; diagnostics name severity, summary,
   w2.appliedOutputs({ m: { value: new Sensitive('hunter4') as unknown, sensitive: false } });
   assert.ok(!JSON.stringify(l2).includes('hunter4'));
 });
+
+test('refresh_start / refresh_complete per object; resource_drift before the planned changes', () => {
+  const { w, lines } = capture();
+  w.refreshEvent({ kind: 'start', address: 'local_file.f', id: 'abc' });
+  w.refreshEvent({ kind: 'done', address: 'local_file.f', id: 'def' });
+  w.refreshEvent({ kind: 'start', address: 'module.m.null_resource.n[0]' });
+  const drifted = {
+    addr: { mode: 'managed' as const, type: 'local_file', name: 'f' },
+    provider: 'local',
+    before: {},
+    after: {},
+    beforeSensitive: [],
+    afterSensitive: [],
+    requiresReplace: [],
+    dependencies: [],
+    schemaVersion: 0,
+  };
+  w.plan({
+    stack: 's',
+    mode: 'normal',
+    changes: [{ ...drifted, address: 'local_file.f', action: 'update' }],
+    drift: [
+      { ...drifted, address: 'local_file.f', action: 'update' },
+      { ...drifted, address: 'local_file.gone', action: 'delete' },
+    ],
+    driftAlerts: [{ address: 'local_file.alerted', deleted: false, paths: ['content'], policySource: 'local_*' }],
+    outputs: [],
+    diagnostics: [],
+    priorSerial: 1,
+    priorLineage: 'L',
+    configDigest: 'sha256:x',
+    sourceRevision: null,
+    prior: {},
+    priorDigest: null,
+  });
+  assert.deepEqual(
+    lines.map((l) => [l.type, l['@message']]),
+    [
+      ['refresh_start', 'local_file.f: Refreshing state... [id=abc]'],
+      ['refresh_complete', 'local_file.f: Refresh complete [id=def]'],
+      ['refresh_start', 'module.m.null_resource.n[0]: Refreshing state...'],
+      ['resource_drift', 'local_file.alerted: Drift detected (update)'],
+      ['resource_drift', 'local_file.f: Drift detected (update)'],
+      ['resource_drift', 'local_file.gone: Drift detected (delete)'],
+      ['planned_change', 'local_file.f: Plan to update'],
+      ['change_summary', 'Plan: 0 to add, 1 to change, 0 to destroy.'],
+    ],
+  );
+  assert.deepEqual(lines[0]!.hook, {
+    resource: { addr: 'local_file.f', module: '', resource: 'local_file.f', implied_provider: 'local', resource_type: 'local_file', resource_name: 'f', resource_key: null },
+    id_key: 'id',
+    id_value: 'abc',
+  });
+  assert.deepEqual(Object.keys(lines[2]!.hook!), ['resource'], 'no id keys without an id');
+  assert.deepEqual(lines[5]!.change, {
+    resource: { addr: 'local_file.gone', module: '', resource: 'local_file.gone', implied_provider: 'local', resource_type: 'local_file', resource_name: 'gone', resource_key: null },
+    action: 'delete',
+  });
+});
+
+test('a diagnostic with a readable source position has a snippet and byte offsets, as Terraform writes them', () =>
+  withTempDir(async (dir) => {
+    const file = join(dir, 'main.tf');
+    await writeFile(file, 'variable "name" {\n  default = "é"\n}\noutput "oops" { value = var.nmae }\n');
+    const { w, lines } = capture();
+    w.diagnostic(
+      error('Reference to undeclared input variable', 'Did you mean "name"?', { address: 'output.oops', range: { file, line: 4, column: 1, pointer: '/output/oops', subject: 'var.nmae' } }),
+    );
+    const d = lines[0]!.diagnostic as Record<string, unknown>;
+    // the same numbers terraform 1.11 writes for this file (the é before takes two bytes)
+    assert.deepEqual(d.range, { filename: file, start: { line: 4, column: 25, byte: 61 }, end: { line: 4, column: 33, byte: 69 } });
+    assert.deepEqual(d.snippet, { context: 'output "oops"', code: 'output "oops" { value = var.nmae }', start_line: 4, highlight_start_offset: 24, highlight_end_offset: 32, values: [] });
+  }));

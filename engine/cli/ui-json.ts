@@ -1,15 +1,18 @@
 // Terraform's machine-readable UI (`terraform plan -json`, `apply -json`): one JSON object per
 // line with `@level`, `@message`, `@module`, `@timestamp` and a `type`. Ballast writes the same
-// types and keys for what it does: version, planned_change, change_summary, outputs,
-// apply_start / apply_progress / apply_complete / apply_errored and diagnostic. Secrets never
+// types and keys for what it does: version, refresh_start / refresh_complete, resource_drift,
+// planned_change, change_summary, outputs, apply_start / apply_progress / apply_complete /
+// apply_errored and diagnostic (with a source snippet where the diagnostic has a position). Secrets never
 // appear: sensitive outputs carry no value, as in Terraform.
 
 import { parseInstance } from '../addrs.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { sourceContext } from '../diagnostic-source.ts';
 import { Sensitive, Unknown, type Value } from '../lang/value.ts';
 import type { OutputChange, Plan, ResourceChange } from '../plan/plan.ts';
 import type { OutputState } from '../../state/model.ts';
 import type { ApplyEvent } from '../apply/apply.ts';
+import type { RefreshEvent } from '../plan/refresh.ts';
 import { ctyTypeJson, withoutUnknown } from '../plan/render/json-values.ts';
 import { redact } from '../plan/render/json-encoding.ts';
 import type { ProgressClock } from './apply-progress.ts';
@@ -28,6 +31,8 @@ export interface UiJsonWriter {
   summary(s: { add: number; change: number; destroy: number }, operation: 'plan' | 'apply' | 'destroy'): void;
   appliedOutputs(outputs: Readonly<Record<string, OutputState>>): void;
   diagnostic(d: Diagnostic): void;
+  /** refresh_start / refresh_complete of one object (not a method: handed on as a callback) */
+  readonly refreshEvent: (e: RefreshEvent) => void;
   /** an apply event sink; `ids` gives the prior id of an object being changed */
   applyEvents(ids: (address: string) => string | undefined, opts?: { clock?: ProgressClock; intervalMs?: number }): { onEvent: (e: ApplyEvent) => void; stop: () => void };
 }
@@ -80,7 +85,19 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
       const v = engineVersion.replace(/^ballast\//, '');
       emit('info', `Ballast ${v}`, 'version', { terraform: v, ui: UI_VERSION, ballast: v });
     },
+    refreshEvent(e) {
+      const hook: JsonObject = { resource: resourceJson(e.address), ...(e.id ? { id_key: 'id', id_value: e.id } : {}) };
+      const id = e.id ? ` [id=${e.id}]` : '';
+      if (e.kind === 'start') emit('info', `${e.address}: Refreshing state...${id}`, 'refresh_start', { hook });
+      else emit('info', `${e.address}: Refresh complete${id}`, 'refresh_complete', { hook });
+    },
     plan(plan) {
+      // objects changed outside Ballast: reverted by the plan, or (policy alert) only reported
+      const drifted = [
+        ...plan.drift.filter((c) => c.action !== 'no-op').map((c) => ({ address: c.address, action: c.action === 'delete' ? 'delete' : 'update' })),
+        ...(plan.driftAlerts ?? []).map((a) => ({ address: a.address, action: a.deleted ? 'delete' : 'update' })),
+      ].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+      for (const d of drifted) emit('info', `${d.address}: Drift detected (${d.action})`, 'resource_drift', { change: { resource: resourceJson(d.address), action: d.action } });
       const changes = [...plan.changes].filter((c: ResourceChange) => c.action !== 'no-op' || c.previousAddress);
       for (const c of changes) {
         const action = c.action === 'no-op' ? 'move' : PLAN_ACTION[c.action]!;
@@ -100,8 +117,12 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
         }
       }
       this.summary(s, 'plan');
-      const outs = plan.outputs.filter((o: OutputChange) => o.action !== 'no-op');
-      if (outs.length) emit('info', `Outputs: ${outs.length}`, 'outputs', { outputs: Object.fromEntries(outs.map((o) => [o.name, { sensitive: o.sensitive, action: o.action }])) });
+      // as Terraform: every output, unchanged ones with action "noop"
+      const outs = plan.outputs;
+      if (outs.length)
+        emit('info', `Outputs: ${outs.length}`, 'outputs', {
+          outputs: Object.fromEntries(outs.map((o: OutputChange) => [o.name, { sensitive: o.sensitive, action: o.action === 'no-op' ? 'noop' : o.action }])),
+        });
     },
     summary(s, operation) {
       const message =
@@ -122,7 +143,18 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
       const diagnostic: JsonObject = { severity: d.severity, summary: d.summary, detail: d.detail ?? '' };
       if (d.where?.address) diagnostic.address = d.where.address;
       const r = d.where?.range;
-      if (r?.file && r.line) diagnostic.range = { filename: r.file, start: { line: r.line, column: r.column ?? 1 }, end: { line: r.line, column: r.column ?? 1 } };
+      const src = sourceContext(r);
+      if (src?.code) {
+        // Terraform's range (1-based columns, byte offsets in the file) and snippet (the line, byte offsets in it)
+        const c = src.code;
+        const bytes = (n: number) => Buffer.byteLength(c.text.slice(0, n));
+        diagnostic.range = {
+          filename: src.file,
+          start: { line: src.line, column: c.start + 1, byte: c.startByte },
+          end: { line: src.line, column: c.end + 1, byte: c.endByte },
+        };
+        diagnostic.snippet = { context: src.block ?? null, code: c.text, start_line: src.line, highlight_start_offset: bytes(c.start), highlight_end_offset: bytes(c.end), values: [] };
+      } else if (r?.file && r.line) diagnostic.range = { filename: r.file, start: { line: r.line, column: r.column ?? 1 }, end: { line: r.line, column: r.column ?? 1 } };
       emit(d.severity === 'error' ? 'error' : 'warn', `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`, 'diagnostic', { diagnostic });
     },
     applyEvents(ids, opts = {}) {

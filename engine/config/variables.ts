@@ -9,7 +9,7 @@ import { convert, ConversionError } from '../lang/convert.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { parseExpression } from '../lang/parse.ts';
 import { formatType } from '../lang/types.ts';
-import { Sensitive, type Value } from '../lang/value.ts';
+import { Sensitive, Unknown, type Value } from '../lang/value.ts';
 import { literalScope } from '../lang/function-context.ts';
 import { jsonToValue } from '../lang/json-value.ts';
 import type { StackConfig, VariableConfig } from './model.ts';
@@ -20,6 +20,8 @@ export interface VariableInputs {
   /** `--var-file` paths, in the order given */
   readonly files?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
+  /** a required variable without a value is unknown instead of an error (console, as Terraform's) */
+  readonly unsetAsUnknown?: boolean;
 }
 
 type Raw = { kind: 'string'; text: string; from: string } | { kind: 'value'; value: Value; from: string };
@@ -63,7 +65,10 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
     try {
       if (r) value = r.kind === 'value' ? r.value : parseRaw(r.text, v, config.dir);
       else if (v.hasDefault) value = jsonToValue(v.default);
-      else {
+      else if (inputs.unsetAsUnknown) {
+        values.set(v.name, new Unknown(typeof v.type === 'string' && v.type !== 'dynamic' ? v.type : undefined));
+        continue;
+      } else {
         diags.push(error(`No value for required variable "${v.name}"`, `Set it with --var ${v.name}=..., a --var-file, or the environment variable TF_VAR_${v.name}.`, where));
         continue;
       }

@@ -18,6 +18,7 @@ import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import type { LoadedPrior } from './prior-state.ts';
+import type { RefreshEvent } from '../plan/refresh.ts';
 
 export interface PlanRequest {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -31,6 +32,8 @@ export interface PlanRequest {
   readonly signal?: AbortSignal;
   /** drift policy by address (agent configuration, `plan --drift-policy`) */
   readonly driftPolicies?: readonly DriftPolicyRule[];
+  /** each object's refresh as it starts and finishes */
+  readonly onRefresh?: (e: RefreshEvent) => void;
 }
 
 export interface PlanSession {
@@ -127,6 +130,7 @@ export async function planPreparedStack(
         remoteState: req.remoteState,
         signal: req.signal,
         driftPolicies: req.driftPolicies,
+        onRefresh: req.onRefresh,
       },
     );
     const plan = { ...planned, priorJournals: prior.journals, timestamp };

@@ -23,7 +23,7 @@ import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
 import { evaluating, exprDiagnostic } from '../eval/expr-diagnostic.ts';
-import { refreshAll } from './refresh.ts';
+import { refreshAll, type RefreshEvent } from './refresh.ts';
 import { walk } from '../graph/walk.ts';
 import { Slots } from './slots.ts';
 import type { DriftPolicyRule } from './drift-policy.ts';
@@ -47,6 +47,8 @@ export interface PlanOptions {
   readonly signal?: AbortSignal;
   /** drift policy by address (the agent configuration, `plan --drift-policy`) */
   readonly driftPolicies?: readonly DriftPolicyRule[];
+  /** each object's refresh as it starts and finishes (the machine-readable UI streams them) */
+  readonly onRefresh?: (e: RefreshEvent) => void;
 }
 
 export interface PlanInputs {
@@ -100,7 +102,7 @@ class Planner {
     const upgraded = await upgradeAll(this.stack, prior.instances, providers, this.opts.parallelism);
     this.diags.push(...upgraded.diagnostics);
     if (this.opts.refresh && !hasErrors(upgraded.diagnostics)) {
-      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal, this.opts.driftPolicies);
+      const r = await refreshAll(this.stack, upgraded.instances, providers, this.opts.parallelism, this.opts.signal, this.opts.driftPolicies, this.opts.onRefresh);
       this.refreshed = r.refreshed;
       this.drift = r.drift;
       this.driftAlerts = r.alerts;

@@ -26,6 +26,13 @@ export interface RefreshResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** One object's refresh starting or finished, for progress output; `id` only when not sensitive. */
+export interface RefreshEvent {
+  readonly kind: 'start' | 'done';
+  readonly address: string;
+  readonly id?: string;
+}
+
 export async function refreshAll(
   stack: string,
   prior: ReadonlyMap<string, InstanceState>,
@@ -33,6 +40,7 @@ export async function refreshAll(
   parallelism: number,
   signal?: AbortSignal,
   driftPolicies: readonly DriftPolicyRule[] = [],
+  onEvent?: (e: RefreshEvent) => void,
 ): Promise<RefreshResult> {
   const refreshed = new Map(prior);
   const drift: ResourceChange[] = [];
@@ -48,7 +56,11 @@ export async function refreshAll(
     async ([key, inst]) => {
       const p = providers.get(inst.provider);
       if (!p) return; // reported by the provider set already
+      if (!inst.deposed) onEvent?.({ kind: 'start', address: inst.address, id: plainId(inst.attributes, inst.sensitivePaths) });
       const resp = await p.provider.readResource({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
+      if (!inst.deposed && !resp.diagnostics.some((d) => d.severity === 'error')) {
+        onEvent?.({ kind: 'done', address: inst.address, id: resp.newState ? plainId(resp.newState, followSensitive(resp.newState, inst.sensitivePaths)) : undefined });
+      }
       const errs = resp.diagnostics.filter((d) => d.severity === 'error');
       if (errs.length) {
         diags.push(...locatedAt({ stack, address: inst.address }, resp.diagnostics));
@@ -101,6 +113,12 @@ export async function refreshAll(
   const located = (d: Diagnostic) => d.where?.address ?? '';
   diags.sort((a, b) => (located(a) < located(b) ? -1 : located(a) > located(b) ? 1 : 0));
   return { refreshed, drift, alerts, health, policies, diagnostics: diags };
+}
+
+/** The object's `id` attribute when it is a string and not sensitive. */
+function plainId(attributes: ValueObject, sensitivePaths: readonly (readonly (string | number)[])[]): string | undefined {
+  const id = attributes.id;
+  return typeof id === 'string' && !sensitivePaths.some((p) => p.length === 0 || (p.length === 1 && p[0] === 'id')) ? id : undefined;
 }
 
 function driftChange(inst: InstanceState, now: ValueObject | null): ResourceChange {

@@ -3,7 +3,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, parseAddresses, setDiagnosticSink, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
 import { uiJsonWriter } from '../ui-json.ts';
-import { planOne, stackInput, printPlan, schemaLookup, type FlowOptions } from '../stack-flow.ts';
+import { planOne, stackInput, printPlan, planText, schemaLookup, type FlowOptions } from '../stack-flow.ts';
 import { hasChanges } from '../../plan/plan.ts';
 import { planToJson } from '../../plan/render/json.ts';
 import { stringifyJson } from '../../lang/json-numbers.ts';
@@ -130,7 +130,7 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
       ui.version(ENGINE_VERSION);
       setDiagnosticSink((d) => ui.diagnostic(d));
     }
-    const o = flowOptions(ctx, a, sourceRevision ? { sourceRevision } : {});
+    const o = flowOptions(ctx, a, { ...(sourceRevision ? { sourceRevision } : {}), uiJson: ui });
     const stacks = await ctx.stacks();
     const ordered = o.mode === 'destroy' ? [...stacks].reverse() : stacks;
     const sessions: PlanSession[] = [];
@@ -149,15 +149,21 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
         }
       }
       if (format === 'json') {
-        const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION, schemaOf: schemaLookup(s), config: s.stack.config, variables: s.stack.variables }));
-        process.stdout.write(stringifyJson(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, 2, true) + '\n');
+        process.stdout.write(planDocumentText(sessions) + '\n');
       } else if (format === 'markdown') {
         const lookups = sessions.map(schemaLookup);
         process.stdout.write(renderPlansMarkdown(results, { schemaOf: (a) => lookups.map((f) => f(a)).find(Boolean) }) + '\n');
       }
       if (a.out) {
         const saved: SavedStackPlan[] = sessions.map((s) => ({ plan: s.plan, variables: Object.fromEntries(s.stack.variables) }));
-        writePlanFile(a.out, { format: PLAN_FILE_FORMAT, engineVersion: ENGINE_VERSION, created: new Date().toISOString(), stacks: saved });
+        // `show PLANFILE` prints these: the plan as this run renders it, with its configuration and schemas
+        const many = stacks.length > 1;
+        const rendered = {
+          json: planDocumentText(sessions),
+          human: sessions.map((s) => planText(s, many, false)).join(''),
+          humanColor: sessions.map((s) => planText(s, many, true)).join(''),
+        };
+        writePlanFile(a.out, { format: PLAN_FILE_FORMAT, engineVersion: ENGINE_VERSION, created: new Date().toISOString(), stacks: saved, rendered });
         if (format === 'human') process.stdout.write(`\nSaved the plan to ${a.out}. To apply exactly these actions, run: ballast apply ${a.out}\n`);
       }
       if (results.some((r) => r.plan === null)) throw new CliExit(1);
@@ -169,4 +175,10 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
       await ctx.close();
     }
   }
+}
+
+/** The plan document of `plan --json`: one stack's, or `{stacks: {NAME: document}}` for several. */
+function planDocumentText(sessions: readonly PlanSession[]): string {
+  const docs = sessions.map((s) => planToJson(s.plan, { engineVersion: ENGINE_VERSION, schemaOf: schemaLookup(s), config: s.stack.config, variables: s.stack.variables }));
+  return stringifyJson(docs.length === 1 ? docs[0] : { stacks: Object.fromEntries(sessions.map((s, i) => [s.plan.stack, docs[i]])) }, 2, true);
 }

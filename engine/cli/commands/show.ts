@@ -1,11 +1,16 @@
 // `ballast show [N] [--diff M]`: one state version (default the current one), or what changed
-// between two versions. Sensitive values are always redacted.
+// between two versions. Sensitive values are always redacted. `ballast show [--json] PLANFILE`:
+// a plan saved by `plan --out`, printed as that plan run printed it (the human plan, or with
+// --json the plan document), as `terraform show [-json] PLANFILE` does.
 
+import { existsSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { createTwoFilesPatch } from 'diff';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
-import { MAX_SERIAL, wholeNumber } from '../flag-values.ts';
+import { FlagValueError, MAX_SERIAL, wholeNumber } from '../flag-values.ts';
+import { readPlanFile } from '../../plan/plan-file.ts';
+import { UserInputError } from '../../errors.ts';
 import { describeChanges, redactedVersion } from '../state-view.ts';
 import { renderInstance } from '../render-instance.ts';
 import type { StateStore } from '../../../state/store.ts';
@@ -13,7 +18,8 @@ import type { StateVersion } from '../../../state/model.ts';
 import { stringifyJson } from '../../lang/json-numbers.ts';
 
 interface ShowArgs extends GlobalArgs {
-  serial?: number;
+  /** a serial (digits) or a plan file */
+  target?: string;
   diff?: number;
 }
 
@@ -36,18 +42,21 @@ async function onlyStack(ctx: CliContext): Promise<string> {
 }
 
 export const showCommand: CommandModule<object, ShowArgs> = {
-  command: 'show [serial]',
-  describe: 'Show a state version (default: current), or with --diff M the changes between two versions',
+  command: 'show [target]',
+  describe: 'Show a state version (default: current), with --diff M the changes between two versions, or a plan saved with plan --out',
   builder: (y) =>
     globalOptions(y)
-      .positional('serial', { type: 'string', describe: 'State version serial', coerce: wholeNumber('serial', { min: 1, max: MAX_SERIAL }) })
+      .positional('target', { type: 'string', describe: 'State version serial, or a plan file saved with `plan --out FILE` (--json: the plan document)' })
       .option('diff', { type: 'string', describe: 'Compare with this serial', coerce: wholeNumber('--diff', { min: 1, max: MAX_SERIAL }) }) as Argv<ShowArgs>,
   handler: async (a) => {
+    // a number names a state version (a bad one gets the serial's error); anything else is a saved plan
+    if (a.target !== undefined && !/^[+-]?\d+(\.\d*)?([eE][+-]?\d+)?$/.test(a.target)) return showPlanFile(a.target, a);
+    const serial = a.target === undefined ? undefined : wholeNumber('serial', { min: 1, max: MAX_SERIAL })(a.target);
     const ctx = new CliContext(a);
     try {
       const stack = await onlyStack(ctx);
       const store = ctx.store(stack);
-      const v = redactedVersion(await load(store, a.serial, stack));
+      const v = redactedVersion(await load(store, serial, stack));
       if (a.diff !== undefined) {
         const w = redactedVersion(await load(store, a.diff, stack));
         const [from, to] = w.serial < v.serial ? [w, v] : [v, w];
@@ -79,5 +88,20 @@ export const showCommand: CommandModule<object, ShowArgs> = {
     }
   },
 };
+
+function showPlanFile(file: string, a: ShowArgs): never {
+  if (a.diff !== undefined) throw new FlagValueError('--diff compares two state versions; it does not apply to a plan file');
+  let saved: ReturnType<typeof readPlanFile>;
+  try {
+    saved = readPlanFile(file);
+  } catch (e) {
+    if (e instanceof UserInputError && !existsSync(file)) throw new UserInputError(`${e.message} (show takes a state version serial or a plan file)`);
+    throw e;
+  }
+  if (!saved.rendered) throw new UserInputError(`saved plan ${file} holds no rendering to show: run plan --out again`);
+  const { color } = new CliContext(a);
+  process.stdout.write(a.json ? `${saved.rendered.json}\n` : color ? saved.rendered.humanColor : saved.rendered.human);
+  throw new CliExit(EXIT_OK);
+}
 
 export { onlyStack };
