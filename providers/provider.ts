@@ -24,6 +24,12 @@ export interface AttributeSchema {
   /** value used when the user leaves an optional attribute unset */
   readonly default?: Value;
   readonly description?: string;
+  /**
+   * A number attribute the provider reads as an int64 (terraform's Int64Attribute / TypeInt):
+   * it takes any whole number that fits, with every digit (number-attribute.ts). Other number
+   * attributes are float64: a number no double holds is rounded to the nearest one.
+   */
+  readonly int64?: boolean;
 }
 
 export interface NestedBlockSchema {
@@ -193,6 +199,12 @@ export interface Provider {
   planResourceChange(req: PlanResourceChangeRequest): Promise<PlanResourceChangeResponse>;
   applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse>;
   readResource(req: ReadResourceRequest): Promise<ReadResourceResponse>;
+  /**
+   * The reads a refresh is about to make, each of which follows as a readResource call, so a
+   * provider can fetch them in bulk (one list per Kubernetes kind and namespace instead of one
+   * request per object). Optional; readResource gives the same answers without it.
+   */
+  prepareReads?(reqs: readonly ReadResourceRequest[], signal?: AbortSignal): Promise<void>;
   readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse>;
   importResourceState(req: ImportResourceStateRequest): Promise<ImportResourceStateResponse>;
   /** releases clients, timers, connections */

@@ -33,6 +33,7 @@ import { DiagnosticsError, error, hasErrors, type Diagnostic } from '../engine/d
 import { containsUnknown, type ValueObject } from '../engine/lang/value.ts';
 import { normalizeToSchema, planFromSchema, type SchemaPlan } from './schema-plan.ts';
 import { validateAgainstSchema } from './schema-validate.ts';
+import { numberDiagnostics, providerNumbers } from './number-attribute.ts';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -116,7 +117,7 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
 
   async configure(req: ProviderConfigRequest): Promise<DiagnosticsResponse> {
     // The engine has validated the configuration already (ValidateProviderConfig, then Configure).
-    return { diagnostics: this.parts.configure ? await this.parts.configure(req.config) : [] };
+    return { diagnostics: this.parts.configure ? await this.parts.configure(providerNumbers(this.parts.providerSchema ?? { attributes: {} }, req.config)) : [] };
   }
 
   async upgradeResourceState(req: UpgradeResourceStateRequest): Promise<UpgradeResourceStateResponse> {
@@ -147,8 +148,10 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
     if (!r) return { plannedState: null, requiresReplace: [], diagnostics: [this.unsupported('resource', req.typeName)] };
     if (req.proposedNewState === null) return { plannedState: null, requiresReplace: [], diagnostics: [] };
     try {
-      const base = planFromSchema(r.schema, req);
-      const planned = r.plan ? r.plan(req, base, this.parts.planContext?.() as P) : base;
+      const numbers = (v: ValueObject | null) => (v === null ? v : providerNumbers(r.schema.block, v));
+      const asProvider = { ...req, config: numbers(req.config) as ValueObject, proposedNewState: numbers(req.proposedNewState) };
+      const base = planFromSchema(r.schema, asProvider);
+      const planned = r.plan ? r.plan(asProvider, base, this.parts.planContext?.() as P) : base;
       return { ...planned, diagnostics: [] };
     } catch (e) {
       return { plannedState: null, requiresReplace: [], diagnostics: this.diagnose(e, 'planning', req.typeName, req.priorState ?? req.config) };
@@ -160,14 +163,20 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
     if (!r) return { newState: null, diagnostics: [this.unsupported('resource', req.typeName)] };
     const ctx = this.context(req.signal);
     if (!ctx.ok) return { newState: req.priorState, diagnostics: [ctx.diagnostic] };
-    const { priorState, plannedState } = req;
+    const { priorState } = req;
+    const plannedState = req.plannedState === null ? null : providerNumbers(r.schema.block, req.plannedState);
     const action: HandlerAction = plannedState === null ? 'deleting' : priorState === null ? 'creating' : 'updating';
     try {
       if (plannedState === null) {
         if (priorState !== null) await r.delete?.(priorState, ctx.value);
         return { newState: null, diagnostics: [] };
       }
-      const made = priorState === null ? await r.create(plannedState, req.config, ctx.value) : r.update ? await r.update(priorState, plannedState, ctx.value) : plannedState;
+      const made =
+        priorState === null
+          ? await r.create(plannedState, req.config === null ? null : providerNumbers(r.schema.block, req.config), ctx.value)
+          : r.update
+            ? await r.update(priorState, plannedState, ctx.value)
+            : plannedState;
       const newState = this.settle(r.schema, made, plannedState);
       if (containsUnknown(newState)) {
         return { newState: null, diagnostics: [error(`Provider produced an incomplete ${req.typeName}`, 'Some attributes are still unknown after apply; this is a bug in the provider.')] };
@@ -197,7 +206,7 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
     const ctx = this.context(req.signal);
     if (!ctx.ok) return { state: null, diagnostics: [ctx.diagnostic] };
     try {
-      const state = normalizeToSchema(d.schema.block, await d.read(req.config, ctx.value));
+      const state = normalizeToSchema(d.schema.block, await d.read(providerNumbers(d.schema.block, req.config), ctx.value));
       return { state, diagnostics: [] };
     } catch (e) {
       return { state: null, diagnostics: this.diagnose(e, 'reading', `data.${req.typeName}`, null) };
@@ -250,7 +259,10 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
 /** Schema errors stop there; otherwise the handler's own checks run too (schema warnings kept). */
 function schemaThenCustom(schema: ResourceSchema, config: ValueObject, typeName: string, custom?: (c: ValueObject) => Diagnostic[]): Diagnostic[] {
   const ds = validateAgainstSchema(schema.block, config, { typeName });
-  return hasErrors(ds) || !custom ? ds : [...ds, ...custom(config)];
+  if (hasErrors(ds)) return ds;
+  const numbers = numberDiagnostics(schema.block, config, typeName);
+  if (hasErrors(numbers) || !custom) return [...ds, ...numbers];
+  return [...ds, ...custom(providerNumbers(schema.block, config))];
 }
 
 /** Thrown diagnostics pass through; any other error becomes one diagnostic with its message. */

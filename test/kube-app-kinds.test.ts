@@ -38,6 +38,7 @@ test('kustomize overlays: dev and prod are separate stacks; prod plans a CRD and
   assert.equal((await kubeGet(cluster, 'widgets.example.com', 'main', 'shop-prod'))?.spec.size, 3);
   const web = await kubeGet(cluster, 'deployment', 'web', 'shop-prod');
   assert.equal(web?.spec.replicas, 3);
+  assert.equal(web?.metadata.annotations?.['config.kubernetes.io/origin'], undefined, 'the origin annotation Ballast renders with is not applied');
   assert.equal(web?.spec.template.spec.containers[0].image, 'nginx:1.27-prod');
   assert.equal((await kubeGet(cluster, 'configmap', 'web-config', 'shop-prod'))?.data.LOG_LEVEL, 'warn');
   await noChanges(prod);

@@ -125,6 +125,47 @@ resource "kubernetes_deployment_v1" "web" {
   assert.equal(await kubeGet(cluster, 'deployment', 'typed-bad', 'default'), null);
 });
 
+/** A Kustomize base and overlays beside it: { "base/app.yaml": ..., "dev/kustomization.yaml": ... } */
+async function kustomizeTree(files: Record<string, string>): Promise<string> {
+  const root = await makeTempDir('ballast-kube-bad-kustomize-');
+  for (const [f, text] of Object.entries(files)) {
+    await mkdir(join(root, f, '..'), { recursive: true });
+    await writeFile(join(root, f), text);
+  }
+  return root;
+}
+
+test('Kustomize: errors name the base or overlay file and line that define the object, not the rendered output', { skip }, async () => {
+  const root = await kustomizeTree({
+    'base/kustomization.yaml': 'resources:\n- app.yaml\n',
+    'base/app.yaml': `${cm('settings')}---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 1\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: y}}\n    spec:\n      containers: [{name: c, image: nginx}]\n`,
+    'dev/kustomization.yaml': 'namespace: default\nnamePrefix: dev-\nresources:\n- ../base\n- gadget.yaml\n',
+    'dev/gadget.yaml': '# a custom resource without its CRD\napiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g1}\nspec: {}\n',
+    'lost/kustomization.yaml': 'namespace: nowhere\nconfigMapGenerator:\n- name: other\n  literals: [a=b]\n- name: flags\n  literals: [x=1]\n',
+    'broken/kustomization.yaml': 'resources:\n- missing.yaml\n',
+  });
+  const dev = await fails(join(root, 'dev'), ['plan']);
+  // the base's Deployment (document 2 of base/app.yaml, on line 7), renamed and moved by the overlay
+  assert.match(dev.stderr, /The API server rejected Deployment default\/dev-web \(apps\/v1\)/);
+  assert.match(dev.stderr, /on \S*\/base\/app\.yaml line 7\b/);
+  assert.match(dev.stderr, /selector.*does not match template labels|`selector` does not match template `labels`/);
+  // the overlay's own file, after its comment line
+  assert.match(dev.stderr, /Unknown kind: no API serves Gadget in example\.com\/v1 \(for Gadget default\/dev-g1/);
+  assert.match(dev.stderr, /on gadget\.yaml line 2\b/);
+  assert.doesNotMatch(dev.stderr, /\(rendered\)|cdk\.tf\.json|ballast-kustomize-/);
+
+  // a generated ConfigMap points at its generator in the kustomization
+  const lost = await fails(join(root, 'lost'), ['plan']);
+  assert.match(lost.stderr, /Namespace "nowhere" of ConfigMap nowhere\/flags-[a-z0-9]+ \(v1\) does not exist/);
+  assert.match(lost.stderr, /on kustomization\.yaml line 5\b/);
+
+  // kustomize's own error is about the user's kustomization, not Ballast's wrapper around it
+  const broken = await fails(join(root, 'broken'), ['plan']);
+  assert.match(broken.stderr, /kustomize failed for .*broken\/kustomization\.yaml/);
+  assert.match(broken.stderr, /missing\.yaml/);
+  assert.doesNotMatch(broken.stderr, /ballast-kustomize-/);
+});
+
 test('RBAC forbidden names the object and the missing permission; the token is never printed', { skip }, async () => {
   const dir = await stackWith({ 'a.yaml': cm('guarded', 'default') });
   const r = await fails(dir, ['plan', '--kube-context', 'limited']);

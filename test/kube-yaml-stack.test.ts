@@ -128,3 +128,36 @@ test('plain YAML: create, no-op, update, drift corrected, prune, rollback', { sk
   assert.ok(!all.includes(SECRET), 'the Secret value never appears in output');
   assert.ok(!all.includes(Buffer.from(SECRET).toString('base64')), 'nor its base64 form');
 });
+
+test('a re-plan of many objects costs a list per kind and namespace, not a request per object', { skip }, async () => {
+  const dir = join(await makeTempDir('ballast-kube-many-'), 'many');
+  await mkdir(dir, { recursive: true });
+  const docs = ['apiVersion: v1\nkind: Namespace\nmetadata:\n  name: many\n'];
+  for (let i = 0; i < 12; i++) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n  namespace: many\ndata:\n  i: "${i}"\n`);
+  for (let i = 0; i < 3; i++) {
+    docs.push(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web${i}\n  namespace: many\nspec:\n  replicas: 2\n  selector:\n    matchLabels: {app: web${i}}\n  template:\n    metadata:\n      labels: {app: web${i}}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.${i}\n`,
+    );
+  }
+  await writeFile(join(dir, 'objects.yaml'), docs.join('---\n'));
+  await ballastOk(cluster, ['apply', '--auto-approve'], dir);
+  const env = { ...cluster.env, BALLAST_DEBUG_KUBE_REQUESTS: '1' };
+  const counts = (stderr: string) => {
+    const m = /kubernetes API requests to \S+: (.*)/.exec(stderr);
+    assert.ok(m, `the request count is printed\n${stderr}`);
+    return Object.fromEntries(m[1]!.split(', ').map((x) => [x.split(' ')[0], Number(x.split(' ')[1])]));
+  };
+  const noop = await runBallast(['plan', '--detailed-exitcode'], { cwd: dir, env });
+  assert.equal(noop.code, 0, noop.stdout + noop.stderr);
+  // a list for the ConfigMaps and one for the Deployments; GETs only for discovery and the lone Namespace
+  assert.deepEqual(counts(noop.stderr), { GET: 3, LIST: 2 });
+
+  // what the lists show is what one GET each would: a hand edit, a deleted object
+  await kubectl(cluster, ['scale', 'deployment/web1', '-n', 'many', '--replicas=4']);
+  await kubectl(cluster, ['delete', 'configmap', 'c7', '-n', 'many']);
+  const drift = await runBallast(['plan', '--detailed-exitcode'], { cwd: dir, env });
+  assert.equal(drift.code, 2, drift.stdout + drift.stderr);
+  assert.match(drift.stdout, /kubernetes_manifest\.ConfigMap_many_c7 will be created/);
+  assert.match(drift.stdout, /replicas\s*=\s*4\s*->\s*2/);
+  assert.match(drift.stdout, /Plan: 1 to add, 1 to change, 0 to destroy/);
+});

@@ -6,7 +6,7 @@ import { evaluate } from './evaluate.ts';
 import { parseExpression } from './parse.ts';
 import { staticScope } from './scope.ts';
 import { convert } from './convert.ts';
-import { BigNum, formatNum, numberFromText } from './big-number.ts';
+import { BigNum, formatNum, type Num, numberFromText, numEquals } from './big-number.ts';
 import { parseJson, stringifyJson } from './json-numbers.ts';
 import type { Value } from './value.ts';
 
@@ -82,7 +82,8 @@ test('JSON in and out keeps every digit and never writes an exponent', () => {
   assert.equal(stringifyJson(v), '{"id":123456789012345678901,"small":5,"f":0.30000000000000000001}');
   assert.equal(stringifyJson({ a: 1e21, b: 1e-7, c: 'bignum-x-0' }, undefined, true), '{"a":1000000000000000000000,"b":0.0000001,"c":"bignum-x-0"}');
   assert.equal(stringifyJson({ a: 1e21, p: 2 ** 64 }), '{"a":1e+21,"p":18446744073709552000}', 'state keeps the digits that read back as the same double');
-  assert.equal((parseJson(stringifyJson({ p: 2 ** 64, id: numberFromText('123456789012345678901') })) as { p: number }).p, 2 ** 64);
+  // a double stands for its shortest decimal, which is what reads back
+  assert.ok(numEquals((parseJson(stringifyJson({ p: 2 ** 64, id: numberFromText('123456789012345678901') })) as { p: Num }).p, 2 ** 64));
   assert.equal(stringifyJson([1, 2]), '[1,2]');
 });
 

@@ -1,36 +1,41 @@
-// Terraform's numbers are arbitrary-precision (cty: big.Float with a 512-bit mantissa). Ballast
-// keeps the common case fast: a number is a JS double whenever the double's shortest decimal
-// form (String(n)) is exactly the number meant. Only a number no double can carry exactly
-// (integers beyond 2^53 that are not short, literals with 17+ significant digits, results
-// such as 1/3) is a BigNum, which holds every digit in a decimal.js Decimal.
-// Invariant: a BigNum never holds a value a double could represent in the sense above, so
-// equal numbers always have the same representation.
+// Terraform's numbers are cty numbers: Go big.Float binary floats that carry their own precision.
+// A literal, a decoded JSON number or a converted string has 512 bits (rounded to nearest even);
+// a function that computes in float64 (pow, log) gives a 53-bit float; arithmetic keeps the larger
+// precision of its operands (a product may grow to hold every bit, up to 512). A number prints as
+// the shortest decimal that reads back as the same float at its precision, so 1/3 has 155 digits
+// and pow(2, 64) prints as 18446744073709550000 while the literal 18446744073709551616 prints as is.
+//
+// Ballast keeps the common case fast: a number is a JS double that stands for the 512-bit float
+// nearest to its shortest decimal form (String(n)); a small integer is exact either way. Every
+// other number (integers beyond 2^53, fractions whose 512-bit form prints longer than a double's
+// digits, float64 results whose precision matters later) is a BigNum: m * 2^e with precision
+// `prec`. The arithmetic is in decimal-arithmetic.ts, the printing here.
 
-import type { Decimal } from 'decimal.js';
-import { lazyRequire } from '../lazy-require.ts';
+/** Bits of a number that comes from text (cty.ParseNumberVal). */
+export const PRECISION = 512;
+/** Bits of a number a float64 function gives (cty.NumberFloatVal). */
+export const FLOAT64_PRECISION = 53;
 
-/** About 512 bits' worth of significant decimal digits, as Terraform's big.Float carries. */
-export const PRECISION = 155;
-export type Dec = Decimal;
-
-// decimal.js loads on the first number no double can carry: most runs never need it.
-const decimalJs = lazyRequire<typeof import('decimal.js')>('decimal.js');
-let DecimalClass: typeof Decimal | undefined;
-
-/** A decimal at Terraform's precision. */
-export function newDec(v: Decimal.Value): Decimal {
-  DecimalClass ??= decimalJs().Decimal.clone({ precision: PRECISION, rounding: 6 /* ROUND_HALF_EVEN */, modulo: 1 /* ROUND_DOWN */, toExpPos: 9e15, toExpNeg: -9e15 });
-  return new DecimalClass(v);
-}
-
+/** A binary float: the value m * 2^e (m odd, or 0) carried with `prec` bits of precision. */
 export class BigNum {
-  constructor(readonly d: Decimal) {}
-  toString(): string {
-    return this.d.toFixed();
+  readonly m: bigint;
+  readonly e: number;
+  constructor(
+    m: bigint,
+    e: number,
+    readonly prec: number,
+  ) {
+    const tz = m === 0n ? 0 : trailingZeros(m);
+    this.m = tz ? m >> BigInt(tz) : m;
+    this.e = m === 0n ? 0 : e + tz;
   }
-  /** Only for places that knowingly leave the engine (logs, error text): full digits as a string. */
+  /** The number as Terraform prints it. */
+  toString(): string {
+    return formatNum(this);
+  }
+  /** Only for places that knowingly leave the engine (logs, error text). */
   toJSON(): string {
-    return this.d.toFixed();
+    return formatNum(this);
   }
 }
 
@@ -39,25 +44,123 @@ export type Num = number | BigNum;
 export const isBigNum = (v: unknown): v is BigNum => v instanceof BigNum;
 export const isNum = (v: unknown): v is Num => typeof v === 'number' || v instanceof BigNum;
 
-/** The exact decimal a number stands for. */
-export function toDec(n: Num): Decimal {
-  return typeof n === 'number' ? newDec(n) : n.d;
+// ---- bit helpers ----
+
+export function bitLength(a: bigint): number {
+  if (a < 0n) a = -a;
+  if (a === 0n) return 0;
+  const hex = a.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0], 16)));
 }
 
-/** The canonical representation of a decimal: a double when String(double) is that decimal. */
-export function fromDec(d: Decimal): Num {
-  if (!d.isFinite()) return d.toNumber();
-  const n = d.toNumber();
-  if (Number.isFinite(n) && (d.isZero() || newDec(n).eq(d))) return n;
-  return new BigNum(d);
+function trailingZeros(a: bigint): number {
+  if (a < 0n) a = -a;
+  return bitLength(a & -a) - 1;
 }
 
-/** Parses decimal number text (a literal, JSON, a string converted to number) without losing digits. */
+const abs = (a: bigint): bigint => (a < 0n ? -a : a);
+
+/** m * 2^e rounded to `prec` bits, to nearest even; `sticky` says the true value is a little beyond |m|. */
+export function rounded(m: bigint, e: number, prec: number, sticky = false): BigNum {
+  let a = abs(m);
+  const len = bitLength(a);
+  if (len > prec) {
+    const shift = len - prec;
+    const s = BigInt(shift);
+    const rest = a & ((1n << s) - 1n);
+    const half = 1n << (s - 1n);
+    a >>= s;
+    e += shift;
+    if (rest > half || (rest === half && (sticky || (a & 1n) === 1n))) a += 1n;
+  }
+  return new BigNum(m < 0n ? -a : a, e, prec);
+}
+
+// ---- to and from the double fast path ----
+
+const parseCache = new Map<number, BigNum>();
+
+/** The binary float a number stands for: a double stands for its shortest decimal read at 512 bits. */
+export function toBin(n: Num): BigNum {
+  if (typeof n !== 'number') return n;
+  if (Number.isSafeInteger(n)) return new BigNum(BigInt(n), 0, PRECISION);
+  let b = parseCache.get(n);
+  if (b === undefined) {
+    b = parseDecimal(String(n), PRECISION);
+    if (parseCache.size > 4096) parseCache.clear();
+    parseCache.set(n, b);
+  }
+  return b;
+}
+
+/** The canonical form of a result: a double when the double stands for exactly this float. */
+export function fromBin(b: BigNum): Num {
+  if (b.m === 0n) return b.prec === PRECISION ? 0 : b;
+  if (b.e >= 0) {
+    if (b.prec >= PRECISION && (b.e + bitLength(b.m) <= 53 || (b.e === 53 && (b.m === 1n || b.m === -1n)))) return Number(b.m) * 2 ** b.e;
+    return b;
+  }
+  if (b.prec !== PRECISION) return b;
+  const d = shortestDecimal(b);
+  if (d.digits.length > 15 || d.exp > 21 || d.exp < -300) return b;
+  const n = Number(`${b.m < 0n ? '-' : ''}0.${d.digits}e${d.exp}`);
+  return Number.isFinite(n) ? n : b;
+}
+
+/** A float64 result (cty.NumberFloatVal): 53 bits, which later arithmetic keeps. */
+export function fromFloat64(x: number): Num {
+  if (!Number.isFinite(x)) return x;
+  if (x === 0) return new BigNum(0n, 0, FLOAT64_PRECISION);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0);
+  const lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let e = -1074;
+  if (biased !== 0) {
+    m |= 1n << 52n;
+    e = biased - 1075;
+  }
+  return new BigNum(hi >>> 31 ? -m : m, e, FLOAT64_PRECISION);
+}
+
+/** An integer (cty's SetInt on a fresh float): as many bits as it needs, at least 64. */
+export function fromBigInt(i: bigint): Num {
+  const b = new BigNum(i, 0, Math.max(bitLength(i), 64));
+  return b.m === 0n || bitLength(b.m) + b.e <= 53 ? Number(i) : b;
+}
+
+/** Parses decimal text (a literal, JSON, a string converted to number) into a float of `prec` bits. */
+export function parseDecimal(text: string, prec: number): BigNum {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new SyntaxError(`not a number: ${text}`);
+  const [, sign, int, frac = '', expText = '0'] = m;
+  let digits = BigInt(int + frac || '0');
+  if (sign === '-') digits = -digits;
+  const k = Number(expText) - frac.length;
+  if (digits === 0n) return new BigNum(0n, 0, prec);
+  if (k >= 0) return rounded(digits * 10n ** BigInt(k), 0, prec);
+  return quotient(digits, 0, 10n ** BigInt(-k), 0, prec);
+}
+
+/** (a * 2^ea) / (b * 2^eb) rounded to `prec` bits. */
+export function quotient(a: bigint, ea: number, b: bigint, eb: number, prec: number): BigNum {
+  const negative = a < 0n !== b < 0n;
+  const x = abs(a);
+  const y = abs(b);
+  const shift = Math.max(0, prec + 2 + bitLength(y) - bitLength(x));
+  const scaled = x << BigInt(shift);
+  const q = scaled / y;
+  return rounded(negative ? -q : q, ea - eb - shift, prec, scaled % y !== 0n);
+}
+
+/** Parses decimal number text without losing digits: a double when the double stands for it. */
 export function numberFromText(text: string): Num {
   const n = Number(text);
   // most literals are short: fewer than 16 significant digits always round-trip through a double
-  if (Number.isFinite(n) && significantDigits(text) < 16) return n;
-  return fromDec(newDec(text));
+  if (Number.isFinite(n) && significantDigits(text) < 16 && (n !== 0 || !/^[^eE]*[1-9]/.test(text)) && (Math.abs(n) <= 2 ** 53 || !Number.isInteger(n))) return n;
+  return fromBin(parseDecimal(text, PRECISION));
 }
 
 function significantDigits(text: string): number {
@@ -74,12 +177,131 @@ function significantDigits(text: string): number {
   return count;
 }
 
+// ---- decimal digits of a binary float (after Go's math/big decimal conversion) ----
+
+/** A decimal 0.digits * 10^exp, digits without trailing zeros ('' for zero). */
+export interface Decimal {
+  digits: string;
+  exp: number;
+}
+
+/** The exact decimal of |m| * 2^e. */
+export function exactDecimal(m: bigint, e: number): Decimal {
+  const a = abs(m);
+  if (a === 0n) return { digits: '', exp: 0 };
+  let text: string;
+  let exp: number;
+  if (e >= 0) {
+    text = (a << BigInt(e)).toString();
+    exp = text.length;
+  } else {
+    text = (a * 5n ** BigInt(-e)).toString();
+    exp = text.length + e;
+  }
+  return { digits: text.replace(/0+$/, ''), exp };
+}
+
+const digitAt = (d: Decimal, i: number): string => (i < d.digits.length ? d.digits[i] : '0');
+
+/**
+ * The shortest decimal inside the float's rounding interval at its precision, the way Go's
+ * big.Float prints with precision -1 (the interval is half an ulp either side, also at powers of
+ * two, and the digits are walked by position).
+ */
+export function shortestDecimal(b: BigNum): Decimal {
+  const d = exactDecimal(b.m, b.e);
+  if (d.digits === '') return d;
+  const a = abs(b.m);
+  // the mantissa at prec + 1 bits: its last bit is half an ulp
+  const s = b.prec + 1 - bitLength(a);
+  const mant = s >= 0 ? a << BigInt(s) : a >> BigInt(-s);
+  const e = b.e - s;
+  const lower = exactDecimal(mant - 1n, e);
+  const upper = exactDecimal(mant + 1n, e);
+  const inclusive = (mant & 2n) === 0n;
+  for (let i = 0; i < d.digits.length; i++) {
+    const m = d.digits[i];
+    const l = digitAt(lower, i);
+    const u = digitAt(upper, i);
+    const okDown = l !== m || (inclusive && i + 1 === lower.digits.length);
+    const okUp = m !== u && (inclusive || m.charCodeAt(0) + 1 < u.charCodeAt(0) || i + 1 < upper.digits.length);
+    if (okDown && okUp) return roundDecimal(d, i + 1);
+    if (okDown) return roundDown(d, i + 1);
+    if (okUp) return roundUp(d, i + 1);
+  }
+  return d;
+}
+
+/** Rounds to n digits, half to even on an exact half. */
+export function roundDecimal(d: Decimal, n: number): Decimal {
+  if (n < 0 || n >= d.digits.length) return d;
+  const c = d.digits[n];
+  const up = c === '5' && n + 1 === d.digits.length ? n > 0 && (d.digits.charCodeAt(n - 1) - 48) % 2 === 1 : c >= '5';
+  return up ? roundUp(d, n) : roundDown(d, n);
+}
+
+function roundDown(d: Decimal, n: number): Decimal {
+  if (n < 0 || n >= d.digits.length) return d;
+  return { digits: d.digits.slice(0, n).replace(/0+$/, ''), exp: d.exp };
+}
+
+function roundUp(d: Decimal, n: number): Decimal {
+  if (n < 0 || n >= d.digits.length) return d;
+  let i = n;
+  while (i > 0 && d.digits[i - 1] === '9') i--;
+  if (i === 0) return { digits: '1', exp: d.exp + 1 };
+  return { digits: d.digits.slice(0, i - 1) + String.fromCharCode(d.digits.charCodeAt(i - 1) + 1), exp: d.exp };
+}
+
+/** Go's %f digits of a decimal with `prec` fraction digits (no sign). */
+export function fixedText(d: Decimal, prec: number): string {
+  let out = '';
+  if (d.exp > 0) {
+    const m = Math.min(d.digits.length, d.exp);
+    out = d.digits.slice(0, m) + '0'.repeat(d.exp - m);
+  } else out = '0';
+  if (prec > 0) {
+    out += '.';
+    for (let i = 0; i < prec; i++) {
+      const at = d.exp + i;
+      out += at < 0 ? '0' : digitAt(d, at);
+    }
+  }
+  return out;
+}
+
+/** Go's %e digits of a decimal with `prec` digits after the point (no sign). */
+export function exponentText(d: Decimal, prec: number, letter = 'e'): string {
+  let out = d.digits === '' ? '0' : d.digits[0];
+  if (prec > 0) {
+    out += '.';
+    const m = Math.min(d.digits.length, prec + 1);
+    out += d.digits.slice(1, m) + '0'.repeat(Math.max(0, prec + 1 - Math.max(m, 1)));
+  }
+  const exp = d.digits === '' ? 0 : d.exp - 1;
+  return `${out}${letter}${exp < 0 ? '-' : '+'}${Math.abs(exp) < 10 ? '0' : ''}${Math.abs(exp)}`;
+}
+
+// ---- printing ----
+
 /** Plain decimal text as Terraform prints a number: never an exponent, every digit. */
 export function formatNum(n: Num): string {
-  if (typeof n !== 'number') return n.d.toFixed();
-  if (!Number.isFinite(n)) return n > 0 ? 'Infinity' : n < 0 ? '-Infinity' : 'NaN';
+  if (typeof n !== 'number') {
+    const d = shortestDecimal(n);
+    return (n.m < 0n ? '-' : '') + fixedText(d, Math.max(d.digits.length - d.exp, 0));
+  }
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
   if (n === 0) return '0';
   return expandExponent(shortestLikeGo(n));
+}
+
+/**
+ * Text for state: a whole number with every digit (it reads back as the same integer), any other
+ * number as Terraform writes it (it reads back as a number equal to it, see numEquals).
+ */
+export function exactNumText(n: Num): string {
+  if (typeof n === 'number' || !isWholeNum(n)) return formatNum(n);
+  return toBigInt(n).toString();
 }
 
 /**
@@ -91,13 +313,7 @@ function shortestLikeGo(n: number): string {
   const s = String(n);
   const a = Math.abs(n);
   if (!Number.isInteger(a) || a < 2 ** 54 || !Number.isInteger(Math.log2(a))) return s;
-  const half = newDec(2).pow(Math.log2(a) - 53);
-  const exact = newDec(a);
-  for (let digits = 1; digits < 17; digits++) {
-    const candidate = newDec(a.toPrecision(digits));
-    if (candidate.minus(exact).abs().lte(half)) return (n < 0 ? '-' : '') + candidate.toFixed();
-  }
-  return s;
+  return formatNum(fromFloat64(n));
 }
 
 /** "1.5e-7" -> "0.00000015"; "1e+21" -> "1000000000000000000000". */
@@ -113,27 +329,93 @@ function expandExponent(s: string): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+// ---- comparing and reading ----
+
+function compareBin(x: BigNum, y: BigNum): number {
+  const e = Math.min(x.e, y.e);
+  const a = x.m << BigInt(x.e - e);
+  const b = y.m << BigInt(y.e - e);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const finite = (n: Num): boolean => typeof n !== 'number' || Number.isFinite(n);
+
 /** Numeric order; works across both representations. */
 export function compareNum(a: Num, b: Num): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  return toDec(a).cmp(toDec(b));
+  if (!finite(a) || !finite(b)) {
+    const x = toDouble(a);
+    const y = toDouble(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return compareBin(toBin(a), toBin(b));
 }
 
+/**
+ * Equality as cty defines it: whole numbers by value; other numbers when they print the same
+ * (so a 53-bit pow(2, 0.5) equals the literal 1.4142135623730951, and a number written to
+ * state and read back equals what was written).
+ */
 export function numEquals(a: Num, b: Num): boolean {
   if (typeof a === 'number' && typeof b === 'number') return a === b;
-  if (typeof a === 'number' || typeof b === 'number') return false; // canonical forms differ
-  return a.d.eq(b.d);
+  if (!finite(a) || !finite(b)) return toDouble(a) === toDouble(b);
+  const whole = isWholeNum(a);
+  if (whole !== isWholeNum(b)) return false;
+  return whole ? compareNum(a, b) === 0 : formatNum(a) === formatNum(b);
 }
 
 /**
  * A double for a place that can only take one (Math functions, SDK calls that type a field as
- * a JS number). Callers that must not lose digits check isExactDouble first.
+ * a JS number), rounded to nearest. Callers that must not lose digits check isExactDouble first.
  */
 export function toDouble(n: Num): number {
-  return typeof n === 'number' ? n : n.d.toNumber();
+  if (typeof n === 'number') return n;
+  if (n.m === 0n) return 0;
+  const len = bitLength(n.m);
+  // keep 64 bits (the one rounding happens in Number()), then scale by a power of two
+  const cut = Math.max(0, len - 64);
+  let m = n.m >> BigInt(cut);
+  if (cut > 0 && (n.m & ((1n << BigInt(cut)) - 1n)) !== 0n) m |= 1n; // sticky bit
+  let x = Number(m);
+  let e = n.e + cut;
+  while (e > 1000) {
+    x *= 2 ** 1000;
+    e -= 1000;
+  }
+  while (e < -1000) {
+    x *= 2 ** -1000;
+    e += 1000;
+  }
+  return x * 2 ** e;
 }
 export const isExactDouble = (n: Num): n is number => typeof n === 'number';
 
 export function isWholeNum(n: Num): boolean {
-  return typeof n === 'number' ? Number.isInteger(n) : n.d.isInteger();
+  return typeof n === 'number' ? Number.isInteger(n) : n.e >= 0 || n.m === 0n;
+}
+
+/** The integer a whole number stands for. */
+export function toBigInt(n: Num): bigint {
+  if (typeof n === 'number') return Number.isSafeInteger(n) ? BigInt(n) : toBigInt(toBin(n));
+  if (n.e >= 0) return n.m << BigInt(n.e);
+  // toward zero, as Go's big.Float Int
+  return n.m < 0n ? -(-n.m >> BigInt(-n.e)) : n.m >> BigInt(-n.e);
+}
+
+/** The exact decimal of a number's binary float (for %f, %e with a precision). */
+export function decimalOf(n: Num): { negative: boolean; d: Decimal } {
+  const b = toBin(n);
+  return { negative: b.m < 0n, d: exactDecimal(b.m, b.e) };
+}
+
+/** The shortest decimal of a number at its precision (for %g and %v). */
+export function shortestOf(n: Num): { negative: boolean; d: Decimal } {
+  if (typeof n === 'number' && !Number.isSafeInteger(n)) {
+    if (Number.isInteger(n) && Math.abs(n) >= 2 ** 54) {
+      const b = fromFloat64(n) as BigNum;
+      return { negative: n < 0, d: shortestDecimal(b) };
+    }
+  }
+  const b = toBin(n);
+  return { negative: b.m < 0n, d: shortestDecimal(b) };
 }

@@ -53,7 +53,8 @@ function convertAt(value: Value, type: Type, steps: Step[]): Value {
     if (isNum(value)) return value;
     if (typeof value === 'string') {
       const n = parseNumber(value);
-      if (n === undefined) return fail(steps, `a number is required; cannot convert ${JSON.stringify(value)} to number`);
+      // as cty words it (the text itself may be secret, so it is not repeated)
+      if (n === undefined) return fail(steps, 'a number is required');
       return n;
     }
     return fail(steps, 'a number is required');

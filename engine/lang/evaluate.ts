@@ -12,6 +12,7 @@ import { convert, ConversionError } from './convert.ts';
 import { errorAt, ExpressionError, type Located } from './expression-error.ts';
 import { FunctionArgumentError, ProviderFunctionError } from './functions/function.ts';
 import { callFunction, hasFunction, UnknownFunctionError } from './functions/index.ts';
+import { nfc } from './nfc.ts';
 import { applyStep, binaryOp, index, isSetValue, mark, strip, typeLabel, unaryOp } from './operators.ts';
 import type { Scope } from './scope.ts';
 import { containsSensitive, containsUnknown, isObject, Unknown, type Value, type ValueObject } from './value.ts';
@@ -198,7 +199,7 @@ function evTemplate(e: TemplateExpr, scope: Scope, locals: Local | null): Value 
     if (s === null) unknown = true;
     else out += s;
   }
-  return mark(unknown ? UNKNOWN_STRING : out, sensitive);
+  return mark(unknown ? UNKNOWN_STRING : nfc(out), sensitive);
 }
 
 /** The entries of a collection for iteration: list/tuple by index, set by value, map/object by sorted key. */
@@ -282,7 +283,7 @@ function evTemplateFor(e: TemplateFor, scope: Scope, locals: Local | null): Valu
     if (s === null) unknown = true;
     else out += s;
   }
-  return mark(unknown ? UNKNOWN_STRING : out, sensitive);
+  return mark(unknown ? UNKNOWN_STRING : nfc(out), sensitive);
 }
 
 function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {

@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { parse as losslessParse } from 'lossless-json';
-import { BigNum, formatNum, numberFromText } from './big-number.ts';
+import { BigNum, exactNumText, formatNum, numberFromText } from './big-number.ts';
 
 // A number token that may not survive a double: after a JSON delimiter, 16+ digits/dots in a
 // row, or a 3-digit exponent. (Hex digests and ids inside strings do not follow a delimiter; a
@@ -37,7 +37,8 @@ export function stringifyJson(value: unknown, indent?: number, asTerraform = fal
       // which read back as the same double.
       if (!(raw instanceof BigNum) && !(asTerraform && typeof raw === 'number' && Number.isFinite(raw) && (raw >= 2 ** 54 || raw <= -(2 ** 54) || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
       token ??= `bignum-${randomBytes(12).toString('hex')}-`;
-      digits.push(raw instanceof BigNum ? raw.toString() : formatNum(raw as number));
+      // state keeps the exact value (it reads back as the same number), output prints as Terraform
+      digits.push(raw instanceof BigNum && !asTerraform ? exactNumText(raw) : formatNum(raw as number | BigNum));
       return `${token}${digits.length - 1}`;
     },
     indent,

@@ -3,13 +3,13 @@
 //   == and != compare structurally without conversion (1 == "1" is false).
 // An unknown operand gives an unknown result; a sensitive operand gives a sensitive result.
 // Numbers are doubles or BigNums (big-number.ts); arithmetic beyond safe integers is exact
-// decimal arithmetic (decimal-arithmetic.ts), so 0.1 + 0.2 == 0.3 as in Terraform.
+// decimal arithmetic (number-arithmetic.ts), so 0.1 + 0.2 == 0.3 as in Terraform.
 // Error messages never include a value that is sensitive.
 
 import type { BinaryOperator, TraversalStep } from './ast.ts';
 import { convert } from './convert.ts';
 import { compareNum, isNum, type Num, toDouble } from './big-number.ts';
-import { add, divide, isZero, multiply, negate, remainder, subtract } from './decimal-arithmetic.ts';
+import { add, divide, isZero, multiply, negate, remainder, subtract } from './number-arithmetic.ts';
 import { errorAt, type Located } from './expression-error.ts';
 import { containsSensitive, containsUnknown, isObject, isSet, Sensitive, Unknown, valuesEqual, type Value } from './value.ts';
 
@@ -102,7 +102,7 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
       out = isZero(rn) ? toDouble(ln) / 0 : divide(ln, rn);
       break;
     case '%':
-      if (isZero(rn)) throw errorAt(node, 'Invalid operation: modulo by zero');
+      // as cty: x % 0 is x
       out = remainder(ln, rn);
       break;
     case '<':

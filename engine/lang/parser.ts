@@ -2,6 +2,7 @@
 // tokens, after HCL's native syntax. Produces the nodes in ast.ts; ranges are 1-based columns.
 
 import { numberFromText } from './big-number.ts';
+import { nfc } from './nfc.ts';
 import type { BinaryOperator, Expr, ForExpr, ObjectItem, Range, ScopeTraversal, SplatItem, TraversalStep } from './ast.ts';
 import { ExpressionError } from './expression-error.ts';
 import { scan, type Token } from './lexer.ts';
@@ -155,8 +156,8 @@ class Parser {
         // the scanner gives one token per line: adjacent lines are one literal
         const prev = parts[parts.length - 1];
         if (prevWasText && prev?.kind === 'literal') {
-          parts[parts.length - 1] = { kind: 'literal', value: (prev.value as string) + t.text, range: { start: prev.range.start, end: t.end }, src: this.src };
-        } else parts.push({ kind: 'literal', value: t.text, range: this.range(t.start, t.end), src: this.src });
+          parts[parts.length - 1] = { kind: 'literal', value: nfc((prev.value as string) + t.text), range: { start: prev.range.start, end: t.end }, src: this.src };
+        } else parts.push({ kind: 'literal', value: nfc(t.text), range: this.range(t.start, t.end), src: this.src });
         lastEnd = t.end;
         onlyInterp = false;
         prevWasText = true;

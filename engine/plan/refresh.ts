@@ -6,7 +6,7 @@ import { parseInstance } from '../addrs.ts';
 import { type Diagnostic, locatedAt, warning } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
 import type { InstanceState } from '../../state/model.ts';
-import type { ObjectHealth } from '../../providers/provider.ts';
+import type { ObjectHealth, ReadResourceRequest } from '../../providers/provider.ts';
 import type { DriftAlert, ObjectDriftPolicy, ResourceChange } from './plan.ts';
 import { policyFor, type DriftPolicyRule } from './drift-policy.ts';
 import { changedPaths } from './changed-paths.ts';
@@ -50,6 +50,14 @@ export async function refreshAll(
   const diags: Diagnostic[] = [];
   // keyed by state key: a deposed object sits next to the current object of its address
   const managed = [...prior.entries()].filter(([, i]) => i.mode === 'managed');
+  // what each provider is about to read, so it can fetch in bulk (a Kubernetes list per kind and namespace)
+  const reads = new Map<string, ReadResourceRequest[]>();
+  for (const [, inst] of managed) {
+    const list = reads.get(inst.provider) ?? [];
+    list.push({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
+    reads.set(inst.provider, list);
+  }
+  await Promise.all([...reads].map(([ref, reqs]) => providers.get(ref)?.provider.prepareReads?.(reqs, signal)));
   await runBounded(
     managed,
     parallelism,

@@ -36,11 +36,15 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
+  /** a collection read (for the request count) */
+  list?: boolean;
 }
 
 export class ApiClient {
   private agent: http.Agent | undefined;
   readonly server: string;
+  /** requests made, by method: printed on close when BALLAST_DEBUG_KUBE_REQUESTS is set, to see what a run costs */
+  readonly requests = new Map<string, number>();
 
   constructor(private readonly kc: KubeConfig) {
     const cluster = kc.getCurrentCluster();
@@ -66,6 +70,8 @@ export class ApiClient {
       headers['Content-Length'] = String(Buffer.byteLength(payload));
     }
     const method = opts.method ?? 'GET';
+    const verb = opts.list ? 'LIST' : method;
+    this.requests.set(verb, (this.requests.get(verb) ?? 0) + 1);
     return new Promise<T>((resolve, reject) => {
       const req = (secure ? https : http).request(url, { method, headers, agent: this.agent, signal: opts.signal }, (res) => {
         const chunks: Buffer[] = [];
@@ -93,6 +99,11 @@ export class ApiClient {
   }
 
   close(): void {
+    if (process.env.BALLAST_DEBUG_KUBE_REQUESTS && this.requests.size) {
+      const counts = [...this.requests].map(([m, n]) => `${m} ${n}`).join(', ');
+      process.stderr.write(`kubernetes API requests to ${this.server}: ${counts}\n`);
+      this.requests.clear();
+    }
     this.agent?.destroy();
     this.agent = undefined;
   }

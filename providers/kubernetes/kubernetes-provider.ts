@@ -191,6 +191,16 @@ export class KubernetesProvider implements Provider {
     }
   }
 
+  async prepareReads(reqs: readonly ReadResourceRequest[], signal?: AbortSignal): Promise<void> {
+    const refs: ObjectRef[] = [];
+    for (const r of reqs) {
+      const t = typedKinds[r.typeName];
+      const ref = t ? typedRef(t, r.currentState) : r.typeName === 'kubernetes_manifest' ? refOf(r.currentState.manifest) : undefined;
+      if (ref) refs.push(ref);
+    }
+    this.client?.prefetch(refs, signal);
+  }
+
   async readDataSource(req: ReadDataSourceRequest): Promise<ReadDataSourceResponse> {
     const d = dataSources[req.typeName];
     if (!d) return { state: null, diagnostics: [unsupported('data source', req.typeName)] };

@@ -190,7 +190,7 @@ export async function readManifest(
   const opts = manifestOptions(state);
   const policy = driftPolicyOf(manifest);
   if (policy === 'ignore') {
-    const live = await client.get(ref, signal);
+    const live = await client.read(ref, signal);
     return { state: live ? { ...state, object: storedObject(live) } : null, warnings: [], policy, health: live ? healthOf(live) : undefined };
   }
   const d = await client.drift(manifest, opts.fieldManager, opts.computedFields, signal);

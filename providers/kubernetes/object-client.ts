@@ -5,6 +5,7 @@
 
 import { isObject, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import { type ApiClient, KubeApiError } from './api-client.ts';
+import { BulkReads } from './bulk-reads.ts';
 import { Discovery, groupVersionPath, type ApiResourceInfo } from './discovery.ts';
 import { KubeUserError } from './errors.ts';
 import { healthOf, type Health } from './health.ts';
@@ -37,9 +38,22 @@ export interface WaitSpec {
 
 export class ObjectClient {
   readonly discovery: Discovery;
+  private readonly bulk: BulkReads;
 
   constructor(readonly api: ApiClient) {
     this.discovery = new Discovery(api);
+    this.bulk = new BulkReads(api, this.discovery);
+  }
+
+  /** Starts fetching the objects a refresh is about to read, a list per kind and namespace (see bulk-reads.ts). */
+  prefetch(refs: readonly ObjectRef[], signal?: AbortSignal): void {
+    this.bulk.start(refs, signal);
+  }
+
+  /** The object for a refresh: from its prefetched list when there is one, else its own GET. */
+  async read(ref: ObjectRef, signal?: AbortSignal): Promise<ValueObject | null> {
+    const listed = await this.bulk.take(ref);
+    return listed !== undefined ? listed : this.get(ref, signal);
   }
 
   /** The REST resource of an object; a clear error for an unknown kind or a missing namespace. */
@@ -82,6 +96,7 @@ export class ObjectClient {
     const ref = refOf(manifest);
     if (!ref) throw new KubeUserError('The manifest has no apiVersion, kind or metadata.name');
     const { path } = await this.resolve(ref, opts.signal);
+    if (!opts.dryRun) this.bulk.clear();
     return this.api.request<ValueObject>(path, {
       method: 'PATCH',
       body: manifest,
@@ -100,7 +115,7 @@ export class ObjectClient {
   async drift(manifest: ValueObject, fieldManager: string, ignorePaths: readonly string[], signal?: AbortSignal): Promise<DriftResult> {
     const ref = refOf(manifest);
     if (!ref) throw new KubeUserError('The manifest has no apiVersion, kind or metadata.name');
-    const live = await this.get(ref, signal);
+    const live = await this.read(ref, signal);
     if (!live) return { live: null, observed: manifest, drifted: true };
     let observed = project(live, manifest) as ValueObject;
     for (const p of ignorePaths) observed = copyPath(observed, manifest, p);
@@ -113,6 +128,7 @@ export class ObjectClient {
   /** Deletes with background propagation, only if the object is still the one Ballast made (same uid). */
   async delete(ref: ObjectRef, uid: string | undefined, signal?: AbortSignal): Promise<void> {
     const { path } = await this.resolve(ref, signal);
+    this.bulk.clear();
     try {
       await this.api.request(path, {
         method: 'DELETE',

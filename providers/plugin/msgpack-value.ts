@@ -4,7 +4,7 @@
 // carry state as JSON instead (raw_state.json).
 
 import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
-import { formatNum, isNum, type Num, numberFromText } from '../../engine/lang/big-number.ts';
+import { formatNum, fromFloat64, isNum, isWholeNum, type Num, numberFromText, numEquals, toBigInt, toDouble } from '../../engine/lang/big-number.ts';
 import { parseNumber } from '../../engine/lang/convert.ts';
 import { stringifyJson } from '../../engine/lang/json-numbers.ts';
 import type { Type } from '../../engine/lang/types.ts';
@@ -70,10 +70,15 @@ function toWire(v: Value | undefined, t: Type, path: string): unknown {
  */
 function numberToWire(n: Num): number | bigint | string {
   if (typeof n === 'number') return n;
-  if (n.d.isInteger() && n.d.abs().lte(INT64_MAX)) return BigInt(n.d.toFixed());
-  return n.toString();
+  if (isWholeNum(n)) {
+    const i = toBigInt(n);
+    if (i <= INT64_MAX && i >= -INT64_MAX - 1n) return i;
+  }
+  const d = toDouble(n);
+  if (Number.isFinite(d) && numEquals(fromFloat64(d), n)) return d;
+  return formatNum(n);
 }
-const INT64_MAX = '9223372036854775807';
+const INT64_MAX = 9223372036854775807n;
 
 function fromWire(w: unknown, t: Type): Value {
   if (w === null || w === undefined) return null;

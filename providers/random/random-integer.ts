@@ -3,6 +3,7 @@
 import type { ResourceSchema } from '../provider.ts';
 import { fail, type ManagedResource } from '../schema-provider.ts';
 import { error, type Diagnostic } from '../../engine/diagnostics.ts';
+import { fromBigInt, isNum, type Num, toBigInt } from '../../engine/lang/big-number.ts';
 import { keepersAttribute } from './keepers.ts';
 import { sourceFor } from './random-source.ts';
 
@@ -11,8 +12,8 @@ export const randomIntegerSchema: ResourceSchema = {
   block: {
     attributes: {
       keepers: keepersAttribute,
-      min: { type: 'number', required: true, forceNew: true, description: 'The smallest possible result.' },
-      max: { type: 'number', required: true, forceNew: true, description: 'The largest possible result.' },
+      min: { type: 'number', required: true, forceNew: true, int64: true, description: 'The smallest possible result.' },
+      max: { type: 'number', required: true, forceNew: true, int64: true, description: 'The largest possible result.' },
       seed: { type: 'string', optional: true, forceNew: true, description: 'Makes the result deterministic.' },
       result: { type: 'number', computed: true },
       id: { type: 'string', computed: true },
@@ -20,40 +21,36 @@ export const randomIntegerSchema: ResourceSchema = {
   },
 };
 
-const MAX_SPAN = 2 ** 48;
+const MAX_SPAN = 2n ** 48n;
 
 export const randomInteger: ManagedResource = {
   schema: randomIntegerSchema,
   validate(config): Diagnostic[] {
-    const { min, max } = config;
+    // min and max are int64 attributes: the schema boundary has checked they are whole and fit
     const ds: Diagnostic[] = [];
-    for (const [name, v] of [
-      ['min', min],
-      ['max', max],
-    ] as const) {
-      if (typeof v === 'number' && !Number.isSafeInteger(v)) ds.push(error(`Invalid ${name}`, `${name} must be a whole number.`, { attribute: name }));
-    }
-    if (ds.length === 0 && typeof min === 'number' && typeof max === 'number') {
+    if (isNum(config.min) && isNum(config.max)) {
+      const min = toBigInt(config.min);
+      const max = toBigInt(config.max);
       if (max < min) ds.push(error('Invalid random_integer range', `min (${min}) must be less than or equal to max (${max}).`, { attribute: 'max' }));
-      else if (max - min + 1 > MAX_SPAN) ds.push(error('Invalid random_integer range', `max - min must be below 2^48.`, { attribute: 'max' }));
+      else if (max - min + 1n > MAX_SPAN) ds.push(error('Invalid random_integer range', `max - min must be below 2^48.`, { attribute: 'max' }));
     }
     return ds;
   },
   create(planned) {
-    const min = planned.min as number;
-    const max = planned.max as number;
-    const result = min + sourceFor(planned.seed)(max - min + 1);
-    return { ...planned, result, id: String(result) };
+    // every digit of large bounds (snowflake-style ids) survives: the span is small, the bounds need not be
+    const min = toBigInt(planned.min as Num);
+    const max = toBigInt(planned.max as Num);
+    const result = min + BigInt(sourceFor(planned.seed)(Number(max - min + 1n)));
+    return { ...planned, result: fromBigInt(result), id: result.toString() };
   },
   importState(id) {
     // "<result>,<min>,<max>" or "<result>,<min>,<max>,<seed>", as the real provider takes it.
     const parts = id.split(',');
-    const nums = parts.slice(0, 3).map(Number);
-    if (parts.length < 3 || parts.length > 4 || nums.some((n) => !Number.isSafeInteger(n)) || parts.slice(0, 3).some((p) => p.trim() === '')) {
+    if (parts.length < 3 || parts.length > 4 || parts.slice(0, 3).some((p) => !/^[+-]?\d+$/.test(p.trim()))) {
       fail('Invalid import id', 'random_integer imports by "<result>,<min>,<max>" or "<result>,<min>,<max>,<seed>".');
     }
-    const [result, min, max] = nums;
+    const [result, min, max] = parts.slice(0, 3).map((p) => BigInt(p.trim()));
     if (result < min || result > max) fail('Invalid import id', 'The result must lie between min and max.');
-    return { keepers: null, result, min, max, seed: parts[3] ?? null, id: String(result) };
+    return { keepers: null, result: fromBigInt(result), min: fromBigInt(min), max: fromBigInt(max), seed: parts[3] ?? null, id: result.toString() };
   },
 };

@@ -29,9 +29,9 @@ const rows: [string, Value][] = [
   ['length("e\\u0301")', 1],
   ['length("👩‍👩‍👧‍👦")', 1],
   ['length("🇫🇷🇩🇪")', 2],
-  ['strrev("e\\u0301a")', 'ae\u0301'],
+  ['strrev("e\\u0301a")', 'a\u00e9'], // cty normalizes strings to NFC
   ['strrev("👩‍👩‍👧‍👦x🇫🇷")', '🇫🇷x👩‍👩‍👧‍👦'],
-  ['substr("a👩‍👩‍👧‍👦e\\u0301b", 1, 2)', '👩‍👩‍👧‍👦e\u0301'],
+  ['substr("a👩‍👩‍👧‍👦e\\u0301b", 1, 2)', '👩‍👩‍👧‍👦\u00e9'],
   ['length("\\r\\n")', 1],
   ['length("각")', 1],
 ];

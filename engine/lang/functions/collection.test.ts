@@ -46,7 +46,7 @@ describe('collection functions', () => {
 
   it('concat, flatten, distinct, contains', () => {
     assert.deepEqual(call('concat', ['a'], [1, 'b']), ['a', 1, 'b']);
-    fails('concat', [['a'], 'b'], /list or tuple/);
+    fails('concat', [['a'], 'b'], /all arguments must be lists or tuples; got string/);
     assert.deepEqual(call('flatten', [[1, [2]], [], 3]), [1, 2, 3]);
     assert.deepEqual(call('flatten', [markSet(['a']), ['b']]), ['a', 'b']);
     assert.deepEqual(call('distinct', [1, '1', 2, 1]), ['1', '2']);

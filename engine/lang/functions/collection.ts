@@ -1,10 +1,10 @@
 // Collection functions: lists, sets, maps and the numeric aggregates over them.
 
-import { compareNum, type Num } from '../big-number.ts';
+import { compareNum, isNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
 import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bigNum, bool, graphemes, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
-import { add } from '../decimal-arithmetic.ts';
+import { add } from '../number-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
 
@@ -13,6 +13,14 @@ const D = 'dynamic' as const;
 function listArg(v: Value, i: number, what = 'list'): Value[] {
   if (!Array.isArray(v)) throw new FunctionArgumentError(i, `a ${what} is required`);
   return v;
+}
+/** The word cty's messages use for a value's kind of type. */
+function ctyTypeWord(v: Value): string {
+  if (Array.isArray(v)) return isSet(v) ? 'set' : 'tuple';
+  if (isNum(v)) return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string') return 'string';
+  return v === null ? 'null' : 'object';
 }
 function sortedKeys(o: ValueObject): string[] {
   return Object.keys(o).sort(compareKeys);
@@ -30,6 +38,7 @@ function setOp(name: string, combine: (sets: Value[][]) => Value[]): FunctionDef
     variadic: param('other_sets', SET_OF_ANY),
     returnType: SET_OF_ANY,
     impl: (args) => {
+      if (unifyTypes(args.flat()) === undefined) throw new FunctionArgumentError(null, 'given sets must all have compatible element types');
       const all = unifiedList(args.flat(), null, `${name} arguments' elements`);
       let k = 0;
       const sets = args.map((a) => all.slice(k, (k += (a as Value[]).length)));
@@ -81,7 +90,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       const list = listArg(l, 0);
       const n = int(i, 1, 'index');
       if (n < 0) throw new FunctionArgumentError(1, 'cannot use element function with a negative index');
-      if (list.length === 0) throw new FunctionArgumentError(0, 'cannot use element function with an empty list');
+      if (list.length === 0) throw new FunctionArgumentError(null, 'cannot use element function with an empty list');
       return list[n % list.length];
     },
   },
@@ -109,7 +118,10 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   keys: {
     params: [param('inputMap', D)],
     returnType: LIST_OF_STRING,
-    impl: ([m]) => sortedKeys(obj(m, 0)),
+    impl: ([m]) => {
+      if (!isObject(m)) throw new FunctionArgumentError(0, 'must have map or object type');
+      return sortedKeys(m);
+    },
   },
   values: {
     params: [param('mapping', D)],
@@ -123,9 +135,9 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     variadic: param('maps', D, { allowNull: true }),
     impl: (args) => {
       const out: ValueObject = {};
-      args.forEach((a, i) => {
+      args.forEach((a) => {
         if (a === null) return;
-        if (!isObject(a)) throw new FunctionArgumentError(i, 'arguments must be maps or objects, got a list');
+        if (!isObject(a)) throw new FunctionArgumentError(null, `arguments must be maps or objects, got ${JSON.stringify(ctyTypeWord(a))}`);
         Object.assign(out, a);
       });
       return out;
@@ -134,13 +146,18 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   concat: {
     params: [],
     variadic: param('seqs', D),
-    impl: (args) => args.flatMap((a, i) => listArg(a, i, 'list or tuple')),
+    impl: (args) =>
+      args.flatMap((a, i) => {
+        if (!Array.isArray(a)) throw new FunctionArgumentError(i, `all arguments must be lists or tuples; got ${ctyTypeWord(a)}`);
+        return a;
+      }),
   },
   flatten: {
     params: [param('list', D)],
     impl: ([l]) => {
       const out: Value[] = [];
-      if (!flattenInto(listArg(l, 0, 'list, set or tuple'), out)) return new Unknown();
+      if (!Array.isArray(l)) throw new FunctionArgumentError(null, 'can only flatten lists, sets and tuples');
+      if (!flattenInto(l, out)) return new Unknown();
       return out;
     },
   },

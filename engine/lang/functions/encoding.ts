@@ -163,7 +163,7 @@ export const encodingFunctions: Record<string, FunctionDef> = {
       const text = str(s, 0);
       if (text.trim() === '') throw new FunctionArgumentError(null, 'on line 1, column 1: missing start of document');
       // YAML 1.1 resolution, as go-yaml (and so Terraform) does: yes/no/on/off are bools.
-      const doc = yaml().parseDocument(text, { version: '1.1', uniqueKeys: true });
+      const doc = yaml().parseDocument(text, { version: '1.1', uniqueKeys: true, intAsBigInt: true });
       if (doc.errors.length > 0) throw new FunctionArgumentError(null, doc.errors[0].message.split('\n')[0]);
       return plainToValue(doc.toJS({ mapAsMap: false, maxAliasCount: 1000 }));
     },

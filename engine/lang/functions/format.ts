@@ -2,8 +2,8 @@
 // %v %#v %t %b %d %o %x %X %e %E %f %g %G %s %q %%, flags + - # space 0, width, .precision
 // and explicit argument indexes (%[2]s).
 
-import { isExactDouble, isNum, isWholeNum, type Num, toDec, toDouble } from '../big-number.ts';
-import { convert, ConversionError, formatNumber } from '../convert.ts';
+import { decimalOf, type Decimal, exponentText, fixedText, isNum, isWholeNum, type Num, roundDecimal, shortestOf, toBigInt } from '../big-number.ts';
+import { convert, ConversionError } from '../convert.ts';
 import { isObject, type Value } from '../value.ts';
 import { FunctionArgumentError } from './function.ts';
 import { graphemes } from './define.ts';
@@ -89,7 +89,9 @@ function formatOne(verb: string, spec: Spec, arg: Value, fail: (why: string) => 
       if (spec.flags.includes('#')) return pad(toJson(arg), spec, false);
       if (arg === null) return pad('null', spec, false);
       if (Array.isArray(arg) || isObject(arg)) return pad(toJson(arg), spec, false);
-      return pad(String(isNum(arg) ? formatNumber(arg) : (arg as string | boolean)), spec, false);
+      // a number under %v prints as Go prints a big.Float with %v: %g, shortest digits
+      if (isNum(arg)) return numberVerb('g', { ...spec, precision: undefined }, arg);
+      return pad(String(arg as string | boolean), spec, false);
     }
     case 's': {
       let s = as('string') as string;
@@ -107,57 +109,49 @@ function formatOne(verb: string, spec: Spec, arg: Value, fail: (why: string) => 
     case 'X': {
       const big = as('number') as Num;
       if (!isWholeNum(big)) return fail('an integer is required');
-      const n = toDouble(big);
       const radix = verb === 'b' ? 2 : verb === 'o' ? 8 : verb === 'd' ? 10 : 16;
-      // every digit of a big integer; a double is printed as the decimal it stands for
-      let digits = BigInt(toDec(big).abs().toFixed()).toString(radix);
+      const whole = toBigInt(big);
+      let digits = (whole < 0n ? -whole : whole).toString(radix);
       if (verb === 'X') digits = digits.toUpperCase();
       if (spec.flags.includes('#') && verb === 'x') digits = '0x' + digits;
       if (spec.flags.includes('#') && verb === 'X') digits = '0X' + digits;
       if (spec.flags.includes('#') && verb === 'o') digits = '0' + digits;
-      return signed(n < 0, digits, spec);
+      return signed(whole < 0n, digits, spec);
     }
-    default: {
-      const big = as('number') as Num;
-      if (verb === 'f' && !isExactDouble(big)) return signed(big.d.isNeg(), big.d.abs().toFixed(spec.precision ?? 6), spec);
-      const n = toDouble(big);
-      return signed(n < 0 || Object.is(n, -0), floatDigits(verb, Math.abs(n), spec), spec);
-    }
+    default:
+      return numberVerb(verb, spec, as('number') as Num);
   }
 }
 
-/** Digits of a non-negative float for %e %E %f %g %G, Go style (exponent at least two digits). */
-function floatDigits(verb: string, n: number, spec: Spec): string {
-  const fixExp = (s: string) => s.replace(/e([+-])(\d)$/, 'e$10$2');
-  switch (verb) {
-    case 'e':
-    case 'E': {
-      const s = fixExp(n.toExponential(spec.precision ?? 6));
-      return verb === 'E' ? s.toUpperCase() : s;
+/**
+ * %e %E %f %g %G of a number, as Go formats a big.Float: from the exact binary value (so %.30f
+ * of 0.1 shows the 512-bit float's digits), %g without a precision from the shortest digits.
+ */
+function numberVerb(verb: string, spec: Spec, n: Num): string {
+  if (typeof n === 'number' && !Number.isFinite(n)) return signed(n < 0, Number.isNaN(n) ? 'NaN' : 'Inf', spec);
+  const lower = verb.toLowerCase();
+  const upper = verb !== lower;
+  const shortest = lower === 'g' && spec.precision === undefined;
+  const { negative, d: exact } = shortest ? shortestOf(n) : decimalOf(n);
+  let d: Decimal = exact;
+  let prec = spec.precision ?? 6;
+  let text: string;
+  if (lower === 'e') text = exponentText(roundDecimal(d, 1 + prec), prec, upper ? 'E' : 'e');
+  else if (lower === 'f') text = fixedText(roundDecimal(d, d.exp + prec), prec);
+  else {
+    if (shortest) prec = d.digits.length;
+    else {
+      if (prec === 0) prec = 1;
+      d = roundDecimal(d, prec);
     }
-    case 'f': {
-      const p = spec.precision ?? 6;
-      if (n >= 1e21) return BigInt(Math.round(n)).toString() + (p > 0 ? '.' + '0'.repeat(p) : '');
-      return n.toFixed(p);
-    }
-    default: {
-      // %g: exponent form when the exponent is < -4 or >= the precision (6 when shortest).
-      const trim = (x: string) => (x.includes('.') ? x.replace(/\.?0+$/, '') : x);
-      let s: string;
-      if (spec.precision === undefined) {
-        const e = n.toExponential();
-        const exp = Number(e.split('e')[1]);
-        s = exp < -4 || exp >= 6 ? fixExp(e) : String(n);
-      } else {
-        const p = Math.max(spec.precision, 1);
-        const e = n.toExponential(p - 1);
-        const [mant, expText] = e.split('e');
-        const exp = Number(expText);
-        s = exp < -4 || exp >= p ? fixExp(`${trim(mant)}e${expText}`) : trim(n.toFixed(Math.max(p - 1 - exp, 0)));
-      }
-      return verb === 'G' ? s.toUpperCase() : s;
-    }
+    let eprec = prec;
+    if (eprec > d.digits.length && d.digits.length >= d.exp) eprec = d.digits.length;
+    if (shortest) eprec = 6;
+    const exp = d.exp - 1;
+    if (exp < -4 || exp >= eprec) text = exponentText(d, Math.min(prec, d.digits.length) - 1, upper ? 'E' : 'e');
+    else text = fixedText(d, Math.max((prec > d.exp ? d.digits.length : prec) - d.exp, 0));
   }
+  return signed(negative, text, spec);
 }
 
 function signed(negative: boolean, digits: string, spec: Spec): string {

@@ -2,6 +2,7 @@
 // Terraform's generic argument rules (arity, conversion, null, unknown, sensitive) so the
 // function implementations only see plain, converted, known values.
 
+import { nfc } from '../nfc.ts';
 import { ConversionError } from '../convert.ts';
 import { formatType } from '../types.ts';
 import { Sensitive, Unknown, type Value } from '../value.ts';
@@ -66,7 +67,8 @@ export function callFunction(name: string, args: Value[], ctx: FunctionContext):
   const wrap = (v: Value): Value => (sensitive && !(v instanceof Sensitive) ? new Sensitive(v) : v);
   if (unknown || (def.impure && !ctx.applying)) return wrap(new Unknown(def.returnType ? formatType(def.returnType) : undefined));
   try {
-    return wrap(def.impl(converted, ctx));
+    const result = def.impl(converted, ctx);
+    return wrap(typeof result === 'string' ? nfc(result) : result);
   } catch (e) {
     if (e instanceof FunctionArgumentError) {
       if (e.argIndex === null) throw new FunctionArgumentError(null, `Call to function "${name}" failed: ${sentence(e.message)}`);

@@ -1,21 +1,46 @@
 // Numeric functions: abs, ceil, floor, log, pow, signum, parseint. (min, max and sum live
-// with the collection functions.)
+// with the collection functions.) As in cty: abs, ceil and floor work on the exact number and
+// keep its precision; log and pow compute in float64 and give a 53-bit number; signum needs a
+// whole number that fits an int64; parseint gives an integer with every digit.
 
-import { type Dec, fromDec, newDec, type Num, numberFromText } from '../big-number.ts';
+import { fromBigInt, fromBin, fromFloat64, isWholeNum, type Num, rounded, toBigInt, toDouble } from '../big-number.ts';
+import { absolute } from '../number-arithmetic.ts';
+import { float64Pow } from './float64-pow.ts';
 import { bigNum, int, num, param, str } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 
 const N = 'number' as const;
 
-function unary(f: (n: number) => number, big: (d: Dec) => Dec): FunctionDef {
+function unary(f: (n: Num) => Num): FunctionDef {
   return {
     params: [param('num', N)],
     returnType: N,
-    impl: ([n]) => {
-      const x = bigNum(n, 0);
-      return typeof x === 'number' ? f(x) : fromDec(big(x.d));
-    },
+    impl: ([n]) => f(bigNum(n, 0)),
   };
+}
+
+/** floor (down) or ceil (up): the integer, at the argument's precision. */
+function toWhole(n: Num, up: boolean): Num {
+  if (typeof n === 'number') return up ? Math.ceil(n) : Math.floor(n);
+  if (isWholeNum(n)) return n;
+  let i = toBigInt(n); // toward zero
+  if (up && n.m > 0n) i += 1n;
+  if (!up && n.m < 0n) i -= 1n;
+  return fromBin(rounded(i, 0, n.prec));
+}
+
+const INT64 = 2n ** 63n;
+/** A number as Go's int (gocty): whole and within int64. */
+function goInt(n: Num, i: number): bigint {
+  if (!Number.isFinite(toDouble(n)) || !isWholeNum(n) || toBigInt(n) >= INT64 || toBigInt(n) < -INT64) {
+    throw new FunctionArgumentError(i, 'value must be a whole number, between -9223372036854775808 and 9223372036854775807');
+  }
+  return toBigInt(n);
+}
+
+function float64Result(x: number): Num {
+  if (Number.isNaN(x)) throw new FunctionArgumentError(0, 'result is not a number');
+  return fromFloat64(x);
 }
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -36,31 +61,26 @@ function parseInt62(s: string, base: number): Num {
     if (d < 0) throw new FunctionArgumentError(0, `cannot parse ${JSON.stringify(s)} as a base ${base} integer`);
     acc = acc * BigInt(base) + BigInt(d);
   }
-  return numberFromText((negative ? -acc : acc).toString());
+  return fromBigInt(negative ? -acc : acc);
 }
 
 export const numericFunctions: Record<string, FunctionDef> = {
-  abs: unary(Math.abs, (d) => d.abs()),
-  ceil: unary(Math.ceil, (d) => d.ceil()),
-  floor: unary(Math.floor, (d) => d.floor()),
-  signum: unary(
-    (n) => (n > 0 ? 1 : n < 0 ? -1 : 0),
-    (d) => newDec(d.isZero() ? 0 : d.isNeg() ? -1 : 1),
-  ),
+  abs: unary(absolute),
+  ceil: unary((n) => toWhole(n, true)),
+  floor: unary((n) => toWhole(n, false)),
+  signum: unary((n) => {
+    const i = goInt(n, 0);
+    return i > 0n ? 1 : i < 0n ? -1 : 0;
+  }),
   log: {
     params: [param('num', N), param('base', N)],
     returnType: N,
-    impl: ([n, b]) => {
-      const r = Math.log(num(n, 0)) / Math.log(num(b, 1));
-      // log(8, 2) is 2.9999999999999996 in doubles; Terraform prints 3.
-      const rounded = Math.round(r);
-      return Math.abs(r - rounded) < 1e-12 ? rounded : r;
-    },
+    impl: ([n, b]) => float64Result(Math.log(num(n, 0)) / Math.log(num(b, 1))),
   },
   pow: {
     params: [param('num', N), param('power', N)],
     returnType: N,
-    impl: ([n, p]) => num(n, 0) ** num(p, 1),
+    impl: ([n, p]) => float64Result(float64Pow(num(n, 0), num(p, 1))),
   },
   parseint: {
     params: [param('number', 'string'), param('base', N)],

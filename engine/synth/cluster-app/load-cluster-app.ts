@@ -5,13 +5,16 @@
 import { stackNameForPath } from '../stack-name.ts';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SynthError } from '../synth-error.ts';
 import type { SynthResult } from '../synth-result.ts';
 import { runApp } from '../run-app.ts';
+import { keepsOrigins, locateRendered, originWrapper } from './kustomize-origin.ts';
 import { readObjects, type SourcedObject } from './read-objects.ts';
+import { YamlCache } from './yaml-cache.ts';
 import { resourceName, toStackJson } from './to-stack-json.ts';
 
 export type ClusterAppKind = 'kustomize' | 'cdk8s' | 'yaml';
@@ -34,10 +37,10 @@ export async function detectClusterApp(dir: string): Promise<ClusterAppKind | un
 }
 
 export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: ClusterAppOptions = {}): Promise<SynthResult> {
-  const objects = kind === 'kustomize' ? await kustomize(dir, opts) : kind === 'cdk8s' ? await cdk8s(dir, opts) : await plainYaml(dir);
+  const outDir = opts.outDir ?? join(dir, 'cdktf.out');
+  const objects = kind === 'kustomize' ? await kustomize(dir, opts) : kind === 'cdk8s' ? await cdk8s(dir, opts) : await plainYaml(dir, outDir);
   const name = stackNameForPath(dir);
   const json = toStackJson(objects);
-  const outDir = opts.outDir ?? join(dir, 'cdktf.out');
   const stackDir = join(outDir, 'stacks', name);
   await mkdir(stackDir, { recursive: true });
   const file = join(stackDir, 'cdk.tf.json');
@@ -48,7 +51,7 @@ export async function loadClusterApp(dir: string, kind: ClusterAppKind, opts: Cl
 
 /**
  * Messages about a resource point at the YAML document it came from (file and line), not at the
- * generated JSON; kustomize's rendered output is no file, so those keep the JSON location.
+ * generated JSON: for Kustomize, the overlay or base file its origin annotation names.
  */
 function locateObjects(objects: readonly SourcedObject[]): (pointer: string) => { file: string; line: number; column: number } | undefined {
   const at = new Map<string, { file: string; line: number }>();
@@ -73,35 +76,60 @@ async function yamlFiles(dir: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-async function plainYaml(dir: string): Promise<SourcedObject[]> {
+async function plainYaml(dir: string, outDir: string): Promise<SourcedObject[]> {
   const problems: string[] = [];
   const out: SourcedObject[] = [];
+  const cache = await YamlCache.open(outDir);
   for (const f of await yamlFiles(dir)) {
+    const path = join(dir, f);
     try {
-      out.push(...readObjects(await readFile(join(dir, f), 'utf8'), f, join(dir, f)));
+      const text = await readFile(path, 'utf8');
+      out.push(...cache.objects(f, path, text, () => readObjects(text, f, path)));
     } catch (e) {
       if (e instanceof SynthError) problems.push(e.message);
       else throw e;
     }
   }
   if (problems.length) throw new SynthError(`cannot read the Kubernetes YAML in ${dir}:\n${problems.join('\n')}`);
+  await mkdir(outDir, { recursive: true });
+  await cache.save();
   return out;
 }
 
 async function kustomize(dir: string, opts: ClusterAppOptions): Promise<SourcedObject[]> {
-  const file = KUSTOMIZATION_FILES.find((f) => existsSync(join(dir, f)))!;
-  const text = await new Promise<string>((resolve, reject) => {
-    const child = execFile('kubectl', ['kustomize', dir], { env: opts.env ?? process.env, maxBuffer: 256 * 1024 * 1024, signal: opts.signal }, (err, stdout, stderr) => {
+  const file = join(dir, KUSTOMIZATION_FILES.find((f) => existsSync(join(dir, f)))!);
+  // Rendered through a wrapper that asks kustomize for each object's origin, so messages name
+  // the overlay or base file that defines an object, not the rendered output.
+  const wrapper = await mkdtemp(join(tmpdir(), 'ballast-kustomize-'));
+  try {
+    await writeFile(join(wrapper, 'kustomization.yaml'), originWrapper(wrapper, dir));
+    let text: string;
+    try {
+      text = await runKustomize(wrapper, file, opts);
+    } catch (e) {
+      // the user's own kustomization, rendered alone, gives the message about their files
+      if (e instanceof SynthError) await runKustomize(dir, file, opts);
+      throw e;
+    }
+    const rendered = readObjects(text, `${relative(process.cwd(), file) || file} (rendered)`);
+    return locateRendered(rendered, wrapper, dir, keepsOrigins(await readFile(file, 'utf8')));
+  } finally {
+    await rm(wrapper, { recursive: true, force: true });
+  }
+}
+
+function runKustomize(root: string, file: string, opts: ClusterAppOptions): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = execFile('kubectl', ['kustomize', root], { env: opts.env ?? process.env, maxBuffer: 256 * 1024 * 1024, signal: opts.signal }, (err, stdout, stderr) => {
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') return reject(new SynthError(`cannot render ${join(dir, file)}: kubectl is not installed (Ballast runs "kubectl kustomize")`));
-        return reject(new SynthError(`kustomize failed for ${join(dir, file)}:\n${(stderr || err.message).trim()}`));
+        if (code === 'ENOENT') return reject(new SynthError(`cannot render ${file}: kubectl is not installed (Ballast runs "kubectl kustomize")`));
+        return reject(new SynthError(`kustomize failed for ${file}:\n${(stderr || err.message).trim()}`));
       }
       resolve(stdout);
     });
     child.stdin?.end();
   });
-  return readObjects(text, `${relative(process.cwd(), join(dir, file)) || file} (rendered)`);
 }
 
 async function cdk8s(dir: string, opts: ClusterAppOptions): Promise<SourcedObject[]> {

@@ -1,7 +1,7 @@
 // Kubernetes objects from YAML text (multi-document files, `kind: List`), each with where it
 // came from, so every later message can name the file and the document.
 
-import { isMap, isSeq, parseAllDocuments } from 'yaml';
+import { isMap, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import { SynthError } from '../synth-error.ts';
 
 export type KubeObject = { [key: string]: unknown } & { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; [k: string]: unknown } };
@@ -20,10 +20,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function readObjects(text: string, file: string, path?: string): SourcedObject[] {
   const problems: string[] = [];
   const out: SourcedObject[] = [];
-  const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true });
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true, lineCounter: lines });
   const list = Array.isArray(docs) ? docs : [docs];
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lines.linePos(offset).line);
   list.forEach((doc, i) => {
-    const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : text.slice(0, offset).split('\n').length);
     // the document's first line of content (not its "---"), and for a List each item's own line
     const start = lineOf(doc.contents?.range?.[0] ?? doc.range?.[0]);
     const at = `${file}:${start} (document ${i + 1})`;

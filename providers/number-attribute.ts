@@ -1,0 +1,87 @@
+// Numbers at the boundary of a built-in provider, as terraform's providers take them: an int64
+// attribute accepts any whole number that fits an int64 (a BigNum beyond 2^53 is passed on for
+// the handler to read with toBigInt); any other number attribute is a float64, so a number no
+// double holds exactly is rounded to the nearest double. Anything else (a fraction or an
+// out-of-range whole number for an int64 attribute) is a diagnostic that names the attribute.
+
+import { error, type Diagnostic } from '../engine/diagnostics.ts';
+import { fromFloat64, isBigNum, isWholeNum, type Num, numEquals, toBigInt, toDouble } from '../engine/lang/big-number.ts';
+import { convert } from '../engine/lang/convert.ts';
+import { isObject, isSet, markSet, type Value, type ValueObject } from '../engine/lang/value.ts';
+import type { AttributeSchema, BlockSchema } from './provider.ts';
+import { blockItems } from './schema-plan.ts';
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Whether a number fits an int64 attribute. */
+export function fitsInt64(n: Num): boolean {
+  if (!isWholeNum(n) || !Number.isFinite(toDouble(n))) return false;
+  const i = toBigInt(n);
+  return i >= INT64_MIN && i <= INT64_MAX;
+}
+
+/** The number a value stands for ("5" converts, as the schema does); undefined for anything else. */
+function asNumber(v: Value | undefined): Num | undefined {
+  if (typeof v === 'number' || isBigNum(v)) return v;
+  if (typeof v !== 'string') return undefined;
+  try {
+    return convert(v, 'number') as Num;
+  } catch {
+    return undefined; // the schema check reports it
+  }
+}
+
+/** Diagnostics for number attributes a provider cannot take (int64 attributes that are not int64s). */
+export function numberDiagnostics(block: BlockSchema, config: ValueObject, typeName: string, prefix = ''): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, attr] of Object.entries(block.attributes)) {
+    const v = attr.int64 && attr.type === 'number' ? asNumber(config[name]) : undefined;
+    if (v !== undefined && !fitsInt64(v)) {
+      out.push(
+        error(
+          `Inappropriate value for attribute "${name}": a whole number between -9223372036854775808 and 9223372036854775807 is required`,
+          `${typeName} reads "${prefix + name}" as a 64-bit integer.`,
+          { attribute: prefix + name },
+        ),
+      );
+    }
+  }
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    const v = config[name];
+    if (v === null || v === undefined) continue;
+    const items = nested.nesting === 'single' ? [v] : Array.isArray(v) || isObject(v) ? blockItems(v) : [];
+    items.forEach((item, i) => {
+      if (isObject(item)) out.push(...numberDiagnostics(nested.block, item, typeName, `${prefix}${name}${nested.nesting === 'single' ? '' : `[${i}]`}.`));
+    });
+  }
+  return out;
+}
+
+function attributeNumber(attr: AttributeSchema, v: Value): Value {
+  if (attr.type !== 'number' || !isBigNum(v)) return v;
+  const d = toDouble(v);
+  // a number a double holds exactly (pow(2, 3), a 53-bit float) is that double
+  if (Number.isFinite(d) && numEquals(fromFloat64(d), v)) return d;
+  if (attr.int64 && fitsInt64(v)) return v;
+  return d;
+}
+
+/** The object with its number attributes in the form the provider's handlers read. */
+export function providerNumbers(block: BlockSchema, value: ValueObject): ValueObject {
+  let out: ValueObject | undefined;
+  const set = (k: string, v: Value) => {
+    if (v === value[k]) return;
+    out ??= { ...value };
+    out[k] = v;
+  };
+  for (const [name, attr] of Object.entries(block.attributes)) if (name in value) set(name, attributeNumber(attr, value[name]));
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    const v = value[name];
+    if (Array.isArray(v)) {
+      const mapped = v.map((x) => (isObject(x) ? providerNumbers(nested.block, x) : x));
+      if (mapped.some((x, i) => x !== v[i])) set(name, isSet(v) ? markSet(mapped) : mapped);
+    } else if (isObject(v)) set(name, providerNumbers(nested.block, v));
+  }
+  return out ?? value;
+}
