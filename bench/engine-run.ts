@@ -16,7 +16,7 @@ import { defaultRegistry } from '../providers/shipped/default-registry.ts';
 import { withPlugins } from '../providers/plugin/plugin-registry.ts';
 import { hasErrors, formatDiagnostic } from '../engine/diagnostics.ts';
 import { type CpuReading, readCpu, since } from './process-cpu.ts';
-import { unaryCallCount } from '../providers/plugin/grpc-unary.ts';
+import { providerCallCount } from '../providers/plugin/plugin-provider.ts';
 
 const [file, mirror] = process.argv.slice(2);
 const bytes = readFileSync(file);
@@ -39,31 +39,31 @@ async function plan() {
 try {
   let t = performance.now();
   let c = readCpu();
-  let calls = unaryCallCount();
+  let calls = providerCallCount();
   const s1 = await plan();
   const planMs = performance.now() - t;
   const planCpu = since(c);
-  const planCalls = unaryCallCount() - calls;
+  const planCalls = providerCallCount() - calls;
   const changes = s1.plan.changes.filter((c) => c.action !== 'no-op').length;
 
   t = performance.now();
   c = readCpu();
-  calls = unaryCallCount();
+  calls = providerCallCount();
   const out = await applySession(s1, store, { parallelism: 10 });
   const applyMs = performance.now() - t;
   const applyCpu = since(c);
-  const applyCalls = unaryCallCount() - calls;
+  const applyCalls = providerCallCount() - calls;
   if (hasErrors(out.diagnostics)) throw new Error(out.diagnostics.map(formatDiagnostic).join('\n'));
   // stopping the provider belongs to no phase
   await s1.close();
 
   t = performance.now();
   c = readCpu();
-  calls = unaryCallCount();
+  calls = providerCallCount();
   const s2 = await plan();
   const replanMs = performance.now() - t;
   const replanCpu = since(c);
-  const replanCalls = unaryCallCount() - calls;
+  const replanCalls = providerCallCount() - calls;
   const pending = s2.plan.changes.filter((c) => c.action !== 'no-op').length;
   await s2.close();
   const cpu = (r: CpuReading, providerCalls: number) => ({ ballastMs: r.self, providerMs: r.children ?? null, providerCalls });

@@ -8,10 +8,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import { clientCertificate, serverCertificatePem } from './auto-mtls.ts';
-import { type UnaryMethod, UnaryChannel } from './grpc-unary.ts';
 import { LineTail, parseLogLine, type PluginLogSink } from './stderr-log.ts';
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
@@ -32,28 +29,22 @@ export class PluginError extends Error {
 const PROTO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'proto');
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, arrays: true, objects: true, oneofs: true };
 type ServiceCtor = grpc.ServiceClientConstructor;
-/** the Provider service's methods by name, as proto-loader defines them (path and serializers) */
-export type ProviderMethods = Readonly<Record<string, UnaryMethod>>;
-let services: { v5: ProviderMethods; v6: ProviderMethods; stdio: ServiceCtor; controller: ServiceCtor } | undefined;
+let services: { v5: ServiceCtor; v6: ServiceCtor; stdio: ServiceCtor; controller: ServiceCtor } | undefined;
 
 function loadServices() {
   if (services) return services;
-  const definition = (file: string) => {
+  const pkg = (file: string) => {
     try {
-      return protoLoader.loadSync(join(PROTO_DIR, file), LOADER_OPTIONS);
+      return grpc.loadPackageDefinition(protoLoader.loadSync(join(PROTO_DIR, file), LOADER_OPTIONS));
     } catch (e) {
       // a broken installation (the build copies proto/ next to the compiled code), not the provider's fault
       throw new PluginError(`Ballast cannot load its plugin protocol definition ${join(PROTO_DIR, file)}: ${(e as Error).message}. Reinstall Ballast (or run \`npm run build\` in a checkout).`);
     }
   };
-  const methods = (file: string, service: string) => definition(file)[service] as unknown as ProviderMethods;
-  const gp = grpc.loadPackageDefinition(definition('go-plugin.proto')).plugin as grpc.GrpcObject;
-  services = {
-    v5: methods('tfplugin5.proto', 'tfplugin5.Provider'),
-    v6: methods('tfplugin6.proto', 'tfplugin6.Provider'),
-    stdio: gp.GRPCStdio as ServiceCtor,
-    controller: gp.GRPCController as ServiceCtor,
-  };
+  const v5 = pkg('tfplugin5.proto').tfplugin5 as grpc.GrpcObject;
+  const v6 = pkg('tfplugin6.proto').tfplugin6 as grpc.GrpcObject;
+  const gp = pkg('go-plugin.proto').plugin as grpc.GrpcObject;
+  services = { v5: v5.Provider as ServiceCtor, v6: v6.Provider as ServiceCtor, stdio: gp.GRPCStdio as ServiceCtor, controller: gp.GRPCController as ServiceCtor };
   return services;
 }
 
@@ -94,22 +85,12 @@ export function parseHandshake(line: string, accepted: readonly ProtocolVersion[
   return { core, protocol: app as ProtocolVersion, network, address: parts[3], serverCert: parts[5] || undefined };
 }
 
-const MAX_MESSAGE_BYTES = 256 << 20;
-
-/** "127.0.0.1:1234" (go-plugin on Windows listens on TCP) */
-function hostPort(address: string): { host: string; port: number } {
-  const i = address.lastIndexOf(':');
-  return { host: address.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(address.slice(i + 1)) };
-}
-
 export class PluginProcess {
   readonly stderrTail = new LineTail();
   private child?: ChildProcess;
   private exitInfo?: string;
   private exited?: Promise<void>;
-  /** the Provider service: unary calls on their own connection */
-  channel?: UnaryChannel;
-  methods: ProviderMethods = {};
+  client?: grpc.Client;
   protocol: ProtocolVersion = 6;
   private channelClients: grpc.Client[] = [];
 
@@ -169,8 +150,6 @@ export class PluginProcess {
     child.stdout!.resume();
     this.protocol = hs.protocol;
     let creds: grpc.ChannelCredentials;
-    let connect: () => Socket;
-    const endpoint = hs.network === 'unix' ? { path: hs.address } : hostPort(hs.address);
     if (hs.serverCert) {
       let server: { pem: string; fingerprint: string };
       try {
@@ -179,31 +158,35 @@ export class PluginProcess {
         await this.kill();
         throw new PluginError(`Provider ${name} sent an unreadable server certificate: ${(e as Error).message}`);
       }
-      // trust only the certificate this process announced in its handshake
-      const checkServerIdentity = (_host: string, peer: { fingerprint256: string }) =>
-        peer.fingerprint256 === server.fingerprint ? undefined : new Error('the provider presented a different certificate than the one in its handshake');
-      creds = grpc.credentials.createSsl(Buffer.from(server.pem), Buffer.from(cert.keyPem), Buffer.from(cert.certPem), { checkServerIdentity });
-      connect = () => tlsConnect({ ...endpoint, ca: server.pem, key: cert.keyPem, cert: cert.certPem, servername: 'localhost', ALPNProtocols: ['h2'], checkServerIdentity });
+      creds = grpc.credentials.createSsl(Buffer.from(server.pem), Buffer.from(cert.keyPem), Buffer.from(cert.certPem), {
+        // trust only the certificate this process announced in its handshake
+        checkServerIdentity: (_host, peer) => (peer.fingerprint256 === server.fingerprint ? undefined : new Error('the provider presented a different certificate than the one in its handshake')),
+      });
     } else {
       // a provider that ignored PLUGIN_CLIENT_CERT (very old go-plugin) speaks plain gRPC on its private socket
       creds = grpc.credentials.createInsecure();
-      connect = () => netConnect(endpoint);
     }
     const target = hs.network === 'unix' ? `unix:${hs.address}` : hs.address;
     const channelOptions: grpc.ChannelOptions = {
-      'grpc.max_receive_message_length': MAX_MESSAGE_BYTES,
-      'grpc.max_send_message_length': MAX_MESSAGE_BYTES,
+      'grpc.max_receive_message_length': 256 << 20,
+      'grpc.max_send_message_length': 256 << 20,
       'grpc.ssl_target_name_override': 'localhost',
       'grpc.default_authority': 'localhost',
+      // one private connection to a child process: no retries, no channelz bookkeeping, no name
+      // resolution to redo, and a window large enough for a big provider schema in one go
+      'grpc.enable_retries': 0,
+      'grpc.enable_channelz': 0,
+      'grpc.service_config_disable_resolution': 1,
+      'grpc-node.flow_control_window': 32 << 20,
     };
-    this.methods = hs.protocol === 5 ? svc.v5 : svc.v6;
-    const channel = new UnaryChannel({ connect, secure: Boolean(hs.serverCert), maxMessageBytes: MAX_MESSAGE_BYTES });
-    this.channel = channel;
+    this.client = new (hs.protocol === 5 ? svc.v5 : svc.v6)(target, creds, channelOptions);
     const stdio = new svc.stdio(target, creds, channelOptions);
     const controller = new svc.controller(target, creds, channelOptions);
     this.channelClients = [stdio, controller];
     this.controller = controller;
-    await channel.ready(this.opts.startTimeoutMs ?? 60_000).catch(async (e: Error) => {
+    await new Promise<void>((resolve, reject) => {
+      this.client!.waitForReady(Date.now() + (this.opts.startTimeoutMs ?? 60_000), (err) => (err ? reject(err) : resolve()));
+    }).catch(async (e: Error) => {
       await this.kill();
       throw new PluginError(`Provider ${name} could not be reached on ${hs.address}: ${e.message}`, this.stderrTail.get());
     });
@@ -295,7 +278,7 @@ export class PluginProcess {
       await this.exited;
       clearTimeout(t);
     }
-    this.channel?.close();
+    this.client?.close();
     for (const c of this.channelClients) c.close();
   }
 

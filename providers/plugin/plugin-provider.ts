@@ -3,6 +3,7 @@
 // resource instance of a run, stopped by close().
 
 import { basename } from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
 import { type Diagnostic, error, type Where } from '../../engine/diagnostics.ts';
 import type { Type } from '../../engine/lang/types.ts';
 import { isObject, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
@@ -33,9 +34,14 @@ import { decodeValue, encodeJsonValue, encodeValue, ValueTypeError } from './msg
 import { jsonToValue } from '../../engine/lang/json-value.ts';
 import { parseJson } from '../../engine/lang/json-numbers.ts';
 import { type BridgedProviderSchema, type BridgedSchema, bridgeProviderSchema } from './protocol-schema.ts';
-import { GrpcCallError } from './grpc-unary.ts';
 import { PluginError, PluginProcess, type StartOptions } from './plugin-process.ts';
 import { type SchemaCache, sharedSchemaCache } from './schema-cache.ts';
+
+let calls = 0;
+/** How many provider calls this process has made (the plugin bench divides its CPU by it). */
+export function providerCallCount(): number {
+  return calls;
+}
 
 /** What a plan says about the implementation serving a provider. */
 export interface PluginDescription {
@@ -179,42 +185,34 @@ export class PluginProvider implements Provider {
 
   /** One unary call; a dead process, a timeout or an interrupt become a PluginError naming the provider. */
   private rpc<T>(method: string, req: object, signal?: AbortSignal): Promise<T> {
-    const proc = this.proc;
-    const channel = proc?.channel;
-    if (!proc || !channel || !proc.alive) {
-      return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${proc?.exitReason ?? 'not started'}); ${method} cannot be called.`, proc?.stderrTail.get()));
+    calls++;
+    const client = this.proc?.client;
+    if (!this.proc || !client || !this.proc.alive) {
+      return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${this.proc?.exitReason ?? 'not started'}); ${method} cannot be called.`, this.proc?.stderrTail.get()));
     }
-    const m = proc.methods[method];
-    if (!m) return Promise.reject(new Error(`internal error: the plugin protocol has no method ${method}`));
-    const call = channel.call<T>(m, req);
-    if (!this.opts.callTimeoutMs && !signal) return call.response.catch((e: unknown) => this.explain(method, e, false).then((err) => Promise.reject(err)));
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    const onAbort = () => void this.stop();
-    if (this.opts.callTimeoutMs) {
-      timer = setTimeout(() => {
-        timedOut = true;
-        // ask politely, then give the provider a moment before the call is abandoned
-        void this.stop().then(() => setTimeout(() => call.cancel(), 2_000).unref());
-      }, this.opts.callTimeoutMs);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    return call.response.then(
-      (v) => {
-        clearTimeout(timer);
+    const fn = (client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: (e: grpc.ServiceError | null, v: T) => void) => grpc.ClientUnaryCall>)[method];
+    return new Promise<T>((resolve, reject) => {
+      let timedOut = false;
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = () => void this.stop();
+      const call = fn.call(client, req, {}, (err, value) => {
+        if (timer) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        return v;
-      },
-      async (e: unknown) => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        throw await this.explain(method, e, timedOut);
-      },
-    );
+        if (!err) return resolve(value);
+        void this.explain(method, err, timedOut).then(reject);
+      });
+      if (this.opts.callTimeoutMs) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          // ask politely, then give the provider a moment before the call is abandoned
+          void this.stop().then(() => setTimeout(() => call.cancel(), 2_000).unref());
+        }, this.opts.callTimeoutMs);
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
-  private async explain(method: string, err: unknown, timedOut: boolean): Promise<PluginError> {
-    if (!(err instanceof GrpcCallError)) return err instanceof PluginError ? err : new PluginError(`Provider ${this.opts.name} failed ${method}: ${(err as Error).message}`);
+  private async explain(method: string, err: grpc.ServiceError, timedOut: boolean): Promise<PluginError> {
     if (timedOut) {
       return new PluginError(
         `Provider ${this.opts.name} did not finish ${method} within ${Math.round((this.opts.callTimeoutMs ?? 0) / 1000)} s; Ballast sent it StopProvider and gave up on the call.`,
@@ -233,13 +231,12 @@ export class PluginProvider implements Provider {
   stop(): Promise<void> {
     if (!this.stopping) {
       const p = this.proc;
-      const m = p?.methods[METHODS[p.protocol].stop];
       this.stopping =
-        p?.alive && p.channel && m
-          ? p.channel.call(m, {}, 5_000).response.then(
-              () => {},
-              () => {},
-            )
+        p && p.alive && p.client
+          ? new Promise<void>((resolve) => {
+              const fn = (p.client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: () => void) => void>)[METHODS[p.protocol].stop];
+              fn.call(p.client, {}, { deadline: Date.now() + 5_000 }, () => resolve());
+            })
           : Promise.resolve();
     }
     return this.stopping;
@@ -257,7 +254,7 @@ export class PluginProvider implements Provider {
       value = { ...value };
       for (const k of s.writeOnly) (value as ValueObject)[k] = null;
     }
-    return { msgpack: encodeValue(value, s.type) };
+    return { msgpack: Buffer.from(encodeValue(value, s.type)) };
   }
 
   private obj(d: DynamicValue | null | undefined, s: BridgedSchema): ValueObject | null {
@@ -312,7 +309,7 @@ export class PluginProvider implements Provider {
   }
 
   private async remoteValidate(method: 'validateResource' | 'validateData', typeName: string, config: DynamicValue): Promise<Diagnostic[]> {
-    const key = `${method}\0${typeName}\0${config.msgpack?.toString('latin1')}`;
+    const key = `${method}\0${typeName}\0${config.msgpack?.toString('base64')}`;
     if (this.validated.has(key)) return [];
     const req = method === 'validateResource' ? { type_name: typeName, config, client_capabilities: CLIENT_CAPABILITIES } : { type_name: typeName, config };
     const resp = await this.rpc<{ diagnostics?: WireDiagnostic[] }>(METHODS[this.process.protocol][method], req);
@@ -464,7 +461,7 @@ export class PluginProvider implements Provider {
     const types = args.map((_, i) => sig.parameters[i]?.type ?? sig.variadic?.type ?? 'dynamic');
     const resp = await this.rpc<{ result?: DynamicValue; error?: { text?: string; function_argument?: number } | null }>('CallFunction', {
       name,
-      arguments: args.map((a, i) => ({ msgpack: encodeValue(a, types[i]) })),
+      arguments: args.map((a, i) => ({ msgpack: Buffer.from(encodeValue(a, types[i])) })),
     });
     if (resp.error?.text) return { error: resp.error.text, argument: resp.error.function_argument };
     return { value: decodeValue(resp.result?.msgpack, sig.returns) };
