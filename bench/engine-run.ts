@@ -1,6 +1,7 @@
 // One benchmark run in a fresh process (so peak memory is this run's alone): plan from empty
 // state, apply with durable per-operation journal records, then a no-change re-plan.
-// Prints one JSON line of timings (ms) and peak RSS (MiB). With a mirror directory as the second
+// Prints one JSON line of timings (ms), CPU time per phase (ms; this process and, separately,
+// the provider processes it started) and peak RSS (MiB). With a mirror directory as the second
 // argument, provider binaries found there run through the plugin bridge (plugin.bench.ts).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +15,8 @@ import { LocalDirStore } from '../state/local-dir-store.ts';
 import { defaultRegistry } from '../providers/shipped/default-registry.ts';
 import { withPlugins } from '../providers/plugin/plugin-registry.ts';
 import { hasErrors, formatDiagnostic } from '../engine/diagnostics.ts';
+import { type CpuReading, readCpu, since } from './process-cpu.ts';
+import { providerCallCount } from '../providers/plugin/plugin-provider.ts';
 
 const [file, mirror] = process.argv.slice(2);
 const bytes = readFileSync(file);
@@ -35,24 +38,48 @@ async function plan() {
 
 try {
   let t = performance.now();
+  let c = readCpu();
+  let calls = providerCallCount();
   const s1 = await plan();
   const planMs = performance.now() - t;
+  const planCpu = since(c);
+  const planCalls = providerCallCount() - calls;
   const changes = s1.plan.changes.filter((c) => c.action !== 'no-op').length;
 
   t = performance.now();
+  c = readCpu();
+  calls = providerCallCount();
   const out = await applySession(s1, store, { parallelism: 10 });
   const applyMs = performance.now() - t;
+  const applyCpu = since(c);
+  const applyCalls = providerCallCount() - calls;
   if (hasErrors(out.diagnostics)) throw new Error(out.diagnostics.map(formatDiagnostic).join('\n'));
+  // stopping the provider belongs to no phase
   await s1.close();
 
   t = performance.now();
+  c = readCpu();
+  calls = providerCallCount();
   const s2 = await plan();
   const replanMs = performance.now() - t;
+  const replanCpu = since(c);
+  const replanCalls = providerCallCount() - calls;
   const pending = s2.plan.changes.filter((c) => c.action !== 'no-op').length;
   await s2.close();
+  const cpu = (r: CpuReading, providerCalls: number) => ({ ballastMs: r.self, providerMs: r.children ?? null, providerCalls });
 
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ planMs, applyMs, replanMs, maxRssMiB, changes, pendingAfterApply: pending }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      planMs,
+      applyMs,
+      replanMs,
+      cpu: { plan: cpu(planCpu, planCalls), apply: cpu(applyCpu, applyCalls), replan: cpu(replanCpu, replanCalls) },
+      maxRssMiB,
+      changes,
+      pendingAfterApply: pending,
+    }) + '\n',
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,12 +1,14 @@
 // Provider-defined functions (issue 11) through the CLI and the real protocol-6 test provider
 // (terraform-plugin-framework), whose join_upper(parts list(string), sep string) upper-cases
 // the joined parts and refuses the separator "!". Calls in resource arguments (known at plan,
-// and known only at apply), in locals and outputs; argument type errors and function errors are
-// diagnostics pointing at the call. Where terraform is on the PATH, it gives the same outputs.
+// and known only at apply), in locals and outputs, in count and for_each, in a provider block
+// (its own provider's function, called before that provider is configured), in a variable
+// validation and in a module argument; argument type errors and function errors are diagnostics
+// pointing at the call. Where terraform is on the PATH, it gives the same outputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runBallast } from './helpers/run-ballast.ts';
 import { binaries, ensureTestProviders, mirrorDir, pluginSandbox } from './helpers/test-providers.ts';
@@ -32,7 +34,50 @@ const config = {
 };
 const EXPECTED = { greeting: 'HELLO WORLD', known: 'A-B', later: 'A-B+C' };
 
-const sandbox = (config: object) => pluginSandbox('ballast-provider-fn-', config);
+// Every other place Terraform allows a provider function: count, for_each (through a local), the
+// provider block of the function's own provider, a variable validation, a module argument.
+const everywhere = {
+  terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } },
+  variable: {
+    word: {
+      type: 'string',
+      default: 'abc',
+      validation: [{ condition: '${provider::ballasttest6::join_upper([var.word], "") == "ABC"}', error_message: 'word must be abc in any case.' }],
+    },
+  },
+  provider: { ballasttest6: [{ prefix: '${provider::ballasttest6::join_upper(["p", "q"], "")}' }] },
+  locals: { names: '${split(",", provider::ballasttest6::join_upper(["x", "y"], ","))}' },
+  resource: {
+    terraform_data: {
+      counted: { count: '${length(split("-", provider::ballasttest6::join_upper(["a", "b", "c"], "-")))}', input: '${count.index}' },
+      each: { for_each: '${toset(local.names)}', input: '${each.key}' },
+    },
+    ballasttest6_thing: { t: { name: 'one' } },
+  },
+  module: { m: { source: './mod', text: '${provider::ballasttest6::join_upper(["m", "n"], "+")}' } },
+  output: {
+    counted: { value: '${length(terraform_data.counted)}' },
+    each: { value: '${sort(keys(terraform_data.each))}' },
+    id: { value: '${ballasttest6_thing.t.id}' },
+    module: { value: '${module.m.text}' },
+    word: { value: '${var.word}' },
+  },
+};
+const everywhereModule = {
+  variable: { text: { type: 'string' } },
+  output: { text: { value: '${lower(var.text)}' } },
+};
+// the provider block's prefix ("PQ") starts the id the provider makes
+const EVERYWHERE = { counted: 3, each: ['X', 'Y'], id: 'PQthing-one', module: 'm+n', word: 'abc' };
+
+async function sandbox(cfg: object, files: Record<string, object> = {}): Promise<{ dir: string; env: Record<string, string> }> {
+  const box = await pluginSandbox('ballast-provider-fn-', cfg);
+  for (const [name, body] of Object.entries(files)) {
+    mkdirSync(dirname(join(box.dir, name)), { recursive: true });
+    writeFileSync(join(box.dir, name), JSON.stringify(body, null, 2));
+  }
+  return box;
+}
 const values = (stdout: string): Record<string, unknown> => Object.fromEntries(Object.entries(JSON.parse(stdout) as Record<string, { value: unknown }>).map(([k, o]) => [k, o.value]));
 
 test('provider functions in resources, locals and outputs: plan, apply, no-op re-plan', { skip, timeout: 600_000 }, async () => {
@@ -48,6 +93,45 @@ test('provider functions in resources, locals and outputs: plan, apply, no-op re
   assert.deepEqual(values(out.stdout), EXPECTED);
   const again = await runBallast(['plan', '--detailed-exitcode', ...args], { cwd: dir, env });
   assert.equal(again.code, 0, again.stdout + again.stderr);
+});
+
+test('provider functions in count, for_each, a provider block, a variable validation and a module argument: plan, saved-plan apply, no-op re-plan', { skip, timeout: 600_000 }, async () => {
+  const { dir, env } = await sandbox(everywhere, { 'mod/main.tf.json': everywhereModule });
+  const args = ['--plugin-dir', mirrorDir];
+  const plan = await runBallast(['plan', '--out', 'run.plan', ...args], { cwd: dir, env });
+  assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+  assert.match(plan.stdout, /terraform_data\.counted\[2\] will be created/, 'count came from the function');
+  assert.doesNotMatch(plan.stdout, /terraform_data\.counted\[3\]/);
+  assert.match(plan.stdout, /terraform_data\.each\["Y"\] will be created/, 'for_each came from the function through a local');
+  // the saved plan is applied in a new process: the provider block's function runs again there
+  const apply = await runBallast(['apply', 'run.plan', ...args], { cwd: dir, env });
+  assert.equal(apply.code, 0, apply.stdout + apply.stderr);
+  const out = await runBallast(['output', '--json'], { cwd: dir, env });
+  assert.deepEqual(values(out.stdout), EVERYWHERE);
+  const again = await runBallast(['plan', '--detailed-exitcode', ...args], { cwd: dir, env });
+  assert.equal(again.code, 0, again.stdout + again.stderr);
+  // a validation that calls a provider function still refuses a bad value, before any change
+  const bad = await runBallast(['plan', '--var', 'word=abd', ...args], { cwd: dir, env });
+  assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+  assert.match(bad.stderr, /Invalid value for variable "word"[\s\S]*word must be abc in any case\./);
+  assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('terraform gives the same outputs for the functions in count, for_each, provider block, validation and module argument', {
+  skip: skip ?? (terraformAvailable() ? undefined : 'terraform is not on the PATH'),
+  timeout: 600_000,
+}, async () => {
+  const { dir, env } = await sandbox(everywhere, { 'mod/main.tf.json': everywhereModule });
+  const rc = join(dir, 'terraformrc');
+  writeFileSync(rc, `provider_installation {\n  dev_overrides {\n    "ballast/ballasttest6" = "${dirname(binaries.ballasttest6)}"\n  }\n}\n`);
+  const tfEnv = { ...process.env, ...env, TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
+  // `get` installs the local module; `init` would ask the registry for the dev_overrides provider
+  const get = spawnSync('terraform', ['get', '-no-color'], { cwd: dir, env: tfEnv, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(get.status, 0, get.stdout + get.stderr);
+  const applied = spawnSync('terraform', ['apply', '-auto-approve', '-input=false', '-no-color'], { cwd: dir, env: tfEnv, encoding: 'utf8', timeout: 300_000 });
+  assert.equal(applied.status, 0, applied.stdout + applied.stderr);
+  const out = spawnSync('terraform', ['output', '-json'], { cwd: dir, env: tfEnv, encoding: 'utf8' });
+  assert.deepEqual(values(out.stdout), EVERYWHERE);
 });
 
 test('bad calls are diagnostics at the call: function error, argument type, unknown function, arity', { skip, timeout: 600_000 }, async () => {

@@ -88,6 +88,7 @@ class Applier {
 
   async run(): Promise<ApplyResult> {
     this.seedScope();
+    await this.warmExpansions();
     const dag = this.buildGraph();
     const result = await walk(dag, {
       parallelism: this.inp.parallelism,
@@ -399,6 +400,15 @@ class Applier {
     const old = this.working.get(c.address);
     if (c.action === 'create-then-delete' && old && old === this.plan.prior[c.address]) this.working.set(`${c.address}${DEPOSED_SUFFIX}`, { ...old, deposed: true });
     this.working.set(c.address, inst);
+  }
+
+  /** count and for_each were known at plan time; the provider functions they call run again before any instance needs its key. */
+  private async warmExpansions(): Promise<void> {
+    const pf = this.inp.scope.providerFunctions;
+    if (!pf) return;
+    for (const rc of this.inp.config.resources.values()) {
+      if (rc.count || rc.forEach) await pf.warm(() => expandResource(rc, this.inp.scope.moduleRoot(rc.module)));
+    }
   }
 
   /** Runs the provider-defined function calls the body makes now, so that evaluateAgain finds their results. */

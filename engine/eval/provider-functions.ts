@@ -107,8 +107,9 @@ export class ProviderFunctions implements ProviderFunctionCaller {
 }
 
 /**
- * The provider local names whose functions the stack calls anywhere (resources, locals,
- * outputs, provider settings, module inputs; modules included). Empty for most stacks, which
+ * The provider local names whose functions the stack calls anywhere (resources and their
+ * count/for_each, locals, outputs, variable validations, provider settings, module inputs;
+ * modules included). Empty for most stacks, which
  * then pay nothing for provider functions.
  */
 export function providersWithCalledFunctions(config: StackConfig): string[] {
@@ -126,6 +127,12 @@ export function providersWithCalledFunctions(config: StackConfig): string[] {
       add(r.forEach);
     }
     for (const l of c.locals.values()) add(l.expr);
+    for (const v of c.variables.values()) {
+      for (const cond of v.validations) {
+        add(cond.condition);
+        add(cond.errorMessage);
+      }
+    }
     for (const o of c.outputs.values()) add(o.expr);
     for (const p of c.providers.values()) add(p.body);
     for (const m of c.moduleCalls?.values() ?? []) {

@@ -1,13 +1,15 @@
 // The configured provider instances one stack needs: every provider referenced by a resource in
-// the config or by an instance in the prior state. Each is configured once per run.
+// the config or by an instance in the prior state (or whose functions the stack calls). Each is
+// started, then configured, once per run; between the two its functions can already be called.
 
-import { type Diagnostic, error, locatedAt } from '../diagnostics.ts';
+import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { containsUnknown, isObject, unmark, type ValueObject } from '../lang/value.ts';
 import type { StackConfig } from '../config/model.ts';
 import type { Provider, ProviderContext, ProviderSchema, ResourceSchema } from '../../providers/provider.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { exprDiagnostic } from './expr-diagnostic.ts';
+import { ProviderFunctions, providersWithCalledFunctions } from './provider-functions.ts';
 import type { StackScope } from './stack-scope.ts';
 
 export interface ConfiguredProvider {
@@ -18,13 +20,34 @@ export interface ConfiguredProvider {
   readonly schema: ProviderSchema;
 }
 
+interface StartedProvider {
+  readonly ref: string;
+  readonly source: string;
+  readonly provider: Provider;
+}
+
 export class ProviderSet {
   private readonly configured = new Map<string, ConfiguredProvider>();
+  /** started, not necessarily configured: provider functions run on these (as in Terraform, unconfigured) */
+  private readonly started = new Map<string, StartedProvider>();
 
   private constructor() {}
 
   /** Instantiates, validates and configures every provider in `refs`; all problems come back together. */
   static async open(config: StackConfig, refs: Iterable<string>, registry: ProviderRegistry, ctx: ProviderContext, scope: StackScope): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
+    const started = await ProviderSet.start(config, refs, registry, ctx);
+    if (hasErrors(started.diagnostics)) return started;
+    started.providers.offerFunctions(config, scope);
+    const configured = await started.providers.configure(config, scope);
+    return { providers: started.providers, diagnostics: [...started.diagnostics, ...configured] };
+  }
+
+  /**
+   * Starts every provider in `refs` without configuring it. Provider-defined functions can be
+   * called from here on, so expressions evaluated before configuration (variable validations,
+   * the provider blocks themselves) may call them, as Terraform allows.
+   */
+  static async start(config: StackConfig, refs: Iterable<string>, registry: ProviderRegistry, ctx: ProviderContext): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
     const set = new ProviderSet();
     const diags: Diagnostic[] = [];
     for (const ref of [...new Set(refs)].sort()) {
@@ -36,14 +59,45 @@ export class ProviderSet {
         diags.push(error(`Unknown provider "${required?.source ?? name}"`, `Ballast has no built-in provider for "${required?.source ?? name}". Available: ${registry.sources().join(', ')}.`, where));
         continue;
       }
-      const pc = config.providers.get(ref);
-      if (alias && !pc) {
+      if (alias && !config.providers.get(ref)) {
         diags.push(error(`Provider configuration "${ref}" is not declared`, `A resource uses provider "${ref}", but no provider block with alias "${alias}" exists.`, where));
         continue;
       }
+      const provider = await entry.factory(ctx);
+      const sd = provider.start ? (await provider.start()).map((d) => ({ ...d, where: { ...where, ...d.where } })) : [];
+      diags.push(...sd);
+      if (sd.some((d) => d.severity === 'error')) {
+        await provider.close?.();
+        continue;
+      }
+      set.started.set(ref, { ref, source: entry.source, provider });
+    }
+    return { providers: set, diagnostics: diags };
+  }
+
+  /** Lets `scope` call the functions of these providers, when the stack calls any and it cannot yet. */
+  offerFunctions(config: StackConfig, scope: StackScope): void {
+    if (!scope.providerFunctions && providersWithCalledFunctions(config).length) scope.useProviderFunctions(new ProviderFunctions((name) => this.functionProvider(name)));
+  }
+
+  /** The started provider whose functions provider::NAME::FN calls (NAME is the local name). */
+  functionProvider(localName: string): Provider | undefined {
+    const exact = this.started.get(localName);
+    if (exact) return exact.provider;
+    for (const p of this.started.values()) if (p.ref.split('.')[0] === localName) return p.provider;
+    return undefined;
+  }
+
+  /** Evaluates each started provider's block (provider functions included), validates and configures it. */
+  async configure(config: StackConfig, scope: StackScope): Promise<Diagnostic[]> {
+    const diags: Diagnostic[] = [];
+    for (const { ref, source, provider } of this.started.values()) {
+      const where = { stack: config.name, address: `provider.${ref}` };
+      const pc = config.providers.get(ref);
       let body: ValueObject = {};
       if (pc) {
         try {
+          if (scope.providerFunctions) await scope.providerFunctions.warm(() => evaluate(pc.body, scope.root));
           const v = unmark(evaluate(pc.body, scope.root)).value;
           if (!isObject(v)) throw new Error('provider configuration must be an object');
           if (containsUnknown(v)) {
@@ -61,13 +115,6 @@ export class ProviderSet {
           continue;
         }
       }
-      const provider = await entry.factory(ctx);
-      const sd = provider.start ? (await provider.start()).map((d) => ({ ...d, where: { ...where, ...d.where } })) : [];
-      diags.push(...sd);
-      if (sd.some((d) => d.severity === 'error')) {
-        await provider.close?.();
-        continue;
-      }
       const schema = provider.getSchema();
       const vd = locatedAt(where, provider.validateProviderConfig({ config: body }).diagnostics);
       diags.push(...vd);
@@ -75,9 +122,9 @@ export class ProviderSet {
       const cd = locatedAt(where, (await provider.configure({ config: body })).diagnostics);
       diags.push(...cd);
       if (cd.some((d) => d.severity === 'error')) continue;
-      set.configured.set(ref, { ref, source: entry.source, provider, schema });
+      this.configured.set(ref, { ref, source, provider, schema });
     }
-    return { providers: set, diagnostics: diags };
+    return diags;
   }
 
   get(ref: string): ConfiguredProvider | undefined {
@@ -96,6 +143,6 @@ export class ProviderSet {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.configured.values()].map((p) => p.provider.close?.()));
+    await Promise.all([...this.started.values()].map((p) => p.provider.close?.()));
   }
 }

@@ -135,6 +135,6 @@ export async function applySession(session: PlanSession, store: StateStore, req:
 /** The scope an apply evaluates in; provider-defined functions run through the session's providers. */
 function applyScope(stack: PreparedStack, providers: ProviderSet, planTimestamp: string | undefined): StackScope {
   const scope = new StackScope(stack.config, stack.variables, { applying: true, planTimestamp });
-  if (providersWithCalledFunctions(stack.config).length) scope.useProviderFunctions(new ProviderFunctions((name) => providers.get(name)?.provider));
+  if (providersWithCalledFunctions(stack.config).length) scope.useProviderFunctions(new ProviderFunctions((name) => providers.functionProvider(name)));
   return scope;
 }

@@ -1,7 +1,8 @@
 // Plans one prepared stack against its state store: opens providers, builds the scope,
 // and runs the planner. The session it returns is what apply continues with.
 
-import { ProviderFunctions, providersWithCalledFunctions } from '../eval/provider-functions.ts';
+import { providersWithCalledFunctions } from '../eval/provider-functions.ts';
+import { providerFunctionProviders } from '../lang/provider-function-calls.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { error, hasErrors, locatedAt } from '../diagnostics.ts';
 import type { InstanceAddr, ObjectEndpoint } from '../addrs.ts';
@@ -12,7 +13,7 @@ import { ProviderSet } from '../eval/provider-set.ts';
 import { StackScope } from '../eval/stack-scope.ts';
 import { checkConditions } from '../eval/conditions.ts';
 import { evaluating } from '../eval/expr-diagnostic.ts';
-import { formatProviderRef } from '../config/model.ts';
+import { formatProviderRef, type VariableConfig } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
@@ -86,19 +87,34 @@ export async function planPreparedStack(
   const scope = new StackScope(config, stack.variables, { planTimestamp: timestamp });
   const diags: Diagnostic[] = [];
 
-  for (const v of config.variables.values()) {
+  // validations that call provider functions wait until the providers are started
+  const callsFunctions = (v: VariableConfig) => v.validations.some((c) => providerFunctionProviders(c.condition).length || providerFunctionProviders(c.errorMessage).length);
+  const validate = (v: VariableConfig) => {
     const failures = evaluating(diags, { stack: config.name, address: `var.${v.name}`, range: v.range }, () => checkConditions(v.validations, scope.root, `Invalid value for variable "${v.name}"`));
     if (failures) diags.push(...locatedAt({ stack: config.name, address: `var.${v.name}` }, failures));
-  }
+  };
+  for (const v of config.variables.values()) if (!callsFunctions(v)) validate(v);
   if (hasErrors(diags)) return { diagnostics: diags };
 
   const fnProviders = providersWithCalledFunctions(config);
   const refs = [...[...config.resources.values()].map((r) => formatProviderRef(r.provider)), ...[...prior.instances.values()].map((i) => i.provider), ...fnProviders];
-  const opened = await openProviders(stack, refs, registry, env, scope);
-  diags.push(...opened.diagnostics);
-  const providers = opened.providers;
-  if (!providers) return { diagnostics: diags };
-  if (fnProviders.length) scope.useProviderFunctions(new ProviderFunctions((name) => providers.get(name)?.provider));
+  const started = await ProviderSet.start(config, refs, registry, { workingDir: config.dir, env });
+  const providers = started.providers;
+  diags.push(...started.diagnostics);
+  if (!hasErrors(diags)) {
+    providers.offerFunctions(config, scope);
+    const pf = scope.providerFunctions;
+    for (const v of config.variables.values()) {
+      if (!callsFunctions(v)) continue;
+      if (pf) await pf.warm(() => checkConditions(v.validations, scope.root, ''));
+      validate(v);
+    }
+  }
+  if (!hasErrors(diags)) diags.push(...(await providers.configure(config, scope)));
+  if (hasErrors(diags)) {
+    await providers.close();
+    return { diagnostics: diags };
+  }
   try {
     const planned = await planStack(
       { config, graph: stack.graph, scope, providers, prior },

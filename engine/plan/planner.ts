@@ -461,6 +461,8 @@ class Planner {
       return false;
     }
 
+    // count/for_each may call provider functions (themselves or through locals): run those first
+    if (scope.providerFunctions && (rc.count || rc.forEach)) await scope.providerFunctions.warm(() => expandResource(rc, scope.moduleRoot(rc.module)));
     const expansion = evaluating(this.diags, where, () => expandResource(rc, scope.moduleRoot(rc.module)));
     if (!expansion) return false;
     scope.setExpansion(rc.address, expansion.expansion);

@@ -3,7 +3,7 @@
 // msgpack extension 0 and refined unknowns (extension 12) read as unknown. Upgrades and moves
 // carry state as JSON instead (raw_state.json).
 
-import { decode, encode, ExtensionCodec } from '@msgpack/msgpack';
+import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
 import { formatNum, fromFloat64, isNum, isWholeNum, type Num, numberFromText, numEquals, toBigInt, toDouble } from '../../engine/lang/big-number.ts';
 import { parseNumber } from '../../engine/lang/convert.ts';
 import { stringifyJson } from '../../engine/lang/json-numbers.ts';
@@ -102,14 +102,20 @@ function fromWire(w: unknown, t: Type): Value {
   return out;
 }
 
-export function encodeValue(v: Value, t: Type): Uint8Array {
-  return encode(toWire(v, t, ''), { extensionCodec: codec, ignoreUndefined: false, useBigInt64: true });
+// One encoder and one decoder for the process: each call of encode()/decode() would otherwise
+// allocate and grow a fresh buffer. Both are safe to reuse (a re-entered one clones itself).
+const encoder = new Encoder({ extensionCodec: codec, ignoreUndefined: false, useBigInt64: true });
+// int64 values arrive as bigint so that integers beyond 2^53 keep every digit
+const decoder = new Decoder({ extensionCodec: codec, useBigInt64: true });
+
+/** The value's msgpack bytes (a Buffer of its own). */
+export function encodeValue(v: Value, t: Type): Buffer {
+  return Buffer.from(encoder.encodeSharedRef(toWire(v, t, '')));
 }
 
 export function decodeValue(bytes: Uint8Array | undefined | null, t: Type): Value {
   if (!bytes || bytes.length === 0) return null;
-  // int64 values arrive as bigint so that integers beyond 2^53 keep every digit
-  return fromWire(decode(bytes, { extensionCodec: codec, useBigInt64: true }), t);
+  return fromWire(decoder.decode(bytes), t);
 }
 
 /** State as JSON (the form stored by Terraform and sent for upgrades): unknowns are not allowed. */

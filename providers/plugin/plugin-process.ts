@@ -172,6 +172,12 @@ export class PluginProcess {
       'grpc.max_send_message_length': 256 << 20,
       'grpc.ssl_target_name_override': 'localhost',
       'grpc.default_authority': 'localhost',
+      // one private connection to a child process: no retries, no channelz bookkeeping, no name
+      // resolution to redo, and a window large enough for a big provider schema in one go
+      'grpc.enable_retries': 0,
+      'grpc.enable_channelz': 0,
+      'grpc.service_config_disable_resolution': 1,
+      'grpc-node.flow_control_window': 32 << 20,
     };
     this.client = new (hs.protocol === 5 ? svc.v5 : svc.v6)(target, creds, channelOptions);
     const stdio = new svc.stdio(target, creds, channelOptions);

@@ -37,6 +37,12 @@ import { type BridgedProviderSchema, type BridgedSchema, bridgeProviderSchema } 
 import { PluginError, PluginProcess, type StartOptions } from './plugin-process.ts';
 import { type SchemaCache, sharedSchemaCache } from './schema-cache.ts';
 
+let calls = 0;
+/** How many provider calls this process has made (the plugin bench divides its CPU by it). */
+export function providerCallCount(): number {
+  return calls;
+}
+
 /** What a plan says about the implementation serving a provider. */
 export interface PluginDescription {
   readonly binary: string;
@@ -179,6 +185,7 @@ export class PluginProvider implements Provider {
 
   /** One unary call; a dead process, a timeout or an interrupt become a PluginError naming the provider. */
   private rpc<T>(method: string, req: object, signal?: AbortSignal): Promise<T> {
+    calls++;
     const client = this.proc?.client;
     if (!this.proc || !client || !this.proc.alive) {
       return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${this.proc?.exitReason ?? 'not started'}); ${method} cannot be called.`, this.proc?.stderrTail.get()));

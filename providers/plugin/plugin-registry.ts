@@ -80,7 +80,9 @@ export function withPlugins(base: ProviderRegistry, settings: PluginSettings): P
             const installed = await installProvider(source, constraint, opts);
             const refused = checkLock(installed, constraint, ctx.workingDir);
             if (refused) return [error(`Provider ${source} refused: hash or version not in the lock file`, refused, where)];
-            return { binary: installed.binary, digest: fileDigest(installed.binary), version: installed.version };
+            // the package's h1 hash covers the binary's bytes: the schema cache needs no second read of a binary that may be hundreds of MB
+            const h1 = installed.hashes.find((h) => h.startsWith('h1:'));
+            return { binary: installed.binary, digest: h1 ?? fileDigest(installed.binary), version: installed.version };
           } catch (e) {
             if (e instanceof SignatureError) return [error(`Provider ${source} refused: its signature does not check out`, e.message, where)];
             if (e instanceof InstallError || e instanceof RegistryError || e instanceof LockFileError || e instanceof HclSyntaxError) {

@@ -1,8 +1,10 @@
-// GetProviderSchema answers, cached per binary digest: in memory for the life of the process
-// and on disk (one JSON file per digest), so a run does not ask a large provider for its schema
-// again. Byte fields (cty types) are stored as base64.
+// GetProviderSchema answers, cached per binary digest (the package's h1: hash, or the binary's
+// sha256): in memory for the life of the process and on disk (one JSON file per digest), so a
+// run does not ask a large provider for its schema again. Byte fields (cty types) are stored as
+// base64.
 
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,6 +23,11 @@ function reviver(_k: string, v: unknown): unknown {
   return v && typeof v === 'object' && typeof (v as { $bytes?: unknown }).$bytes === 'string' ? Buffer.from((v as { $bytes: string }).$bytes, 'base64') : v;
 }
 
+/** A file name for a digest: hex digests as they are, others (h1:… is base64, with "/") hashed. */
+function fileName(digest: string): string {
+  return `${/^[0-9a-f]+$/i.test(digest) ? digest : createHash('sha256').update(digest).digest('hex')}.json`;
+}
+
 export function createSchemaCache(dir: string | undefined): SchemaCache {
   const mem = new Map<string, Record<string, unknown>>();
   return {
@@ -28,7 +35,7 @@ export function createSchemaCache(dir: string | undefined): SchemaCache {
       const hit = mem.get(digest);
       if (hit || !dir) return hit;
       try {
-        const v = JSON.parse(readFileSync(join(dir, `${digest}.json`), 'utf8'), reviver) as Record<string, unknown>;
+        const v = JSON.parse(readFileSync(join(dir, fileName(digest)), 'utf8'), reviver) as Record<string, unknown>;
         mem.set(digest, v);
         return v;
       } catch {
@@ -40,9 +47,9 @@ export function createSchemaCache(dir: string | undefined): SchemaCache {
       if (!dir) return;
       try {
         mkdirSync(dir, { recursive: true });
-        const tmp = join(dir, `${digest}.json.${process.pid}.tmp`);
+        const tmp = join(dir, `${fileName(digest)}.${process.pid}.tmp`);
         writeFileSync(tmp, JSON.stringify(schema, replacer));
-        renameSync(tmp, join(dir, `${digest}.json`));
+        renameSync(tmp, join(dir, fileName(digest)));
       } catch {
         // a cache that cannot be written only costs time
       }
