@@ -376,17 +376,22 @@ export function toDouble(n: Num): number {
   const cut = Math.max(0, len - 64);
   let m = n.m >> BigInt(cut);
   if (cut > 0 && (n.m & ((1n << BigInt(cut)) - 1n)) !== 0n) m |= 1n; // sticky bit
-  let x = Number(m);
-  let e = n.e + cut;
-  while (e > 1000) {
-    x *= 2 ** 1000;
-    e -= 1000;
+  return ldexp(Number(m), n.e + cut);
+}
+
+/** x · 2^e in steps, so that 2^e on its own never overflows or underflows a double. */
+export function ldexp(x: number, e: number): number {
+  let r = x;
+  let k = e;
+  while (k > 1000) {
+    r *= 2 ** 1000;
+    k -= 1000;
   }
-  while (e < -1000) {
-    x *= 2 ** -1000;
-    e += 1000;
+  while (k < -1000) {
+    r *= 2 ** -1000;
+    k += 1000;
   }
-  return x * 2 ** e;
+  return r * 2 ** k;
 }
 export const isExactDouble = (n: Num): n is number => typeof n === 'number';
 

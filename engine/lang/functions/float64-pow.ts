@@ -2,6 +2,8 @@
 // exponent by repeated squaring on a frexp-split mantissa, the fraction through exp(log). V8's
 // ** rounds differently for some inputs (10 ** -5 is 0.000009999999999999999 there, 1e-05 in Go).
 
+import { ldexp } from '../big-number.ts';
+
 function frexp(x: number): [number, number] {
   if (x === 0 || !Number.isFinite(x)) return [x, 0];
   let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
@@ -16,19 +18,6 @@ function frexp(x: number): [number, number] {
     e++;
   }
   return [f, e];
-}
-
-function ldexp(f: number, e: number): number {
-  let x = f;
-  while (e > 1000) {
-    x *= 2 ** 1000;
-    e -= 1000;
-  }
-  while (e < -1000) {
-    x *= 2 ** -1000;
-    e += 1000;
-  }
-  return x * 2 ** e;
 }
 
 const isOddInt = (y: number): boolean => Number.isInteger(y) && Math.abs(y) < 2 ** 53 && Math.abs(y % 2) === 1;
