@@ -38,6 +38,13 @@ const RECORDED: Record<string, string> = {
   text: '"id-123456789012345678901"',
 };
 
+/**
+ * Where Ballast knowingly differs (docs/terraform-differences.md, "numbers in state"): a whole
+ * number is written to state with every digit, so the 53-bit pow(2, 64) reads back as 2^64
+ * exactly; terraform writes the digits printed at 53 bits and reads back another integer.
+ */
+const DIFFERS_FROM_TERRAFORM: Record<string, string> = { pow: '18446744073709551616' };
+
 /** The raw JSON text of each output's value in `output --json` text (indented 2 or 4 by nesting). */
 function rawValues(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -60,7 +67,7 @@ test('integers past 2^53 and 17+ digit literals keep every digit through plan, a
   const out = await runBallast(['output', '--json'], { cwd: dir });
   assert.equal(out.code, 0, out.stderr);
   const got = rawValues(out.stdout);
-  for (const [name, want] of Object.entries(RECORDED)) assert.equal(got[name], want, `output ${name}`);
+  for (const [name, want] of Object.entries({ ...RECORDED, ...DIFFERS_FROM_TERRAFORM })) assert.equal(got[name], want, `output ${name}`);
   const one = await runBallast(['output', 'id'], { cwd: dir });
   assert.equal(one.stdout.trim(), '123456789012345678901');
 
