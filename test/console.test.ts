@@ -75,6 +75,8 @@ const COMPARED = [
   '[for b in terraform_data.b : b.input]',
   'terraform_data.b[0].triggers_replace',
   'length(local.tags)',
+  'length(terraform_data.b)',
+  'length([sensitive(1), 2])',
   'module.box["one"].label',
   'module.box',
   'terraform_data.later',

@@ -20,6 +20,11 @@ describe('collection functions', () => {
     fails('length', [5], /must be a string, a collection type/);
     const s = call('length', new Sensitive([1, 2]));
     assert.ok(s instanceof Sensitive && s.value === 2);
+    // recorded from terraform 1.11 console: sensitive elements leave the length plain
+    assert.equal(call('length', [new Sensitive('a'), 'b']), 2); // length([sensitive("a"), "b"]) => 2
+    assert.equal(call('length', { a: new Sensitive(1), b: 2 }), 2); // length({a = sensitive(1), b = 2}) => 2
+    const str = call('length', new Sensitive('abc')); // length(sensitive("abc")) => (sensitive value)
+    assert.ok(str instanceof Sensitive && str.value === 3);
   });
 
   it('element wraps around; rejects negative and empty', () => {

@@ -2,7 +2,7 @@
 
 import { compareNum, isNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
-import { isObject, isSet, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
+import { isObject, isSet, Sensitive, Unknown, unmark, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bigNum, bool, graphemeCount, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
 import { add } from '../number-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
@@ -72,17 +72,20 @@ function flattenInto(v: Value[], out: Value[]): boolean {
   return true;
 }
 
+function lengthOf(v: Value): Value {
+  if (v instanceof Unknown) return new Unknown('number');
+  if (typeof v === 'string') return graphemeCount(v);
+  if (Array.isArray(v)) return v.length;
+  if (isObject(v)) return Object.keys(v).length;
+  throw new FunctionArgumentError(0, 'argument must be a string, a collection type, or a structural type');
+}
+
 export const collectionFunctions: Record<string, FunctionDef> = {
   length: {
-    params: [param('value', D, { allowUnknown: true })],
+    // as Terraform's: only a mark on the collection itself marks its length; sensitive elements do not
+    params: [param('value', D, { allowUnknown: true, allowMarked: true })],
     returnType: 'number',
-    impl: ([v]) => {
-      if (v instanceof Unknown) return new Unknown('number');
-      if (typeof v === 'string') return graphemeCount(v);
-      if (Array.isArray(v)) return v.length;
-      if (isObject(v)) return Object.keys(v).length;
-      throw new FunctionArgumentError(0, 'argument must be a string, a collection type, or a structural type');
-    },
+    impl: ([v]) => (v instanceof Sensitive ? new Sensitive(lengthOf(unmark(v).value)) : lengthOf(v)),
   },
   element: {
     params: [param('list', D), param('index', 'number')],
