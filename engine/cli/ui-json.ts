@@ -9,7 +9,7 @@ import { parseInstance } from '../addrs.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { sourceContext } from '../diagnostic-source.ts';
 import { Sensitive, Unknown, type Value } from '../lang/value.ts';
-import type { OutputChange, Plan, ResourceChange } from '../plan/plan.ts';
+import { summarize, type OutputChange, type Plan, type ResourceChange } from '../plan/plan.ts';
 import type { OutputState } from '../../state/model.ts';
 import type { ApplyEvent } from '../apply/apply.ts';
 import type { RefreshEvent } from '../plan/refresh.ts';
@@ -106,17 +106,7 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
         if (c.reason) change.reason = c.reason;
         emit('info', `${c.address}: Plan to ${action}`, 'planned_change', { change });
       }
-      const s = { add: 0, change: 0, destroy: 0 };
-      for (const c of plan.changes) {
-        if (c.action === 'create') s.add++;
-        else if (c.action === 'update') s.change++;
-        else if (c.action === 'delete') s.destroy++;
-        else if (c.action === 'delete-then-create' || c.action === 'create-then-delete') {
-          s.add++;
-          s.destroy++;
-        }
-      }
-      this.summary(s, 'plan');
+      this.summary(summarize(plan.changes), 'plan');
       // as Terraform: every output, unchanged ones with action "noop"
       const outs = plan.outputs;
       if (outs.length)
