@@ -43,6 +43,11 @@ function prepare(f: Fixture, json: Json): PreparedStack {
   return r.stack;
 }
 
+/** A normal plan with refresh, as `ballast plan` makes it, plus `more`. */
+function planOptions(stack: PreparedStack, more: Partial<PlanOptions> = {}): PlanOptions {
+  return { mode: 'normal', refresh: true, targets: [], replace: [], parallelism: 4, sourceRevision: null, configDigest: stack.configDigest, ...more };
+}
+
 /** planStack directly, against the store's current state (or an explicit prior). */
 async function plan(f: Fixture, json: Json, opts: Partial<PlanOptions> = {}, priorOverride?: PriorState): Promise<Plan> {
   const stack = prepare(f, json);
@@ -55,19 +60,7 @@ async function plan(f: Fixture, json: Json, opts: Partial<PlanOptions> = {}, pri
     [],
   );
   try {
-    return await planStack(
-      { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
-      {
-        mode: 'normal',
-        refresh: true,
-        targets: [],
-        replace: [],
-        parallelism: 4,
-        sourceRevision: null,
-        configDigest: stack.configDigest,
-        ...opts,
-      },
-    );
+    return await planStack({ config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior }, planOptions(stack, opts));
   } finally {
     await opened.providers.close();
   }
@@ -564,20 +557,13 @@ test('drift policy by address: alert reports the changed paths and keeps the rec
   try {
     const p = await planStack(
       { config: stack.config, graph: stack.graph, scope, providers: opened.providers, prior },
-      {
-        mode: 'normal',
-        refresh: true,
-        targets: [],
-        replace: [],
-        parallelism: 4,
-        sourceRevision: null,
-        configDigest: stack.configDigest,
+      planOptions(stack, {
         driftPolicies: [
           { address: 'terraform_data.watch*', policy: 'alert' },
           { address: 'terraform_data.q?iet', policy: 'ignore' },
           { address: '*', policy: 'revert', stack: 'other' },
         ],
-      },
+      }),
     );
     assert.deepEqual(
       p.drift.map((c) => c.address),
