@@ -10,6 +10,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { clientCertificate, serverCertificatePem } from './auto-mtls.ts';
 import { LineTail, parseLogLine, type PluginLogSink } from './stderr-log.ts';
+import { loadUnaryMethods, type UnaryMethod } from './unary-rpc.ts';
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
@@ -29,22 +30,29 @@ export class PluginError extends Error {
 const PROTO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'proto');
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, arrays: true, objects: true, oneofs: true };
 type ServiceCtor = grpc.ServiceClientConstructor;
-let services: { v5: ServiceCtor; v6: ServiceCtor; stdio: ServiceCtor; controller: ServiceCtor } | undefined;
+interface Services {
+  /** the provider protocol's unary methods per protocol version */
+  v5: ReadonlyMap<string, UnaryMethod>;
+  v6: ReadonlyMap<string, UnaryMethod>;
+  stdio: ServiceCtor;
+  controller: ServiceCtor;
+}
+let services: Services | undefined;
 
-function loadServices() {
+function loadServices(): Services {
   if (services) return services;
-  const pkg = (file: string) => {
+  const load = <T>(file: string, f: (path: string) => T): T => {
     try {
-      return grpc.loadPackageDefinition(protoLoader.loadSync(join(PROTO_DIR, file), LOADER_OPTIONS));
+      return f(join(PROTO_DIR, file));
     } catch (e) {
       // a broken installation (the build copies proto/ next to the compiled code), not the provider's fault
       throw new PluginError(`Ballast cannot load its plugin protocol definition ${join(PROTO_DIR, file)}: ${(e as Error).message}. Reinstall Ballast (or run \`npm run build\` in a checkout).`);
     }
   };
-  const v5 = pkg('tfplugin5.proto').tfplugin5 as grpc.GrpcObject;
-  const v6 = pkg('tfplugin6.proto').tfplugin6 as grpc.GrpcObject;
-  const gp = pkg('go-plugin.proto').plugin as grpc.GrpcObject;
-  services = { v5: v5.Provider as ServiceCtor, v6: v6.Provider as ServiceCtor, stdio: gp.GRPCStdio as ServiceCtor, controller: gp.GRPCController as ServiceCtor };
+  const v5 = load('tfplugin5.proto', (f) => loadUnaryMethods(f, 'tfplugin5.Provider'));
+  const v6 = load('tfplugin6.proto', (f) => loadUnaryMethods(f, 'tfplugin6.Provider'));
+  const gp = load('go-plugin.proto', (f) => grpc.loadPackageDefinition(protoLoader.loadSync(f, LOADER_OPTIONS)).plugin as grpc.GrpcObject);
+  services = { v5, v6, stdio: gp.GRPCStdio as ServiceCtor, controller: gp.GRPCController as ServiceCtor };
   return services;
 }
 
@@ -92,6 +100,8 @@ export class PluginProcess {
   private exited?: Promise<void>;
   client?: grpc.Client;
   protocol: ProtocolVersion = 6;
+  /** the unary methods of the protocol the process speaks */
+  methods: ReadonlyMap<string, UnaryMethod> = new Map();
   private channelClients: grpc.Client[] = [];
 
   constructor(readonly opts: StartOptions) {}
@@ -179,7 +189,9 @@ export class PluginProcess {
       'grpc.service_config_disable_resolution': 1,
       'grpc-node.flow_control_window': 32 << 20,
     };
-    this.client = new (hs.protocol === 5 ? svc.v5 : svc.v6)(target, creds, channelOptions);
+    // calls go straight onto this client's channel (unary-rpc.ts)
+    this.client = new grpc.Client(target, creds, channelOptions);
+    this.methods = hs.protocol === 5 ? svc.v5 : svc.v6;
     const stdio = new svc.stdio(target, creds, channelOptions);
     const controller = new svc.controller(target, creds, channelOptions);
     this.channelClients = [stdio, controller];

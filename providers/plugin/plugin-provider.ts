@@ -3,7 +3,6 @@
 // resource instance of a run, stopped by close().
 
 import { basename } from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
 import { type Diagnostic, error, type Where } from '../../engine/diagnostics.ts';
 import type { Type } from '../../engine/lang/types.ts';
 import { isObject, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
@@ -30,12 +29,13 @@ import type {
   UpgradeResourceStateResponse,
 } from '../provider.ts';
 import { ctyTypeJson, typeFromBytes } from './cty-type.ts';
-import { decodeValue, encodeJsonValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
+import { decodeValue, encodeJsonValue, encodeValue, type ValueEncoder, ValueTypeError, valueEncoder, type WireShape } from './msgpack-value.ts';
 import { jsonToValue } from '../../engine/lang/json-value.ts';
 import { parseJson } from '../../engine/lang/json-numbers.ts';
 import { type BridgedProviderSchema, type BridgedSchema, bridgeProviderSchema } from './protocol-schema.ts';
 import { PluginError, PluginProcess, type StartOptions } from './plugin-process.ts';
 import { type SchemaCache, sharedSchemaCache } from './schema-cache.ts';
+import { type CallStatus, unaryCall } from './unary-rpc.ts';
 
 let calls = 0;
 /** How many provider calls this process has made (the plugin bench divides its CPU by it). */
@@ -186,19 +186,21 @@ export class PluginProvider implements Provider {
   /** One unary call; a dead process, a timeout or an interrupt become a PluginError naming the provider. */
   private rpc<T>(method: string, req: object, signal?: AbortSignal): Promise<T> {
     calls++;
-    const client = this.proc?.client;
-    if (!this.proc || !client || !this.proc.alive) {
-      return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${this.proc?.exitReason ?? 'not started'}); ${method} cannot be called.`, this.proc?.stderrTail.get()));
+    const proc = this.proc;
+    const client = proc?.client;
+    const m = proc?.methods.get(method);
+    if (!proc || !client || !proc.alive) {
+      return Promise.reject(new PluginError(`Provider ${this.opts.name} is not running (${proc?.exitReason ?? 'not started'}); ${method} cannot be called.`, proc?.stderrTail.get()));
     }
-    const fn = (client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: (e: grpc.ServiceError | null, v: T) => void) => grpc.ClientUnaryCall>)[method];
+    if (!m) return Promise.reject(new PluginError(`Provider ${this.opts.name} speaks protocol ${proc.protocol}, which has no ${method} call.`));
     return new Promise<T>((resolve, reject) => {
       let timedOut = false;
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () => void this.stop();
-      const call = fn.call(client, req, {}, (err, value) => {
+      const call = unaryCall(client.getChannel(), m, req, (err, value) => {
         if (timer) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        if (!err) return resolve(value);
+        if (!err) return resolve(value as T);
         void this.explain(method, err, timedOut).then(reject);
       });
       if (this.opts.callTimeoutMs) {
@@ -212,7 +214,7 @@ export class PluginProvider implements Provider {
     });
   }
 
-  private async explain(method: string, err: grpc.ServiceError, timedOut: boolean): Promise<PluginError> {
+  private async explain(method: string, err: CallStatus, timedOut: boolean): Promise<PluginError> {
     if (timedOut) {
       return new PluginError(
         `Provider ${this.opts.name} did not finish ${method} within ${Math.round((this.opts.callTimeoutMs ?? 0) / 1000)} s; Ballast sent it StopProvider and gave up on the call.`,
@@ -224,18 +226,23 @@ export class PluginProvider implements Provider {
     if (!this.process.alive) {
       return new PluginError(`Provider ${this.opts.name} crashed during ${method} (${this.process.exitReason}).`, this.process.stderrTail.get());
     }
-    return new PluginError(`Provider ${this.opts.name} failed ${method}: ${err.details || err.message}`, this.process.stderrTail.get());
+    return new PluginError(`Provider ${this.opts.name} failed ${method}: ${err.details || `gRPC status ${err.code}`}`, this.process.stderrTail.get());
   }
 
   /** StopProvider: asks the provider to cancel what it is doing (on interrupt or timeout). */
   stop(): Promise<void> {
     if (!this.stopping) {
       const p = this.proc;
+      const m = p?.methods.get(METHODS[p.protocol].stop);
       this.stopping =
-        p && p.alive && p.client
+        p && p.alive && p.client && m
           ? new Promise<void>((resolve) => {
-              const fn = (p.client as unknown as Record<string, (r: object, o: grpc.CallOptions, cb: () => void) => void>)[METHODS[p.protocol].stop];
-              fn.call(p.client, {}, { deadline: Date.now() + 5_000 }, () => resolve());
+              // a provider that does not answer within 5 s is not waited for
+              const timer = setTimeout(() => call.cancel(), 5_000).unref();
+              const call = unaryCall(p.client!.getChannel(), m, {}, () => {
+                clearTimeout(timer);
+                resolve();
+              });
             })
           : Promise.resolve();
     }
@@ -249,12 +256,8 @@ export class PluginProvider implements Provider {
   // ---- values --------------------------------------------------------------------------------
 
   private dv(v: Value, s: BridgedSchema, opts: { nullWriteOnly?: boolean } = {}): DynamicValue {
-    let value = v === null ? null : fillBlocks(s.schema.block, v);
-    if (opts.nullWriteOnly && isObject(value) && s.writeOnly.length) {
-      value = { ...value };
-      for (const k of s.writeOnly) (value as ValueObject)[k] = null;
-    }
-    return { msgpack: Buffer.from(encodeValue(value, s.type)) };
+    const enc = encoders(s);
+    return { msgpack: (opts.nullWriteOnly ? enc.state : enc.config).encode(v) };
   }
 
   private obj(d: DynamicValue | null | undefined, s: BridgedSchema): ValueObject | null {
@@ -294,18 +297,18 @@ export class PluginProvider implements Provider {
   // the call that uses the config (configure, plan, read), with its diagnostics returned there.
 
   validateProviderConfig(req: ProviderConfigRequest): DiagnosticsResponse {
-    const dv = this.guard(() => this.dv(req.config, this.schemas.provider), `provider ${this.opts.name}`);
-    return { diagnostics: Array.isArray(dv) ? dv : [] };
+    const r = this.guard(() => encoders(this.schemas.provider).config.check(req.config), `provider ${this.opts.name}`);
+    return { diagnostics: Array.isArray(r) ? r : [] };
   }
 
   validateResourceConfig(req: ValidateRequest): DiagnosticsResponse {
-    const dv = this.guard(() => this.dv(req.config, this.resource(req.typeName)), req.typeName);
-    return { diagnostics: Array.isArray(dv) ? dv : [] };
+    const r = this.guard(() => encoders(this.resource(req.typeName)).config.check(req.config), req.typeName);
+    return { diagnostics: Array.isArray(r) ? r : [] };
   }
 
   validateDataSourceConfig(req: ValidateRequest): DiagnosticsResponse {
-    const dv = this.guard(() => this.dv(req.config, this.dataSource(req.typeName)), req.typeName);
-    return { diagnostics: Array.isArray(dv) ? dv : [] };
+    const r = this.guard(() => encoders(this.dataSource(req.typeName)).config.check(req.config), req.typeName);
+    return { diagnostics: Array.isArray(r) ? r : [] };
   }
 
   private async remoteValidate(method: 'validateResource' | 'validateData', typeName: string, config: DynamicValue): Promise<Diagnostic[]> {
@@ -528,16 +531,23 @@ function privateData(b: Buffer | undefined): PrivateData {
 }
 
 /** Absent list and set blocks are empty collections on the wire, as Terraform sends them. */
-function fillBlocks(block: BlockSchema, v: Value): Value {
-  if (!isObject(v) || !block.blocks) return v;
-  const out: ValueObject = { ...v };
-  for (const [name, nb] of Object.entries(block.blocks)) {
-    const cur = out[name];
-    if ((cur === null || cur === undefined) && nb.nesting !== 'single') out[name] = [];
-    else if (Array.isArray(cur)) out[name] = cur.map((x) => fillBlocks(nb.block, x));
-    else if (cur !== undefined) out[name] = fillBlocks(nb.block, cur);
+function blockShape(block: BlockSchema, writeOnly: readonly string[] = []): WireShape {
+  const shape: Record<string, WireShape[string]> = {};
+  for (const [name, nb] of Object.entries(block.blocks ?? {})) shape[name] = { emptyWhenAbsent: nb.nesting !== 'single', inner: blockShape(nb.block) };
+  for (const k of writeOnly) shape[k] = { alwaysNull: true };
+  return shape;
+}
+
+/** A schema's encoders, compiled on first use: for configuration, and for state and plans (write-only values sent as null). */
+const encoderCache = new WeakMap<BridgedSchema, { config: ValueEncoder; state: ValueEncoder }>();
+function encoders(s: BridgedSchema): { config: ValueEncoder; state: ValueEncoder } {
+  let e = encoderCache.get(s);
+  if (!e) {
+    const config = valueEncoder(s.type, blockShape(s.schema.block));
+    e = { config, state: s.writeOnly.length ? valueEncoder(s.type, blockShape(s.schema.block, s.writeOnly)) : config };
+    encoderCache.set(s, e);
   }
-  return out;
+  return e;
 }
 
 export { ctyTypeJson };
