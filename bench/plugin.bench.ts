@@ -37,7 +37,8 @@ const bridgeConfigOf = (count: number) => ({
   resource: { ballasttest6_thing: { t: { count, name: 't${count.index}', tags: ['a', 'b'], rule: [{ port: 80 }] } } },
 });
 const bridgeConfig = bridgeConfigOf(N);
-const builtinConfig = { resource: { terraform_data: { t: { count: N, input: { name: 't${count.index}', tags: ['a', 'b'], port: 80 } } } } };
+const builtinConfigOf = (count: number) => ({ resource: { terraform_data: { t: { count, input: { name: 't${count.index}', tags: ['a', 'b'], port: 80 } } } } });
+const builtinConfig = builtinConfigOf(N);
 
 function runOne(file: string, mirror?: string): Result {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'engine-run.ts'), file, ...(mirror ? [mirror] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
@@ -128,6 +129,29 @@ export async function run(): Promise<void> {
         `  ${phase.padEnd(6)} ballast ${(bc.ballastMs / N).toFixed(3)} ms (built-in ${(t.cpu[phase].ballastMs / N).toFixed(3)} ms; the bridge adds ${added.toFixed(3)} ms = ${perCall.toFixed(3)} ms per call over ${calls.toFixed(1)} calls, target <= 0.5 ms per call)  provider process ${provider}`,
       );
     }
+    // Twice the instances: the difference to the run above is what the extra calls cost alone,
+    // without the once-per-run part and without the JIT warm-up of the call path, which a run of
+    // N instances pays within its first calls.
+    const bf2 = join(dir, 'bridge-2n.tf.json');
+    const tf2 = join(dir, 'builtin-2n.tf.json');
+    writeFileSync(bf2, JSON.stringify(bridgeConfigOf(2 * N)));
+    writeFileSync(tf2, JSON.stringify(builtinConfigOf(2 * N)));
+    const b2 = runOne(bf2, mirrorDir);
+    const t2 = runOne(tf2);
+    const marginal = (['plan', 'apply', 'replan'] as const).map((phase) => {
+      const added = b2.cpu[phase].ballastMs - b.cpu[phase].ballastMs - (t2.cpu[phase].ballastMs - t.cpu[phase].ballastMs);
+      return `${phase} ${(added / (b2.cpu[phase].providerCalls - b.cpu[phase].providerCalls)).toFixed(3)} ms`;
+    });
+    console.log(`the bridge's Ballast CPU per call at the margin (runs of ${2 * N} minus ${N} instances, each over built-in): ${marginal.join(', ')}`);
+    const floor = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'plugin-call-floor.ts'), binaries.ballasttest6, String(2 * N)], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .pop()!,
+    ) as { usPerCall: number[] };
+    console.log(
+      `gRPC call alone (GetFunctions: no values, tiny messages), Ballast CPU per call in batches of ${2 * N}: ${floor.usPerCall.map((u) => `${(u / 1000).toFixed(3)} ms`).join(', ')} (the first batch includes the JIT warm-up)`,
+    );
     const peer = findPeer();
     if (!peer) {
       console.log('(no terraform or tofu on PATH: no peer comparison)');
