@@ -4,7 +4,7 @@ import { decode } from '@msgpack/msgpack';
 import { isSet, isUnknown, markSet, UNKNOWN, valuesEqual } from '../../engine/lang/value.ts';
 import { numberFromText } from '../../engine/lang/big-number.ts';
 import type { Type } from '../../engine/lang/types.ts';
-import { decodeValue, encodeValue, ValueTypeError } from './msgpack-value.ts';
+import { decodeValue, encodeValue, ValueTypeError, valueEncoder } from './msgpack-value.ts';
 
 const T: Type = { object: { s: 'string', n: 'number', b: 'bool', l: { list: 'string' }, st: { set: 'number' }, m: { map: 'bool' }, o: { object: { x: 'string' } }, d: 'dynamic' } };
 
@@ -50,4 +50,41 @@ test('numbers cross to providers as cty writes them: int64 exactly, bigger or fi
   for (const n of [big, huge, fine, 5, 0.5]) assert.ok(valuesEqual(decodeValue(encodeValue(n, 'number'), 'number'), n));
   assert.equal(decodeValue(encodeValue(big, 'string'), 'string'), '123456789012345678');
   assert.ok(valuesEqual(decodeValue(encodeValue({ any: big }, 'dynamic'), 'dynamic'), { any: big }));
+});
+
+test('a wire shape sends absent list and set blocks as empty lists (also inside blocks) and write-only attributes as null', () => {
+  const rule: Type = { object: { port: 'number', check: { list: { object: { path: 'string' } } } } };
+  const t: Type = { object: { name: 'string', pw: 'string', rule: { list: rule }, single: { object: { x: 'string' } } } };
+  const enc = valueEncoder(t, {
+    rule: { emptyWhenAbsent: true, inner: { check: { emptyWhenAbsent: true, inner: {} } } },
+    single: { inner: {} },
+    pw: { alwaysNull: true },
+  });
+  assert.deepEqual(decode(enc.encode({ name: 'a', pw: 'secret' })), { name: 'a', pw: null, rule: [], single: null });
+  assert.deepEqual(decode(enc.encode({ name: 'a', rule: [{ port: 80 }] })), { name: 'a', pw: null, rule: [{ port: 80, check: [] }], single: null });
+  assert.ok(isUnknown((decodeValue(enc.encode({ rule: UNKNOWN }), t) as Record<string, unknown>).rule), 'an unknown block stays unknown');
+  assert.equal(decode(enc.encode(null)), null);
+  assert.doesNotThrow(() => enc.check({ name: 'a' }));
+  assert.throws(
+    () => enc.check({ rule: [{ port: 80 }, { port: 'x' }] }),
+    (e: Error) => e instanceof ValueTypeError && e.message === 'rule[1].port: expected a number',
+  );
+});
+
+test('a mismatch deep in a map, tuple or nested object names the whole path', () => {
+  const t: Type = { object: { m: { map: { object: { l: { list: 'bool' } } } }, tu: { tuple: ['string', { set: 'number' }] } } };
+  assert.throws(
+    () => encodeValue({ m: { k: { l: [true, 'nope'] } } }, t),
+    (e: Error) => e.message === 'm["k"].l[1]: expected a bool',
+  );
+  assert.throws(
+    () => encodeValue({ tu: ['a', 'b'] }, t),
+    (e: Error) => e.message === 'tu[1]: expected a set',
+  );
+  assert.throws(
+    () => encodeValue('x', t),
+    (e: Error) => e.message === 'value: expected an object',
+  );
+  // the same compiled converter serves the next value of that type
+  assert.deepEqual(decodeValue(encodeValue({ m: { k: { l: [false] } } }, t), t), { m: { k: { l: [false] } }, tu: null });
 });
