@@ -2,7 +2,9 @@
 // start-up (`--version` beside `node -e 0`), then cold plan, apply from empty and no-op re-plan of
 // 1,000 and 10,000 terraform_data, beside terraform/tofu when on the PATH (1,000 only unless
 // BALLAST_BENCH_PEER_LARGE=1: they take minutes at 10,000). Medians of BALLAST_BENCH_RUNS (default 5)
-// runs; peak RSS from /usr/bin/time when present; BALLAST_BENCH_PEERS=0 skips the peers. Prints
+// runs; peak RSS from /usr/bin/time when present; BALLAST_BENCH_PEERS=0 skips the peers;
+// BALLAST_BENCH_NODE=/path/to/node runs Ballast and `node -e 0` under that Node instead of this
+// one (e.g. .ci/node24/node_modules/.bin/node: the compile cache needs Node 22.1+). Prints
 // numbers; asserts nothing.
 
 import { spawnSync } from 'node:child_process';
@@ -13,6 +15,8 @@ import { generateConfig } from './generate-config.ts';
 
 const repo = join(import.meta.dirname, '..');
 const ballast = join(repo, 'bin', 'ballast');
+/** the Node that runs Ballast (bin/ballast) and the `node -e 0` baseline */
+const nodeBin = process.env.BALLAST_BENCH_NODE ?? process.execPath;
 const runs = Math.max(1, Number(process.env.BALLAST_BENCH_RUNS ?? 5));
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
@@ -69,12 +73,12 @@ function planApplyReplan(tool: string, kind: 'ballast' | 'peer', n: number, nRun
   for (let i = 0; i < nRuns; i++) {
     const dir = mkdtempSync(join(tmpdir(), `ballast-startup-${kind}-`));
     try {
-      nodeE.push(once(process.execPath, ['-e', '0'], dir));
+      nodeE.push(once(nodeBin, ['-e', '0'], dir));
       writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(config));
       if (kind === 'ballast') {
-        cold.push(once(tool, ['plan', '--detailed-exitcode'], dir, [2]));
-        apply.push(once(tool, ['apply', '--auto-approve'], dir));
-        replan.push(once(tool, ['plan', '--detailed-exitcode'], dir));
+        cold.push(once(nodeBin, [tool, 'plan', '--detailed-exitcode'], dir, [2]));
+        apply.push(once(nodeBin, [tool, 'apply', '--auto-approve'], dir));
+        replan.push(once(nodeBin, [tool, 'plan', '--detailed-exitcode'], dir));
       } else {
         once(tool, ['init', '-input=false', '-no-color'], dir);
         cold.push(once(tool, ['plan', '-input=false', '-no-color', '-detailed-exitcode'], dir, [2]));
@@ -97,7 +101,7 @@ export async function run(): Promise<void> {
   if (!existsSync(join(repo, 'dist', 'ballast.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const scratch = mkdtempSync(join(tmpdir(), 'ballast-startup-'));
   // interleaved, so both see the same load
-  const pairs = Array.from({ length: runs }, () => [once(process.execPath, ['-e', '0'], scratch), once(ballast, ['--version'], scratch)] as const);
+  const pairs = Array.from({ length: runs }, () => [once(nodeBin, ['-e', '0'], scratch), once(nodeBin, [ballast, '--version'], scratch)] as const);
   const nodeE = stat(pairs.map((p) => p[0]));
   const version = stat(pairs.map((p) => p[1]));
   rmSync(scratch, { recursive: true, force: true });
@@ -105,7 +109,8 @@ export async function run(): Promise<void> {
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-  console.log(`node ${process.version}, ${runs} runs per figure (medians), load average ${load}`);
+  const nodeVersion = spawnSync(nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  console.log(`node ${nodeVersion}, ${runs} runs per figure (medians), load average ${load}`);
   console.log(`node -e 0          ${fmt(nodeE)}`);
   console.log(`ballast --version  ${fmt(version)}  (${(version.medianMs / nodeE.medianMs).toFixed(1)}× node -e 0)`);
 

@@ -10,6 +10,7 @@ import { convert } from '../engine/lang/convert.ts';
 import { isObject, isSet, markSet, type Value, type ValueObject } from '../engine/lang/value.ts';
 import type { AttributeSchema, BlockSchema } from './provider.ts';
 import { blockItems } from './schema-plan.ts';
+import { hasNumberAttributes } from './block-facts.ts';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -35,6 +36,7 @@ function asNumber(v: Value | undefined): Num | undefined {
 /** Diagnostics for number attributes a provider cannot take (int64 attributes that are not int64s). */
 export function numberDiagnostics(block: BlockSchema, config: ValueObject, typeName: string, prefix = ''): Diagnostic[] {
   const out: Diagnostic[] = [];
+  if (!hasNumberAttributes(block)) return out;
   for (const [name, attr] of Object.entries(block.attributes)) {
     const v = attr.int64 && attr.type === 'number' ? asNumber(config[name]) : undefined;
     if (v !== undefined && !fitsInt64(v)) {
@@ -69,6 +71,7 @@ function attributeNumber(attr: AttributeSchema, v: Value): Value {
 
 /** The object with its number attributes in the form the provider's handlers read. */
 export function providerNumbers(block: BlockSchema, value: ValueObject): ValueObject {
+  if (!hasNumberAttributes(block)) return value;
   let out: ValueObject | undefined;
   const set = (k: string, v: Value) => {
     if (v === value[k]) return;

@@ -200,6 +200,13 @@ export interface Provider {
   applyResourceChange(req: ApplyResourceChangeRequest): Promise<ApplyResourceChangeResponse>;
   readResource(req: ReadResourceRequest): Promise<ReadResourceResponse>;
   /**
+   * True when applying changes to this resource type touches nothing outside Ballast's state
+   * (terraform_data, random, null): no real-world object can be lost, so its journal entries need
+   * only be durable before the next real-world change and the end of the apply, not before the
+   * call returns. Absent means every call has real effects (plugins, AWS, Kubernetes, local files).
+   */
+  stateOnly?(typeName: string): boolean;
+  /**
    * The reads a refresh is about to make, each of which follows as a readResource call, so a
    * provider can fetch them in bulk (one list per Kubernetes kind and namespace instead of one
    * request per object). Optional; readResource gives the same answers without it.

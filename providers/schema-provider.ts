@@ -71,6 +71,8 @@ export interface SchemaProviderParts<C = AbortSignal | undefined, P = undefined>
   readonly providerSchema?: BlockSchema;
   readonly resources: { readonly [typeName: string]: ManagedResource<C, P> };
   readonly dataSources?: { readonly [typeName: string]: DataSource<C> };
+  /** every resource lives only in state: applying it changes nothing outside Ballast (Provider.stateOnly) */
+  readonly stateOnly?: boolean;
   /** provider configuration (credentials, clients); the engine has checked it against the schema before */
   configure?(config: ValueObject): Promise<Diagnostic[]>;
   /** the handlers' context for one call; undefined when the provider is not configured */
@@ -97,6 +99,10 @@ export class SchemaProvider<C = AbortSignal | undefined, P = undefined> implemen
       resources: map(this.parts.resources),
       dataSources: map(this.parts.dataSources ?? {}),
     };
+  }
+
+  stateOnly(typeName: string): boolean {
+    return this.parts.stateOnly === true && Object.hasOwn(this.parts.resources, typeName);
   }
 
   validateProviderConfig(req: ProviderConfigRequest): DiagnosticsResponse {

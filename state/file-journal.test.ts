@@ -67,6 +67,23 @@ test('appends issued in the same tick share one sync', () =>
     await journal.close();
   }));
 
+test('entries appended without waiting are written, in order, no later than a later append resolves (what a state-only apply relies on)', () =>
+  withDir(async (dir) => {
+    const path = join(dir, 'a.jsonl');
+    const journal = await FileJournal.open(path);
+    const unawaited: Promise<void>[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 30; i++) unawaited.push(journal.append(entry(round, i)));
+      // a real-world change waits for its own entry: by then every earlier entry is on disk
+      await journal.append(entry(round, 99));
+      const onDisk = (await readJournalFile(path)).map((e) => e.time);
+      const expected = Array.from({ length: round + 1 }, (_, r) => [...Array.from({ length: 30 }, (_, i) => `${r}:${i}`), `${r}:99`]).flat();
+      assert.deepEqual(onDisk.slice(0, expected.length), expected);
+    }
+    await journal.close();
+    await Promise.all(unawaited);
+  }));
+
 test('append after close is refused', () =>
   withDir(async (dir) => {
     const journal = await FileJournal.open(join(dir, 'a.jsonl'));

@@ -2,11 +2,12 @@
 // durations, serials that are not serials, a held lock, a tampered or corrupt history. Each
 // gives a clear message and exit 1, never "NaN", a stack trace or a silently wrong answer.
 import { test } from 'node:test';
+import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runBallast, type BallastRun } from './helpers/run-ballast.ts';
+import { ballastBin, runBallast, type BallastRun } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { repoRoot } from './helpers/repo-root.ts';
 import { LocalDirStore } from '../state/local-dir-store.ts';
@@ -130,4 +131,19 @@ test('guard: every numeric flag of the CLI is read through a checked coerce, nev
     if (!f.endsWith('.ts')) continue;
     assert.doesNotMatch(readFileSync(f, 'utf8'), /type: 'number'/, `${f} declares a yargs number flag; use wholeNumber()/durationFlag() from engine/cli/flag-values.ts`);
   }
+});
+
+test('output into a pipe whose reader went away (`ballast apply | head -1`): the apply still finishes and records, no stack trace', async () => {
+  const dir = await makeTempDir('ballast-cli-epipe-');
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: { d: { count: 200, input: '${count.index}' } } } }));
+  const child = spawn(ballastBin, ['apply', '--auto-approve'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  // the first bytes arrive, then the reader closes its end, as `head -1` does
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE| {4}at /);
+  const v = await new LocalDirStore(join(dir, '.ballast', 'main'), { stack: 'main' }).current();
+  assert.equal(Object.keys(v?.resources ?? {}).length, 200, 'the apply went on to the end and recorded every object');
 });

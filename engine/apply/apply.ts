@@ -1,6 +1,7 @@
 // Apply: walk the plan's changes in dependency order with bounded parallelism. Each provider
 // call is journalled before it starts and after it ends, durably, so a killed process leaves a
-// record of everything that may exist. A failure stops its dependents; independent branches
+// record of everything that may exist (a state-only change, which has nothing outside the state
+// to lose, does not wait for its entries to reach the disk: see record()). A failure stops its dependents; independent branches
 // finish; everything that succeeded is returned for the new state version.
 
 import { formatInstance, formatResource, parseInstance } from '../addrs.ts';
@@ -12,6 +13,7 @@ import { containsUnknown, isObject, markPaths, unmark, Unknown, type Path, type 
 import type { ResourceConfig, StackConfig } from '../config/model.ts';
 import { DEPOSED_SUFFIX, type InstanceState, type OutputState } from '../../state/model.ts';
 import type { Journal } from '../../state/store.ts';
+import type { JournalEntry } from '../../state/journal.ts';
 import { normalizeToSchema } from '../../providers/schema-plan.ts';
 import type { Plan, ResourceChange } from '../plan/plan.ts';
 import type { BlockSchema, PrivateData } from '../../providers/provider.ts';
@@ -74,6 +76,9 @@ class Applier {
   private readonly summary = { add: 0, change: 0, destroy: 0 };
   private readonly ids = new Map<string, string>();
   private readonly failedCheckData = new Set<string>();
+  /** journal appends of state-only changes, awaited together at the end (record()) */
+  private readonly unawaitedAppends: Promise<void>[] = [];
+  private journalFailure: Error | null = null;
 
   constructor(
     private readonly plan: Plan,
@@ -100,7 +105,9 @@ class Applier {
       if (c && !id.startsWith('barrier'))
         this.diags.push(error(`Skipped ${c.address}`, `Not applied because ${cause.replace(/^(create|destroy|barrier[^:]*):/, '')} failed.`, { stack: this.plan.stack, address: c.address }));
     }
-    const complete = result.failed.size === 0 && result.skipped.size === 0 && result.cancelled.length === 0;
+    await Promise.all(this.unawaitedAppends);
+    if (this.journalFailure) this.diags.push(error('Error writing the apply journal', this.journalFailure.message, { stack: this.plan.stack }));
+    const complete = result.failed.size === 0 && result.skipped.size === 0 && result.cancelled.length === 0 && !this.journalFailure;
     if (result.cancelled.length) {
       this.diags.push(
         error(
@@ -262,7 +269,7 @@ class Applier {
     if (!prior) return; // already gone (e.g. deleted out of band)
     // an old object destroyed after its replacement took the address lives in the deposed slot
     const oldSlot = c.deposed || c.action === 'create-then-delete' ? `${c.address}${DEPOSED_SUFFIX}` : null;
-    await this.inp.journal.append({
+    await this.record(c, {
       kind: 'intent',
       address: destroyJournalKey(c),
       operation: 'delete',
@@ -275,12 +282,12 @@ class Applier {
     });
     const resp = await p.provider.applyResourceChange({ typeName: c.addr.type, priorState: prior.attributes, plannedState: null, config: null, plannedPrivate: prior.private, signal });
     if (hasErrors(resp.diagnostics)) {
-      await this.inp.journal.append({ kind: 'failed', address: destroyJournalKey(c), operation: 'delete', state: prior, error: firstError(resp.diagnostics), time: new Date().toISOString() });
+      await this.record(c, { kind: 'failed', address: destroyJournalKey(c), operation: 'delete', state: prior, error: firstError(resp.diagnostics), time: new Date().toISOString() });
       // never lose the old object: it stays recorded (deposed) and the next plan destroys it
       if (oldSlot && this.working.get(c.address) !== prior) this.working.set(oldSlot, { ...prior, deposed: true });
       this.fail(c, resp.diagnostics);
     }
-    await this.inp.journal.append({ kind: 'done', address: destroyJournalKey(c), operation: 'delete', state: null, time: new Date().toISOString() });
+    await this.record(c, { kind: 'done', address: destroyJournalKey(c), operation: 'delete', state: null, time: new Date().toISOString() });
     if (oldSlot) this.working.delete(oldSlot);
     // with create-before-destroy the new object already took this address
     if (this.working.get(c.address) === prior) {
@@ -350,7 +357,7 @@ class Applier {
     }
 
     const op = prior ? 'update' : 'create';
-    await this.inp.journal.append({
+    await this.record(c, {
       kind: 'intent',
       address: c.address,
       operation: op,
@@ -367,12 +374,12 @@ class Applier {
       // a partly created object is kept, tainted, so the next apply replaces it instead of forgetting
       // it; after a failed update the object is what the provider says it is now, not tainted
       const partial = resp.newState ? { ...this.instanceState(c, resp.newState, sensitive, resp.private), ...(op === 'create' ? { tainted: true } : {}) } : null;
-      await this.inp.journal.append({ kind: 'failed', address: c.address, operation: op, state: partial, error: firstError(resp.diagnostics), time: new Date().toISOString() });
+      await this.record(c, { kind: 'failed', address: c.address, operation: op, state: partial, error: firstError(resp.diagnostics), time: new Date().toISOString() });
       if (partial) this.takeAddress(c, partial);
       this.fail(c, resp.diagnostics);
     }
     const inst = this.instanceState(c, resp.newState!, sensitive, resp.private);
-    await this.inp.journal.append({ kind: 'done', address: c.address, operation: op, state: inst, time: new Date().toISOString() });
+    await this.record(c, { kind: 'done', address: c.address, operation: op, state: inst, time: new Date().toISOString() });
     this.takeAddress(c, inst);
     const id = inst.attributes.id;
     if (typeof id === 'string' && !inst.sensitivePaths.some((p) => p.length === 0 || (p.length === 1 && p[0] === 'id'))) this.ids.set(c.address, id);
@@ -390,6 +397,24 @@ class Applier {
         throw new ApplyFailure(`${c.address}: postcondition failed`);
       }
     }
+  }
+
+  /**
+   * Journals an entry for change `c`. A change with real-world effects waits until the entry is
+   * durable. A state-only change (Provider.stateOnly) does not: the journal writes entries in
+   * order, so its entry is durable once any later entry is, which is before the next real-world
+   * change, and run() waits for all of them. A crash can lose only records of objects that
+   * exist nowhere else; the next plan creates them again.
+   */
+  private async record(c: ResourceChange, entry: JournalEntry): Promise<void> {
+    const appended = this.inp.journal.append(entry);
+    if (this.provider(c).provider.stateOnly?.(c.addr.type)) {
+      this.unawaitedAppends.push(appended.catch((e: unknown) => void (this.journalFailure ??= e as Error)));
+      return;
+    }
+    await appended;
+    // an earlier state-only entry that could not be written: make no real-world change after it
+    if (this.journalFailure) throw this.journalFailure;
   }
 
   /**

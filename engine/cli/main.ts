@@ -4,6 +4,14 @@
 
 import { ENGINE_VERSION } from '../version.ts';
 
+// A reader that went away (`ballast plan | head`) must not turn into a crash with a stack trace,
+// nor stop an apply half-way: the rest of the output is dropped and the command finishes.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 // what yargs' hideBin does for a plain `node` process: drop the node binary and the script
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {

@@ -99,16 +99,13 @@ export async function planOne(ctx: CliContext, input: StackInput, o: FlowOptions
 /** The provider schema of each instance in a plan, so renderers show blocks and hide sensitive attributes. */
 export function schemaLookup(session: PlanSession): (a: InstanceAddr) => ResourceSchema | undefined {
   const { plan, providers } = session;
-  const providerOf = new Map<string, string>();
-  for (const c of [...plan.drift, ...plan.changes]) providerOf.set(c.address, c.provider);
-  // renderers ask once per change and again per secret scan: answered once per address object
-  const memo = new WeakMap<InstanceAddr, ResourceSchema | undefined>();
-  return (a) => {
-    if (memo.has(a)) return memo.get(a);
-    const schema = providers.resourceSchema(providerOf.get(formatInstance(a)) ?? a.type.split('_')[0], a.mode, a.type);
-    memo.set(a, schema);
-    return schema;
-  };
+  const changes = [...plan.drift, ...plan.changes];
+  // renderers ask with the change's own address object, once per change and again per secret
+  // scan: a lookup by object, without formatting the address; by text for any other object
+  const byObject = new Map<InstanceAddr, string>(changes.map((c) => [c.addr, c.provider]));
+  let byText: Map<string, string> | undefined;
+  const providerOf = (a: InstanceAddr) => byObject.get(a) ?? (byText ??= new Map(changes.map((c) => [c.address, c.provider]))).get(formatInstance(a));
+  return (a) => providers.resourceSchema(providerOf(a) ?? a.type.split('_')[0], a.mode, a.type);
 }
 
 export function printPlan(ctx: CliContext, session: PlanSession, many: boolean): void {

@@ -1,17 +1,18 @@
 // Paths of the attributes a provider schema declares sensitive, as they occur in one object.
 
-import { isObject, type Path, type Value, type ValueObject } from '../lang/value.ts';
+import { isObject, type Path, type Value } from '../lang/value.ts';
 import type { BlockSchema } from '../../providers/provider.ts';
+import { hasSensitiveAttributes } from '../../providers/block-facts.ts';
 
-export function schemaSensitivePaths(block: BlockSchema, obj: ValueObject | null, at: Path = [], out: Path[] = []): Path[] {
-  if (!obj) return out;
+export function schemaSensitivePaths(block: BlockSchema, obj: Value | null | undefined, at: Path = [], out: Path[] = []): Path[] {
+  if (!isObject(obj) || !hasSensitiveAttributes(block)) return out;
   for (const [name, attr] of Object.entries(block.attributes)) {
     if (attr.sensitive && name in obj) out.push([...at, name]);
   }
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     const v: Value | undefined = obj[name];
-    if (isObject(v)) schemaSensitivePaths(nested.block, v, [...at, name], out);
-    else if (Array.isArray(v)) v.forEach((item, i) => isObject(item) && schemaSensitivePaths(nested.block, item, [...at, name, i], out));
+    if (Array.isArray(v)) v.forEach((item, i) => schemaSensitivePaths(nested.block, item, [...at, name, i], out));
+    else schemaSensitivePaths(nested.block, v, [...at, name], out);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { terraformData } from './terraform-data.ts';
 
 export class BuiltinProvider extends SchemaProvider {
   constructor(_ctx: ProviderContext) {
-    super({ name: 'terraform', resources: { terraform_data: terraformData } });
+    super({ name: 'terraform', stateOnly: true, resources: { terraform_data: terraformData } });
   }
 }
 

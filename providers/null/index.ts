@@ -7,7 +7,7 @@ import { nullDataSource } from './null-data-source.ts';
 
 export class NullProvider extends SchemaProvider {
   constructor(_ctx: ProviderContext) {
-    super({ name: 'null', resources: { null_resource: nullResource }, dataSources: { null_data_source: nullDataSource } });
+    super({ name: 'null', stateOnly: true, resources: { null_resource: nullResource }, dataSources: { null_data_source: nullDataSource } });
   }
 }
 

@@ -15,6 +15,7 @@ export class RandomProvider extends SchemaProvider {
   constructor(_ctx: ProviderContext) {
     super({
       name: 'random',
+      stateOnly: true,
       resources: {
         random_bytes: randomBytes,
         random_id: randomId,

@@ -15,7 +15,8 @@ import { redact, sensitiveAsBool, unknownAsBool, type Json } from './json-encodi
 
 export { redact, sensitiveAsBool, unknownAsBool };
 import { planSecrets, sensitivePathsOf, type SchemaLookup } from './plan-secrets.ts';
-import { MARKED, pathTree, schemaSensitivePaths } from './value-format.ts';
+import { MARKED, pathTree } from './value-format.ts';
+import { schemaSensitivePaths } from '../../eval/schema-sensitive.ts';
 
 export const PLAN_JSON_FORMAT_VERSION = '1.2';
 

@@ -8,7 +8,8 @@ import type { InstanceAddr } from '../../addrs.ts';
 import { Sensitive, isObject, unmark, type Path, type Value } from '../../lang/value.ts';
 import type { ResourceSchema } from '../../../providers/provider.ts';
 import type { Plan, ResourceChange } from '../plan.ts';
-import { MARKED, inherited, pathTree, schemaSensitivePaths, type PathTree } from './value-format.ts';
+import { MARKED, inherited, pathTree, type PathTree } from './value-format.ts';
+import { schemaSensitivePaths } from '../../eval/schema-sensitive.ts';
 
 export type SchemaLookup = (addr: InstanceAddr) => ResourceSchema | undefined;
 

@@ -14,7 +14,7 @@ import { isNum } from '../../lang/big-number.ts';
 import type { Type } from '../../lang/types.ts';
 import { Sensitive, Unknown, isObject, isSet, valuesEqual, type Value, type ValueObject } from '../../lang/value.ts';
 import type { BlockSchema } from '../../../providers/provider.ts';
-import { MARKED, exact, formatKey, formatNumber, inherited, isMultiline, quoteString, splitLines, type Palette, type PathTree } from './value-format.ts';
+import { MARKED, NO_COLORS, exact, formatKey, formatNumber, inherited, isMultiline, quoteString, splitLines, type Palette, type PathTree } from './value-format.ts';
 
 // only a changed multi-line string needs a line diff
 const diff = lazyRequire<typeof diffModule>('diff');
@@ -47,13 +47,16 @@ const HEREDOC_CONTEXT = 3;
 const LCS_LIMIT = 1_000_000;
 
 export function item(level: number, sym: string, text: string, p: Palette): string {
-  const line = ' '.repeat(4 * level) + colorSymbol(sym.padStart(3), p) + ' ' + text;
+  const line = closing(level) + colorSymbol(sym.padStart(3), p) + ' ' + text;
   return text === '' ? line.trimEnd() : line;
 }
 
-export const closing = (level: number): string => ' '.repeat(4 * level);
+// a plan prints tens of thousands of lines: the few indentations are made once
+const INDENTS = Array.from({ length: 16 }, (_, level) => ' '.repeat(4 * level));
+export const closing = (level: number): string => INDENTS[level] ?? ' '.repeat(4 * level);
 
 export function colorSymbol(sym: string, p: Palette): string {
+  if (p === NO_COLORS) return sym;
   switch (sym.trim()) {
     case '+':
       return sym.replace('+', p.green('+'));

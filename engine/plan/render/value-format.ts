@@ -2,8 +2,7 @@
 // forces-replacement paths, HCL-style literals, and terminal colors.
 
 import { formatNum, type Num } from '../../lang/big-number.ts';
-import { isObject, type Path, type Value } from '../../lang/value.ts';
-import type { BlockSchema } from '../../../providers/provider.ts';
+import type { Path } from '../../lang/value.ts';
 
 /** A set of paths as a tree, so a renderer descending a value can look up its position in O(1). */
 export interface PathTree {
@@ -47,7 +46,8 @@ export const MARKED: PathTree = { marked: true, kids: new Map() };
 
 /** A string as an HCL quoted literal, escaping template sequences as Terraform does. */
 export function quoteString(s: string): string {
-  return JSON.stringify(s).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  const q = JSON.stringify(s);
+  return q.includes('{') ? q.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{') : q;
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -84,15 +84,3 @@ const sgr = (code: string) => (s: string) => `\x1b[${code}m${s}\x1b[0m`;
 export const COLORS: Palette = { green: sgr('32'), yellow: sgr('33'), red: sgr('31'), cyan: sgr('36'), bold: sgr('1'), dim: sgr('2') };
 const plain = (s: string) => s;
 export const NO_COLORS: Palette = { green: plain, yellow: plain, red: plain, cyan: plain, bold: plain, dim: plain };
-
-/** Paths of attributes the schema declares sensitive, found in an object (through nested blocks). */
-export function schemaSensitivePaths(block: BlockSchema, v: Value | undefined, at: Path = [], out: Path[] = []): Path[] {
-  if (!isObject(v)) return out;
-  for (const [name, attr] of Object.entries(block.attributes)) if (attr.sensitive && name in v) out.push([...at, name]);
-  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
-    const b = v[name];
-    if (nested.nesting === 'single') schemaSensitivePaths(nested.block, b, [...at, name], out);
-    else if (Array.isArray(b)) b.forEach((x, i) => schemaSensitivePaths(nested.block, x, [...at, name, i], out));
-  }
-  return out;
-}
