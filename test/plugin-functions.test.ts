@@ -3,8 +3,9 @@
 // the joined parts and refuses the separator "!". Calls in resource arguments (known at plan,
 // and known only at apply), in locals and outputs, in count and for_each, in a provider block
 // (its own provider's function, called before that provider is configured), in a variable
-// validation and in a module argument; argument type errors and function errors are diagnostics
-// pointing at the call. Where terraform is on the PATH, it gives the same outputs.
+// validation, in a module argument and in a module block's own count and for_each; argument type
+// errors and function errors are diagnostics pointing at the call. Where terraform is on the PATH,
+// it gives the same outputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -35,7 +36,8 @@ const config = {
 const EXPECTED = { greeting: 'HELLO WORLD', known: 'A-B', later: 'A-B+C' };
 
 // Every other place Terraform allows a provider function: count, for_each (through a local), the
-// provider block of the function's own provider, a variable validation, a module argument.
+// provider block of the function's own provider, a variable validation, a module argument, and a
+// module block's own count and for_each (each instance holding a resource).
 const everywhere = {
   terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } },
   variable: {
@@ -54,21 +56,29 @@ const everywhere = {
     },
     ballasttest6_thing: { t: { name: 'one' } },
   },
-  module: { m: { source: './mod', text: '${provider::ballasttest6::join_upper(["m", "n"], "+")}' } },
+  module: {
+    m: { source: './mod', text: '${provider::ballasttest6::join_upper(["m", "n"], "+")}' },
+    // the module block's own count and for_each
+    mc: { source: './mod', count: '${length(split("-", provider::ballasttest6::join_upper(["a", "b"], "-")))}', text: 'C${count.index}' },
+    me: { source: './mod', for_each: '${toset(split(",", provider::ballasttest6::join_upper(["k", "l"], ",")))}', text: '${each.key}' },
+  },
   output: {
     counted: { value: '${length(terraform_data.counted)}' },
     each: { value: '${sort(keys(terraform_data.each))}' },
     id: { value: '${ballasttest6_thing.t.id}' },
     module: { value: '${module.m.text}' },
+    module_count: { value: '${module.mc[*].text}' },
+    module_each: { value: '${sort([for k, m in module.me : "${k}=${m.text}"])}' },
     word: { value: '${var.word}' },
   },
 };
 const everywhereModule = {
   variable: { text: { type: 'string' } },
-  output: { text: { value: '${lower(var.text)}' } },
+  resource: { terraform_data: { kept: { input: '${var.text}' } } },
+  output: { text: { value: '${lower(terraform_data.kept.output)}' } },
 };
 // the provider block's prefix ("PQ") starts the id the provider makes
-const EVERYWHERE = { counted: 3, each: ['X', 'Y'], id: 'PQthing-one', module: 'm+n', word: 'abc' };
+const EVERYWHERE = { counted: 3, each: ['X', 'Y'], id: 'PQthing-one', module: 'm+n', module_count: ['c0', 'c1'], module_each: ['K=k', 'L=l'], word: 'abc' };
 
 async function sandbox(cfg: object, files: Record<string, object> = {}): Promise<{ dir: string; env: Record<string, string> }> {
   const box = await pluginSandbox('ballast-provider-fn-', cfg);
@@ -95,7 +105,10 @@ test('provider functions in resources, locals and outputs: plan, apply, no-op re
   assert.equal(again.code, 0, again.stdout + again.stderr);
 });
 
-test('provider functions in count, for_each, a provider block, a variable validation and a module argument: plan, saved-plan apply, no-op re-plan', { skip, timeout: 600_000 }, async () => {
+test("provider functions in count, for_each, a provider block, a variable validation, a module argument and a module block's count and for_each: plan, saved-plan apply, no-op re-plan", {
+  skip,
+  timeout: 600_000,
+}, async () => {
   const { dir, env } = await sandbox(everywhere, { 'mod/main.tf.json': everywhereModule });
   const args = ['--plugin-dir', mirrorDir];
   const plan = await runBallast(['plan', '--out', 'run.plan', ...args], { cwd: dir, env });
@@ -103,6 +116,9 @@ test('provider functions in count, for_each, a provider block, a variable valida
   assert.match(plan.stdout, /terraform_data\.counted\[2\] will be created/, 'count came from the function');
   assert.doesNotMatch(plan.stdout, /terraform_data\.counted\[3\]/);
   assert.match(plan.stdout, /terraform_data\.each\["Y"\] will be created/, 'for_each came from the function through a local');
+  assert.match(plan.stdout, /module\.mc\[1\]\.terraform_data\.kept will be created/, "a module block's count came from the function");
+  assert.doesNotMatch(plan.stdout, /module\.mc\[2\]/);
+  assert.match(plan.stdout, /module\.me\["L"\]\.terraform_data\.kept will be created/, "a module block's for_each came from the function");
   // the saved plan is applied in a new process: the provider block's function runs again there
   const apply = await runBallast(['apply', 'run.plan', ...args], { cwd: dir, env });
   assert.equal(apply.code, 0, apply.stdout + apply.stderr);
@@ -117,7 +133,7 @@ test('provider functions in count, for_each, a provider block, a variable valida
   assert.doesNotMatch(bad.stderr, /\n\s+at /, 'no stack trace');
 });
 
-test('terraform gives the same outputs for the functions in count, for_each, provider block, validation and module argument', {
+test('terraform gives the same outputs for the functions in count, for_each, provider block, validation, module argument and module count/for_each', {
   skip: skip ?? (terraformAvailable() ? undefined : 'terraform is not on the PATH'),
   timeout: 600_000,
 }, async () => {

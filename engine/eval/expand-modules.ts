@@ -11,20 +11,36 @@ import type { Value } from '../lang/value.ts';
 import { expandResource } from './expand.ts';
 import { exprDiagnostic } from './expr-diagnostic.ts';
 import { StackScope } from './stack-scope.ts';
+import type { ProviderFunctions } from './provider-functions.ts';
+import { providerFunctionProviders } from '../lang/provider-function-calls.ts';
 
-export function expandModules(config: StackConfig, variables: ReadonlyMap<string, Value>): { config: StackConfig; diagnostics: Diagnostic[] } {
-  if (!config.moduleCalls?.size) return { config, diagnostics: [] };
+/**
+ * Without `functions`, a module call whose count or for_each calls a provider-defined function
+ * is left out (with what is inside it), and the providers it calls are listed in `deferred`:
+ * the caller expands again once those providers run (expand-deferred-modules.ts).
+ */
+export function expandModules(config: StackConfig, variables: ReadonlyMap<string, Value>, functions?: ProviderFunctions): { config: StackConfig; diagnostics: Diagnostic[]; deferred: string[] } {
+  if (!config.moduleCalls?.size) return { config, diagnostics: [], deferred: [] };
   const diags: Diagnostic[] = [];
+  const deferred = new Set<string>();
   const modules = new Map<string, ModuleInstance>();
   const resources = new Map<string, ResourceConfig>(config.resources);
   const expanded: StackConfig = { ...config, resources, modules };
   const scope = new StackScope(expanded, variables, {
     resourcesUnavailable: 'Module count and for_each cannot depend on resource attributes in Ballast',
   });
+  if (functions) scope.useProviderFunctions(functions);
 
   const walk = (parent: string, decl: StackConfig, parentProviders: (r: ProviderRef) => ProviderRef, parentDeps: readonly string[]) => {
     for (const call of decl.moduleCalls?.values() ?? []) {
       const where = { stack: config.name, address: `${parent ? `${parent}.` : ''}module.${call.name}`, range: call.range };
+      if (!functions) {
+        const called = [...(call.count ? providerFunctionProviders(call.count) : []), ...(call.forEach ? providerFunctionProviders(call.forEach) : [])];
+        if (called.length) {
+          for (const n of called) deferred.add(n);
+          continue;
+        }
+      }
       let instances;
       try {
         instances = expandResource(call, scope.moduleRoot(parent)).instances;
@@ -52,7 +68,7 @@ export function expandModules(config: StackConfig, variables: ReadonlyMap<string
     }
   };
   walk('', config, (r) => r, []);
-  return { config: expanded, diagnostics: diags };
+  return { config: expanded, diagnostics: diags, deferred: [...deferred].sort() };
 }
 
 function providerMap(call: ModuleCallConfig, resolve: (r: ProviderRef) => ProviderRef): ReadonlyMap<string, ProviderRef> {

@@ -137,6 +137,8 @@ export function providersWithCalledFunctions(config: StackConfig): string[] {
     for (const p of c.providers.values()) add(p.body);
     for (const m of c.moduleCalls?.values() ?? []) {
       for (const e of m.inputs.values()) add(e);
+      add(m.count);
+      add(m.forEach);
       visit(m.module);
     }
     for (const m of c.modules?.values() ?? []) visit(m.call.module);

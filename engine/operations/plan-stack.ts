@@ -16,6 +16,7 @@ import { evaluating } from '../eval/expr-diagnostic.ts';
 import { formatProviderRef, type VariableConfig } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
+import { expandDeferredModules } from './expand-deferred-modules.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import type { LoadedPrior } from './prior-state.ts';
 import type { RefreshEvent } from '../plan/refresh.ts';
@@ -62,30 +63,39 @@ async function openProviders(
 
 /** Opens providers for applying a saved plan, without planning again. */
 export async function sessionForPlan(
-  stack: PreparedStack,
+  prepared: PreparedStack,
   prior: LoadedPrior,
   registry: ProviderRegistry,
   plan: Plan,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
+  const expanded = await expandDeferredModules(prepared, registry, env);
+  if (!expanded.stack) return { diagnostics: expanded.diagnostics };
+  const stack = expanded.stack;
   const refs = [...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider), ...providersWithCalledFunctions(stack.config)];
-  const { providers, diagnostics } = await openProviders(stack, refs, registry, env, new StackScope(stack.config, stack.variables));
+  const opened = await openProviders(stack, refs, registry, env, new StackScope(stack.config, stack.variables));
+  const { providers } = opened;
+  const diagnostics = [...expanded.diagnostics, ...opened.diagnostics];
   if (!providers) return { diagnostics };
   return { diagnostics, session: { stack, prior, providers, registry, env, plan, close: () => providers.close() } };
 }
 
 export async function planPreparedStack(
-  stack: PreparedStack,
+  prepared: PreparedStack,
   prior: LoadedPrior,
   registry: ProviderRegistry,
   req: PlanRequest,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
+  // modules whose count or for_each calls a provider function are expanded now that providers can run
+  const expanded = await expandDeferredModules(prepared, registry, env);
+  if (!expanded.stack) return { diagnostics: expanded.diagnostics };
+  const stack = expanded.stack;
   const { config } = stack;
   // Terraform's plantimestamp(): the time of planning, to the second, kept for the apply
   const timestamp = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const scope = new StackScope(config, stack.variables, { planTimestamp: timestamp });
-  const diags: Diagnostic[] = [];
+  const diags: Diagnostic[] = [...expanded.diagnostics];
 
   // validations that call provider functions wait until the providers are started
   const callsFunctions = (v: VariableConfig) => v.validations.some((c) => providerFunctionProviders(c.condition).length || providerFunctionProviders(c.errorMessage).length);

@@ -28,6 +28,12 @@ export interface PreparedStack {
   readonly variables: Map<string, Value>;
   readonly bytes: Buffer;
   readonly configDigest: string;
+  /**
+   * Module calls whose count or for_each calls a provider-defined function are expanded only
+   * once those providers run (expand-deferred-modules.ts): the configuration before expansion
+   * and the providers called. Until then `config` and `graph` lack those modules' instances.
+   */
+  readonly deferredModules?: { readonly config: StackConfig; readonly providers: readonly string[] };
 }
 
 /** `vars` are raw inputs, or values already resolved (a saved plan's). */
@@ -42,5 +48,6 @@ export function prepareStack(input: StackInput, vars: VariableInputs | Map<strin
   const g = buildConfigGraph(m.config);
   const all = [...diagnostics, ...v.diagnostics, ...m.diagnostics, ...g.diagnostics];
   if (hasErrors(all) || !g.graph) return { diagnostics: all };
-  return { stack: { config: m.config, graph: g.graph, variables: v.values, bytes: input.bytes, configDigest: configDigest(input.bytes) }, diagnostics: all };
+  const deferredModules = m.deferred.length ? { config, providers: m.deferred } : undefined;
+  return { stack: { config: m.config, graph: g.graph, variables: v.values, bytes: input.bytes, configDigest: configDigest(input.bytes), deferredModules }, diagnostics: all };
 }
