@@ -1,0 +1,39 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadStackConfig } from '../config/load.ts';
+import type { FunctionSignature, Provider } from '../../providers/provider.ts';
+import { expandModules } from './expand-modules.ts';
+import { ProviderFunctions, providersWithCalledFunctions } from './provider-functions.ts';
+
+// a provider with one function, twice(n number) number
+const twice = {
+  functionSignatures: () => new Map<string, FunctionSignature>([['twice', { parameters: [{ name: 'n', type: 'number' }], returns: 'number' }]]),
+  callFunction: async (_name: string, args: unknown[]) => ({ value: (args[0] as number) * 2 }),
+} as Partial<Provider> as Provider;
+
+test('a module block whose count calls a provider function waits for the provider; the others expand at once', async () => {
+  // modules arrive embedded in the stack by the synthesizer
+  const mod = { '#module': { dir: '/stack/mod', json: { resource: { terraform_data: { r: {} } } } } };
+  const json = {
+    module: {
+      plain: { source: './mod', count: 2, ...mod },
+      fn: { source: './mod', count: '${provider::p::twice(1)}', ...mod },
+    },
+  };
+  const { config, diagnostics } = loadStackConfig({ name: 's', file: '/stack/main.tf.json', dir: '/stack', json });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(providersWithCalledFunctions(config), ['p'], 'a module count counts as a call site');
+
+  const first = expandModules(config, new Map());
+  assert.deepEqual(first.diagnostics, []);
+  assert.deepEqual(first.deferred, ['p']);
+  assert.deepEqual([...(first.config.modules?.keys() ?? [])].sort(), ['module.plain[0]', 'module.plain[1]']);
+
+  const pf = new ProviderFunctions((name) => (name === 'p' ? twice : undefined));
+  await pf.warm(() => expandModules(config, new Map(), pf));
+  const full = expandModules(config, new Map(), pf);
+  assert.deepEqual(full.diagnostics, []);
+  assert.deepEqual(full.deferred, []);
+  assert.deepEqual([...(full.config.modules?.keys() ?? [])].sort(), ['module.fn[0]', 'module.fn[1]', 'module.plain[0]', 'module.plain[1]']);
+  assert.ok(full.config.resources.has('module.fn[1].terraform_data.r'));
+});
