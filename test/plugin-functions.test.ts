@@ -150,6 +150,20 @@ test('terraform gives the same outputs for the functions in count, for_each, pro
   assert.deepEqual(values(out.stdout), EVERYWHERE);
 });
 
+test('import into an instance of a module whose count calls a provider function', { skip, timeout: 600_000 }, async () => {
+  const cfg = {
+    terraform: everywhere.terraform,
+    module: { mc: everywhere.module.mc },
+  };
+  const { dir, env } = await sandbox(cfg, { 'mod/main.tf.json': everywhereModule });
+  const imported = await runBallast(['import', 'module.mc[1].terraform_data.kept', 'some-id', '--plugin-dir', mirrorDir], { cwd: dir, env });
+  assert.equal(imported.code, 0, imported.stdout + imported.stderr);
+  assert.match(imported.stdout, /Import successful/);
+  const beyond = await runBallast(['import', 'module.mc[2].terraform_data.kept', 'other-id', '--plugin-dir', mirrorDir], { cwd: dir, env });
+  assert.equal(beyond.code, 1, 'the function made two instances');
+  assert.match(beyond.stderr, /"module\.mc\[2\]\.terraform_data\.kept" does not exist in the configuration/);
+});
+
 test('bad calls are diagnostics at the call: function error, argument type, unknown function, arity', { skip, timeout: 600_000 }, async () => {
   const bad = {
     terraform: config.terraform,

@@ -13,6 +13,7 @@ import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateVersion } from '../../state/model.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { PreparedStack } from './prepare-stack.ts';
+import { expandDeferredModules } from './expand-deferred-modules.ts';
 import { readPrior } from './prior-state.ts';
 import { staleLockWarning } from './stale-lock-warning.ts';
 import { nextStateVersion } from './state-version.ts';
@@ -33,7 +34,11 @@ export interface ImportResourceOutcome {
   readonly diagnostics: Diagnostic[];
 }
 
-export async function importResource(stack: PreparedStack, store: StateStore, registry: ProviderRegistry, req: ImportResourceRequest): Promise<ImportResourceOutcome> {
+export async function importResource(prepared: PreparedStack, store: StateStore, registry: ProviderRegistry, req: ImportResourceRequest): Promise<ImportResourceOutcome> {
+  // an address inside a module whose count or for_each calls a provider function exists only once those run
+  const expanded = await expandDeferredModules(prepared, registry, req.env ?? process.env);
+  if (!expanded.stack) return { version: null, diagnostics: expanded.diagnostics };
+  const stack = expanded.stack;
   const { config } = stack;
   const { addr } = req;
   const address = formatInstance(addr);
