@@ -31,7 +31,12 @@ interface Sample {
 function once(cmd: string, args: string[], cwd: string, okCodes = [0]): Sample {
   const [bin, argv] = gnuTime ? [gnuTime, ['-f', '%M %U %S', cmd, ...args]] : [cmd, args];
   const t = performance.now();
-  const r = spawnSync(bin, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1', TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' } });
+  const r = spawnSync(bin, argv, {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1', TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' },
+  });
   const ms = performance.now() - t;
   if (!okCodes.includes(r.status ?? -1)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${(r.stderr ?? '').slice(-2000)}`);
   const [kb, user, sys] = gnuTime ? ((r.stderr ?? '').trim().split('\n').pop() ?? '').split(' ').map(Number) : [];
@@ -94,7 +99,7 @@ function planApplyReplan(tool: string, kind: 'ballast' | 'peer', n: number, nRun
 
 function peers(): string[] {
   if (process.env.BALLAST_BENCH_PEERS === '0') return [];
-  return ['terraform', 'tofu'].filter((b) => spawnSync(b, ['version'], { stdio: 'ignore' }).status === 0);
+  return ['terraform', 'tofu'].filter((b) => spawnSync(b, ['version'], { stdio: 'ignore', env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).status === 0);
 }
 
 export async function run(): Promise<void> {
