@@ -1,8 +1,9 @@
 // Apply: walk the plan's changes in dependency order with bounded parallelism. Each provider
 // call is journalled before it starts and after it ends, durably, so a killed process leaves a
 // record of everything that may exist (a state-only change, which has nothing outside the state
-// to lose, does not wait for its entries to reach the disk: see record()). A failure stops its dependents; independent branches
-// finish; everything that succeeded is returned for the new state version.
+// to lose, does not wait for its entries to reach the disk: see record()). A failure stops its
+// dependents; independent branches finish; everything that succeeded is returned for the new
+// state version.
 
 import { formatInstance, formatResource, parseInstance } from '../addrs.ts';
 import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
