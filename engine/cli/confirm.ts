@@ -1,9 +1,9 @@
 // Asks for explicit approval on the terminal: only the exact answer "yes" approves.
 // Without an answer (closed or empty stdin) nothing is applied.
 
-import { createInterface } from 'node:readline';
-
 export async function confirm(question: string): Promise<boolean> {
+  // loaded when a question is asked: plan and --auto-approve never ask
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
   process.stderr.write(question);
   try {

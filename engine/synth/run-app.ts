@@ -2,7 +2,8 @@
 // bare imports falling back to Ballast's node_modules (ESM hook + NODE_PATH for CommonJS),
 // CDKTF_OUTDIR / CDKTF_CONTEXT_JSON set the way the cdktf CLI sets them.
 
-import { spawn } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
+import { lazyRequire } from '../lazy-require.ts';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter } from 'node:path';
@@ -26,6 +27,8 @@ export interface AppOutput {
 }
 
 const OUTPUT_LIMIT = 64 * 1024;
+// loaded when an app really runs: plan and apply of Terraform JSON or HCL never start one
+const spawnProcess = lazyRequire<typeof childProcess>('node:child_process');
 const fallbackRegisterURL = new URL('./register-module-fallback.mjs', import.meta.url).href;
 
 /** node_modules directories Ballast itself resolves packages from (for CommonJS NODE_PATH). */
@@ -59,7 +62,7 @@ export function runApp(opts: RunAppOptions): Promise<AppOutput> {
       reject(opts.signal.reason ?? new DOMException('synthesis aborted', 'AbortError'));
       return;
     }
-    const child = spawn(process.execPath, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnProcess().spawn(process.execPath, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let spawnError: Error | undefined;

@@ -1,7 +1,8 @@
 // data "local_command" (hashicorp/local 2.5+): runs a program at plan time and reports its
 // output. The program is run directly, without a shell, as the real provider does.
 
-import { spawn } from 'node:child_process';
+import type * as childProcess from 'node:child_process';
+import { lazyRequire } from '../../engine/lazy-require.ts';
 import { resolve } from 'node:path';
 import type { ProviderContext, ResourceSchema } from '../provider.ts';
 import { fail, type DataSource } from '../schema-provider.ts';
@@ -28,9 +29,12 @@ interface Finished {
   code: number;
 }
 
+// loaded when a command really runs, not by every stack that uses the local provider
+const childProcesses = lazyRequire<typeof childProcess>('node:child_process');
+
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, stdin: string | null, signal?: AbortSignal): Promise<Finished> {
   return new Promise((done, failed) => {
-    const child = spawn(command, args, { cwd, env, signal, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcesses().spawn(command, args, { cwd, env, signal, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

@@ -2,7 +2,7 @@
 
 import { BigNum, numberFromText } from '../big-number.ts';
 import { parseJson } from '../json-numbers.ts';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import type * as zlibModule from 'node:zlib';
 import type * as yamlModule from 'yaml';
 import type { Value, ValueObject } from '../value.ts';
 import { param, str } from './define.ts';
@@ -14,6 +14,8 @@ import { lazyRequire } from '../../lazy-require.ts';
 const yaml = lazyRequire<typeof yamlModule>('yaml');
 
 const D = 'dynamic' as const;
+// only base64gzip compresses: loaded on its first call
+const zlib = lazyRequire<typeof zlibModule>('node:zlib');
 
 /**
  * The gzip stream Terraform's base64gzip writes (Go's gzip.Writer: Write, Flush, Close): a
@@ -23,11 +25,11 @@ const D = 'dynamic' as const;
  */
 function goGzip(data: Buffer): Buffer {
   const header = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
-  const body = data.length === 0 ? Buffer.alloc(0) : deflateRawSync(data, { level: 6, finishFlush: constants.Z_SYNC_FLUSH });
+  const body = data.length === 0 ? Buffer.alloc(0) : zlib().deflateRawSync(data, { level: 6, finishFlush: zlib().constants.Z_SYNC_FLUSH });
   const sync = Buffer.from([0, 0, 0, 0xff, 0xff]);
   const final = Buffer.from([1, 0, 0, 0xff, 0xff]);
   const trailer = Buffer.alloc(8);
-  trailer.writeUInt32LE(crc32(data), 0);
+  trailer.writeUInt32LE(zlib().crc32(data), 0);
   trailer.writeUInt32LE(data.length >>> 0, 4);
   // zlib's sync flush already ends with the empty stored block
   return Buffer.concat([header, body.length > 0 ? body : sync, final, trailer]);

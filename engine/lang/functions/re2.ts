@@ -4,7 +4,9 @@
 // The iteration over all matches follows Go's ReplaceAll/FindAll: an empty match right after
 // the previous match is skipped, and the search then moves on by one character.
 
-import { RE2JS, RE2JSException } from 're2js';
+import type * as re2jsModule from 're2js';
+import type { RE2JS } from 're2js';
+import { lazyRequire } from '../../lazy-require.ts';
 import { FunctionArgumentError } from './function.ts';
 
 export interface Re2Match {
@@ -22,6 +24,8 @@ export interface Re2 {
   readonly groupCount: number;
 }
 
+// loaded on the first regular expression: most plans never compile one
+const re2js = lazyRequire<typeof re2jsModule>('re2js');
 const cache = new Map<string, Re2>();
 
 /** Compiles an RE2 pattern; a syntax error is a FunctionArgumentError against `argIndex`. */
@@ -30,9 +34,9 @@ export function compileRe2(pattern: string, argIndex: number): Re2 {
   if (compiled !== undefined) return compiled;
   let re: RE2JS;
   try {
-    re = RE2JS.compile(pattern);
+    re = re2js().RE2JS.compile(pattern);
   } catch (e) {
-    if (e instanceof RE2JSException) throw new FunctionArgumentError(argIndex, `invalid regexp pattern: ${e.message}`);
+    if (e instanceof re2js().RE2JSException) throw new FunctionArgumentError(argIndex, `invalid regexp pattern: ${e.message}`);
     throw e;
   }
   const groupCount = re.groupCount();
