@@ -162,9 +162,15 @@ test('corpus modules-for-each with -target=module...: the same plans, targeted a
   assert.deepEqual(after, summary(await terraformPlan(theirs)));
 });
 
+/** The invalid corpus: its own root, calling the module of the valid corpus (one copy of the module). */
+async function invalidModuleVariables(dir: string): Promise<void> {
+  await cp(join(CORPUS, 'module-variables-invalid'), dir, { recursive: true });
+  await cp(join(CORPUS, 'module-variables', 'modules'), join(dir, 'modules'), { recursive: true });
+}
+
 test('corpus module-variables-invalid: validation blocks of module variables fail per module instance, with the same messages as terraform', async (t) => {
   const mine = await makeTempDir('ballast-parity-validation-');
-  await cp(join(CORPUS, 'module-variables-invalid'), mine, { recursive: true });
+  await invalidModuleVariables(mine);
   const human = await runBallast(['plan'], { cwd: mine });
   assert.equal(human.code, 1, human.stdout + human.stderr);
   assert.doesNotMatch(human.stderr, / {4}at /);
@@ -192,7 +198,7 @@ test('corpus module-variables-invalid: validation blocks of module variables fai
 
   if (!tf) return t.skip(tfMissing);
   const theirs = await makeTempDir('terraform-parity-validation-');
-  await cp(join(CORPUS, 'module-variables-invalid'), theirs, { recursive: true });
+  await invalidModuleVariables(theirs);
   await terraform(theirs, ['init', '-input=false', '-no-color']);
   const out = await terraform(theirs, ['plan', '-json', '-input=false', '-no-color']).then(
     (r) => r.stdout,
