@@ -91,3 +91,26 @@ test('JSON values of the wrong kind are named by kind, never printed as [object 
     shown.join('\n'),
   );
 });
+
+test('data sources scoped to a check block are read like any data block: metadata skipped, bad names reported, duplicates refused', () => {
+  const { config, diagnostics } = load({
+    data: { http: { taken: { url: 'x' } } },
+    check: {
+      c: {
+        data: { '//': { metadata: {} }, http: { ok: [{ url: 'x' }], 'bad name': { url: 'x' }, taken: { url: 'y' } }, 'bad type': { d: {} } },
+        assert: [{ condition: true, error_message: 'm' }],
+      },
+    },
+  });
+  assert.deepEqual([...config.resources.keys()].sort(), ['data.http.ok', 'data.http.taken']);
+  assert.equal(config.resources.get('data.http.ok')!.check, 'c');
+  assert.equal(config.resources.get('data.http.taken')!.check, undefined);
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.summary} @ ${d.where?.range?.pointer ?? ''}`),
+    [
+      'Invalid resource name "bad name" @ /check/c/data/http/bad name',
+      'Duplicate data "http" configuration @ /check/c/data/http/taken',
+      'Invalid resource type name "bad type" @ /check/c/data/bad type',
+    ],
+  );
+});

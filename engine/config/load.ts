@@ -210,28 +210,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       fail(`"${mode}" must be an object`, ptr(mode));
       continue;
     }
-    for (const [type, byName] of Object.entries(section)) {
-      if (type === '//') continue;
-      if (!NAME.test(type)) {
-        fail(`Invalid resource type name "${type}"`, ptr(mode, type));
-        continue;
-      }
-      if (!isRecord(byName)) {
-        fail(`Invalid ${mode} block "${type}"`, ptr(mode, type));
-        continue;
-      }
-      for (const [name, body] of Object.entries(byName)) {
-        if (name === '//') continue;
-        const p = ptr(mode, type, name);
-        const address = formatResource({ mode: mode === 'data' ? 'data' : 'managed', type, name });
-        if (!NAME.test(name)) {
-          fail(`Invalid resource name "${name}"`, p, address);
-          continue;
-        }
-        const r = resource(mode === 'data' ? 'data' : 'managed', type, name, address, body, p);
-        if (r) resources.set(address, r);
-      }
-    }
+    declareBlocks(mode === 'data' ? 'data' : 'managed', section, [mode]);
   }
 
   // module calls: the called module's configuration was read at synthesis (embedded-module.ts)
@@ -346,7 +325,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         fail(`Invalid check block "${name}"`, p, `check.${name}`);
         continue;
       }
-      if (b.data !== undefined) scopedData(name, b.data, `${p}/data`);
+      if (b.data !== undefined) scopedData(name, b.data, ['check', name, 'data']);
       checks.push({ name, asserts: conditions(b.assert, `${p}/assert`, `check.${name}`), range: range(p) });
     }
   } else if (root.check !== undefined) fail('"check" must be an object of named blocks', ptr('check'));
@@ -367,27 +346,48 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     diagnostics: diags,
   };
 
-  function scopedData(check: string, data: unknown, p: string): void {
+  function scopedData(check: string, data: unknown, parts: string[]): void {
     const blocks = Array.isArray(data) ? data : [data];
     blocks.forEach((byType, i) => {
-      const at = Array.isArray(data) ? `${p}/${i}` : p;
-      if (!isRecord(byType)) return fail(`Invalid data block in check "${check}"`, at, `check.${check}`);
-      for (const [type, byName] of Object.entries(byType)) {
-        if (!isRecord(byName)) {
-          fail(`Invalid data block "${type}" in check "${check}"`, `${at}/${type}`, `check.${check}`);
+      const at = Array.isArray(data) ? [...parts, String(i)] : parts;
+      if (!isRecord(byType)) return fail(`Invalid data block in check "${check}"`, ptr(...at), `check.${check}`);
+      declareBlocks('data', byType, at, check);
+    });
+  }
+
+  /**
+   * The blocks of a `resource` or `data` section, or of a check's scoped `data`, by type and
+   * name; `at` is the section's JSON pointer parts. A check's data source is named in the
+   * module's namespace, so it must not repeat one declared there.
+   */
+  function declareBlocks(mode: 'managed' | 'data', section: Record<string, unknown>, at: string[], check?: string): void {
+    const kind = mode === 'data' ? 'data' : 'resource';
+    for (const [type, byName] of Object.entries(section)) {
+      if (type === '//') continue;
+      if (!NAME.test(type)) {
+        fail(`Invalid resource type name "${type}"`, ptr(...at, type));
+        continue;
+      }
+      if (!isRecord(byName)) {
+        fail(`Invalid ${kind} block "${type}"${check ? ` in check "${check}"` : ''}`, ptr(...at, type));
+        continue;
+      }
+      for (const [name, body] of Object.entries(byName)) {
+        if (name === '//') continue;
+        const p = ptr(...at, type, name);
+        const address = formatResource({ mode, type, name });
+        if (!NAME.test(name)) {
+          fail(`Invalid resource name "${name}"`, p, address);
           continue;
         }
-        for (const [name, body] of Object.entries(byName)) {
-          const address = formatResource({ mode: 'data', type, name });
-          if (resources.has(address)) {
-            fail(`Duplicate data "${type}" configuration`, `${at}/${type}/${name}`, address, `A data source named "${name}" of type "${type}" is already declared in this module.`);
-            continue;
-          }
-          const r = NAME.test(name) ? resource('data', type, name, address, Array.isArray(body) && body.length === 1 ? body[0] : body, `${at}/${type}/${name}`) : undefined;
-          if (r) resources.set(address, { ...r, check });
+        if (check && resources.has(address)) {
+          fail(`Duplicate data "${type}" configuration`, p, address, `A data source named "${name}" of type "${type}" is already declared in this module.`);
+          continue;
         }
+        const r = resource(mode, type, name, address, check && Array.isArray(body) && body.length === 1 ? body[0] : body, p);
+        if (r) resources.set(address, check ? { ...r, check } : r);
       }
-    });
+    }
   }
 
   function resource(mode: 'managed' | 'data', type: string, name: string, address: string, body: unknown, p: string): ResourceConfig | undefined {
