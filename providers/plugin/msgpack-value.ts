@@ -92,11 +92,28 @@ const boolToWire: ToWire = (v) => {
   if (v === 'true' || v === 'false') return v === 'true';
   throw new Mismatch('a bool');
 };
+/**
+ * Converters of dynamic values by their type's JSON text: each value brings a type object of its
+ * own (implied from it, or read off the wire), which the per-object caches would never hit.
+ */
+const dynamicConverters = new Map<string, { toWire?: ToWire; fromWire?: FromWire }>();
+function dynamicConverter(typeJson: string): { toWire?: ToWire; fromWire?: FromWire } {
+  let c = dynamicConverters.get(typeJson);
+  if (!c) {
+    if (dynamicConverters.size >= 1000) dynamicConverters.clear(); // many distinct shapes: start over
+    dynamicConverters.set(typeJson, (c = {}));
+  }
+  return c;
+}
+
 const dynamicToWire: ToWire = (v) => {
   if (v === undefined || v === null) return null;
   if (isUnknown(v)) return MARK;
   const t = impliedType(v);
-  return [Buffer.from(JSON.stringify(ctyTypeJson(t))), compileToWire(t)(v)];
+  const typeJson = JSON.stringify(ctyTypeJson(t));
+  const c = dynamicConverter(typeJson);
+  c.toWire ??= compileToWire(t);
+  return [Buffer.from(typeJson), c.toWire(v)];
 };
 
 function compileToWire(t: Type, fill?: WireShape): ToWire {
@@ -224,8 +241,11 @@ const numberFromWire: FromWire = (w) => {
 const dynamicFromWire: FromWire = (w) => {
   if (w === null || w === undefined) return null;
   if (w instanceof Unknown) return w;
-  const [typeJson, inner] = w as [Uint8Array, unknown];
-  return compileFromWire(parseCtyType(JSON.parse(Buffer.from(typeJson).toString('utf8'))))(inner);
+  const [typeBytes, inner] = w as [Uint8Array, unknown];
+  const typeJson = Buffer.from(typeBytes).toString('utf8');
+  const c = dynamicConverter(typeJson);
+  c.fromWire ??= compileFromWire(parseCtyType(JSON.parse(typeJson)));
+  return c.fromWire(inner);
 };
 
 function compileFromWire(t: Type): FromWire {
