@@ -60,13 +60,18 @@ export function numberDiagnostics(block: BlockSchema, config: ValueObject, typeN
   return out;
 }
 
+/** The double that holds a number exactly (pow(2, 3), a 53-bit float), or undefined when none does. */
+export function exactDouble(n: Num): number | undefined {
+  const d = toDouble(n);
+  return Number.isFinite(d) && numEquals(fromFloat64(d), n) ? d : undefined;
+}
+
 function attributeNumber(attr: AttributeSchema, v: Value): Value {
   if (attr.type !== 'number' || !isBigNum(v)) return v;
-  const d = toDouble(v);
-  // a number a double holds exactly (pow(2, 3), a 53-bit float) is that double
-  if (Number.isFinite(d) && numEquals(fromFloat64(d), v)) return d;
+  const d = exactDouble(v);
+  if (d !== undefined) return d;
   if (attr.int64 && fitsInt64(v)) return v;
-  return d;
+  return toDouble(v);
 }
 
 /** The object with its number attributes in the form the provider's handlers read. */

@@ -4,12 +4,13 @@
 // carry state as JSON instead (raw_state.json).
 
 import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
-import { formatNum, fromFloat64, isNum, isWholeNum, type Num, numberFromText, numEquals, toBigInt, toDouble } from '../../engine/lang/big-number.ts';
+import { formatNum, isNum, type Num, numberFromText, toBigInt } from '../../engine/lang/big-number.ts';
 import { parseNumber } from '../../engine/lang/convert.ts';
 import { stringifyJson } from '../../engine/lang/json-numbers.ts';
 import type { Type } from '../../engine/lang/types.ts';
 import { isObject, isSet, isUnknown, markSet, UNKNOWN, Unknown, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import { ctyTypeJson, parseCtyType } from './cty-type.ts';
+import { exactDouble, fitsInt64 } from '../number-attribute.ts';
 
 const UNKNOWN_EXT = 0;
 const REFINED_UNKNOWN_EXT = 12;
@@ -223,15 +224,9 @@ function buildToWire(t: Exclude<Type, string>, fill: WireShape | undefined): ToW
  */
 function numberWire(n: Num): number | bigint | string {
   if (typeof n === 'number') return n;
-  if (isWholeNum(n)) {
-    const i = toBigInt(n);
-    if (i <= INT64_MAX && i >= -INT64_MAX - 1n) return i;
-  }
-  const d = toDouble(n);
-  if (Number.isFinite(d) && numEquals(fromFloat64(d), n)) return d;
-  return formatNum(n);
+  if (fitsInt64(n)) return toBigInt(n);
+  return exactDouble(n) ?? formatNum(n);
 }
-const INT64_MAX = 9223372036854775807n;
 
 const plainFromWire: FromWire = (w) => (w === undefined ? null : (w as Value));
 const numberFromWire: FromWire = (w) => {

@@ -4,7 +4,6 @@
 
 import { basename } from 'node:path';
 import { type Diagnostic, error, type Where } from '../../engine/diagnostics.ts';
-import type { Type } from '../../engine/lang/types.ts';
 import { isObject, type Path, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import type {
   ApplyResourceChangeRequest,
@@ -464,7 +463,7 @@ export class PluginProvider implements Provider {
     const types = args.map((_, i) => sig.parameters[i]?.type ?? sig.variadic?.type ?? 'dynamic');
     const resp = await this.rpc<{ result?: DynamicValue; error?: { text?: string; function_argument?: number } | null }>('CallFunction', {
       name,
-      arguments: args.map((a, i) => ({ msgpack: Buffer.from(encodeValue(a, types[i])) })),
+      arguments: args.map((a, i) => ({ msgpack: encodeValue(a, types[i]) })),
     });
     if (resp.error?.text) return { error: resp.error.text, argument: resp.error.function_argument };
     return { value: decodeValue(resp.result?.msgpack, sig.returns) };
