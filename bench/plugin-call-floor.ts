@@ -8,6 +8,7 @@ import { fileDigest } from '../providers/plugin/install/package-hash.ts';
 import { PluginProvider } from '../providers/plugin/plugin-provider.ts';
 import { createSchemaCache } from '../providers/plugin/schema-cache.ts';
 import { unaryCall } from '../providers/plugin/unary-rpc.ts';
+import { selfCpuMs } from './process-cpu.ts';
 
 const [binary, count] = process.argv.slice(2);
 const n = Number(count ?? 2000);
@@ -19,20 +20,16 @@ try {
   const channel = proc.client!.getChannel();
   const method = proc.methods.get('GetFunctions')!;
   const one = () => new Promise<void>((resolve, reject) => unaryCall(channel, method, {}, (e) => (e ? reject(new Error(e.details)) : resolve())));
-  const cpuMs = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
-  };
   const batches: number[] = [];
   for (let b = 0; b < 3; b++) {
-    const c = cpuMs();
+    const c = selfCpuMs();
     let next = 0;
     await Promise.all(
       Array.from({ length: 10 }, async () => {
         while (next++ < n) await one();
       }),
     );
-    batches.push(((cpuMs() - c) / n) * 1000);
+    batches.push(((selfCpuMs() - c) / n) * 1000);
   }
   process.stdout.write(`${JSON.stringify({ usPerCall: batches, load: loadavg()[0] })}\n`);
 } finally {

@@ -10,7 +10,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { clientCertificate, serverCertificatePem } from './auto-mtls.ts';
 import { LineTail, parseLogLine, type PluginLogSink } from './stderr-log.ts';
-import { loadUnaryMethods, type UnaryMethod } from './unary-rpc.ts';
+import { loadUnaryMethods, MESSAGE_SHAPE, type UnaryMethod } from './unary-rpc.ts';
 
 export const MAGIC_COOKIE_KEY = 'TF_PLUGIN_MAGIC_COOKIE';
 export const MAGIC_COOKIE_VALUE = 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2';
@@ -28,7 +28,7 @@ export class PluginError extends Error {
 }
 
 const PROTO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'proto');
-const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, longs: Number, enums: String, defaults: false, arrays: true, objects: true, oneofs: true };
+const LOADER_OPTIONS: protoLoader.Options = { keepCase: true, ...MESSAGE_SHAPE };
 type ServiceCtor = grpc.ServiceClientConstructor;
 interface Services {
   /** the provider protocol's unary methods per protocol version */

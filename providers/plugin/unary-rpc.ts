@@ -16,7 +16,8 @@ export interface UnaryMethod {
   decode(bytes: Uint8Array): unknown;
 }
 
-const TO_OBJECT: protobuf.IConversionOptions = { longs: Number, enums: String, defaults: false, arrays: true, objects: true, oneofs: true };
+/** How decoded messages look (shared with @grpc/proto-loader's options for go-plugin's services). */
+export const MESSAGE_SHAPE = { longs: Number, enums: String, defaults: false, arrays: true, objects: true, oneofs: true } satisfies protobuf.IConversionOptions;
 
 /** The unary methods of `service` (e.g. `tfplugin6.Provider`) in the .proto file at `file`, by name. */
 export function loadUnaryMethods(file: string, service: string): ReadonlyMap<string, UnaryMethod> {
@@ -31,7 +32,7 @@ export function loadUnaryMethods(file: string, service: string): ReadonlyMap<str
     out.set(m.name, {
       path: `/${svc.fullName.slice(1)}/${m.name}`,
       encode: (req) => reqType.encode(req).finish(),
-      decode: (bytes) => respType.toObject(respType.decode(bytes), TO_OBJECT),
+      decode: (bytes) => respType.toObject(respType.decode(bytes), MESSAGE_SHAPE),
     });
   }
   return out;
