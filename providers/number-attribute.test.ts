@@ -19,6 +19,10 @@ test('a float64 result a double holds becomes that double; an int64 keeps every 
   const kept = providerNumbers(block, { count: big });
   assert.ok(kept.count instanceof BigNum);
   assert.equal(formatNum(kept.count as BigNum), '1234567890123456789');
+  // 2^60: a double holds it exactly, but as a double it would read back as 1152921504606847000
+  const pow60 = providerNumbers(block, { count: numberFromText('1152921504606846976') });
+  assert.ok(pow60.count instanceof BigNum);
+  assert.equal(formatNum(pow60.count as BigNum), '1152921504606846976');
   const same = { count: 3, name: 'y' };
   assert.equal(providerNumbers(block, same), same, 'nothing to change: the same object');
 });

@@ -68,9 +68,9 @@ export function exactDouble(n: Num): number | undefined {
 
 function attributeNumber(attr: AttributeSchema, v: Value): Value {
   if (attr.type !== 'number' || !isBigNum(v)) return v;
-  const d = exactDouble(v);
-  if (d !== undefined) return d;
-  if (attr.int64 && fitsInt64(v)) return v;
+  // an int64 beyond 2^53 stays a BigNum even when a double holds it (2^60): a double that large
+  // stands for its shortest decimal, which is another integer
+  if (attr.int64 && fitsInt64(v)) return Number.isSafeInteger(toDouble(v)) ? toDouble(v) : v;
   return toDouble(v);
 }
 
