@@ -42,6 +42,12 @@ export const DEPOSED_SUFFIX = ' (deposed)';
 /** The key of an instance in `StateVersion.resources`. */
 export const stateKey = (i: Pick<InstanceState, 'address' | 'deposed'>): string => (i.deposed ? `${i.address}${DEPOSED_SUFFIX}` : i.address);
 
+/** An object's `id` when it is a string and not sensitive: what progress lines and UIs may show. */
+export function plainId(attributes: ValueObject, sensitivePaths: readonly Path[]): string | undefined {
+  const id = attributes.id;
+  return typeof id === 'string' && !sensitivePaths.some((p) => p.length === 0 || (p.length === 1 && p[0] === 'id')) ? id : undefined;
+}
+
 export interface OutputState {
   readonly value: unknown;
   /** declared sensitive (shown as "(sensitive value)") */

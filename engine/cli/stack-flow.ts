@@ -13,7 +13,7 @@ import { applySession } from '../operations/apply-stack.ts';
 import type { VariableInputs } from '../config/variables.ts';
 import { hasChanges, type Plan } from '../plan/plan.ts';
 import { renderPlan } from '../plan/render/human.ts';
-import type { StateVersion } from '../../state/model.ts';
+import { plainId, type StateVersion } from '../../state/model.ts';
 import type { CliContext } from './context.ts';
 import { report } from './context.ts';
 import { confirm } from './confirm.ts';
@@ -139,8 +139,8 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   const store = ctx.store(plan.stack, session.stack.config.backend);
   const started = Date.now();
   const priorId = (address: string) => {
-    const id = plan.prior[address]?.attributes.id;
-    return typeof id === 'string' && !plan.prior[address]?.sensitivePaths.some((p) => p.length <= 1 && (p.length === 0 || p[0] === 'id')) ? id : undefined;
+    const prior = plan.prior[address];
+    return prior ? plainId(prior.attributes, prior.sensitivePaths) : undefined;
   };
   const progress = o.uiJson ? o.uiJson.applyEvents(priorId) : ctx.args.json || o.quiet ? undefined : applyProgress((line) => process.stdout.write(`${line}\n`), priorId);
   const outcome = await applySession(session, store, {

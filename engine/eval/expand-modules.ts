@@ -5,7 +5,7 @@
 // sees one flat set of resources, each knowing the module instance its expressions belong to.
 
 import { formatKey } from '../addrs.ts';
-import { type Diagnostic, error } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { formatProviderRef, type ModuleCallConfig, type ModuleInstance, type ProviderRef, type ResourceConfig, type StackConfig } from '../config/model.ts';
 import type { Value } from '../lang/value.ts';
 import { expandResource } from './expand.ts';

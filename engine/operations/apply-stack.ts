@@ -11,7 +11,7 @@ import { StalePlanError } from '../errors.ts';
 import { applyPlan, type ApplyEvent, type ApplyResult } from '../apply/apply.ts';
 import { StackScope } from '../eval/stack-scope.ts';
 import type { StateReason, StateVersion } from '../../state/model.ts';
-import type { Lock, LockInfo, StateStore } from '../../state/store.ts';
+import type { Lock, StateStore } from '../../state/store.ts';
 import type { PlanSession } from './plan-stack.ts';
 import { needsNewVersion } from './needs-new-version.ts';
 import { readPrior } from './prior-state.ts';

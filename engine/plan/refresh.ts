@@ -5,7 +5,7 @@ import { followSensitive } from '../eval/follow-sensitive.ts';
 import { parseInstance } from '../addrs.ts';
 import { type Diagnostic, locatedAt, warning } from '../diagnostics.ts';
 import { valuesEqual, type ValueObject } from '../lang/value.ts';
-import type { InstanceState } from '../../state/model.ts';
+import { plainId, type InstanceState } from '../../state/model.ts';
 import type { ObjectHealth, ReadResourceRequest } from '../../providers/provider.ts';
 import type { DriftAlert, ObjectDriftPolicy, ResourceChange } from './plan.ts';
 import { policyFor, type DriftPolicyRule } from './drift-policy.ts';
@@ -53,6 +53,7 @@ export async function refreshAll(
   // what each provider is about to read, so it can fetch in bulk (a Kubernetes list per kind and namespace)
   const reads = new Map<string, ReadResourceRequest[]>();
   for (const [, inst] of managed) {
+    if (!providers.get(inst.provider)?.provider.prepareReads) continue;
     const list = reads.get(inst.provider) ?? [];
     list.push({ typeName: inst.type, currentState: inst.attributes, private: inst.private, signal });
     reads.set(inst.provider, list);
@@ -121,12 +122,6 @@ export async function refreshAll(
   const located = (d: Diagnostic) => d.where?.address ?? '';
   diags.sort((a, b) => (located(a) < located(b) ? -1 : located(a) > located(b) ? 1 : 0));
   return { refreshed, drift, alerts, health, policies, diagnostics: diags };
-}
-
-/** The object's `id` attribute when it is a string and not sensitive. */
-function plainId(attributes: ValueObject, sensitivePaths: readonly (readonly (string | number)[])[]): string | undefined {
-  const id = attributes.id;
-  return typeof id === 'string' && !sensitivePaths.some((p) => p.length === 0 || (p.length === 1 && p[0] === 'id')) ? id : undefined;
 }
 
 function driftChange(inst: InstanceState, now: ValueObject | null): ResourceChange {
