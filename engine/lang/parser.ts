@@ -145,24 +145,27 @@ class Parser {
     const parts: Expr[] = [];
     let onlyInterp = false;
     let lastEnd = startOffset;
-    /** the last part came from template text (not from an interpolation) */
-    let prevWasText = false;
+    /** template text not yet pushed: the scanner gives one token per line, and adjacent lines are one literal (normalized once, when complete) */
+    let text: { chunks: string[]; start: number; end: number } | null = null;
+    const flushText = () => {
+      if (text) parts.push({ kind: 'literal', value: nfc(text.chunks.join('')), range: this.range(text.start, text.end), src: this.src });
+      text = null;
+    };
     while (true) {
       const t = this.peek();
       if (t.type === end) break;
       if (t.type === 'directive' && (this.isKeyword('else', 1) || this.isKeyword('endif', 1) || this.isKeyword('endfor', 1))) break;
       if (t.type === 'literal') {
         this.next();
-        // the scanner gives one token per line: adjacent lines are one literal
-        const prev = parts[parts.length - 1];
-        if (prevWasText && prev?.kind === 'literal') {
-          parts[parts.length - 1] = { kind: 'literal', value: nfc((prev.value as string) + t.text), range: { start: prev.range.start, end: t.end }, src: this.src };
-        } else parts.push({ kind: 'literal', value: nfc(t.text), range: this.range(t.start, t.end), src: this.src });
+        if (text) {
+          text.chunks.push(t.text);
+          text.end = t.end;
+        } else text = { chunks: [t.text], start: t.start, end: t.end };
         lastEnd = t.end;
         onlyInterp = false;
-        prevWasText = true;
         continue;
       }
+      flushText();
       if (t.type === 'interp') {
         this.next();
         const inner = this.parseExpression();
@@ -170,7 +173,6 @@ class Parser {
         parts.push(inner);
         lastEnd = close.end;
         onlyInterp = parts.length === 1;
-        prevWasText = false;
         continue;
       }
       if (t.type === 'directive') {
@@ -178,12 +180,12 @@ class Parser {
         parts.push(d);
         lastEnd = d.range.end;
         onlyInterp = false;
-        prevWasText = false;
         continue;
       }
       if (t.type === 'eof') this.fail(end === 'cquote' ? 'Unterminated string: missing closing quote' : 'Unexpected end of template', t);
       this.fail(`Invalid template: unexpected ${this.describe(t)}`, t);
     }
+    flushText();
     const range = this.range(startOffset, lastEnd);
     if (parts.length === 0) return { kind: 'literal', value: '', range, src: this.src };
     if (parts.length === 1) {
