@@ -137,7 +137,7 @@ export class S3Store implements StateStore {
     if (recorded !== undefined && recorded !== digest) {
       throw new CorruptStateError(origin, `content digest ${digest} does not match the recorded ${recorded}`);
     }
-    return { state: parseState(got.bytes, origin), digest };
+    return { state: parseState(got.bytes, origin, digest), digest };
   }
 
   /** Every object version read and the digest chain checked; entries carry their S3 version id. */

@@ -91,10 +91,10 @@ export function versionInfo(v: StateVersion, digest: string): VersionInfo {
 
 /**
  * Parses and validates a serialized state version. `origin` names the source in errors,
- * e.g. `state version file /x/versions/00000003.json`.
+ * e.g. `state version file /x/versions/00000003.json`; `digest`, when the caller has hashed the
+ * bytes already, saves hashing them again.
  */
-export function parseState(bytes: Buffer | string, origin: string): StateVersion {
-  const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
+export function parseState(bytes: Buffer | string, origin: string, digest?: string): StateVersion {
   const text = typeof bytes === 'string' ? bytes : bytes.toString('utf8');
   let raw: unknown;
   try {
@@ -141,7 +141,7 @@ export function parseState(bytes: Buffer | string, origin: string): StateVersion
       fail(`outputs.${name} must be an object with value and sensitive (boolean)`);
     }
   }
-  readDigests.set(raw as unknown as StateVersion, digestOf(buf));
+  readDigests.set(raw as unknown as StateVersion, digest ?? digestOf(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes));
   return raw as unknown as StateVersion;
 }
 
