@@ -125,8 +125,10 @@ class Applier {
     // check blocks again, now that what was unknown while planning is known (warnings, as in Terraform)
     if (this.plan.mode === 'normal' && complete) {
       // a scoped data source that the plan could not read has no object: its assertions fail
-      for (const rc of this.inp.config.resources.values()) {
-        if (rc.check && ![...this.working.keys()].some((a) => a === rc.address || a.startsWith(`${rc.address}[`))) this.failedCheckData.add(rc.address);
+      const scoped = [...this.inp.config.resources.values()].filter((rc) => rc.check);
+      if (scoped.length) {
+        const recorded = new Set([...this.working.values()].map((inst) => formatResource(parseInstance(inst.address))));
+        for (const rc of scoped) if (!recorded.has(rc.address)) this.failedCheckData.add(rc.address);
       }
       this.diags.push(...evaluateChecks(this.inp.config, this.inp.scope.root, this.failedCheckData).diagnostics);
     }
