@@ -1,9 +1,10 @@
 // `ballast plan`: show what apply would do. Never takes the lock, never writes state.
 
+import { stripVTControlCharacters } from 'node:util';
 import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, parseAddresses, parseTargets, setDiagnosticSink, varOptions, type GlobalArgs, type VarArgs } from '../context.ts';
 import { uiJsonWriter } from '../ui-json.ts';
-import { planOne, stackInput, printPlan, planText, schemaLookup, type FlowOptions } from '../stack-flow.ts';
+import { planOne, stackInput, planText, schemaLookup, type FlowOptions } from '../stack-flow.ts';
 import { hasChanges } from '../../plan/plan.ts';
 import { planToJson } from '../../plan/render/json.ts';
 import { stringifyJson } from '../../lang/json-numbers.ts';
@@ -135,13 +136,18 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
     const ordered = o.mode === 'destroy' ? [...stacks].reverse() : stacks;
     const sessions: PlanSession[] = [];
     const results: StackPlanResult[] = [];
+    const many = stacks.length > 1;
+    // the human plan with colors, as printed; a plan file keeps it (and shows it without them)
+    const colored = new Map<PlanSession, string>();
+    const coloredText = (s: PlanSession) => colored.get(s) ?? colored.set(s, planText(s, many, true)).get(s)!;
+    let jsonText: string | undefined;
     try {
       for (const s of ordered) {
         try {
           const session = await planOne(ctx, stackInput(s), o);
           sessions.push(session);
           results.push({ stack: s.name, plan: session.plan });
-          if (format === 'human') printPlan(ctx, session, stacks.length > 1);
+          if (format === 'human') process.stdout.write(ctx.color ? coloredText(session) : planText(session, many, false));
           ui?.plan(session.plan);
         } catch (e) {
           if (format !== 'markdown' || !(e instanceof CliExit || e instanceof DiagnosticsError)) throw e;
@@ -149,7 +155,8 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
         }
       }
       if (format === 'json') {
-        process.stdout.write(planDocumentText(sessions) + '\n');
+        jsonText = planDocumentText(sessions);
+        process.stdout.write(jsonText + '\n');
       } else if (format === 'markdown') {
         const lookups = sessions.map(schemaLookup);
         process.stdout.write(renderPlansMarkdown(results, { schemaOf: (a) => lookups.map((f) => f(a)).find(Boolean) }) + '\n');
@@ -157,12 +164,8 @@ async function planHandler(a: PlanArgs, sourceRevision?: string): Promise<void> 
       if (a.out) {
         const saved: SavedStackPlan[] = sessions.map((s) => ({ plan: s.plan, variables: Object.fromEntries(s.stack.variables) }));
         // `show PLANFILE` prints these: the plan as this run renders it, with its configuration and schemas
-        const many = stacks.length > 1;
-        const rendered = {
-          json: planDocumentText(sessions),
-          human: sessions.map((s) => planText(s, many, false)).join(''),
-          humanColor: sessions.map((s) => planText(s, many, true)).join(''),
-        };
+        const humanColor = sessions.map(coloredText).join('');
+        const rendered = { json: jsonText ?? planDocumentText(sessions), human: stripVTControlCharacters(humanColor), humanColor };
         writePlanFile(a.out, { format: PLAN_FILE_FORMAT, engineVersion: ENGINE_VERSION, created: new Date().toISOString(), stacks: saved, rendered });
         if (format === 'human') process.stdout.write(`\nSaved the plan to ${a.out}. To apply exactly these actions, run: ballast apply ${a.out}\n`);
       }
