@@ -9,7 +9,7 @@
 // nearest to its shortest decimal form (String(n)); a small integer is exact either way. Every
 // other number (integers beyond 2^53, fractions whose 512-bit form prints longer than a double's
 // digits, float64 results whose precision matters later) is a BigNum: m * 2^e with precision
-// `prec`. The arithmetic is in decimal-arithmetic.ts, the printing here.
+// `prec`. The arithmetic is in number-arithmetic.ts, the printing here.
 
 /** Bits of a number that comes from text (cty.ParseNumberVal). */
 export const PRECISION = 512;
@@ -366,7 +366,7 @@ export function numEquals(a: Num, b: Num): boolean {
 
 /**
  * A double for a place that can only take one (Math functions, SDK calls that type a field as
- * a JS number), rounded to nearest. Callers that must not lose digits check isExactDouble first.
+ * a JS number), rounded to nearest.
  */
 export function toDouble(n: Num): number {
   if (typeof n === 'number') return n;
@@ -393,7 +393,6 @@ export function ldexp(x: number, e: number): number {
   }
   return r * 2 ** k;
 }
-export const isExactDouble = (n: Num): n is number => typeof n === 'number';
 
 export function isWholeNum(n: Num): boolean {
   return typeof n === 'number' ? Number.isInteger(n) : n.e >= 0 || n.m === 0n;

@@ -2,7 +2,7 @@
 
 import { compareNum, isNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
-import { isObject, isSet, Sensitive, Unknown, unmark, valuesEqual, type Value, type ValueObject } from '../value.ts';
+import { isObject, isSet, Sensitive, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bigNum, bool, graphemeCount, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
 import { add } from '../number-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
@@ -85,7 +85,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     // as Terraform's: only a mark on the collection itself marks its length; sensitive elements do not
     params: [param('value', D, { allowUnknown: true, allowMarked: true })],
     returnType: 'number',
-    impl: ([v]) => (v instanceof Sensitive ? new Sensitive(lengthOf(unmark(v).value)) : lengthOf(v)),
+    impl: ([v]) => (v instanceof Sensitive ? new Sensitive(lengthOf(v.value)) : lengthOf(v)),
   },
   element: {
     params: [param('list', D), param('index', 'number')],
