@@ -7,7 +7,7 @@
 import { isObject, type ValueObject } from '../../engine/lang/value.ts';
 import type { ApiClient } from './api-client.ts';
 import { type Discovery, groupVersionPath } from './discovery.ts';
-import type { ObjectRef } from './object-ref.ts';
+import { collectionPath, type ObjectRef } from './object-ref.ts';
 
 /** Fewer objects of a kind in a namespace than this are read one by one. */
 const MIN_BATCH = 3;
@@ -75,8 +75,7 @@ export class BulkReads {
     try {
       const info = await this.discovery.find(ref.apiVersion, ref.kind, signal);
       if (!info?.verbs.includes('list') || (info.namespaced && !ref.namespace)) return undefined;
-      const ns = info.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace!)}` : '';
-      const path = `${groupVersionPath(ref.apiVersion)}${ns}/${info.name}`;
+      const path = collectionPath(groupVersionPath(ref.apiVersion), info.name, info.namespaced ? ref.namespace : undefined);
       const found = new Map<string, ValueObject>();
       let scanned = 0;
       let cont: string | undefined;

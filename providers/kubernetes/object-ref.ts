@@ -54,6 +54,11 @@ export function objectPath(groupVersionPath: string, resource: string, namespace
   return `${groupVersionPath}${ns}/${resource}/${encodeURIComponent(r.name)}`;
 }
 
+/** The collection of a kind: in one namespace, or (no namespace) in the whole cluster. */
+export function collectionPath(groupVersionPath: string, resource: string, namespace: string | undefined): string {
+  return `${groupVersionPath}${namespace ? `/namespaces/${encodeURIComponent(namespace)}` : ''}/${resource}`;
+}
+
 export function metadataOf(obj: ValueObject): ValueObject {
   return isObject(obj.metadata) ? obj.metadata : {};
 }

@@ -10,7 +10,7 @@ import { groupVersionPath } from './discovery.ts';
 import { KubeUserError } from './errors.ts';
 import { withoutBookkeeping } from './managed-view.ts';
 import type { ObjectClient } from './object-client.ts';
-import { describeRef, type ObjectRef } from './object-ref.ts';
+import { collectionPath, describeRef, type ObjectRef } from './object-ref.ts';
 import { fromKube } from './typed-convert.ts';
 
 export interface KubeDataSource {
@@ -94,11 +94,12 @@ export const dataSources: { readonly [typeName: string]: KubeDataSource } = {
       const kind = String(config.kind);
       const info = await client.discovery.find(apiVersion, kind, signal);
       if (!info) throw new KubeUserError(`Unknown kind: no API serves ${kind} in ${apiVersion}`);
-      const ns = typeof config.namespace === 'string' && config.namespace && info.namespaced ? `/namespaces/${encodeURIComponent(config.namespace)}` : '';
       const str = (v: Value | undefined) => (typeof v === 'string' && v !== '' ? v : undefined);
-      const list = await client.api.request<{ items?: ValueObject[] }>(`${groupVersionPath(apiVersion)}${ns}/${info.name}`, {
+      const path = collectionPath(groupVersionPath(apiVersion), info.name, info.namespaced ? str(config.namespace) : undefined);
+      const list = await client.api.request<{ items?: ValueObject[] }>(path, {
         query: { labelSelector: str(config.label_selector), fieldSelector: str(config.field_selector), limit: typeof config.limit === 'number' ? String(config.limit) : undefined },
         signal,
+        list: true,
       });
       const objects = (list.items ?? []).map((o) => shown({ apiVersion, kind, ...o }));
       return normalizeToSchema(resourcesSchema.block, { ...config, objects });
