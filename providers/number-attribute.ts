@@ -5,22 +5,12 @@
 // out-of-range whole number for an int64 attribute) is a diagnostic that names the attribute.
 
 import { error, type Diagnostic } from '../engine/diagnostics.ts';
-import { fromFloat64, isBigNum, isWholeNum, type Num, numEquals, toBigInt, toDouble } from '../engine/lang/big-number.ts';
+import { fitsInt64, fromFloat64, isBigNum, type Num, numEquals, toDouble } from '../engine/lang/big-number.ts';
 import { convert } from '../engine/lang/convert.ts';
 import { isObject, isSet, markSet, type Value, type ValueObject } from '../engine/lang/value.ts';
 import type { AttributeSchema, BlockSchema } from './provider.ts';
 import { blockItems } from './schema-plan.ts';
 import { hasNumberAttributes } from './block-facts.ts';
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-
-/** Whether a number fits an int64 attribute. */
-export function fitsInt64(n: Num): boolean {
-  if (!isWholeNum(n) || !Number.isFinite(toDouble(n))) return false;
-  const i = toBigInt(n);
-  return i >= INT64_MIN && i <= INT64_MAX;
-}
 
 /** The number a value stands for ("5" converts, as the schema does); undefined for anything else. */
 function asNumber(v: Value | undefined): Num | undefined {

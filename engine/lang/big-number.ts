@@ -398,6 +398,16 @@ export function isWholeNum(n: Num): boolean {
   return typeof n === 'number' ? Number.isInteger(n) : n.e >= 0 || n.m === 0n;
 }
 
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Whether a number is an int64 (Go's int, an int64 provider attribute): whole and in range. */
+export function fitsInt64(n: Num): boolean {
+  if (!isWholeNum(n)) return false;
+  const i = toBigInt(n);
+  return i >= INT64_MIN && i <= INT64_MAX;
+}
+
 /** The integer a whole number stands for. */
 export function toBigInt(n: Num): bigint {
   if (typeof n === 'number') return Number.isSafeInteger(n) ? BigInt(n) : toBigInt(toBin(n));

@@ -4,13 +4,13 @@
 // carry state as JSON instead (raw_state.json).
 
 import { Decoder, Encoder, ExtensionCodec } from '@msgpack/msgpack';
-import { formatNum, isNum, type Num, numberFromText, toBigInt } from '../../engine/lang/big-number.ts';
+import { fitsInt64, formatNum, isNum, type Num, numberFromText, toBigInt } from '../../engine/lang/big-number.ts';
 import { parseNumber } from '../../engine/lang/convert.ts';
 import { stringifyJson } from '../../engine/lang/json-numbers.ts';
 import type { Type } from '../../engine/lang/types.ts';
 import { isObject, isSet, isUnknown, markSet, UNKNOWN, Unknown, type Value, type ValueObject } from '../../engine/lang/value.ts';
 import { ctyTypeJson, parseCtyType } from './cty-type.ts';
-import { exactDouble, fitsInt64 } from '../number-attribute.ts';
+import { exactDouble } from '../number-attribute.ts';
 
 const UNKNOWN_EXT = 0;
 const REFINED_UNKNOWN_EXT = 12;

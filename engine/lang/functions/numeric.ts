@@ -3,7 +3,7 @@
 // keep its precision; log and pow compute in float64 and give a 53-bit number; signum needs a
 // whole number that fits an int64; parseint gives an integer with every digit.
 
-import { fromBigInt, fromBin, fromFloat64, isWholeNum, type Num, rounded, toBigInt, toDouble } from '../big-number.ts';
+import { fitsInt64, fromBigInt, fromBin, fromFloat64, isWholeNum, type Num, rounded, toBigInt } from '../big-number.ts';
 import { absolute } from '../number-arithmetic.ts';
 import { float64Pow } from './float64-pow.ts';
 import { bigNum, int, num, param, str } from './define.ts';
@@ -29,10 +29,9 @@ function toWhole(n: Num, up: boolean): Num {
   return fromBin(rounded(i, 0, n.prec));
 }
 
-const INT64 = 2n ** 63n;
 /** A number as Go's int (gocty): whole and within int64. */
 function goInt(n: Num, i: number): bigint {
-  if (!Number.isFinite(toDouble(n)) || !isWholeNum(n) || toBigInt(n) >= INT64 || toBigInt(n) < -INT64) {
+  if (!fitsInt64(n)) {
     throw new FunctionArgumentError(i, 'value must be a whole number, between -9223372036854775808 and 9223372036854775807');
   }
   return toBigInt(n);
