@@ -76,7 +76,7 @@ export interface OutputChange {
   readonly sensitive: boolean;
 }
 
-export { type CheckResult, type CheckStatus, worseCheckStatus } from '../eval/check-blocks.ts';
+export type { CheckResult } from '../eval/check-blocks.ts';
 import type { CheckResult } from '../eval/check-blocks.ts';
 
 export interface Plan {
