@@ -25,6 +25,8 @@ export interface ConfigGraph {
   readonly resourceDeps: ReadonlyMap<string, readonly string[]>;
   /** a data source scoped to a check block -> the resources its check's assertions read */
   readonly checkDeps?: ReadonlyMap<string, readonly string[]>;
+  /** of those, the ones its own arguments do not reach (directly or through locals): they do not hold back reading it */
+  readonly checkOnlyDeps?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Node ids that an expression refers to (locals and resources; variables have no node). */
@@ -181,12 +183,29 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   }
   // a scoped data source is planned after what its check block's assertions read (not other data of the same check)
   const checkDeps = new Map<string, string[]>();
+  const checkOnlyDeps = new Map<string, string[]>();
+  /** resources a node reaches through its own references and locals (before any check edge is added) */
+  const ownResources = (id: string, out = new Set<string>(), seen = new Set<string>()): Set<string> => {
+    for (const d of dag.dependencies(id)) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      const n = nodes.get(d);
+      if (n?.kind === 'resource') out.add(d);
+      else if (n && n.kind !== 'output') ownResources(d, out, seen);
+    }
+    return out;
+  };
   for (const [address, r] of config.resources) {
     if (!r.check) continue;
     const decl = r.module ? config.modules?.get(r.module)?.call.module : config;
     const check = decl?.checks?.find((c) => c.name === r.check);
     const ids = (check?.asserts ?? []).flatMap((a) => referencedNodes(a.condition, config, r.module).ids);
     const deps = [...new Set(ids)].filter((id) => nodes.get(id)?.kind === 'resource' && config.resources.get(id)?.check !== r.check);
+    const own = ownResources(address);
+    checkOnlyDeps.set(
+      address,
+      deps.filter((d) => !own.has(d)),
+    );
     for (const id of deps) dag.addEdge(address, id);
     checkDeps.set(address, deps);
   }
@@ -254,7 +273,7 @@ export function buildConfigGraph(config: StackConfig): { graph?: ConfigGraph; di
   };
   for (const address of config.resources.keys()) resourceDeps.set(address, [...viaLocals(address)].sort());
 
-  return { graph: { dag, nodes, resourceDeps, checkDeps }, diagnostics: diags };
+  return { graph: { dag, nodes, resourceDeps, checkDeps, checkOnlyDeps }, diagnostics: diags };
 }
 
 export { CycleError };

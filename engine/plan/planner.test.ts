@@ -329,6 +329,24 @@ test('data sources: read at plan time when known, deferred to apply when config 
   assert.equal(byAddr('data.local_file.pending').reason, 'read-because-dependency-pending');
 });
 
+test('a check-scoped data source whose own arguments reach a changing resource through a local waits for it, even when its check reads that resource too', async () => {
+  const f = await fixture();
+  const cfg: Json = {
+    resource: { local_file: { out: { filename: '${path.module}/out.txt', content: 'x' } } },
+    locals: { target: '${local_file.out.filename}' },
+    check: {
+      written: {
+        data: { local_file: { probe: { filename: '${local.target}' } } },
+        assert: [{ condition: '${local_file.out.content == "x"}', error_message: 'not written' }],
+      },
+    },
+  };
+  const p = await plan(f, cfg);
+  const probe = p.changes.find((c) => c.address === 'data.local_file.probe')!;
+  assert.equal(probe.action, 'read');
+  assert.equal(probe.reason, 'read-because-dependency-pending');
+});
+
 test('tainted prior object (recovered from an interrupted apply) is replaced', async () => {
   const f = await fixture();
   await apply(f, base());

@@ -734,9 +734,10 @@ class Planner {
     if (!evaluated) return false;
     let config = evaluated.config;
     const deps = this.inp.graph.resourceDeps.get(rc.address) ?? [];
-    // what a check block's assertions read does not hold back reading its scoped data source now
+    // what only a check block's assertions read does not hold back reading its scoped data source now
     const checkDeps = rc.check ? (this.inp.graph.checkDeps?.get(rc.address) ?? []) : [];
-    const pending = [...deps.filter((d) => !checkDeps.includes(d) || referencedNodes(rc.body, this.inp.config, rc.module).ids.includes(d)), ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
+    const checkOnly = rc.check ? (this.inp.graph.checkOnlyDeps?.get(rc.address) ?? []) : [];
+    const pending = [...deps.filter((d) => !checkOnly.includes(d)), ...rc.dependsOn].some((d) => this.resourceHasChanges(d));
     const record = (action: 'no-op' | 'read', marked: ValueObject, reason?: ActionReason) => {
       // marks inside what was read (another stack's sensitive outputs) become paths: state holds plain values
       const { attributes: after, sensitivePaths } = sensitiveState(marked, evaluated.sensitive);
