@@ -291,7 +291,7 @@ export function formatNum(n: Num): string {
     return (n.m < 0n ? '-' : '') + fixedText(d, Math.max(d.digits.length - d.exp, 0));
   }
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  if (n === 0) return '0';
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
   return expandExponent(shortestLikeGo(n));
 }
 
@@ -419,7 +419,7 @@ export function toBigInt(n: Num): bigint {
 /** The exact decimal of a number's binary float (for %f, %e with a precision). */
 export function decimalOf(n: Num): { negative: boolean; d: Decimal } {
   const b = toBin(n);
-  return { negative: b.m < 0n, d: exactDecimal(b.m, b.e) };
+  return { negative: b.m < 0n || Object.is(n, -0), d: exactDecimal(b.m, b.e) };
 }
 
 /** The shortest decimal of a number at its precision (for %g and %v). */
@@ -431,5 +431,5 @@ export function shortestOf(n: Num): { negative: boolean; d: Decimal } {
     }
   }
   const b = toBin(n);
-  return { negative: b.m < 0n, d: shortestDecimal(b) };
+  return { negative: b.m < 0n || Object.is(n, -0), d: shortestDecimal(b) };
 }

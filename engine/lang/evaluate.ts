@@ -11,6 +11,7 @@ import type { Conditional as ConditionalExprLike, Expr, ForExpr, FunctionCall, T
 import { convert, ConversionError } from './convert.ts';
 import { errorAt, ExpressionError, type Located } from './expression-error.ts';
 import { FunctionArgumentError, ProviderFunctionError } from './functions/function.ts';
+import { ArithmeticError } from './number-arithmetic.ts';
 import { callFunction, hasFunction, UnknownFunctionError } from './functions/index.ts';
 import { nfc } from './nfc.ts';
 import { applyStep, binaryOp, index, isSetValue, mark, strip, typeLabel, unaryOp } from './operators.ts';
@@ -350,6 +351,8 @@ function functionError(err: unknown, e: FunctionCall, args: Value[]): unknown {
       e,
       `Error in function call: Call to function "${e.name}" failed: ${args.some(containsSensitive) ? 'the function failed (details hidden because an argument is sensitive)' : err.message}`,
     );
+  // sum() of opposing infinities: Terraform's own wording
+  if (err instanceof ArithmeticError) return errorAt(e, `Error in function call: Call to function "${e.name}" failed: ${err.message}`);
   if (err instanceof FunctionArgumentError || err instanceof ConversionError) {
     const i = err instanceof FunctionArgumentError ? err.argIndex : null;
     // a function's message may quote any argument (lookup names the key while blaming the map):

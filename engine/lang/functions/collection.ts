@@ -303,10 +303,14 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([l]) => {
       const list = arr(l, 0);
       if (list.length === 0) throw new FunctionArgumentError(0, 'cannot sum an empty list');
-      return list.reduce<Num>((acc, x, i) => {
+      // from the first element, as cty: sum([-0]) is -0
+      let acc: Num | undefined;
+      for (let i = 0; i < list.length; i++) {
+        const x = list[i];
         if (x === null) throw new FunctionArgumentError(0, `element ${i} is null`);
-        return add(acc, bigNum(x, 0));
-      }, 0);
+        acc = acc === undefined ? bigNum(x, 0) : add(acc, bigNum(x, 0));
+      }
+      return acc as Num;
     },
   },
   min: aggregate('min'),
