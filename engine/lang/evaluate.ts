@@ -287,9 +287,17 @@ function evTemplateFor(e: TemplateFor, scope: Scope, locals: Local | null): Valu
   return mark(unknown ? UNKNOWN_STRING : nfc(out), sensitive);
 }
 
+/** Functions the evaluator runs itself, not the function registry: they catch their arguments' errors. */
+const evaluatorFunctions = new Map<string, (e: FunctionCall, scope: Scope, locals: Local | null) => Value>([
+  ['try', evTry],
+  ['can', evCan],
+]);
+/** The names of try() and can(), for checks that look a call's name up in the function registry. */
+export const EVALUATOR_FUNCTIONS: ReadonlySet<string> = new Set(evaluatorFunctions.keys());
+
 function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
-  if (e.name === 'try') return evTry(e, scope, locals);
-  if (e.name === 'can') return evCan(e, scope, locals);
+  const own = evaluatorFunctions.get(e.name);
+  if (own !== undefined) return own(e, scope, locals);
   const providerFn = e.name.startsWith('provider::') ? providerFunctionName(e) : undefined;
   if (!providerFn && !hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
   if (e.name === 'templatestring' && e.args.length > 0 && isTemplateLiteral(e.args[0])) {
