@@ -26,11 +26,14 @@ const skip = ensureTestProviders();
 const config = {
   terraform: { required_providers: { ballasttest6: { source: 'ballast/ballasttest6' } } },
   resource: { ballasttest6_thing: { t: { name: 'one' } } },
+  locals: { parts: '${split("-", provider::ballasttest6::join_upper(["x", "y", "z"], "-"))}' },
   module: {
+    // through a local
+    ml: { source: './mod', count: '${length(local.parts)}', text: 'L${count.index}' },
     mc: { source: './mod', count: '${length(split("-", provider::ballasttest6::join_upper(["a", "b"], "-")))}', text: 'C${count.index}' },
     me: { source: './mod', for_each: '${toset(split(",", provider::ballasttest6::join_upper(["k", "l"], ",")))}', text: '${each.key}' },
   },
-  output: { texts: { value: '${concat(module.mc[*].text, [for k in sort(keys(module.me)) : module.me[k].text])}' } },
+  output: { texts: { value: '${concat(module.mc[*].text, [for k in sort(keys(module.me)) : module.me[k].text], module.ml[*].text)}' } },
 };
 const moduleConfig = {
   variable: { text: { type: 'string' } },
@@ -102,6 +105,9 @@ test('plan, apply and the apply of a saved plan start the provider a module coun
         'module.mc[1].terraform_data.kept',
         'module.me["K"].terraform_data.kept',
         'module.me["L"].terraform_data.kept',
+        'module.ml[0].terraform_data.kept',
+        'module.ml[1].terraform_data.kept',
+        'module.ml[2].terraform_data.kept',
       ]);
       assert.equal(counted.starts.get('ballasttest6'), 1, 'one process for the module expansion and the plan');
       const applied = await applySession(session, store);
@@ -109,7 +115,7 @@ test('plan, apply and the apply of a saved plan start the provider a module coun
         applied.diagnostics.filter((d) => d.severity === 'error'),
         [],
       );
-      assert.deepEqual(applied.version?.outputs.texts?.value, ['C0', 'C1', 'K', 'L']);
+      assert.deepEqual(applied.version?.outputs.texts?.value, ['C0', 'C1', 'K', 'L', 'L0', 'L1', 'L2']);
     } finally {
       await session.close();
     }
