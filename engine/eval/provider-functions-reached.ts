@@ -52,3 +52,12 @@ export function providerFunctionsReached(expr: Expr, at: Declarations): string[]
   visit(expr, at);
   return [...out].sort();
 }
+
+/**
+ * Whether the count or for_each of a resource (of an expanded config) calls a provider function,
+ * directly or through what it reads: only then is it worth warming up before it is expanded.
+ */
+export function expansionCallsFunctions(rc: { readonly count?: Expr; readonly forEach?: Expr; readonly module?: string }, config: StackConfig): boolean {
+  const e = rc.count ?? rc.forEach;
+  return e !== undefined && providerFunctionsReached(e, declarationsOf(config, rc.module)).length > 0;
+}
