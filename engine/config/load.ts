@@ -46,17 +46,6 @@ export interface StackSource {
 const TOP_LEVEL = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'locals', 'output', 'import', 'module', 'moved', 'check', 'removed']);
 /** What Terraform accepts inside `terraform {}`. required_version is checked for syntax, not enforced: Ballast is not a Terraform release (docs/terraform-differences.md). */
 const TERRAFORM_BLOCK = new Set(['//', 'required_version', 'required_providers', 'backend', 'cloud', 'experiments', 'provider_meta', 'language']);
-
-/** why a version constraint string cannot be read, or undefined when it can */
-function constraintProblem(spec: string): string | undefined {
-  try {
-    parseConstraints(spec);
-    return undefined;
-  } catch (e) {
-    if (e instanceof ConstraintError) return e.message;
-    throw e;
-  }
-}
 const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'connection', 'provisioner', '//']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers', '//', EMBEDDED_MODULE]);
@@ -119,14 +108,8 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
         }
       }
       const rv = tf.required_version;
-      if (rv !== undefined && (typeof rv !== 'string' || constraintProblem(rv))) {
-        fail(
-          'Invalid required_version',
-          ptr('terraform', 'required_version'),
-          undefined,
-          typeof rv === 'string' ? constraintProblem(rv) : 'required_version must be a string of version constraints, e.g. ">= 1.5".',
-        );
-      }
+      const rvProblem = rv === undefined ? undefined : typeof rv === 'string' ? constraintProblem(rv) : 'required_version must be a string of version constraints, e.g. ">= 1.5".';
+      if (rvProblem) fail('Invalid required_version', ptr('terraform', 'required_version'), undefined, rvProblem);
       const rp = tf.required_providers;
       if (isRecord(rp)) {
         for (const [name, spec] of Object.entries(rp)) {
@@ -596,4 +579,15 @@ function emptyConfig(src: StackSource): StackConfig {
     requiredProviders: new Map(),
     imports: [],
   };
+}
+
+/** why a version constraint string cannot be read, or undefined when it can */
+function constraintProblem(spec: string): string | undefined {
+  try {
+    parseConstraints(spec);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ConstraintError) return e.message;
+    throw e;
+  }
 }
