@@ -5,7 +5,7 @@
 /** Test support: tests, their data and helpers, benchmarks and scripts. Production code never imports these. */
 const TEST_SUPPORT = '(^test/|^bench/|^scripts/|/testdata/|\\.test\\.ts$)';
 /** The engine modules state/ and providers/ may use: addresses, diagnostics, errors, values and types. */
-const ENGINE_LEAVES = '^engine/(addrs|diagnostics|did-you-mean|errors|lazy-require|lang/(value|types|convert|json-value|big-number|json-numbers))\\.ts$';
+const ENGINE_LEAVES = '^engine/(addrs|diagnostics|did-you-mean|errors|lazy-require|version-constraints|lang/(value|types|convert|json-value|big-number|json-numbers))\\.ts$';
 /** Concrete stores; the engine reaches them only through state/open-store.ts. */
 const CONCRETE_STORES = '^state/(local-dir-store|s3-store|s3-lock|s3-journal|s3-objects|lock-file|file-journal|atomic-file)\\.ts$';
 

@@ -121,6 +121,24 @@ export async function run(): Promise<void> {
 
   const peerBins = peers();
   const peerRuns = Math.max(1, Number(process.env.BALLAST_BENCH_PEER_RUNS ?? 3));
+  // the fixed cost of a plan (start-up, loading what a plan needs, reading the configuration and
+  // state folders, writing the output) with nothing to plan: what every plan pays before its first resource
+  const empty = {};
+  console.log('\nplan of an empty configuration (fixed cost of a plan)');
+  for (const [name, tool, kind] of [['ballast', ballast, 'ballast'], ...peerBins.map((p) => [p, p, 'peer'])] as [string, string, 'ballast' | 'peer'][]) {
+    const dir = mkdtempSync(join(tmpdir(), `ballast-startup-empty-${kind}-`));
+    try {
+      writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(empty));
+      const samples: Sample[] = [];
+      if (kind === 'peer') once(tool, ['init', '-input=false', '-no-color'], dir);
+      for (let i = 0; i < (kind === 'ballast' ? runs : peerRuns); i++) {
+        samples.push(kind === 'ballast' ? once(nodeBin, [tool, 'plan'], dir) : once(tool, ['plan', '-input=false', '-no-color'], dir));
+      }
+      console.log(`${name.padEnd(10)} ${fmt(stat(samples))}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   for (const n of [1000, 10000]) {
     const b = planApplyReplan(ballast, 'ballast', n, runs);
     const rows: [string, ReturnType<typeof planApplyReplan>][] = [['ballast', b]];

@@ -8,31 +8,24 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startGitDaemon, type GitDaemon } from './helpers/git-daemon.ts';
 import { makeRepo } from './helpers/git-repo.ts';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
-import { startRolloutDriver, type RolloutDriver } from './helpers/kube-rollout.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { kubeGet, kubectl } from './helpers/kube-stack.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 import { runBallast } from './helpers/run-ballast.ts';
 import { join } from 'node:path';
 import { applied, rev, startAgent, stopAllAgents } from './agent-harness.ts';
 
-const skip = !kubeAvailable() && 'run scripts/setup-kube.sh';
 const SECRET = 'agent-kube-secret-value-42';
 let daemon: GitDaemon;
-let cluster: KubeCluster;
-let driver: RolloutDriver;
 
-before(async () => {
-  if (skip) return;
-  daemon = await startGitDaemon();
-  cluster = await startKubeCluster();
-  driver = startRolloutDriver(cluster.kubeconfig, 200);
-});
+// registered first, so the agents stop before the cluster and the git daemon they use
 after(async () => {
   await stopAllAgents();
-  await driver?.stop();
-  await cluster?.stop();
   await daemon?.stop();
+});
+const { cluster, skip } = clusterPerFile({ rollout: 200 });
+before(async () => {
+  if (!skip) daemon = await startGitDaemon();
 });
 
 const deployment = (name: string, replicas: number, annotations = '') => `apiVersion: apps/v1

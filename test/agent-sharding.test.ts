@@ -4,10 +4,10 @@
 // stacks taken over with no state version lost; SIGTERM hands the Leases back at once; a
 // replica paused past its Lease (SIGSTOP) and resumed applies nothing.
 
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { ensureTestProviders } from './helpers/test-providers.ts';
 import { makeRepo } from './helpers/git-repo.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
@@ -16,19 +16,12 @@ import { count, leaseApi, shardHolders, startShardedAgent, thingStacks, waitForS
 import type { StatusJson } from '../engine/agent/stack-status.ts';
 import { shardOf } from '../engine/agent/sharding/shard-of.ts';
 
-const skip = !kubeAvailable() ? 'run scripts/setup-kube.sh' : ensureTestProviders();
 const STACKS = 30;
 const SHARDS = 16;
 const names = [...Array(STACKS).keys()].map((i) => `s${String(i).padStart(2, '0')}`);
-let cluster: KubeCluster;
-
-before(async () => {
-  if (!skip) cluster = await startKubeCluster();
-});
-after(async () => {
-  await stopAllAgents();
-  await cluster?.stop();
-});
+// registered first, so the agents stop before the cluster they use
+after(() => stopAllAgents());
+const { cluster, skip } = clusterPerFile({ skip: ensureTestProviders() });
 
 async function setup(group: string) {
   const dir = await makeTempDir('ballast-sharding-');

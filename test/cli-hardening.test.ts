@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ballastBin, runBallast, type BallastRun } from './helpers/run-ballast.ts';
@@ -146,4 +146,48 @@ test('output into a pipe whose reader went away (`ballast apply | head -1`): the
   assert.doesNotMatch(stderr, /EPIPE| {4}at /);
   const v = await new LocalDirStore(join(dir, '.ballast', 'main'), { stack: 'main' }).current();
   assert.equal(Object.keys(v?.resources ?? {}).length, 200, 'the apply went on to the end and recorded every object');
+});
+
+test('the CLI exits as soon as a command has finished, yet a large output read slowly through a pipe arrives whole, with the exit code', async () => {
+  const dir = await makeTempDir('ballast-cli-slow-reader-');
+  await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: { d: { count: 3000, input: '${count.index}' } } } }));
+  const child = spawn(ballastBin, ['plan', '--detailed-exitcode'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  // the reader takes its time: far more than a pipe's buffer waits on the writer's side
+  const chunks: Buffer[] = [];
+  child.stdout.pause();
+  const closed = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  await new Promise((r) => setTimeout(r, 1500));
+  child.stdout.on('data', (d: Buffer) => chunks.push(d));
+  child.stdout.resume();
+  const code = await closed;
+  const out = Buffer.concat(chunks).toString('utf8');
+  assert.equal(code, 2, stderr);
+  assert.ok(out.length > 500_000, `${out.length} bytes`);
+  assert.equal((out.match(/ will be created$/gm) ?? []).length, 3000);
+  assert.match(out, /\nPlan: 3000 to add, 0 to change, 0 to destroy\.\n+$/);
+});
+
+test('a stack whose state is in a backend Ballast cannot use (gcs, cloud) is refused before anything runs; a bad terraform block names its line', async () => {
+  for (const [block, named] of [
+    ['backend "gcs" {\n    bucket = "team-state"\n  }', 'a "gcs" backend'],
+    ['cloud {\n    organization = "acme"\n  }', 'HCP Terraform (a "cloud" block)'],
+  ]) {
+    const dir = await makeTempDir('ballast-cli-backend-');
+    await writeFile(join(dir, 'main.tf'), `terraform {\n  ${block}\n}\n\nresource "terraform_data" "a" {}\n`);
+    for (const cmd of [['plan'], ['apply', '--auto-approve']]) {
+      const r = await runBallast(cmd, { cwd: dir });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(r.stderr, new RegExp(`keeps its state in ${named.replace(/[()]/g, '\\$&')}, which Ballast cannot read or write`));
+      assert.doesNotMatch(r.stderr, / {4}at /);
+    }
+    assert.equal(existsSync(join(dir, '.ballast')), false, 'no local state was started in its place');
+  }
+  const dir = await makeTempDir('ballast-cli-tfblock-');
+  await writeFile(join(dir, 'main.tf'), 'terraform {\n  required_version = ">= banana"\n  requried_providers {}\n}\n');
+  const r = await runBallast(['plan'], { cwd: dir });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /Invalid required_version\n\n {2}on main\.tf line 2/);
+  assert.match(r.stderr, /Unsupported argument or block "requried_providers" in the terraform block\n\n {2}on main\.tf line 3/);
 });

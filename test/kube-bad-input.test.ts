@@ -1,24 +1,16 @@
 // Bad cluster-app input against a real kube-apiserver: each gets a clear error naming the file
 // or object, a non-zero exit, no stack trace, no state version and no object in the cluster.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kubeAvailable, startKubeCluster, type KubeCluster } from './helpers/kube-cluster.ts';
+import { clusterPerFile } from './helpers/kube-per-file.ts';
 import { kubeGet, kubectl } from './helpers/kube-stack.ts';
 import { runBallast, type BallastRun } from './helpers/run-ballast.ts';
 import { makeTempDir } from './helpers/temp-dir.ts';
 
-let cluster: KubeCluster;
-const skip = !kubeAvailable() && 'run scripts/setup-kube.sh';
-
-before(async () => {
-  if (!skip) cluster = await startKubeCluster();
-});
-after(async () => {
-  await cluster?.stop();
-});
+const { cluster, skip } = clusterPerFile();
 
 async function stackWith(files: Record<string, string>): Promise<string> {
   const dir = join(await makeTempDir('ballast-kube-bad-'), 'app');

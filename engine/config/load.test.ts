@@ -55,6 +55,26 @@ test('reports every problem together with where it is', () => {
   assert.equal(both.where?.range?.pointer, '/resource/null_resource/a');
 });
 
+test('the terraform block: unknown arguments and blocks, and a required_version that is not a constraint, are errors naming them', () => {
+  const ok = load({ terraform: { '//': {}, required_version: '>= 1.5, < 2.0', required_providers: {}, backend: { local: {} }, experiments: [], provider_meta: {}, language: 'TF2021' } });
+  assert.deepEqual(ok.diagnostics, []);
+  const { diagnostics } = load({ terraform: { resource: {}, requried_version: '>= 1.0' } });
+  assert.deepEqual(
+    diagnostics.map((d) => [d.summary, d.where?.range?.pointer]),
+    [
+      ['Unsupported argument or block "resource" in the terraform block', '/terraform/resource'],
+      ['Unsupported argument or block "requried_version" in the terraform block', '/terraform/requried_version'],
+    ],
+  );
+  for (const bad of ['>= banana', 5, '~>']) {
+    const d = load({ terraform: { required_version: bad } }).diagnostics;
+    assert.equal(d.length, 1, String(bad));
+    assert.equal(d[0]!.summary, 'Invalid required_version');
+    assert.equal(d[0]!.where?.range?.pointer, '/terraform/required_version');
+    assert.match(d[0]!.detail ?? '', /constraint/);
+  }
+});
+
 test('a bad expression is a diagnostic naming the JSON pointer', () => {
   const { diagnostics } = load({ resource: { null_resource: { a: { triggers: { x: '${1 +}' } } } } });
   assert.equal(diagnostics.length, 1);

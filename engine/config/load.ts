@@ -30,6 +30,7 @@ import { EMBEDDED_MODULE } from './embedded-module.ts';
 import { dynamicBlocks } from './dynamic-blocks.ts';
 import { parseEndpoint } from '../addrs.ts';
 import { suggestName } from '../suggest.ts';
+import { ConstraintError, parseConstraints } from '../version-constraints.ts';
 
 export interface StackSource {
   readonly name: string;
@@ -43,6 +44,8 @@ export interface StackSource {
 }
 
 const TOP_LEVEL = new Set(['//', 'terraform', 'provider', 'resource', 'data', 'variable', 'locals', 'output', 'import', 'module', 'moved', 'check', 'removed']);
+/** What Terraform accepts inside `terraform {}`. required_version is checked for syntax, not enforced: Ballast is not a Terraform release (docs/terraform-differences.md). */
+const TERRAFORM_BLOCK = new Set(['//', 'required_version', 'required_providers', 'backend', 'cloud', 'experiments', 'provider_meta', 'language']);
 const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'connection', 'provisioner', '//']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'depends_on', 'providers', '//', EMBEDDED_MODULE]);
@@ -89,11 +92,24 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     if (!TOP_LEVEL.has(key)) fail(`Unsupported top-level block "${key}"`, ptr(key), undefined, 'Terraform JSON allows terraform, provider, resource, data, variable, locals, output and import here.');
   }
 
-  // terraform { required_providers, backend }
+  // terraform { required_providers, backend, required_version }
   const tf = root.terraform;
   if (tf !== undefined) {
     if (!isRecord(tf)) fail('"terraform" must be an object', ptr('terraform'));
     else {
+      for (const key of Object.keys(tf)) {
+        if (!TERRAFORM_BLOCK.has(key)) {
+          fail(
+            `Unsupported argument or block "${key}" in the terraform block`,
+            ptr('terraform', key),
+            undefined,
+            `The terraform block takes ${[...TERRAFORM_BLOCK].filter((k) => k !== '//').join(', ')}.`,
+          );
+        }
+      }
+      const rv = tf.required_version;
+      const rvProblem = rv === undefined ? undefined : typeof rv === 'string' ? constraintProblem(rv) : 'required_version must be a string of version constraints, e.g. ">= 1.5".';
+      if (rvProblem) fail('Invalid required_version', ptr('terraform', 'required_version'), undefined, rvProblem);
       const rp = tf.required_providers;
       if (isRecord(rp)) {
         for (const [name, spec] of Object.entries(rp)) {
@@ -563,4 +579,15 @@ function emptyConfig(src: StackSource): StackConfig {
     requiredProviders: new Map(),
     imports: [],
   };
+}
+
+/** why a version constraint string cannot be read, or undefined when it can */
+function constraintProblem(spec: string): string | undefined {
+  try {
+    parseConstraints(spec);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ConstraintError) return e.message;
+    throw e;
+  }
 }

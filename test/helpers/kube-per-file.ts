@@ -12,9 +12,12 @@ export interface FileCluster {
   readonly cluster: KubeCluster;
 }
 
-/** `rollout`: also drive Deployment rollouts (true, or the driver's interval in ms). */
-export function clusterPerFile(opts: { rollout?: boolean | number } = {}): FileCluster {
-  const skip = !kubeAvailable() && 'run scripts/setup-kube.sh';
+/**
+ * `rollout`: also drive Deployment rollouts (true, or the driver's interval in ms); `skip`: another
+ * reason the file's tests cannot run (then no cluster starts either).
+ */
+export function clusterPerFile(opts: { rollout?: boolean | number; skip?: string | false } = {}): FileCluster {
+  const skip = (!kubeAvailable() && 'run scripts/setup-kube.sh') || opts.skip || false;
   const cluster = {} as KubeCluster;
   let started: KubeCluster | undefined;
   let driver: RolloutDriver | undefined;

@@ -13,8 +13,19 @@ import { schemaSensitivePaths } from '../../eval/schema-sensitive.ts';
 
 export type SchemaLookup = (addr: InstanceAddr) => ResourceSchema | undefined;
 
+/** per change and schema lookup: a plan's renderer asks once for its secrets and once per block it prints */
+const pathsMemo = new WeakMap<ResourceChange, { schemaOf: SchemaLookup | undefined; paths: readonly Path[] }>();
+
 /** Every sensitive path of a change, before and after together. */
-export function sensitivePathsOf(c: ResourceChange, schemaOf?: SchemaLookup): Path[] {
+export function sensitivePathsOf(c: ResourceChange, schemaOf?: SchemaLookup): readonly Path[] {
+  const memo = pathsMemo.get(c);
+  if (memo && memo.schemaOf === schemaOf) return memo.paths;
+  const paths = collectSensitivePaths(c, schemaOf);
+  pathsMemo.set(c, { schemaOf, paths });
+  return paths;
+}
+
+function collectSensitivePaths(c: ResourceChange, schemaOf: SchemaLookup | undefined): Path[] {
   const paths: Path[] = [...c.beforeSensitive, ...c.afterSensitive];
   const schema = schemaOf?.(c.addr);
   for (const v of [c.before, c.after]) {

@@ -14,7 +14,7 @@ import { type FoundPackage, findExecutable, findPackages, impliedMirrorDirs, typ
 import { type LockEntry, LOCK_FILE, readLockFile, writeLockFile } from './lock-file.ts';
 import { hashDirectory, hashZipContents, hashZipFile } from './package-hash.ts';
 import { downloadFromRegistry } from './registry-download.ts';
-import { newestMatching, satisfies } from './version-constraints.ts';
+import { newestMatching, satisfies } from '../../../engine/version-constraints.ts';
 
 export class InstallError extends Error {}
 

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RegistryError, RegistryUnreachableError } from './registry-errors.ts';
 import type { RegistryKey } from './registry-signature.ts';
-import { newestMatching } from './version-constraints.ts';
+import { newestMatching } from '../../../engine/version-constraints.ts';
 
 async function getJson(url: string, timeoutMs: number): Promise<unknown> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
