@@ -292,18 +292,3 @@ function summarizeErrors(diags: readonly Diagnostic[]): string {
 }
 
 const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError' || (e as { code?: string })?.code === 'ABORT_ERR' || e instanceof DOMException;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -22,6 +22,7 @@ import type { ProviderSet } from '../eval/provider-set.ts';
 import { exprDiagnostic } from '../eval/expr-diagnostic.ts';
 import type { StackScope } from '../eval/stack-scope.ts';
 import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
+import { expansionCallsFunctions } from '../eval/provider-functions-reached.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import { mergePaths, schemaSensitivePaths } from '../eval/schema-sensitive.ts';
 import { checkConditions } from '../eval/conditions.ts';
@@ -435,7 +436,7 @@ class Applier {
     const pf = this.inp.scope.providerFunctions;
     if (!pf) return;
     for (const rc of this.inp.config.resources.values()) {
-      if (rc.count || rc.forEach) await pf.warm(() => expandResource(rc, this.inp.scope.moduleRoot(rc.module)));
+      if (expansionCallsFunctions(rc, this.inp.config)) await pf.warm(() => expandResource(rc, this.inp.scope.moduleRoot(rc.module)));
     }
   }
 

@@ -12,7 +12,7 @@ import { expandResource } from './expand.ts';
 import { exprDiagnostic } from './expr-diagnostic.ts';
 import { StackScope } from './stack-scope.ts';
 import type { ProviderFunctions } from './provider-functions.ts';
-import { providerFunctionProviders } from '../lang/provider-function-calls.ts';
+import { type Declarations, providerFunctionsReached } from './provider-functions-reached.ts';
 
 /**
  * Without `functions`, a module call whose count or for_each calls a provider-defined function
@@ -31,11 +31,12 @@ export function expandModules(config: StackConfig, variables: ReadonlyMap<string
   });
   if (functions) scope.useProviderFunctions(functions);
 
-  const walk = (parent: string, decl: StackConfig, parentProviders: (r: ProviderRef) => ProviderRef, parentDeps: readonly string[]) => {
-    for (const call of decl.moduleCalls?.values() ?? []) {
+  const walk = (parent: string, at: Declarations, parentProviders: (r: ProviderRef) => ProviderRef, parentDeps: readonly string[]) => {
+    for (const call of at.decl.moduleCalls?.values() ?? []) {
       const where = { stack: config.name, address: `${parent ? `${parent}.` : ''}module.${call.name}`, range: call.range };
       if (!functions) {
-        const called = [...(call.count ? providerFunctionProviders(call.count) : []), ...(call.forEach ? providerFunctionProviders(call.forEach) : [])];
+        // directly or through what count/for_each reads (a local, a variable of the module around)
+        const called = [...(call.count ? providerFunctionsReached(call.count, at) : []), ...(call.forEach ? providerFunctionsReached(call.forEach, at) : [])];
         if (called.length) {
           for (const n of called) deferred.add(n);
           continue;
@@ -63,11 +64,11 @@ export function expandModules(config: StackConfig, variables: ReadonlyMap<string
           const address = `${path}.${rc.address}`;
           resources.set(address, { ...rc, module: path, address, provider: providers(rc.provider), dependsOn: [...rc.dependsOn.map((d) => `${path}.${d}`), ...deps] });
         }
-        walk(path, call.module, providers, deps);
+        walk(path, { decl: call.module, call, outer: at }, providers, deps);
       }
     }
   };
-  walk('', config, (r) => r, []);
+  walk('', { decl: config }, (r) => r, []);
   return { config: expanded, diagnostics: diags, deferred: [...deferred].sort() };
 }
 

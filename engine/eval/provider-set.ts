@@ -33,9 +33,19 @@ export class ProviderSet {
 
   private constructor() {}
 
-  /** Instantiates, validates and configures every provider in `refs`; all problems come back together. */
-  static async open(config: StackConfig, refs: Iterable<string>, registry: ProviderRegistry, ctx: ProviderContext, scope: StackScope): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
-    const started = await ProviderSet.start(config, refs, registry, ctx);
+  /**
+   * Instantiates, validates and configures every provider in `refs`; all problems come back
+   * together. `earlier`: providers already started for this run (see start).
+   */
+  static async open(
+    config: StackConfig,
+    refs: Iterable<string>,
+    registry: ProviderRegistry,
+    ctx: ProviderContext,
+    scope: StackScope,
+    earlier?: ProviderSet,
+  ): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
+    const started = await ProviderSet.start(config, refs, registry, ctx, earlier);
     if (hasErrors(started.diagnostics)) return started;
     started.providers.offerFunctions(config, scope);
     const configured = await started.providers.configure(config, scope);
@@ -46,11 +56,26 @@ export class ProviderSet {
    * Starts every provider in `refs` without configuring it. Provider-defined functions can be
    * called from here on, so expressions evaluated before configuration (variable validations,
    * the provider blocks themselves) may call them, as Terraform allows.
+   * A provider in `earlier` (started, not configured, for the same run: the module expansion
+   * whose count/for_each called its functions) is taken over instead of started again; it then
+   * belongs to the new set, and closing `earlier` closes only what was not taken over.
    */
-  static async start(config: StackConfig, refs: Iterable<string>, registry: ProviderRegistry, ctx: ProviderContext): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
+  static async start(
+    config: StackConfig,
+    refs: Iterable<string>,
+    registry: ProviderRegistry,
+    ctx: ProviderContext,
+    earlier?: ProviderSet,
+  ): Promise<{ providers: ProviderSet; diagnostics: Diagnostic[] }> {
     const set = new ProviderSet();
     const diags: Diagnostic[] = [];
     for (const ref of [...new Set(refs)].sort()) {
+      const ready = earlier?.started.get(ref);
+      if (ready && !earlier?.configured.has(ref)) {
+        earlier?.started.delete(ref);
+        set.started.set(ref, ready);
+        continue;
+      }
       const [name, alias] = ref.split('.');
       const where = { stack: config.name, address: `provider.${ref}` };
       const required = config.requiredProviders.get(name);

@@ -49,6 +49,14 @@ export const isNum = (v: unknown): v is Num => typeof v === 'number' || v instan
 export function bitLength(a: bigint): number {
   if (a < 0n) a = -a;
   if (a === 0n) return 0;
+  const x = Number(a);
+  if (x < 2 ** 1000) {
+    // the double's exponent, then one correction for where the rounding to a double went up
+    let n = Math.floor(Math.log2(x)) + 1;
+    if (a >> BigInt(n) !== 0n) n++;
+    else if (a >> BigInt(n - 1) === 0n) n--;
+    return n;
+  }
   const hex = a.toString(16);
   return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0], 16)));
 }
@@ -101,10 +109,63 @@ export function fromBin(b: BigNum): Num {
     return b;
   }
   if (b.prec !== PRECISION) return b;
+  // Fast path: a result becomes a double only when its shortest decimal has at most 15 digits,
+  // and such a decimal is then the shortest text of the nearest double (no other decimal that
+  // short rounds to it), so checking that one text decides (isShortestText). Very near 0 a
+  // 15-digit decimal could in theory lie within 2^-512 of a midpoint between two doubles and
+  // round elsewhere, so there, and from 1e21 on, the digit walk decides.
+  const n = toDouble(b);
+  const a = Math.abs(n);
+  if (a >= 1e-150 && a < 1e21) {
+    const text = String(n);
+    if (significantDigits(text) > 15) return b;
+    const t = splitDoubleText(text);
+    return t !== undefined && isShortestText(t.D, t.k, b) ? n : b;
+  }
   const d = shortestDecimal(b);
   if (d.digits.length > 15 || d.exp > 21 || d.exp < -300) return b;
-  const n = Number(`${b.m < 0n ? '-' : ''}0.${d.digits}e${d.exp}`);
-  return Number.isFinite(n) ? n : b;
+  const x = Number(`${b.m < 0n ? '-' : ''}0.${d.digits}e${d.exp}`);
+  return Number.isFinite(x) ? x : b;
+}
+
+const pow5Cache: bigint[] = [1n];
+/** 5^k, remembered: the same few powers come up for every number of a similar size. */
+function pow5(k: number): bigint {
+  if (k > 1100) return 5n ** BigInt(k);
+  for (let i = pow5Cache.length; i <= k; i++) pow5Cache.push(pow5Cache[i - 1] * 5n);
+  return pow5Cache[k];
+}
+
+/** A finite double's text (String(n)) as the integer D times 10^k, sign dropped. */
+function splitDoubleText(text: string): { D: bigint; k: number } | undefined {
+  const t = /^-?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+  if (!t) return undefined;
+  const frac = t[2] ?? '';
+  return { D: BigInt(t[1] + frac), k: Number(t[3] ?? '0') - frac.length };
+}
+
+/**
+ * Whether D·10^k (a double's shortest text, so at most 17 digits) lies in the rounding interval
+ * of b at its precision. From 64 bits on, that interval is narrower than the gap between any two
+ * decimals of 18 digits, so a decimal that short inside it is the only one there, and it is what
+ * the digit walk of shortestDecimal finds; this check costs a few multiplications instead of
+ * three long decimal expansions.
+ */
+function isShortestText(D: bigint, k: number, b: BigNum): boolean {
+  const a = abs(b.m);
+  // as in shortestDecimal: the interval is (a·2^e) ± 2^f, its ends included when the mantissa is even
+  const s = b.prec + 1 - bitLength(a);
+  if (b.prec < 64 || s < 1) return false;
+  const f = b.e - s;
+  const inclusive = ((a << BigInt(s)) & 2n) === 0n;
+  // scale D·10^k, a·2^e and 2^f to integers
+  const t2 = Math.min(k, f);
+  const t5 = Math.min(k, 0);
+  const x = (D << BigInt(k - t2)) * pow5(k - t5);
+  const y = (a << BigInt(b.e - t2)) * pow5(-t5);
+  const z = (1n << BigInt(f - t2)) * pow5(-t5);
+  const diff = x > y ? x - y : y - x;
+  return diff < z || (diff === z && inclusive);
 }
 
 /** A float64 result (cty.NumberFloatVal): 53 bits, which later arithmetic keeps. */
@@ -195,7 +256,7 @@ export function exactDecimal(m: bigint, e: number): Decimal {
     text = (a << BigInt(e)).toString();
     exp = text.length;
   } else {
-    text = (a * 5n ** BigInt(-e)).toString();
+    text = (a * pow5(-e)).toString();
     exp = text.length + e;
   }
   return { digits: text.replace(/0+$/, ''), exp };
@@ -209,6 +270,17 @@ const digitAt = (d: Decimal, i: number): string => (i < d.digits.length ? d.digi
  * two, and the digits are walked by position).
  */
 export function shortestDecimal(b: BigNum): Decimal {
+  if (b.m === 0n) return { digits: '', exp: 0 };
+  const t = b.prec >= 64 ? splitDoubleText(String(toDouble(b))) : undefined;
+  if (t !== undefined && isShortestText(t.D, t.k, b)) {
+    const all = t.D.toString();
+    return { digits: all.replace(/0+$/, ''), exp: all.length + t.k };
+  }
+  return walkShortest(b);
+}
+
+/** shortestDecimal the long way, digit by digit (exported for the test that checks the shortcut). */
+export function walkShortest(b: BigNum): Decimal {
   const d = exactDecimal(b.m, b.e);
   if (d.digits === '') return d;
   const a = abs(b.m);
@@ -284,14 +356,22 @@ export function exponentText(d: Decimal, prec: number, letter = 'e'): string {
 
 // ---- printing ----
 
+/** A BigNum's text, once worked out (1/3 has 155 digits, and numEquals compares texts). */
+const formatted = new WeakMap<BigNum, string>();
+
 /** Plain decimal text as Terraform prints a number: never an exponent, every digit. */
 export function formatNum(n: Num): string {
   if (typeof n !== 'number') {
-    const d = shortestDecimal(n);
-    return (n.m < 0n ? '-' : '') + fixedText(d, Math.max(d.digits.length - d.exp, 0));
+    let text = formatted.get(n);
+    if (text === undefined) {
+      const d = shortestDecimal(n);
+      text = (n.m < 0n ? '-' : '') + fixedText(d, Math.max(d.digits.length - d.exp, 0));
+      formatted.set(n, text);
+    }
+    return text;
   }
   if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
-  if (n === 0) return '0';
+  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
   return expandExponent(shortestLikeGo(n));
 }
 
@@ -419,7 +499,7 @@ export function toBigInt(n: Num): bigint {
 /** The exact decimal of a number's binary float (for %f, %e with a precision). */
 export function decimalOf(n: Num): { negative: boolean; d: Decimal } {
   const b = toBin(n);
-  return { negative: b.m < 0n, d: exactDecimal(b.m, b.e) };
+  return { negative: b.m < 0n || Object.is(n, -0), d: exactDecimal(b.m, b.e) };
 }
 
 /** The shortest decimal of a number at its precision (for %g and %v). */
@@ -431,5 +511,5 @@ export function shortestOf(n: Num): { negative: boolean; d: Decimal } {
     }
   }
   const b = toBin(n);
-  return { negative: b.m < 0n, d: shortestDecimal(b) };
+  return { negative: b.m < 0n || Object.is(n, -0), d: shortestDecimal(b) };
 }

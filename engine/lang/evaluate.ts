@@ -11,6 +11,7 @@ import type { Conditional as ConditionalExprLike, Expr, ForExpr, FunctionCall, T
 import { convert, ConversionError } from './convert.ts';
 import { errorAt, ExpressionError, type Located } from './expression-error.ts';
 import { FunctionArgumentError, ProviderFunctionError } from './functions/function.ts';
+import { ArithmeticError } from './number-arithmetic.ts';
 import { callFunction, hasFunction, UnknownFunctionError } from './functions/index.ts';
 import { nfc } from './nfc.ts';
 import { applyStep, binaryOp, index, isSetValue, mark, strip, typeLabel, unaryOp } from './operators.ts';
@@ -286,9 +287,17 @@ function evTemplateFor(e: TemplateFor, scope: Scope, locals: Local | null): Valu
   return mark(unknown ? UNKNOWN_STRING : nfc(out), sensitive);
 }
 
+/** Functions the evaluator runs itself, not the function registry: they catch their arguments' errors. */
+const evaluatorFunctions = new Map<string, (e: FunctionCall, scope: Scope, locals: Local | null) => Value>([
+  ['try', evTry],
+  ['can', evCan],
+]);
+/** The names of try() and can(), for checks that look a call's name up in the function registry. */
+export const EVALUATOR_FUNCTIONS: ReadonlySet<string> = new Set(evaluatorFunctions.keys());
+
 function evCall(e: FunctionCall, scope: Scope, locals: Local | null): Value {
-  if (e.name === 'try') return evTry(e, scope, locals);
-  if (e.name === 'can') return evCan(e, scope, locals);
+  const own = evaluatorFunctions.get(e.name);
+  if (own !== undefined) return own(e, scope, locals);
   const providerFn = e.name.startsWith('provider::') ? providerFunctionName(e) : undefined;
   if (!providerFn && !hasFunction(e.name)) throw errorAt(e, `Call to unknown function "${e.name}"`, unknownFunctionDetail(e.name));
   if (e.name === 'templatestring' && e.args.length > 0 && isTemplateLiteral(e.args[0])) {
@@ -350,6 +359,8 @@ function functionError(err: unknown, e: FunctionCall, args: Value[]): unknown {
       e,
       `Error in function call: Call to function "${e.name}" failed: ${args.some(containsSensitive) ? 'the function failed (details hidden because an argument is sensitive)' : err.message}`,
     );
+  // sum() of opposing infinities: Terraform's own wording
+  if (err instanceof ArithmeticError) return errorAt(e, `Error in function call: Call to function "${e.name}" failed: ${err.message}`);
   if (err instanceof FunctionArgumentError || err instanceof ConversionError) {
     const i = err instanceof FunctionArgumentError ? err.argIndex : null;
     // a function's message may quote any argument (lookup names the key while blaming the map):

@@ -36,9 +36,13 @@ export function stringifyJson(value: unknown, indent?: number, asTerraform = fal
     function (this: Record<string, unknown>, key: string, v: unknown) {
       const raw = this[key];
       // a BigNum; for output, also a double JSON.stringify would write otherwise than Terraform:
-      // with an exponent, or (big powers of two) with other digits. State keeps JS's digits,
+      // with an exponent, -0 (as 0), or (big powers of two) with other digits. State keeps JS's digits,
       // which read back as the same double.
-      if (!(raw instanceof BigNum) && !(asTerraform && typeof raw === 'number' && Number.isFinite(raw) && (raw >= 2 ** 54 || raw <= -(2 ** 54) || (raw !== 0 && raw > -1e-6 && raw < 1e-6)))) return v;
+      if (
+        !(raw instanceof BigNum) &&
+        !(asTerraform && typeof raw === 'number' && Number.isFinite(raw) && (raw >= 2 ** 54 || raw <= -(2 ** 54) || (raw > -1e-6 && raw < 1e-6 && (raw !== 0 || Object.is(raw, -0)))))
+      )
+        return v;
       token ??= `bignum-${randomBytes(12).toString('hex')}-`;
       // state keeps the exact value (it reads back as the same number), output prints as Terraform
       digits.push(raw instanceof BigNum && !asTerraform ? exactNumText(raw) : formatNum(raw as number | BigNum));

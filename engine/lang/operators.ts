@@ -9,7 +9,7 @@
 import type { BinaryOperator, TraversalStep } from './ast.ts';
 import { convert } from './convert.ts';
 import { compareNum, isNum, type Num, toDouble } from './big-number.ts';
-import { add, divide, isZero, multiply, negate, remainder, subtract } from './number-arithmetic.ts';
+import { ArithmeticError, add, divide, multiply, negate, remainder, subtract } from './number-arithmetic.ts';
 import { errorAt, type Located } from './expression-error.ts';
 import { containsSensitive, containsUnknown, isObject, isSet, Sensitive, Unknown, valuesEqual, type Value } from './value.ts';
 
@@ -86,39 +86,38 @@ export function binaryOp(op: BinaryOperator, lm: Value, rm: Value, node: Located
   const ordering = op === '<' || op === '<=' || op === '>' || op === '>=';
   if (ln instanceof Unknown || rn instanceof Unknown) return mark(ordering ? UNKNOWN_BOOL : UNKNOWN_NUMBER, sensitive);
   let out: Value;
-  switch (op) {
-    case '+':
-      out = add(ln, rn);
-      break;
-    case '-':
-      out = subtract(ln, rn);
-      break;
-    case '*':
-      out = multiply(ln, rn);
-      break;
-    case '/':
-      // Terraform gives +Inf/-Inf for x/0 but fails for 0/0
-      if (isZero(rn) && isZero(ln)) throw errorAt(node, 'Invalid operation: zero divided by zero');
-      out = isZero(rn) ? toDouble(ln) / 0 : divide(ln, rn);
-      break;
-    case '%':
-      // as cty: x % 0 is x
-      out = remainder(ln, rn);
-      break;
-    case '<':
-      out = compareNum(ln, rn) < 0;
-      break;
-    case '<=':
-      out = compareNum(ln, rn) <= 0;
-      break;
-    case '>':
-      out = compareNum(ln, rn) > 0;
-      break;
-    default:
-      out = compareNum(ln, rn) >= 0;
-      break;
+  try {
+    out = arithmetic(op, ln, rn);
+  } catch (err) {
+    if (err instanceof ArithmeticError) throw errorAt(node, `Invalid operation: ${err.message}`);
+    throw err;
   }
   return mark(out, sensitive);
+}
+
+function arithmetic(op: Exclude<BinaryOperator, '==' | '!=' | '&&' | '||'>, ln: Num, rn: Num): Value {
+  switch (op) {
+    case '+':
+      return add(ln, rn);
+    case '-':
+      return subtract(ln, rn);
+    case '*':
+      return multiply(ln, rn);
+    case '/':
+      // x / 0 is an infinity; 0 / 0 fails
+      return divide(ln, rn);
+    case '%':
+      // as cty: x % 0 is x
+      return remainder(ln, rn);
+    case '<':
+      return compareNum(ln, rn) < 0;
+    case '<=':
+      return compareNum(ln, rn) <= 0;
+    case '>':
+      return compareNum(ln, rn) > 0;
+    default:
+      return compareNum(ln, rn) >= 0;
+  }
 }
 
 export function unaryOp(op: '-' | '!', vm: Value, node: Located): Value {

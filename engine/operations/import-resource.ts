@@ -13,7 +13,7 @@ import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { StateVersion } from '../../state/model.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { PreparedStack } from './prepare-stack.ts';
-import { expandDeferredModules } from './expand-deferred-modules.ts';
+import { type ExpandedStack, expandDeferredModules } from './expand-deferred-modules.ts';
 import { readPrior } from './prior-state.ts';
 import { staleLockWarning } from './stale-lock-warning.ts';
 import { nextStateVersion } from './state-version.ts';
@@ -37,6 +37,15 @@ export interface ImportResourceOutcome {
 export async function importResource(prepared: PreparedStack, store: StateStore, registry: ProviderRegistry, req: ImportResourceRequest): Promise<ImportResourceOutcome> {
   // an address inside a module whose count or for_each calls a provider function exists only once those run
   const expanded = await expandDeferredModules(prepared, registry, req.env ?? process.env);
+  try {
+    return await importIntoExpanded(expanded, store, registry, req);
+  } finally {
+    // whatever the module expansion started and the import did not take over
+    await expanded.providers?.close();
+  }
+}
+
+async function importIntoExpanded(expanded: ExpandedStack, store: StateStore, registry: ProviderRegistry, req: ImportResourceRequest): Promise<ImportResourceOutcome> {
   if (!expanded.stack) return { version: null, diagnostics: expanded.diagnostics };
   const stack = expanded.stack;
   const { config } = stack;
@@ -80,7 +89,7 @@ export async function importResource(prepared: PreparedStack, store: StateStore,
     }
     const ref = formatProviderRef(rc.provider);
     const scope = new StackScope(config, stack.variables);
-    const opened = await ProviderSet.open(config, [ref], registry, { workingDir: config.dir, env: req.env ?? process.env }, scope);
+    const opened = await ProviderSet.open(config, [ref], registry, { workingDir: config.dir, env: req.env ?? process.env }, scope, expanded.providers);
     providers = opened.providers;
     diags.push(...opened.diagnostics);
     const p = providers.get(ref);

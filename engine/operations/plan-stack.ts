@@ -16,7 +16,7 @@ import { evaluating } from '../eval/expr-diagnostic.ts';
 import { formatProviderRef, type VariableConfig } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import type { PreparedStack } from './prepare-stack.ts';
-import { expandDeferredModules } from './expand-deferred-modules.ts';
+import { type ExpandedStack, expandDeferredModules } from './expand-deferred-modules.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import type { LoadedPrior } from './prior-state.ts';
 import type { RefreshEvent } from '../plan/refresh.ts';
@@ -47,15 +47,16 @@ export interface PlanSession {
   close(): Promise<void>;
 }
 
-/** Opens and configures the providers in `refs`; on any error they are closed again. */
+/** Opens and configures the providers in `refs` (taking over those in `earlier`); on any error they are closed again. */
 async function openProviders(
   stack: PreparedStack,
   refs: Iterable<string>,
   registry: ProviderRegistry,
   env: NodeJS.ProcessEnv,
   scope: StackScope,
+  earlier?: ProviderSet,
 ): Promise<{ providers?: ProviderSet; diagnostics: Diagnostic[] }> {
-  const opened = await ProviderSet.open(stack.config, refs, registry, { workingDir: stack.config.dir, env }, scope);
+  const opened = await ProviderSet.open(stack.config, refs, registry, { workingDir: stack.config.dir, env }, scope, earlier);
   if (!hasErrors(opened.diagnostics)) return opened;
   await opened.providers.close();
   return { diagnostics: opened.diagnostics };
@@ -70,14 +71,19 @@ export async function sessionForPlan(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
   const expanded = await expandDeferredModules(prepared, registry, env);
-  if (!expanded.stack) return { diagnostics: expanded.diagnostics };
-  const stack = expanded.stack;
-  const refs = [...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider), ...providersWithCalledFunctions(stack.config)];
-  const opened = await openProviders(stack, refs, registry, env, new StackScope(stack.config, stack.variables));
-  const { providers } = opened;
-  const diagnostics = [...expanded.diagnostics, ...opened.diagnostics];
-  if (!providers) return { diagnostics };
-  return { diagnostics, session: { stack, prior, providers, registry, env, plan, close: () => providers.close() } };
+  try {
+    if (!expanded.stack) return { diagnostics: expanded.diagnostics };
+    const stack = expanded.stack;
+    const refs = [...plan.changes.map((c) => c.provider), ...Object.values(plan.prior).map((i) => i.provider), ...providersWithCalledFunctions(stack.config)];
+    const opened = await openProviders(stack, refs, registry, env, new StackScope(stack.config, stack.variables), expanded.providers);
+    const { providers } = opened;
+    const diagnostics = [...expanded.diagnostics, ...opened.diagnostics];
+    if (!providers) return { diagnostics };
+    return { diagnostics, session: { stack, prior, providers, registry, env, plan, close: () => providers.close() } };
+  } finally {
+    // whatever the module expansion started and the session did not take over
+    await expanded.providers?.close();
+  }
 }
 
 export async function planPreparedStack(
@@ -89,6 +95,21 @@ export async function planPreparedStack(
 ): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
   // modules whose count or for_each calls a provider function are expanded now that providers can run
   const expanded = await expandDeferredModules(prepared, registry, env);
+  try {
+    return await planExpandedStack(expanded, prior, registry, req, env);
+  } finally {
+    // whatever the module expansion started and the plan did not take over
+    await expanded.providers?.close();
+  }
+}
+
+async function planExpandedStack(
+  expanded: ExpandedStack,
+  prior: LoadedPrior,
+  registry: ProviderRegistry,
+  req: PlanRequest,
+  env: NodeJS.ProcessEnv,
+): Promise<{ session?: PlanSession; diagnostics: Diagnostic[] }> {
   if (!expanded.stack) return { diagnostics: expanded.diagnostics };
   const stack = expanded.stack;
   const { config } = stack;
@@ -108,7 +129,7 @@ export async function planPreparedStack(
 
   const fnProviders = providersWithCalledFunctions(config);
   const refs = [...[...config.resources.values()].map((r) => formatProviderRef(r.provider)), ...[...prior.instances.values()].map((i) => i.provider), ...fnProviders];
-  const started = await ProviderSet.start(config, refs, registry, { workingDir: config.dir, env });
+  const started = await ProviderSet.start(config, refs, registry, { workingDir: config.dir, env }, expanded.providers);
   const providers = started.providers;
   diags.push(...started.diagnostics);
   if (!hasErrors(diags)) {

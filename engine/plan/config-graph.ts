@@ -8,6 +8,7 @@ import type { Expr } from '../lang/ast.ts';
 import { references } from '../lang/references.ts';
 import { functionCalls } from '../lang/function-calls.ts';
 import { functionNames, hasFunction } from '../lang/functions/index.ts';
+import { EVALUATOR_FUNCTIONS } from '../lang/evaluate.ts';
 import { closest } from '../did-you-mean.ts';
 import type { StackConfig } from '../config/model.ts';
 
@@ -107,9 +108,6 @@ function resourceSuggestion(id: string, config: StackConfig, prefix: string): st
   const here = [...config.resources.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).startsWith('module.')).map((k) => k.slice(prefix.length));
   return closest(id, here);
 }
-
-/** try() and can() are evaluated by the evaluator itself (they catch errors), not the function registry. */
-const EVALUATOR_FUNCTIONS = new Set(['try', 'can']);
 
 /** Calls of functions that do not exist, with the closest real name. */
 function unknownFunctions(e: Expr): { name: string; start: number; suggestion?: string }[] {

@@ -32,6 +32,7 @@ import type { RemoteStateReader } from './remote-state-reader.ts';
 import type { ConfigGraph } from './config-graph.ts';
 import { referencedNodes } from './config-graph.ts';
 import { expandResource, type ExpandedInstance } from '../eval/expand.ts';
+import { expansionCallsFunctions } from '../eval/provider-functions-reached.ts';
 import { applyIgnoreChanges, parseIgnoreChanges } from './ignore-changes.ts';
 import { normalizeBlocks, proposedNewState } from '../eval/proposed-new.ts';
 import type { ProviderSet } from '../eval/provider-set.ts';
@@ -462,7 +463,7 @@ class Planner {
     }
 
     // count/for_each may call provider functions (themselves or through locals): run those first
-    if (scope.providerFunctions && (rc.count || rc.forEach)) await scope.providerFunctions.warm(() => expandResource(rc, scope.moduleRoot(rc.module)));
+    if (scope.providerFunctions && expansionCallsFunctions(rc, this.inp.config)) await scope.providerFunctions.warm(() => expandResource(rc, scope.moduleRoot(rc.module)));
     const expansion = evaluating(this.diags, where, () => expandResource(rc, scope.moduleRoot(rc.module)));
     if (!expansion) return false;
     scope.setExpansion(rc.address, expansion.expansion);

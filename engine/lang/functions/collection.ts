@@ -1,8 +1,8 @@
 // Collection functions: lists, sets, maps and the numeric aggregates over them.
 
-import { compareNum, isNum, type Num } from '../big-number.ts';
+import { compareNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
-import { isObject, isSet, Sensitive, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
+import { isObject, isSet, Sensitive, typeName, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bigNum, bool, graphemeCount, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
 import { add } from '../number-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
@@ -14,14 +14,6 @@ function listArg(v: Value, i: number, what = 'list'): Value[] {
   if (!Array.isArray(v)) throw new FunctionArgumentError(i, `a ${what} is required`);
   return v;
 }
-/** The word cty's messages use for a value's kind of type. */
-function ctyTypeWord(v: Value): string {
-  if (Array.isArray(v)) return isSet(v) ? 'set' : 'tuple';
-  if (isNum(v)) return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'string') return 'string';
-  return v === null ? 'null' : 'object';
-}
 function sortedKeys(o: ValueObject): string[] {
   return Object.keys(o).sort(compareKeys);
 }
@@ -32,14 +24,16 @@ function unifiedList(values: Value[], i: number | null, what: string): Value[] {
 }
 
 /** Binary set operations share argument handling: all arguments become sets of one type. */
-function setOp(name: string, combine: (sets: Value[][]) => Value[]): FunctionDef {
+function setOp(combine: (sets: Value[][]) => Value[]): FunctionDef {
   return {
     params: [param('first_set', SET_OF_ANY)],
     variadic: param('other_sets', SET_OF_ANY),
     returnType: SET_OF_ANY,
     impl: (args) => {
-      if (unifyTypes(args.flat()) === undefined) throw new FunctionArgumentError(null, 'given sets must all have compatible element types');
-      const all = unifiedList(args.flat(), null, `${name} arguments' elements`);
+      const flat = args.flat();
+      const t = unifyTypes(flat);
+      if (t === undefined) throw new FunctionArgumentError(null, 'given sets must all have compatible element types');
+      const all = flat.map((v) => convert(v, t));
       let k = 0;
       const sets = args.map((a) => all.slice(k, (k += (a as Value[]).length)));
       return makeSet(combine(sets));
@@ -140,7 +134,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       const out: ValueObject = {};
       args.forEach((a) => {
         if (a === null) return;
-        if (!isObject(a)) throw new FunctionArgumentError(null, `arguments must be maps or objects, got ${JSON.stringify(ctyTypeWord(a))}`);
+        if (!isObject(a)) throw new FunctionArgumentError(null, `arguments must be maps or objects, got ${JSON.stringify(typeName(a))}`);
         Object.assign(out, a);
       });
       return out;
@@ -151,7 +145,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     variadic: param('seqs', D),
     impl: (args) =>
       args.flatMap((a, i) => {
-        if (!Array.isArray(a)) throw new FunctionArgumentError(i, `all arguments must be lists or tuples; got ${ctyTypeWord(a)}`);
+        if (!Array.isArray(a)) throw new FunctionArgumentError(i, `all arguments must be lists or tuples; got ${typeName(a)}`);
         return a;
       }),
   },
@@ -265,8 +259,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     returnType: LIST_OF_STRING,
     impl: ([l]) => arr(l, 0).filter((x) => x !== null && x !== ''),
   },
-  setunion: setOp('setunion', (sets) => sets.flat()),
-  setintersection: setOp('setintersection', ([first, ...rest]) => first.filter((x) => rest.every((s) => has(s, x)))),
+  setunion: setOp((sets) => sets.flat()),
+  setintersection: setOp(([first, ...rest]) => first.filter((x) => rest.every((s) => has(s, x)))),
   setsubtract: {
     params: [param('a', SET_OF_ANY), param('b', SET_OF_ANY)],
     returnType: SET_OF_ANY,
@@ -303,10 +297,14 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([l]) => {
       const list = arr(l, 0);
       if (list.length === 0) throw new FunctionArgumentError(0, 'cannot sum an empty list');
-      return list.reduce<Num>((acc, x, i) => {
+      // from the first element, as cty: sum([-0]) is -0
+      let acc: Num | undefined;
+      for (let i = 0; i < list.length; i++) {
+        const x = list[i];
         if (x === null) throw new FunctionArgumentError(0, `element ${i} is null`);
-        return add(acc, bigNum(x, 0));
-      }, 0);
+        acc = acc === undefined ? bigNum(x, 0) : add(acc, bigNum(x, 0));
+      }
+      return acc as Num;
     },
   },
   min: aggregate('min'),

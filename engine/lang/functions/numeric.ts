@@ -21,7 +21,8 @@ function unary(f: (n: Num) => Num): FunctionDef {
 
 /** floor (down) or ceil (up): the integer, at the argument's precision. */
 function toWhole(n: Num, up: boolean): Num {
-  if (typeof n === 'number') return up ? Math.ceil(n) : Math.floor(n);
+  // + 0: cty goes through a big.Int, so ceil(-0.5) and floor(-0) are 0, never -0
+  if (typeof n === 'number') return (up ? Math.ceil(n) : Math.floor(n)) + 0;
   if (isWholeNum(n)) return n;
   let i = toBigInt(n); // toward zero
   if (up && n.m > 0n) i += 1n;
