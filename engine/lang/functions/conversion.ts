@@ -2,8 +2,10 @@
 // that move the sensitive mark: sensitive() adds it, nonsensitive() removes it.
 
 import { convert, ConversionError, parseNumber } from '../convert.ts';
-import type { Type } from '../types.ts';
-import { isObject, isSet, Sensitive, type Value } from '../value.ts';
+import { formatType, type Type } from '../types.ts';
+import { containsUnknown, isObject, isSet, Sensitive, Unknown, type Value } from '../value.ts';
+
+const INSIDE = { allowUnknownInside: true } as const;
 import { param } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 
@@ -13,12 +15,14 @@ function kindOf(v: Value): string {
   return typeof v === 'boolean' ? 'bool' : typeof v;
 }
 
-function converter(type: Type, label: string): FunctionDef {
+function converter(type: Type, label: string, flags: { allowUnknownInside?: boolean } = {}): FunctionDef {
   return {
-    params: [param('v', 'dynamic', { allowNull: true })],
+    params: [param('v', 'dynamic', { allowNull: true, ...flags })],
     returnType: type,
     impl: ([v]) => {
       if (v === null) return null;
+      // as Terraform's: a set's order is not known while elements are not, so neither is the list's
+      if (typeof type === 'object' && 'list' in type && isSet(v) && containsUnknown(v)) return new Unknown(formatType(type));
       try {
         return convert(v, type);
       } catch (e) {
@@ -40,9 +44,10 @@ export const conversionFunctions: Record<string, FunctionDef> = {
   tostring: converter('string', 'string'),
   tonumber: converter('number', 'number'),
   tobool: converter('bool', 'bool'),
-  tolist: converter({ list: 'dynamic' }, 'list of any single type'),
-  toset: converter({ set: 'dynamic' }, 'set of any single type'),
-  tomap: converter({ map: 'dynamic' }, 'map of any single type'),
+  // Terraform's rule for collections: a known one with unknowns inside is converted
+  tolist: converter({ list: 'dynamic' }, 'list of any single type', INSIDE),
+  toset: converter({ set: 'dynamic' }, 'set of any single type', INSIDE),
+  tomap: converter({ map: 'dynamic' }, 'map of any single type', INSIDE),
   sensitive: {
     params: [param('value', 'dynamic', { allowNull: true, allowUnknown: true, allowMarked: true })],
     impl: ([v]) => (v instanceof Sensitive ? v : new Sensitive(v)),
