@@ -46,6 +46,9 @@ const has = (list: Value[], v: Value) => list.some((x) => valuesEqual(x, v));
 
 /** Equality that may not be decided yet: undefined when an unknown inside either side could change it. */
 function equalsOrUnknown(a: Value, b: Value): boolean | undefined {
+  if (a instanceof Unknown || b instanceof Unknown) return undefined;
+  // values of different kinds never become equal (terraform: index([{a = unknown}, "x"], "x") is 1)
+  if (typeName(a) !== typeName(b) && !(Array.isArray(a) && Array.isArray(b))) return false;
   return containsUnknown(a) || containsUnknown(b) ? undefined : valuesEqual(a, b);
 }
 
@@ -124,7 +127,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   },
   lookup: {
     params: [param('inputMap', D, INSIDE), param('key', 'string')],
-    variadic: param('default', D, { allowNull: true, ...INSIDE }),
+    // an unknown default only matters when the key is missing (terraform: lookup({b = "x"}, "b", unknown) is "x")
+    variadic: param('default', D, { allowNull: true, allowUnknown: true }),
     impl: (args) => {
       if (args.length > 3) throw new FunctionArgumentError(3, 'lookup() takes no more than three arguments');
       const m = obj(args[0], 0);
