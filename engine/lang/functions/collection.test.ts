@@ -200,6 +200,13 @@ describe('collection functions with unknowns inside a known argument', () => {
     assert.deepEqual(shape(call('flatten', [['a', new Unknown('string')], [['b']]])), ['a', '?', 'b']);
   });
 
+  it('coalesce stops at the first unknown, not before (terraform 1.11 plan)', () => {
+    assert.equal(call('coalesce', 'a', u()), 'a'); // coalesce("a", u) => "a"
+    assert.ok(isUnknown(call('coalesce', '', u(), 'b'))); // coalesce("", u, "b") => (known after apply)
+    assert.deepEqual(shape(call('coalesce', { a: u() }, { a: 'x' })), { a: '?' });
+    assert.ok(isUnknown(call('setproduct', markSet(['a', u()]), ['p']))); // setproduct(toset(["a", u]), ["p"])
+  });
+
   it('searches decide when a known element decides', () => {
     assert.equal(call('contains', l(), 'x'), true);
     assert.ok(isUnknown(call('contains', ['x', 'y'], u())));

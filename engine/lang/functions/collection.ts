@@ -274,9 +274,13 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   },
   coalesce: {
     params: [],
-    variadic: param('vals', D, { allowNull: true }),
+    // as Terraform's: the first non-null, non-empty argument wins, unless an unknown comes before it
+    variadic: param('vals', D, { allowNull: true, allowUnknown: true }),
     impl: (args) => {
-      for (const v of unifiedList(args, null, 'arguments')) if (v !== null && v !== '') return v;
+      for (const v of unifiedList(args, null, 'arguments')) {
+        if (v instanceof Unknown) return v;
+        if (v !== null && v !== '') return v;
+      }
       throw new FunctionArgumentError(null, 'no non-null, non-empty-string arguments');
     },
   },
@@ -314,6 +318,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: (args) => {
       if (args.length < 2) throw new FunctionArgumentError(null, 'at least two arguments are required');
       const lists = args.map((a, i) => listArg(a, i, 'set or list'));
+      // a set whose elements are not all known has no known length or order
+      if (args.some((a) => isSet(a) && containsUnknown(a))) return new Unknown();
       let out: Value[][] = [[]];
       for (const l of lists) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));
       return args.every(isSet) ? makeSet(out) : out;

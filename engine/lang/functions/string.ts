@@ -1,7 +1,7 @@
 // String functions: join, split, format, formatlist, case, replace, substr, trimming,
 // indent, prefix/suffix tests, regex, regexall, strrev.
 
-import type { Value, ValueObject } from '../value.ts';
+import { containsUnknown, Unknown, type Value, type ValueObject } from '../value.ts';
 import { toLowerSimple, toTitleSimple, toUpperSimple } from './case-mapping.ts';
 import { arr, graphemes, int, LIST_OF_STRING, param, str } from './define.ts';
 import { formatString } from './format.ts';
@@ -74,7 +74,8 @@ export const stringFunctions: Record<string, FunctionDef> = {
   },
   formatlist: {
     params: [param('format', S)],
-    variadic: param('args', 'dynamic', { allowNull: true }),
+    // as Terraform's: a list argument with unknowns inside gives unknowns only in the rows they are in
+    variadic: param('args', 'dynamic', { allowNull: true, allowUnknownInside: true }),
     returnType: LIST_OF_STRING,
     impl: (args) => {
       const fmt = str(args[0], 0);
@@ -91,14 +92,11 @@ export const stringFunctions: Record<string, FunctionDef> = {
         }
       });
       const count = n ?? 1;
-      const out: string[] = [];
-      for (let k = 0; k < count; k++)
-        out.push(
-          formatString(
-            fmt,
-            rest.map((a) => (Array.isArray(a) ? a[k] : a)),
-          ),
-        );
+      const out: Value[] = [];
+      for (let k = 0; k < count; k++) {
+        const row = rest.map((a) => (Array.isArray(a) ? a[k] : a));
+        out.push(row.some(containsUnknown) ? new Unknown('string') : formatString(fmt, row));
+      }
       return out;
     },
   },
