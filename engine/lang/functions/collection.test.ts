@@ -226,6 +226,7 @@ describe('collection functions with unknowns inside a known argument', () => {
     assert.deepEqual(shape(call('setunion', markSet([u()]), markSet(['x']))), ['x', '?']);
     assert.deepEqual(shape(call('setunion', [{ a: u() }], [{ a: 'z' }])), [{ a: 'z' }, { a: '?' }]);
     assert.deepEqual(shape(call('sort', ['b', u(), 'a'])), ['?', '?', '?']); // length known, order not
+    assert.ok(isUnknown(call('sort', markSet(['x', u()])))); // sort(toset([u, "x"])): the set's length is not known either
     for (const [name, args] of [
       ['distinct', [l()]],
       ['join', [',', l()]],

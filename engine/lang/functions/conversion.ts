@@ -2,8 +2,8 @@
 // that move the sensitive mark: sensitive() adds it, nonsensitive() removes it.
 
 import { convert, ConversionError, parseNumber } from '../convert.ts';
-import { formatType, type Type } from '../types.ts';
-import { containsUnknown, isObject, isSet, Sensitive, Unknown, type Value } from '../value.ts';
+import type { Type } from '../types.ts';
+import { isObject, isSet, Sensitive, type Value } from '../value.ts';
 
 const INSIDE = { allowUnknownInside: true } as const;
 import { param } from './define.ts';
@@ -21,8 +21,6 @@ function converter(type: Type, label: string, flags: { allowUnknownInside?: bool
     returnType: type,
     impl: ([v]) => {
       if (v === null) return null;
-      // as Terraform's: a set's order is not known while elements are not, so neither is the list's
-      if (typeof type === 'object' && 'list' in type && isSet(v) && containsUnknown(v)) return new Unknown(formatType(type));
       try {
         return convert(v, type);
       } catch (e) {

@@ -33,7 +33,13 @@ export function prepareArguments(args: readonly Value[], paramAt: (i: number) =>
       continue;
     }
     try {
-      converted.push(convert(arg, p.type));
+      const c = convert(arg, p.type);
+      // a set with unknowns converted to a list is itself unknown (its order is not known)
+      if (c instanceof Unknown && !p.allowUnknown) {
+        unknown = true;
+        continue;
+      }
+      converted.push(c);
     } catch (e) {
       if (e instanceof ConversionError) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: ${sentence(e.message)}`);
       throw e;

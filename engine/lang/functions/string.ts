@@ -1,7 +1,8 @@
 // String functions: join, split, format, formatlist, case, replace, substr, trimming,
 // indent, prefix/suffix tests, regex, regexall, strrev.
 
-import { containsUnknown, Unknown, type Value, type ValueObject } from '../value.ts';
+import { formatType } from '../types.ts';
+import { containsUnknown, isSet, Unknown, type Value, type ValueObject } from '../value.ts';
 import { toLowerSimple, toTitleSimple, toUpperSimple } from './case-mapping.ts';
 import { arr, graphemes, int, LIST_OF_STRING, param, str } from './define.ts';
 import { formatString } from './format.ts';
@@ -80,6 +81,8 @@ export const stringFunctions: Record<string, FunctionDef> = {
     impl: (args) => {
       const fmt = str(args[0], 0);
       const rest = args.slice(1);
+      // a set with unknowns has no known length or order (terraform: formatlist("%s", toset([u, "x"])) is unknown)
+      if (rest.some((a) => isSet(a) && containsUnknown(a))) return new Unknown(formatType(LIST_OF_STRING));
       let n: number | undefined;
       let first = 0;
       rest.forEach((a, i) => {
