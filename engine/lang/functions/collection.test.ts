@@ -205,6 +205,11 @@ describe('collection functions with unknowns inside a known argument', () => {
     assert.ok(isUnknown(call('coalesce', '', u(), 'b'))); // coalesce("", u, "b") => (known after apply)
     assert.deepEqual(shape(call('coalesce', { a: u() }, { a: 'x' })), { a: '?' });
     assert.ok(isUnknown(call('setproduct', markSet(['a', u()]), ['p']))); // setproduct(toset(["a", u]), ["p"])
+    assert.ok(isUnknown(call('chunklist', markSet(['x', u()]), 1))); // chunklist(toset([u, "x"]), 1)
+    assert.deepEqual(shape(call('reverse', markSet(['x', 'y', u()]))), ['?', 'y', 'x']); // reverse(toset([u, "x", "y"]))
+    assert.ok(isUnknown(call('one', markSet([u()])))); // one(toset([u])) is u
+    assert.equal(call('contains', markSet(['x', u()]), 'x'), true);
+    assert.ok(isUnknown(call('contains', markSet(['x', u()]), 'z')));
   });
 
   it('searches decide when a known element decides', () => {

@@ -358,6 +358,8 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([l, s]) => {
       const list = listArg(l, 0);
       const size = int(s, 1, 'size');
+      // as Terraform's (its list parameter takes a set as a list): a set with unknowns has no known order
+      if (isSet(list) && containsUnknown(list)) return new Unknown();
       if (size < 0) throw new FunctionArgumentError(1, 'the size argument must be positive');
       if (size === 0) return [list];
       const out: Value[] = [];
