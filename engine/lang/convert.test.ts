@@ -112,3 +112,15 @@ describe('formatNumber', () => {
     assert.equal(formatNumber(0), '0');
   });
 });
+
+describe('convert with unknowns inside', () => {
+  it('a set with unknown elements becomes an unknown list (its order is not known); other collections convert element-wise', () => {
+    // terraform 1.11: tolist(toset([u, "x"])) => (known after apply); tolist([u, "x"]) => [(known after apply), "x"]
+    assert.ok(convert(markSet(['x', new Unknown()]), { list: 'string' }) instanceof Unknown);
+    const l = convert([new Unknown(), 'x'], { list: 'string' }) as Value[];
+    assert.ok(l[0] instanceof Unknown && l[1] === 'x');
+    const s = convert([new Unknown(), 'x'], { set: 'string' }) as Value[];
+    assert.ok(isSet(s) && s[0] === 'x' && s[1] instanceof Unknown);
+    assert.deepEqual(convert(makeSet(['b', 'a']), { list: 'string' }), ['a', 'b']);
+  });
+});

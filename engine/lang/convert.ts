@@ -4,7 +4,7 @@
 
 import { compareNum, formatNum, isBigNum, isNum, type Num, numberFromText } from './big-number.ts';
 import { formatType, type Type } from './types.ts';
-import { isObject, isSet, markSet, Sensitive, Unknown, valuesEqual, type Path, type Value, type ValueObject } from './value.ts';
+import { containsUnknown, isObject, isSet, markSet, Sensitive, Unknown, valuesEqual, type Path, type Value, type ValueObject } from './value.ts';
 
 /** A value that cannot be converted; `path` says where inside the value, the message names it too. */
 export class ConversionError extends Error {
@@ -72,6 +72,8 @@ function convertAt(value: Value, type: Type, steps: Step[]): Value {
     const elemType = 'list' in type ? type.list : type.set;
     const what = 'list' in type ? 'list' : 'set';
     if (!Array.isArray(value)) return fail(steps, `a ${what} of ${formatType(elemType)} is required, got ${describe(value)}`);
+    // as cty: a set's order is not known while some elements are not (they may coincide), so neither is the list's
+    if (what === 'list' && isSet(value) && containsUnknown(value)) return new Unknown(formatType(type));
     const target = elemType === 'dynamic' ? unifyOrFail(value, steps, what) : elemType;
     const out = value.map((v, i) => convertAt(v, target, [...steps, { key: i, attr: false }]));
     return what === 'set' ? makeSet(out) : out;

@@ -127,8 +127,121 @@ describe('collection functions', () => {
     fails('matchkeys', [['a'], ['a', 'b'], ['a']], /length of keys and values should be equal/);
   });
 
-  it('unknown elements make most results unknown', () => {
-    assert.ok(call('concat', [1], [new Unknown()]) instanceof Unknown);
+  it('an unknown argument makes the result unknown; unknown elements pass through concat', () => {
+    const c = call('concat', [1], [new Unknown()]) as Value[];
+    assert.ok(c.length === 2 && c[0] === 1 && c[1] instanceof Unknown);
     assert.ok(call('keys', new Unknown()) instanceof Unknown);
+  });
+});
+
+// Known collections with unknowns inside. Expected results recorded from `terraform plan` (v1.11),
+// outputs over `terraform_data` attributes that are unknown at plan time (u below).
+describe('collection functions with unknowns inside a known argument', () => {
+  const u = () => new Unknown();
+  const isUnknown = (v: Value) => v instanceof Unknown;
+  const m = () => ({ a: u(), b: 'static' });
+  const l = () => [u(), 'x'];
+  const shape = (v: Value): unknown =>
+    v instanceof Unknown
+      ? '?'
+      : Array.isArray(v)
+        ? v.map(shape)
+        : v !== null && typeof v === 'object' && !(v instanceof Sensitive)
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shape(x)]))
+          : v;
+
+  it('structural functions pass unknown elements through', () => {
+    assert.deepEqual(call('keys', m()), ['a', 'b']); // keys(local.m) => ["a", "b"]
+    assert.deepEqual(shape(call('values', m())), ['?', 'static']);
+    assert.deepEqual(shape(call('merge', m(), { c: 'c' })), { a: '?', b: 'static', c: 'c' });
+    assert.deepEqual(shape(call('merge', m(), null)), { a: '?', b: 'static' });
+    assert.deepEqual(shape(call('concat', l(), ['y'])), ['?', 'x', 'y']);
+    assert.deepEqual(shape(call('reverse', l())), ['x', '?']);
+    assert.deepEqual(shape(call('slice', l(), 0, 1)), ['?']);
+    assert.deepEqual(shape(call('zipmap', ['k1', 'k2'], l())), { k1: '?', k2: 'x' });
+    assert.deepEqual(shape(call('coalescelist', [], l())), ['?', 'x']);
+    assert.deepEqual(shape(call('chunklist', [u(), 'a', 'b'], 2)), [['?', 'a'], ['b']]);
+    assert.deepEqual(shape(call('setproduct', l(), ['p'])), [
+      ['?', 'p'],
+      ['x', 'p'],
+    ]);
+    assert.deepEqual(shape(call('one', [m()])), { a: '?', b: 'static' });
+    assert.deepEqual(shape(call('values', { x: { y: u() } })), [{ y: '?' }]);
+  });
+
+  it('lookup and element read known parts', () => {
+    assert.equal(call('lookup', m(), 'b'), 'static');
+    assert.ok(isUnknown(call('lookup', m(), 'a')));
+    assert.equal(call('lookup', m(), 'z', 'dflt'), 'dflt');
+    assert.equal(call('lookup', { b: 'x' }, 'b', u()), 'x'); // an unknown default does not matter when the key is there
+    assert.ok(isUnknown(call('lookup', m(), 'z', u())));
+    assert.deepEqual(shape(call('lookup', { a: m(), b: { a: 'q', b: 'r' } }, 'a')), { a: '?', b: 'static' });
+    assert.equal(call('element', l(), 1), 'x');
+    assert.deepEqual(shape(call('element', [m(), m()], 3)), { a: '?', b: 'static' });
+  });
+
+  it('an unknown that decides the shape, key or order makes the result unknown', () => {
+    assert.ok(isUnknown(call('zipmap', l(), ['v1', 'v2']))); // unknown key
+    assert.ok(isUnknown(call('merge', m(), u()))); // unknown map
+    assert.ok(isUnknown(call('concat', ['x'], u())));
+    assert.ok(isUnknown(call('coalescelist', u(), ['q'])));
+    assert.ok(isUnknown(call('lookup', m(), u(), 'd'))); // unknown key
+    assert.ok(isUnknown(call('flatten', [u(), ['y']]))); // an unknown of unknown type may be a list
+    assert.ok(isUnknown(call('flatten', [markSet(['x', u()])])));
+    assert.ok(isUnknown(call('length', markSet(['x', u()])))); // length(toset([u, "x"]))
+    assert.equal(call('length', markSet([m()])), 1); // length(toset([{a = u}])) => 1
+    assert.equal(call('length', l()), 2);
+    assert.ok(isUnknown(call('one', markSet(['x', u()]))));
+    assert.ok(isUnknown(call('slice', l(), 0, u())));
+  });
+
+  it('flatten keeps unknown scalars as elements', () => {
+    // flatten([["a", u], [["b"]]]) => ["a", (known after apply), "b"] for a string-typed u
+    assert.deepEqual(shape(call('flatten', [['a', new Unknown('string')], [['b']]])), ['a', '?', 'b']);
+  });
+
+  it('coalesce stops at the first unknown, not before (terraform 1.11 plan)', () => {
+    assert.equal(call('coalesce', 'a', u()), 'a'); // coalesce("a", u) => "a"
+    assert.ok(isUnknown(call('coalesce', '', u(), 'b'))); // coalesce("", u, "b") => (known after apply)
+    assert.deepEqual(shape(call('coalesce', { a: u() }, { a: 'x' })), { a: '?' });
+    assert.ok(isUnknown(call('setproduct', markSet(['a', u()]), ['p']))); // setproduct(toset(["a", u]), ["p"])
+    assert.ok(isUnknown(call('chunklist', markSet(['x', u()]), 1))); // chunklist(toset([u, "x"]), 1)
+    assert.deepEqual(shape(call('reverse', markSet(['x', 'y', u()]))), ['?', 'y', 'x']); // reverse(toset([u, "x", "y"]))
+    assert.ok(isUnknown(call('one', markSet([u()])))); // one(toset([u])) is u
+    assert.equal(call('contains', markSet(['x', u()]), 'x'), true);
+    assert.ok(isUnknown(call('contains', markSet(['x', u()]), 'z')));
+  });
+
+  it('searches decide when a known element decides', () => {
+    assert.equal(call('contains', l(), 'x'), true);
+    assert.ok(isUnknown(call('contains', ['x', 'y'], u())));
+    assert.ok(isUnknown(call('contains', [{ a: u() }], { a: 'z' })));
+    assert.ok(isUnknown(call('contains', [u()], 'z')));
+    assert.equal(call('contains', markSet(['x', u()]), 'x'), true);
+    assert.ok(isUnknown(call('index', l(), 'x')));
+    assert.equal(call('index', ['x', u()], 'x'), 0);
+    assert.equal(call('index', [{ a: u() }, 'x'], 'x'), 1);
+    assert.equal(call('anytrue', [u(), true]), true);
+    assert.ok(isUnknown(call('anytrue', [u(), false])));
+    assert.ok(isUnknown(call('alltrue', [u(), true])));
+  });
+
+  it('sets keep known elements; order-dependent results stay unknown', () => {
+    assert.deepEqual(shape(call('setunion', l(), ['z'])), ['x', 'z', '?']);
+    assert.deepEqual(shape(call('setunion', markSet([u()]), markSet(['x']))), ['x', '?']);
+    assert.deepEqual(shape(call('setunion', [{ a: u() }], [{ a: 'z' }])), [{ a: 'z' }, { a: '?' }]);
+    assert.deepEqual(shape(call('sort', ['b', u(), 'a'])), ['?', '?', '?']); // length known, order not
+    assert.ok(isUnknown(call('sort', markSet(['x', u()])))); // sort(toset([u, "x"])): the set's length is not known either
+    for (const [name, args] of [
+      ['distinct', [l()]],
+      ['join', [',', l()]],
+      ['compact', [l()]],
+      ['setsubtract', [l(), ['x']]],
+      ['setintersection', [l(), ['x']]],
+      ['matchkeys', [['a', 'b'], l(), ['x']]],
+      ['transpose', [{ a: l() }]],
+      ['sum', [[u(), 1]]],
+    ] as [string, Value[]][])
+      assert.ok(isUnknown(call(name, ...args)), name);
   });
 });

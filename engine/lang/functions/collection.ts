@@ -2,13 +2,15 @@
 
 import { compareNum, type Num } from '../big-number.ts';
 import { convert, makeSet, unifyTypes } from '../convert.ts';
-import { isObject, isSet, Sensitive, typeName, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
+import { containsUnknown, isObject, isSet, Sensitive, typeName, Unknown, valuesEqual, type Value, type ValueObject } from '../value.ts';
 import { arr, bigNum, bool, graphemeCount, int, LIST_OF_ANY, LIST_OF_STRING, num, obj, param, SET_OF_ANY, str } from './define.ts';
 import { add } from '../number-arithmetic.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 import { compareKeys } from './json.ts';
 
 const D = 'dynamic' as const;
+// Terraform's rule for these parameters: a known collection with unknowns inside is passed in
+const INSIDE = { allowUnknownInside: true } as const;
 
 function listArg(v: Value, i: number, what = 'list'): Value[] {
   if (!Array.isArray(v)) throw new FunctionArgumentError(i, `a ${what} is required`);
@@ -24,10 +26,10 @@ function unifiedList(values: Value[], i: number | null, what: string): Value[] {
 }
 
 /** Binary set operations share argument handling: all arguments become sets of one type. */
-function setOp(combine: (sets: Value[][]) => Value[]): FunctionDef {
+function setOp(combine: (sets: Value[][]) => Value[], flags: { allowUnknownInside?: boolean } = {}): FunctionDef {
   return {
-    params: [param('first_set', SET_OF_ANY)],
-    variadic: param('other_sets', SET_OF_ANY),
+    params: [param('first_set', SET_OF_ANY, flags)],
+    variadic: param('other_sets', SET_OF_ANY, flags),
     returnType: SET_OF_ANY,
     impl: (args) => {
       const flat = args.flat();
@@ -41,6 +43,18 @@ function setOp(combine: (sets: Value[][]) => Value[]): FunctionDef {
   };
 }
 const has = (list: Value[], v: Value) => list.some((x) => valuesEqual(x, v));
+
+/** Equality that may not be decided yet: undefined when an unknown inside either side could change it. */
+function equalsOrUnknown(a: Value, b: Value): boolean | undefined {
+  if (a instanceof Unknown || b instanceof Unknown) return undefined;
+  // values of different kinds never become equal (terraform: index([{a = unknown}, "x"], "x") is 1)
+  if (typeName(a) !== typeName(b) && !(Array.isArray(a) && Array.isArray(b))) return false;
+  return containsUnknown(a) || containsUnknown(b) ? undefined : valuesEqual(a, b);
+}
+
+const SCALAR_HINTS = new Set(['string', 'number', 'bool']);
+/** A set with unknowns inside: its length and order are not known until they are (elements may coincide). */
+const undecidedSet = (v: Value) => isSet(v) && v.length > 1 && containsUnknown(v);
 
 function aggregate(name: 'min' | 'max'): FunctionDef {
   return {
@@ -56,10 +70,15 @@ function aggregate(name: 'min' | 'max'): FunctionDef {
   };
 }
 
+// As Terraform's: an unknown that may be a list (it decides the result's shape), or a set whose
+// elements are not all known, makes the whole result unknown; an unknown scalar is an element.
 function flattenInto(v: Value[], out: Value[]): boolean {
+  if (isSet(v) && containsUnknown(v)) return false;
   for (const x of v) {
-    if (x instanceof Unknown) return false;
-    if (Array.isArray(x)) {
+    if (x instanceof Unknown) {
+      if (x.type === undefined || !SCALAR_HINTS.has(x.type)) return false;
+      out.push(x);
+    } else if (Array.isArray(x)) {
       if (!flattenInto(x, out)) return false;
     } else out.push(x);
   }
@@ -69,6 +88,8 @@ function flattenInto(v: Value[], out: Value[]): boolean {
 function lengthOf(v: Value): Value {
   if (v instanceof Unknown) return new Unknown('number');
   if (typeof v === 'string') return graphemeCount(v);
+  // as Terraform's: unknown elements of a set may turn out equal to others
+  if (undecidedSet(v)) return new Unknown('number');
   if (Array.isArray(v)) return v.length;
   if (isObject(v)) return Object.keys(v).length;
   throw new FunctionArgumentError(0, 'argument must be a string, a collection type, or a structural type');
@@ -82,7 +103,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([v]) => (v instanceof Sensitive ? new Sensitive(lengthOf(v.value)) : lengthOf(v)),
   },
   element: {
-    params: [param('list', D), param('index', 'number')],
+    params: [param('list', D, INSIDE), param('index', 'number')],
     impl: ([l, i]) => {
       const list = listArg(l, 0);
       const n = int(i, 1, 'index');
@@ -92,17 +113,22 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     },
   },
   index: {
-    params: [param('list', D), param('value', D)],
+    params: [param('list', D, INSIDE), param('value', D)],
     returnType: 'number',
     impl: ([l, v]) => {
-      const at = listArg(l, 0).findIndex((x) => valuesEqual(x, v));
-      if (at < 0) throw new FunctionArgumentError(null, 'item not found');
-      return at;
+      // as Terraform's: the first match counts, unless an element before it may match too
+      for (const [i, x] of listArg(l, 0).entries()) {
+        const eq = equalsOrUnknown(x, v);
+        if (eq === undefined) return new Unknown('number');
+        if (eq) return i;
+      }
+      throw new FunctionArgumentError(null, 'item not found');
     },
   },
   lookup: {
-    params: [param('inputMap', D), param('key', 'string')],
-    variadic: param('default', D, { allowNull: true }),
+    params: [param('inputMap', D, INSIDE), param('key', 'string')],
+    // an unknown default only matters when the key is missing (terraform: lookup({b = "x"}, "b", unknown) is "x")
+    variadic: param('default', D, { allowNull: true, allowUnknown: true }),
     impl: (args) => {
       if (args.length > 3) throw new FunctionArgumentError(3, 'lookup() takes no more than three arguments');
       const m = obj(args[0], 0);
@@ -113,7 +139,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     },
   },
   keys: {
-    params: [param('inputMap', D)],
+    params: [param('inputMap', D, INSIDE)],
     returnType: LIST_OF_STRING,
     impl: ([m]) => {
       if (!isObject(m)) throw new FunctionArgumentError(0, 'must have map or object type');
@@ -121,7 +147,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     },
   },
   values: {
-    params: [param('mapping', D)],
+    params: [param('mapping', D, INSIDE)],
     impl: ([m]) => {
       const o = obj(m, 0);
       return sortedKeys(o).map((k) => o[k]);
@@ -129,7 +155,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   },
   merge: {
     params: [],
-    variadic: param('maps', D, { allowNull: true }),
+    variadic: param('maps', D, { allowNull: true, ...INSIDE }),
     impl: (args) => {
       const out: ValueObject = {};
       args.forEach((a) => {
@@ -142,7 +168,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   },
   concat: {
     params: [],
-    variadic: param('seqs', D),
+    variadic: param('seqs', D, INSIDE),
     impl: (args) =>
       args.flatMap((a, i) => {
         if (!Array.isArray(a)) throw new FunctionArgumentError(i, `all arguments must be lists or tuples; got ${typeName(a)}`);
@@ -150,7 +176,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
       }),
   },
   flatten: {
-    params: [param('list', D)],
+    params: [param('list', D, INSIDE)],
     impl: ([l]) => {
       const out: Value[] = [];
       if (!Array.isArray(l)) throw new FunctionArgumentError(null, 'can only flatten lists, sets and tuples');
@@ -163,12 +189,21 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([l]) => arr(l, 0).filter((x, i, all) => all.findIndex((y) => valuesEqual(x, y)) === i),
   },
   contains: {
-    params: [param('list', D), param('value', D)],
+    params: [param('list', D, INSIDE), param('value', D)],
     returnType: 'bool',
-    impl: ([l, v]) => has(listArg(l, 0, 'list, set or tuple'), v),
+    impl: ([l, v]) => {
+      // as Terraform's: a match decides; otherwise an element that may still match leaves it unknown
+      let undecided = false;
+      for (const x of listArg(l, 0, 'list, set or tuple')) {
+        const eq = equalsOrUnknown(x, v);
+        if (eq) return true;
+        if (eq === undefined) undecided = true;
+      }
+      return undecided ? new Unknown('bool') : false;
+    },
   },
   slice: {
-    params: [param('list', D), param('start_index', 'number'), param('end_index', 'number')],
+    params: [param('list', D, INSIDE), param('start_index', 'number'), param('end_index', 'number')],
     impl: ([l, s, e]) => {
       const list = listArg(l, 0);
       const start = int(s, 1, 'start index');
@@ -180,10 +215,12 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     },
   },
   sort: {
-    params: [param('list', LIST_OF_STRING)],
+    params: [param('list', LIST_OF_STRING, INSIDE)],
     returnType: LIST_OF_STRING,
     impl: ([l]) => {
       const list = arr(l, 0);
+      // as Terraform's: the length is known, the order is not
+      if (containsUnknown(list)) return list.map(() => new Unknown('string'));
       list.forEach((x, i) => {
         if (x === null) throw new FunctionArgumentError(0, `given list element ${i} is null; a null string cannot be sorted`);
       });
@@ -191,7 +228,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     },
   },
   reverse: {
-    params: [param('list', D)],
+    params: [param('list', D, INSIDE)],
     impl: ([l]) => listArg(l, 0).slice().reverse(),
   },
   range: {
@@ -222,7 +259,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     },
   },
   zipmap: {
-    params: [param('keys', LIST_OF_STRING), param('values', D)],
+    params: [param('keys', LIST_OF_STRING), param('values', D, INSIDE)],
     impl: ([k, v]) => {
       const keys = arr(k, 0);
       const values = listArg(v, 1, 'list or tuple');
@@ -237,15 +274,19 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   },
   coalesce: {
     params: [],
-    variadic: param('vals', D, { allowNull: true }),
+    // as Terraform's: the first non-null, non-empty argument wins, unless an unknown comes before it
+    variadic: param('vals', D, { allowNull: true, allowUnknown: true }),
     impl: (args) => {
-      for (const v of unifiedList(args, null, 'arguments')) if (v !== null && v !== '') return v;
+      for (const v of unifiedList(args, null, 'arguments')) {
+        if (v instanceof Unknown) return v;
+        if (v !== null && v !== '') return v;
+      }
       throw new FunctionArgumentError(null, 'no non-null, non-empty-string arguments');
     },
   },
   coalescelist: {
     params: [],
-    variadic: param('vals', D, { allowNull: true }),
+    variadic: param('vals', D, { allowNull: true, ...INSIDE }),
     impl: (args) => {
       for (const [i, v] of args.entries()) {
         if (v === null) continue;
@@ -259,7 +300,7 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     returnType: LIST_OF_STRING,
     impl: ([l]) => arr(l, 0).filter((x) => x !== null && x !== ''),
   },
-  setunion: setOp((sets) => sets.flat()),
+  setunion: setOp((sets) => sets.flat(), INSIDE),
   setintersection: setOp(([first, ...rest]) => first.filter((x) => rest.every((s) => has(s, x)))),
   setsubtract: {
     params: [param('a', SET_OF_ANY), param('b', SET_OF_ANY)],
@@ -273,19 +314,22 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   },
   setproduct: {
     params: [],
-    variadic: param('sets', D),
+    variadic: param('sets', D, INSIDE),
     impl: (args) => {
       if (args.length < 2) throw new FunctionArgumentError(null, 'at least two arguments are required');
       const lists = args.map((a, i) => listArg(a, i, 'set or list'));
+      // a set whose elements are not all known has no known length or order
+      if (args.some((a) => isSet(a) && containsUnknown(a))) return new Unknown();
       let out: Value[][] = [[]];
       for (const l of lists) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));
       return args.every(isSet) ? makeSet(out) : out;
     },
   },
   one: {
-    params: [param('list', D)],
+    params: [param('list', D, INSIDE)],
     impl: ([l]) => {
       const list = listArg(l, 0, 'list, set, or tuple');
+      if (undecidedSet(list)) return new Unknown();
       if (list.length === 0) return null;
       if (list.length === 1) return list[0];
       throw new FunctionArgumentError(0, 'must be a list, set, or tuple value with either zero or one elements');
@@ -310,10 +354,12 @@ export const collectionFunctions: Record<string, FunctionDef> = {
   min: aggregate('min'),
   max: aggregate('max'),
   chunklist: {
-    params: [param('list', D), param('size', 'number')],
+    params: [param('list', D, INSIDE), param('size', 'number')],
     impl: ([l, s]) => {
       const list = listArg(l, 0);
       const size = int(s, 1, 'size');
+      // as Terraform's (its list parameter takes a set as a list): a set with unknowns has no known order
+      if (isSet(list) && containsUnknown(list)) return new Unknown();
       if (size < 0) throw new FunctionArgumentError(1, 'the size argument must be positive');
       if (size === 0) return [list];
       const out: Value[] = [];
@@ -342,9 +388,14 @@ export const collectionFunctions: Record<string, FunctionDef> = {
     impl: ([l]) => arr(l, 0).every((x, i) => x !== null && bool(x, i)),
   },
   anytrue: {
-    params: [param('list', { list: 'bool' })],
+    params: [param('list', { list: 'bool' }, INSIDE)],
     returnType: 'bool',
-    impl: ([l]) => arr(l, 0).some((x, i) => x !== null && bool(x, i)),
+    impl: ([l]) => {
+      // as Terraform's: one true decides; otherwise an unknown element leaves it unknown
+      const list = arr(l, 0);
+      if (list.some((x, i) => x !== null && !(x instanceof Unknown) && bool(x, i))) return true;
+      return list.some((x) => x instanceof Unknown) ? new Unknown('bool') : false;
+    },
   },
   matchkeys: {
     params: [param('values', LIST_OF_ANY), param('keys', LIST_OF_ANY), param('searchset', LIST_OF_ANY)],

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSet, Sensitive, Unknown, type Value } from '../value.ts';
+import { isSet, markSet, Sensitive, Unknown, type Value } from '../value.ts';
 import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
@@ -57,5 +57,24 @@ describe('issensitive and ephemeralasnull (Terraform 1.11)', () => {
     assert.equal(call('ephemeralasnull', null), null);
     const s = new Sensitive('x');
     assert.equal(call('ephemeralasnull', s), s);
+  });
+});
+
+// recorded from `terraform plan` (v1.11) with u unknown at plan time
+describe('conversion functions with unknowns inside', () => {
+  const u = () => new Unknown();
+  it('convert known collections element by element', () => {
+    const l = call('tolist', [u(), 'x']) as Value[];
+    assert.ok(Array.isArray(l) && l[0] instanceof Unknown && l[1] === 'x');
+    const s = call('toset', [u(), 'x']) as Value[];
+    assert.ok(isSet(s) && s[0] === 'x' && s[1] instanceof Unknown);
+    const m = call('tomap', { a: u(), b: 'static' }) as Record<string, Value>;
+    assert.ok(m.a instanceof Unknown && m.b === 'static');
+    const nested = call('tomap', { a: { x: u() }, b: { x: 's' } }) as Record<string, Record<string, Value>>;
+    assert.ok(nested.a.x instanceof Unknown && nested.b.x === 's');
+  });
+  it('a set with unknowns has no known order, so tolist of it is unknown', () => {
+    assert.ok(call('tolist', markSet(['x', u()])) instanceof Unknown); // tolist(toset([u, "x"]))
+    assert.ok(call('tomap', u()) instanceof Unknown);
   });
 });

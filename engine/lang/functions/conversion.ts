@@ -4,6 +4,8 @@
 import { convert, ConversionError, parseNumber } from '../convert.ts';
 import type { Type } from '../types.ts';
 import { isObject, isSet, Sensitive, type Value } from '../value.ts';
+
+const INSIDE = { allowUnknownInside: true } as const;
 import { param } from './define.ts';
 import { FunctionArgumentError, type FunctionDef } from './function.ts';
 
@@ -13,9 +15,9 @@ function kindOf(v: Value): string {
   return typeof v === 'boolean' ? 'bool' : typeof v;
 }
 
-function converter(type: Type, label: string): FunctionDef {
+function converter(type: Type, label: string, flags: { allowUnknownInside?: boolean } = {}): FunctionDef {
   return {
-    params: [param('v', 'dynamic', { allowNull: true })],
+    params: [param('v', 'dynamic', { allowNull: true, ...flags })],
     returnType: type,
     impl: ([v]) => {
       if (v === null) return null;
@@ -40,9 +42,10 @@ export const conversionFunctions: Record<string, FunctionDef> = {
   tostring: converter('string', 'string'),
   tonumber: converter('number', 'number'),
   tobool: converter('bool', 'bool'),
-  tolist: converter({ list: 'dynamic' }, 'list of any single type'),
-  toset: converter({ set: 'dynamic' }, 'set of any single type'),
-  tomap: converter({ map: 'dynamic' }, 'map of any single type'),
+  // Terraform's rule for collections: a known one with unknowns inside is converted
+  tolist: converter({ list: 'dynamic' }, 'list of any single type', INSIDE),
+  toset: converter({ set: 'dynamic' }, 'set of any single type', INSIDE),
+  tomap: converter({ map: 'dynamic' }, 'map of any single type', INSIDE),
   sensitive: {
     params: [param('value', 'dynamic', { allowNull: true, allowUnknown: true, allowMarked: true })],
     impl: ([v]) => (v instanceof Sensitive ? v : new Sensitive(v)),

@@ -6,7 +6,7 @@ import type { Type } from '../types.ts';
 import { isObject, type Value, type ValueObject } from '../value.ts';
 import { FunctionArgumentError, type Param } from './function.ts';
 
-type Flags = Pick<Param, 'allowNull' | 'allowUnknown' | 'allowMarked'>;
+type Flags = Pick<Param, 'allowNull' | 'allowUnknown' | 'allowUnknownInside' | 'allowMarked'>;
 
 export function param(name: string, type: Type, flags: Flags = {}): Param {
   return { name, type, ...flags };

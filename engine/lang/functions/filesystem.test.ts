@@ -3,7 +3,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Value } from '../value.ts';
+import { functionContext } from '../function-context.ts';
+import { Unknown, type Value } from '../value.ts';
 import { FunctionArgumentError } from './function.ts';
 import { callFunction } from './index.ts';
 import { testContext } from './test-call.ts';
@@ -50,6 +51,13 @@ describe('filesystem functions', () => {
       (e: unknown) => e instanceof FunctionArgumentError && /must be a map or object/.test(e.message),
     );
     assert.throws(() => call('templatefile', 'nope.tpl', {}), /no file exists/);
+  });
+  it('templatefile with unknown variables: unknown only where the template uses them (terraform 1.11 plan)', () => {
+    const real = (name: string, ...args: Value[]) => callFunction(name, args, functionContext(dir));
+    // templatefile("greet.tpl", { name = "B", other = <unknown> }) => "Hi B!"
+    assert.equal(real('templatefile', 'greet.tpl', { name: 'B', other: new Unknown() }), 'Hi B!');
+    assert.ok(real('templatefile', 'greet.tpl', { name: new Unknown(), other: 'B' }) instanceof Unknown);
+    assert.ok(real('templatefile', 'greet.tpl', new Unknown()) instanceof Unknown);
   });
   it('path functions', () => {
     assert.equal(call('abspath', 'sub'), join(dir, 'sub'));

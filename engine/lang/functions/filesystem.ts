@@ -78,7 +78,8 @@ export const filesystemFunctions: Record<string, FunctionDef> = {
   filebase64sha256: fileHash('sha256', 'base64'),
   filebase64sha512: fileHash('sha512', 'base64'),
   templatefile: {
-    params: [param('path', S), param('vars', 'dynamic')],
+    // as Terraform's: unknown variables only make the result unknown where the template uses them
+    params: [param('path', S), param('vars', 'dynamic', { allowUnknownInside: true })],
     impl: ([p, vars], ctx) => {
       const path = str(p, 0);
       if (!isObject(vars)) throw new FunctionArgumentError(1, 'invalid vars value: must be a map or object');

@@ -1,10 +1,10 @@
 // Terraform's generic argument rules, shared by built-in and provider-defined functions: a null
 // argument is an error unless the parameter allows it, an unknown one makes the result unknown
-// (the call is not made), sensitive marks are taken off and put back on the whole result, and
+// (the call is not made; by default also one with an unknown inside, see allowUnknownInside), sensitive marks are taken off and put back on the whole result, and
 // every argument is converted to its parameter's type.
 
 import { convert, ConversionError } from '../convert.ts';
-import { containsSensitive, containsUnknown, unmark, type Value } from '../value.ts';
+import { containsSensitive, containsUnknown, Unknown, unmark, type Value } from '../value.ts';
 import { FunctionArgumentError, type Param } from './function.ts';
 
 export interface PreparedArguments {
@@ -28,12 +28,18 @@ export function prepareArguments(args: readonly Value[], paramAt: (i: number) =>
       arg = unmark(arg).value;
     }
     if (arg === null && !p.allowNull) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: argument must not be null.`);
-    if (!p.allowUnknown && containsUnknown(arg)) {
+    if (!p.allowUnknown && (p.allowUnknownInside ? arg instanceof Unknown : containsUnknown(arg))) {
       unknown = true;
       continue;
     }
     try {
-      converted.push(convert(arg, p.type));
+      const c = convert(arg, p.type);
+      // a set with unknowns converted to a list is itself unknown (its order is not known)
+      if (c instanceof Unknown && !p.allowUnknown) {
+        unknown = true;
+        continue;
+      }
+      converted.push(c);
     } catch (e) {
       if (e instanceof ConversionError) throw new FunctionArgumentError(i, `Invalid value for "${p.name}" parameter: ${sentence(e.message)}`);
       throw e;

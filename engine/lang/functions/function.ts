@@ -40,6 +40,13 @@ export interface Param {
   readonly allowNull?: boolean;
   /** the function handles Unknown (anywhere inside) itself; otherwise an unknown argument makes the result unknown */
   readonly allowUnknown?: boolean;
+  /**
+   * Terraform's (cty's) rule: only an argument that is itself unknown makes the result unknown; a
+   * known collection with unknowns inside is passed in, and the function handles them. Without
+   * it, an unknown anywhere inside makes the result unknown (kept for functions not yet checked
+   * against Terraform).
+   */
+  readonly allowUnknownInside?: boolean;
   /** the function handles Sensitive marks inside the value itself; otherwise marks are stripped and re-applied to the whole result */
   readonly allowMarked?: boolean;
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Sensitive, Unknown, type Value } from '../value.ts';
+import { markSet, Sensitive, Unknown, type Value } from '../value.ts';
 import { FunctionArgumentError } from './function.ts';
 import { call } from './test-call.ts';
 
@@ -51,6 +51,11 @@ describe('string functions', () => {
   });
 
   it('formatlist', () => {
+    // terraform 1.11 plan, u unknown: formatlist("%s-%s", [u, "x"], "y") => [(known after apply), "x-y"]
+    const rows = call('formatlist', '%s-%s', [new Unknown(), 'x'], 'y') as Value[];
+    assert.ok(rows.length === 2 && rows[0] instanceof Unknown && rows[1] === 'x-y');
+    assert.ok(call('formatlist', '%s', new Unknown()) instanceof Unknown);
+    assert.ok(call('formatlist', '%s', markSet(['x', new Unknown()])) instanceof Unknown); // formatlist("%s", toset([u, "x"]))
     assert.deepEqual(call('formatlist', '%s-%s', ['a', 'b'], 'x'), ['a-x', 'b-x']);
     fails('formatlist', ['%s-%s', ['a', 'b'], ['x']], /argument 2 has length 1, which is inconsistent with argument 1 of length 2/);
   });

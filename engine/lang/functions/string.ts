@@ -1,7 +1,8 @@
 // String functions: join, split, format, formatlist, case, replace, substr, trimming,
 // indent, prefix/suffix tests, regex, regexall, strrev.
 
-import type { Value, ValueObject } from '../value.ts';
+import { formatType } from '../types.ts';
+import { containsUnknown, isSet, Unknown, type Value, type ValueObject } from '../value.ts';
 import { toLowerSimple, toTitleSimple, toUpperSimple } from './case-mapping.ts';
 import { arr, graphemes, int, LIST_OF_STRING, param, str } from './define.ts';
 import { formatString } from './format.ts';
@@ -74,11 +75,14 @@ export const stringFunctions: Record<string, FunctionDef> = {
   },
   formatlist: {
     params: [param('format', S)],
-    variadic: param('args', 'dynamic', { allowNull: true }),
+    // as Terraform's: a list argument with unknowns inside gives unknowns only in the rows they are in
+    variadic: param('args', 'dynamic', { allowNull: true, allowUnknownInside: true }),
     returnType: LIST_OF_STRING,
     impl: (args) => {
       const fmt = str(args[0], 0);
       const rest = args.slice(1);
+      // a set with unknowns has no known length or order (terraform: formatlist("%s", toset([u, "x"])) is unknown)
+      if (rest.some((a) => isSet(a) && containsUnknown(a))) return new Unknown(formatType(LIST_OF_STRING));
       let n: number | undefined;
       let first = 0;
       rest.forEach((a, i) => {
@@ -91,14 +95,11 @@ export const stringFunctions: Record<string, FunctionDef> = {
         }
       });
       const count = n ?? 1;
-      const out: string[] = [];
-      for (let k = 0; k < count; k++)
-        out.push(
-          formatString(
-            fmt,
-            rest.map((a) => (Array.isArray(a) ? a[k] : a)),
-          ),
-        );
+      const out: Value[] = [];
+      for (let k = 0; k < count; k++) {
+        const row = rest.map((a) => (Array.isArray(a) ? a[k] : a));
+        out.push(row.some(containsUnknown) ? new Unknown('string') : formatString(fmt, row));
+      }
       return out;
     },
   },
