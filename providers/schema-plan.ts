@@ -61,12 +61,17 @@ function coerce(v: Value, type: Type): Value {
   }
 }
 
+/** a value known after apply, with its type when that is a primitive one (functions such as flatten can then look past it) */
+export function unknownOf(t: Type): Unknown {
+  return new Unknown(t === 'string' || t === 'number' || t === 'bool' ? t : undefined);
+}
+
 function planCreate(block: BlockSchema, proposed: ValueObject): ValueObject {
   const out: ValueObject = copyObject(proposed);
   for (const [name, attr] of Object.entries(block.attributes)) {
     let v = coerce(out[name] ?? null, attr.type);
     if (v === null && attr.default !== undefined) v = attr.default;
-    if (v === null && attr.computed) v = new Unknown();
+    if (v === null && attr.computed) v = unknownOf(attr.type);
     out[name] = v;
   }
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
@@ -86,7 +91,7 @@ function planUpdate(block: BlockSchema, proposed: ValueObject, config: ValueObje
     } else if (attr.computed && !configured && (v === null || !attr.optional)) {
       // Not in config: the provider owns this value and the prior one still holds.
       const before = prior?.[name];
-      v = before === undefined || before === null ? (prior === null ? new Unknown() : v) : before;
+      v = before === undefined || before === null ? (prior === null ? unknownOf(attr.type) : v) : before;
     }
     out[name] = v;
   }
@@ -154,7 +159,7 @@ function resetComputed(block: BlockSchema, planned: ValueObject, config: ValueOb
   const out: ValueObject = copyObject(planned);
   for (const [name, attr] of Object.entries(block.attributes)) {
     const configured = config !== null && config[name] !== undefined && config[name] !== null;
-    if (attr.computed && !configured && attr.default === undefined) out[name] = new Unknown();
+    if (attr.computed && !configured && attr.default === undefined) out[name] = unknownOf(attr.type);
   }
   for (const [name, nested] of Object.entries(block.blocks ?? {})) {
     const cfg = config?.[name];

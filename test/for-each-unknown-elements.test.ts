@@ -33,6 +33,7 @@ resource "terraform_data" "g" {
 output "inputs" { value = values(terraform_data.e)[*].input }
 output "merged" { value = merge({ a = terraform_data.u.id }, { b = "static" }) }
 output "zipped_keys" { value = zipmap([terraform_data.u.id, "x"], ["v1", "v2"]) }
+output "flat" { value = flatten([[terraform_data.u.id, "x"], ["y"]]) }
 `;
 
 test('for_each over merge() and keys() of partly-unknown values plans each instance, as Terraform does', async () => {
@@ -46,6 +47,8 @@ test('for_each over merge() and keys() of partly-unknown values plans each insta
   assert.ok(outputs.includes('+ inputs = [\n + "a",\n + "b",\n ]'), outputs);
   assert.ok(outputs.includes('+ merged = {\n + a = (known after apply)\n + b = "static"\n }'), outputs);
   assert.ok(outputs.includes('+ zipped_keys = (known after apply)'), outputs); // an unknown key decides the map's shape
+  // the id is known to be a string before it is known, so flatten keeps it as one element
+  assert.ok(outputs.includes('+ flat = [\n + (known after apply),\n + "x",\n + "y",\n ]'), outputs);
 
   await run(['apply', '--auto-approve'], dir);
   const out = JSON.parse((await run(['output', '--json'], dir)).stdout) as Record<string, { value: unknown }>;

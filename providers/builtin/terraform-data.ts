@@ -6,6 +6,7 @@ import type { ResourceSchema } from '../provider.ts';
 import type { ManagedResource } from '../schema-provider.ts';
 import { fail } from '../schema-provider.ts';
 import { Unknown, type Value, type ValueObject } from '../../engine/lang/value.ts';
+import { isNum } from '../../engine/lang/big-number.ts';
 import { sameValue } from '../schema-plan.ts';
 
 export const terraformDataSchema: ResourceSchema = {
@@ -20,8 +21,8 @@ export const terraformDataSchema: ResourceSchema = {
   },
 };
 
-/** Unknown for a changed non-null input, null for null: output always has input's shape. */
-const pendingOutput = (input: Value): Value => (input === null ? null : new Unknown());
+/** Unknown for a changed non-null input, null for null: output always has input's shape (and a primitive input's type). */
+const pendingOutput = (input: Value): Value => (input === null ? null : new Unknown(typeof input === 'string' ? 'string' : typeof input === 'boolean' ? 'bool' : isNum(input) ? 'number' : undefined));
 
 export const terraformData: ManagedResource = {
   schema: terraformDataSchema,
@@ -32,11 +33,11 @@ export const terraformData: ManagedResource = {
     const input = proposed.input ?? null;
     const triggers = proposed.triggers_replace ?? null;
     if (prior === null) {
-      return { plannedState: { input, output: pendingOutput(input), triggers_replace: triggers, id: new Unknown() }, requiresReplace: [] };
+      return { plannedState: { input, output: pendingOutput(input), triggers_replace: triggers, id: new Unknown('string') }, requiresReplace: [] };
     }
     const planned: ValueObject = { input, output: prior.output ?? null, triggers_replace: triggers, id: prior.id ?? null };
     const requiresReplace = sameValue(prior.triggers_replace ?? null, triggers) ? [] : [['triggers_replace']];
-    if (requiresReplace.length) planned.id = new Unknown();
+    if (requiresReplace.length) planned.id = new Unknown('string');
     if (!sameValue(prior.input ?? null, input)) planned.output = pendingOutput(input);
     return { plannedState: planned, requiresReplace };
   },
