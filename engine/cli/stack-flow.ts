@@ -22,6 +22,8 @@ import { formatInstance } from '../addrs.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import { applyProgress } from './apply-progress.ts';
 import type { UiJsonWriter } from './ui-json.ts';
+import { outputLines } from './output-value.ts';
+import type { OutputState } from '../../state/model.ts';
 
 export interface FlowOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -126,7 +128,14 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   if (o.uiJson) o.uiJson.plan(plan);
   else if (!o.quiet) printPlan(ctx, session, many);
   const needed = hasChanges(plan) || plan.drift.length > 0 || session.prior.journals.length > 0 || plan.rollbackOf !== undefined || session.prior.version === null;
-  if (!needed && plan.mode !== 'refresh-only') return { stack: plan.stack, plan, version: null, diagnostics: [] };
+  if (!needed && plan.mode !== 'refresh-only') {
+    // nothing to do: Terraform still ends an apply with its summary and the outputs, a destroy with its summary
+    if (!o.quiet && !ctx.args.json) {
+      process.stdout.write(plan.mode === 'destroy' ? 'Destroy complete! Resources: 0 destroyed.\n' : 'Apply complete! Resources: 0 added, 0 changed, 0 destroyed.\n');
+      if (plan.mode !== 'destroy') process.stdout.write(outputsSection(session.prior.version?.outputs ?? {}, many ? plan.stack : undefined));
+    }
+    return { stack: plan.stack, plan, version: null, diagnostics: [] };
+  }
   if (hasChanges(plan) && !o.autoApprove) {
     const verb = plan.mode === 'destroy' ? 'destroy all resources' : plan.rollbackOf !== undefined ? `roll back to version ${plan.rollbackOf}` : 'perform these actions';
     const ok = await confirm(`Do you want to ${verb} in stack "${plan.stack}"?\n  Ballast will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
@@ -160,7 +169,17 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
     const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
     if (!hasErrors(outcome.diagnostics)) process.stdout.write(`\n${what}\n`);
     if (outcome.version) process.stdout.write(`Recorded state version ${outcome.version.serial} of stack "${plan.stack}" (${((Date.now() - started) / 1000).toFixed(1)}s).\n`);
+    // as Terraform: the outputs after a successful apply (--json streams them instead), none after a destroy
+    // (the recorded ones when nothing needed a new version, as after a refresh-only apply that found no drift)
+    if (plan.mode !== 'destroy' && !hasErrors(outcome.diagnostics)) process.stdout.write(outputsSection((outcome.version ?? session.prior.version)?.outputs ?? {}, many ? plan.stack : undefined));
   }
   if (hasErrors(outcome.diagnostics)) throw new CliExit(1);
   return { stack: plan.stack, plan, version: outcome.version, diagnostics: outcome.diagnostics };
+}
+
+/** Terraform's `Outputs:` section after an apply, naming the stack when several are applied; nothing without outputs. */
+function outputsSection(outputs: Readonly<Record<string, OutputState>>, stack: string | undefined): string {
+  const lines = outputLines(outputs);
+  if (!lines.length) return '';
+  return `\n${stack === undefined ? 'Outputs:' : `Outputs of stack "${stack}":`}\n\n${lines.join('\n')}\n`;
 }
