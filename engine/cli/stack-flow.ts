@@ -23,6 +23,7 @@ import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import { applyProgress } from './apply-progress.ts';
 import type { UiJsonWriter } from './ui-json.ts';
 import { outputLines } from './output-value.ts';
+import { applySummary, importCount } from './apply-summary.ts';
 import type { OutputState } from '../../state/model.ts';
 
 export interface FlowOptions {
@@ -152,6 +153,12 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
     return prior ? plainId(prior.attributes, prior.sensitivePaths) : undefined;
   };
   const progress = o.uiJson ? o.uiJson.applyEvents(priorId) : ctx.args.json || o.quiet ? undefined : applyProgress((line) => process.stdout.write(`${line}\n`), priorId);
+  // the plan already read each object an import block adopts; the apply records it (Terraform's lines)
+  if (progress && !o.uiJson) {
+    for (const c of plan.changes) {
+      if (c.importing) process.stdout.write(`${c.address}: Importing... [id=${c.importing.id}]\n${c.address}: Import complete [id=${c.importing.id}]\n`);
+    }
+  }
   const outcome = await applySession(session, store, {
     parallelism: o.parallelism,
     lock: ctx.heldLock(plan.stack),
@@ -161,12 +168,12 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   }).finally(() => progress?.stop());
   report(outcome.diagnostics, { throwOnError: false });
   if (o.uiJson && !hasErrors(outcome.diagnostics)) {
-    o.uiJson.summary(outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 }, plan.mode === 'destroy' ? 'destroy' : 'apply');
+    o.uiJson.summary({ ...(outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 }), import: importCount(plan) }, plan.mode === 'destroy' ? 'destroy' : 'apply');
     if (outcome.version) o.uiJson.appliedOutputs(outcome.version.outputs);
   }
   if (!o.quiet && !ctx.args.json) {
     const s = outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 };
-    const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
+    const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : applySummary({ ...s, import: importCount(plan) });
     if (!hasErrors(outcome.diagnostics)) process.stdout.write(`\n${what}\n`);
     if (outcome.version) process.stdout.write(`Recorded state version ${outcome.version.serial} of stack "${plan.stack}" (${((Date.now() - started) / 1000).toFixed(1)}s).\n`);
     // as Terraform: the outputs after a successful apply (--json streams them instead), none after a destroy
