@@ -4,7 +4,7 @@
 // version with reason `import`. Nothing in the real world changes.
 
 import { formatInstance, formatResource, parseInstance, type InstanceAddr } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
+import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
 import { formatProviderRef } from '../config/model.ts';
 import { ProviderSet } from '../eval/provider-set.ts';
 import { StackScope } from '../eval/stack-scope.ts';
