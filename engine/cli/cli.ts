@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
         // a coerce function's complaint about a flag value arrives wrapped in yargs' YError
         if (err?.name === 'YError') throw new UsageError(restoreLoneDashText(err.message));
         if (err) throw err;
-        throw new UsageError(explainUsage(restoreLoneDashText(msg), { flags: knownFlags(parser), commands: COMMANDS.map((c) => c.name) }, terraformStyleArgv(argv)));
+        throw new UsageError(explainUsage(restoreLoneDashText(msg), { flags: knownFlags(parser), commands: COMMANDS.map((c) => c.name) }, argv));
       })
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))
