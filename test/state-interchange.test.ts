@@ -154,3 +154,27 @@ test('a stack applied by terraform moves into Ballast with state push, without r
   // the first push into an empty stack adopts terraform's lineage
   assert.equal((JSON.parse(await ok(dir, ['state', 'pull'])) as Json).lineage, tfState.lineage);
 });
+
+test('state push - reads the state file from stdin (with --force before or after it)', async () => {
+  const dir = await planJsonStack('ballast-push-stdin-');
+  await ok(dir, ['apply', '--auto-approve']);
+  const pulled = JSON.parse(await ok(dir, ['state', 'pull'])) as Json;
+
+  const pushed = await runBallast(['state', 'push', '-'], { cwd: dir, input: JSON.stringify({ ...pulled, serial: 2 }) });
+  assert.equal(pushed.code, 0, pushed.stderr);
+  assert.match(pushed.stdout, /Pushed 5 object\(s\) and 4 output\(s\)\. Recorded state version 2/);
+  for (const args of [
+    ['state', 'push', '-', '--force'],
+    ['state', 'push', '--force', '-'],
+  ]) {
+    const forced = await runBallast(args, { cwd: dir, input: JSON.stringify({ ...pulled, lineage: 'other-lineage' }) });
+    assert.equal(forced.code, 0, `${args.join(' ')}: ${forced.stderr}`);
+  }
+  assert.equal(await versionsOf(dir), 4);
+  assert.equal(await planExit(dir), 0);
+
+  const bad = await runBallast(['state', 'push', '-'], { cwd: dir, input: '{"version": 4,' });
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /stdin is not valid JSON/);
+  assert.equal(await versionsOf(dir), 4, 'a refused push records nothing');
+});

@@ -80,7 +80,13 @@ test('a misspelled flag or command gets "Did you mean"; no internal names; nothi
   assert.match(flag.stderr, /Unknown flag -auto-aprove\. Did you mean --auto-approve\?/);
   assert.doesNotMatch(flag.stderr, /autoAprove|Internal error/);
   const dashed = await runBallast(['plan', '--refresh-onyl'], { cwd: dir });
-  assert.match(dashed.stderr, /Did you mean --refresh-only\?/);
+  assert.match(dashed.stderr, /Unknown flag --refresh-onyl\. Did you mean --refresh-only\?/);
+  // each flag named as typed: two dashes or one
+  const bogus = await runBallast(['plan', '--bogus'], { cwd: dir });
+  assert.equal(bogus.code, 1);
+  assert.match(bogus.stderr, /^Error: Unknown flag --bogus\.$/m);
+  const single = await runBallast(['plan', '-bogus'], { cwd: dir });
+  assert.match(single.stderr, /^Error: Unknown flag -bogus\.$/m);
   const command = await runBallast(['aply'], { cwd: dir });
   assert.equal(command.code, 1);
   assert.match(command.stderr, /Unknown command "aply"\. Did you mean "apply"\?/);

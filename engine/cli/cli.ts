@@ -12,6 +12,7 @@ import { COMMANDS, commandToLoad, lazyCommands } from './lazy-commands.ts';
 import { skipHelpCache } from './skip-help-cache.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { explainUsage, knownFlags, terraformStyleArgv } from './terraform-flags.ts';
+import { protectLoneDash, restoreLoneDash, restoreLoneDashText } from './lone-dash.ts';
 
 /** Errors that are the user's or the world's, printed as one clear message. */
 const EXPECTED = [
@@ -32,7 +33,7 @@ const EXPECTED = [
 export async function main(argv: string[]): Promise<number> {
   try {
     const { default: yargs } = await import('yargs');
-    const parser = yargs(terraformStyleArgv(argv));
+    const parser = yargs(protectLoneDash(terraformStyleArgv(argv)));
     skipHelpCache(parser);
     await parser
       // English only: usage errors are rewritten from yargs' English messages (explainUsage), and
@@ -42,14 +43,16 @@ export async function main(argv: string[]): Promise<number> {
       .version(ENGINE_VERSION)
       .command(await lazyCommands(commandToLoad(argv)))
       .option('debug', { type: 'boolean', global: true, describe: 'print stack traces of internal errors' })
+      // `-` (stdin) arrives as typed, not as the empty string yargs would make of it
+      .middleware((a) => restoreLoneDash(a), true)
       .demandCommand(1, 'Name a command (see --help).')
       .strict()
       .recommendCommands()
       .fail((msg, err) => {
         // a coerce function's complaint about a flag value arrives wrapped in yargs' YError
-        if (err?.name === 'YError') throw new UsageError(err.message);
+        if (err?.name === 'YError') throw new UsageError(restoreLoneDashText(err.message));
         if (err) throw err;
-        throw new UsageError(explainUsage(msg, { flags: knownFlags(parser), commands: COMMANDS.map((c) => c.name) }, terraformStyleArgv(argv)));
+        throw new UsageError(explainUsage(restoreLoneDashText(msg), { flags: knownFlags(parser), commands: COMMANDS.map((c) => c.name) }, argv));
       })
       .help()
       .wrap(Math.min(110, process.stdout.columns || 100))

@@ -3,6 +3,7 @@
 // sensitive outputs; `-raw` only for strings, numbers and bools.
 
 import { formatNum, isNum } from '../lang/big-number.ts';
+import type { OutputState } from '../../state/model.ts';
 
 type Plain = null | string | number | boolean | Plain[] | { [k: string]: Plain };
 
@@ -31,6 +32,19 @@ export function formatOutputValue(v: unknown, indent = ''): string {
     return `{\n${keys.map((k) => `${inner}${quote(k)} = ${formatOutputValue((v as Record<string, Plain>)[k], inner)}\n`).join('')}${indent}}`;
   }
   return String(v);
+}
+
+/**
+ * The `name = value` lines of `terraform output` and of the `Outputs:` section after an apply:
+ * sorted by name, a sensitive output (declared so or derived from a secret) as `<sensitive>`.
+ */
+export function outputLines(outputs: Readonly<Record<string, OutputState>>): string[] {
+  return Object.keys(outputs)
+    .sort()
+    .map((k) => {
+      const o = outputs[k]!;
+      return `${k} = ${o.sensitive || o.valueSensitive === true ? '<sensitive>' : formatOutputValue(o.value)}`;
+    });
 }
 
 /** The cty type of a recorded output value, as `terraform output -json` writes it. */

@@ -22,6 +22,9 @@ import { formatInstance } from '../addrs.ts';
 import type { DriftPolicyRule } from '../plan/drift-policy.ts';
 import { applyProgress } from './apply-progress.ts';
 import type { UiJsonWriter } from './ui-json.ts';
+import { outputLines } from './output-value.ts';
+import { applySummary, importCount } from './apply-summary.ts';
+import type { OutputState } from '../../state/model.ts';
 
 export interface FlowOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -126,7 +129,14 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   if (o.uiJson) o.uiJson.plan(plan);
   else if (!o.quiet) printPlan(ctx, session, many);
   const needed = hasChanges(plan) || plan.drift.length > 0 || session.prior.journals.length > 0 || plan.rollbackOf !== undefined || session.prior.version === null;
-  if (!needed && plan.mode !== 'refresh-only') return { stack: plan.stack, plan, version: null, diagnostics: [] };
+  if (!needed && plan.mode !== 'refresh-only') {
+    // nothing to do: Terraform still ends an apply with its summary and the outputs, a destroy with its summary
+    if (!o.quiet && !ctx.args.json) {
+      process.stdout.write(plan.mode === 'destroy' ? 'Destroy complete! Resources: 0 destroyed.\n' : 'Apply complete! Resources: 0 added, 0 changed, 0 destroyed.\n');
+      if (plan.mode !== 'destroy') process.stdout.write(outputsSection(session.prior.version?.outputs ?? {}, many ? plan.stack : undefined));
+    }
+    return { stack: plan.stack, plan, version: null, diagnostics: [] };
+  }
   if (hasChanges(plan) && !o.autoApprove) {
     const verb = plan.mode === 'destroy' ? 'destroy all resources' : plan.rollbackOf !== undefined ? `roll back to version ${plan.rollbackOf}` : 'perform these actions';
     const ok = await confirm(`Do you want to ${verb} in stack "${plan.stack}"?\n  Ballast will perform the actions described above.\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
@@ -143,6 +153,12 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
     return prior ? plainId(prior.attributes, prior.sensitivePaths) : undefined;
   };
   const progress = o.uiJson ? o.uiJson.applyEvents(priorId) : ctx.args.json || o.quiet ? undefined : applyProgress((line) => process.stdout.write(`${line}\n`), priorId);
+  // the plan already read each object an import block adopts; the apply records it (Terraform's lines)
+  if (progress && !o.uiJson) {
+    for (const c of plan.changes) {
+      if (c.importing) process.stdout.write(`${c.address}: Importing... [id=${c.importing.id}]\n${c.address}: Import complete [id=${c.importing.id}]\n`);
+    }
+  }
   const outcome = await applySession(session, store, {
     parallelism: o.parallelism,
     lock: ctx.heldLock(plan.stack),
@@ -152,15 +168,25 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   }).finally(() => progress?.stop());
   report(outcome.diagnostics, { throwOnError: false });
   if (o.uiJson && !hasErrors(outcome.diagnostics)) {
-    o.uiJson.summary(outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 }, plan.mode === 'destroy' ? 'destroy' : 'apply');
+    o.uiJson.summary({ ...(outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 }), import: importCount(plan) }, plan.mode === 'destroy' ? 'destroy' : 'apply');
     if (outcome.version) o.uiJson.appliedOutputs(outcome.version.outputs);
   }
   if (!o.quiet && !ctx.args.json) {
     const s = outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 };
-    const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
+    const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : applySummary({ ...s, import: importCount(plan) });
     if (!hasErrors(outcome.diagnostics)) process.stdout.write(`\n${what}\n`);
     if (outcome.version) process.stdout.write(`Recorded state version ${outcome.version.serial} of stack "${plan.stack}" (${((Date.now() - started) / 1000).toFixed(1)}s).\n`);
+    // as Terraform: the outputs after a successful apply (--json streams them instead), none after a destroy
+    // (the recorded ones when nothing needed a new version, as after a refresh-only apply that found no drift)
+    if (plan.mode !== 'destroy' && !hasErrors(outcome.diagnostics)) process.stdout.write(outputsSection((outcome.version ?? session.prior.version)?.outputs ?? {}, many ? plan.stack : undefined));
   }
   if (hasErrors(outcome.diagnostics)) throw new CliExit(1);
   return { stack: plan.stack, plan, version: outcome.version, diagnostics: outcome.diagnostics };
+}
+
+/** Terraform's `Outputs:` section after an apply, naming the stack when several are applied; nothing without outputs. */
+function outputsSection(outputs: Readonly<Record<string, OutputState>>, stack: string | undefined): string {
+  const lines = outputLines(outputs);
+  if (!lines.length) return '';
+  return `\n${stack === undefined ? 'Outputs:' : `Outputs of stack "${stack}":`}\n\n${lines.join('\n')}\n`;
 }

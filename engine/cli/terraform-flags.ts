@@ -27,10 +27,20 @@ export function knownFlags(parser: object): string[] {
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** The flag named `name` (kebab-case) as the user typed it (`-bogus`, `--bogus`), without a value. */
+function typedFlag(name: string, argv: readonly string[]): string | undefined {
+  for (const a of argv) {
+    if (a === '--') break;
+    const m = /^(--?)([a-zA-Z][^=]*)/.exec(a);
+    if (m && kebab(m[2]!) === name) return `${m[1]}${m[2]}`;
+  }
+  return undefined;
+}
+
 /**
  * yargs' "Unknown argument(s): auto-aprove, autoAprove" as a Terraform-style message: each
- * unknown flag once, as typed, with the closest known flag; an unknown command with the
- * closest command.
+ * unknown flag once, as typed (`argv` as the user gave it, before terraformStyleArgv), with
+ * the closest known flag; an unknown command with the closest command.
  */
 export function explainUsage(msg: string, known: { flags: readonly string[]; commands: readonly string[] }, argv: readonly string[]): string {
   const command = /^Did you mean (\S+)\?$/.exec(msg);
@@ -39,15 +49,15 @@ export function explainUsage(msg: string, known: { flags: readonly string[]; com
   const m = /^Unknown arguments?: (.*)$/s.exec(msg);
   if (!m) return msg;
   const names = [...new Set(m[1]!.split(', ').map(kebab))];
-  const typed = (n: string) => argv.some((a) => a === `--${n}` || a.startsWith(`--${n}=`) || a === `-${n}` || a.startsWith(`-${n}=`));
   const lines: string[] = [];
   for (const n of names) {
-    if (typed(n)) {
+    const flag = typedFlag(n, argv);
+    if (flag) {
       const hint = closest(
         n,
         known.flags.filter((f) => f.length > 1),
       );
-      lines.push(`Unknown flag -${n}.${hint ? ` Did you mean --${hint}?` : ''}`);
+      lines.push(`Unknown flag ${flag}.${hint ? ` Did you mean --${hint}?` : ''}`);
     } else if (argv.includes(n)) {
       const hint = closest(n, known.commands);
       lines.push(`Unknown command or argument "${n}".${hint ? ` Did you mean "${hint}"?` : ''}`);

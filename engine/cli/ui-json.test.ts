@@ -187,3 +187,37 @@ test('a diagnostic with a readable source position has a snippet and byte offset
     assert.deepEqual(d.range, { filename: file, start: { line: 4, column: 25, byte: 61 }, end: { line: 4, column: 33, byte: 69 } });
     assert.deepEqual(d.snippet, { context: 'output "oops"', code: 'output "oops" { value = var.nmae }', start_line: 4, highlight_start_offset: 24, highlight_end_offset: 32, values: [] });
   }));
+
+test('an import block: named on its planned change and counted in both change summaries, as terraform 1.11 writes them', () => {
+  const { w, lines } = capture();
+  const base = { provider: 'terraform', before: {}, after: {}, beforeSensitive: [], afterSensitive: [], requiresReplace: [], dependencies: [], schemaVersion: 0 };
+  w.plan({
+    stack: 's',
+    mode: 'normal',
+    changes: [
+      { ...base, addr: { mode: 'managed', type: 'terraform_data', name: 'n' }, address: 'terraform_data.n', action: 'create' },
+      { ...base, addr: { mode: 'managed', type: 'terraform_data', name: 't' }, address: 'terraform_data.t', action: 'update', importing: { id: 'abc-123' } },
+    ],
+    drift: [],
+    outputs: [],
+    diagnostics: [],
+    priorSerial: null,
+    priorLineage: null,
+    configDigest: 'sha256:x',
+    sourceRevision: null,
+    prior: {},
+    priorDigest: null,
+  });
+  w.summary({ add: 1, change: 1, destroy: 0, import: 1 }, 'apply');
+  const planned = lines.filter((l) => l.type === 'planned_change');
+  assert.deepEqual((planned[1]!.change as { importing?: unknown }).importing, { id: 'abc-123' });
+  assert.equal((planned[0]!.change as { importing?: unknown }).importing, undefined);
+  const summaries = lines.filter((l) => l.type === 'change_summary');
+  assert.deepEqual(
+    summaries.map((l) => [l['@message'], l.changes]),
+    [
+      ['Plan: 1 to import, 1 to add, 1 to change, 0 to destroy.', { add: 1, change: 1, import: 1, remove: 0, operation: 'plan' }],
+      ['Apply complete! Resources: 1 imported, 1 added, 1 changed, 0 destroyed.', { add: 1, change: 1, import: 1, remove: 0, operation: 'apply' }],
+    ],
+  );
+});

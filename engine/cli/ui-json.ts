@@ -16,6 +16,7 @@ import type { RefreshEvent } from '../plan/refresh.ts';
 import { ctyTypeJson, withoutUnknown } from '../plan/render/json-values.ts';
 import { redact } from '../plan/render/json-encoding.ts';
 import type { ProgressClock } from './apply-progress.ts';
+import { applySummary, importCount } from './apply-summary.ts';
 import { stringifyJson } from '../lang/json-numbers.ts';
 import type { Json } from '../plan/render/json-encoding.ts';
 
@@ -28,7 +29,8 @@ export interface UiJsonWriter {
   version(engineVersion: string): void;
   plan(plan: Plan): void;
   /** `apply` after an apply, `plan` (the default) after a plan */
-  summary(s: { add: number; change: number; destroy: number }, operation: 'plan' | 'apply' | 'destroy'): void;
+  /** `import`: the objects import blocks adopt (planned) or adopted (applied) */
+  summary(s: { add: number; change: number; destroy: number; import?: number }, operation: 'plan' | 'apply' | 'destroy'): void;
   appliedOutputs(outputs: Readonly<Record<string, OutputState>>): void;
   diagnostic(d: Diagnostic): void;
   /** refresh_start / refresh_complete of one object (not a method: handed on as a callback) */
@@ -104,9 +106,10 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
         const change: JsonObject = { resource: resourceJson(c.address), action };
         if (c.previousAddress) change.previous_resource = resourceJson(c.previousAddress);
         if (c.reason) change.reason = c.reason;
+        if (c.importing) change.importing = { id: c.importing.id };
         emit('info', `${c.address}: Plan to ${action}`, 'planned_change', { change });
       }
-      this.summary(summarize(plan.changes), 'plan');
+      this.summary({ ...summarize(plan.changes), import: importCount(plan) }, 'plan');
       // as Terraform: every output, unchanged ones with action "noop"
       const outs = plan.outputs;
       if (outs.length)
@@ -115,13 +118,14 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
         });
     },
     summary(s, operation) {
+      const imports = s.import ?? 0;
       const message =
         operation === 'plan'
-          ? `Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`
+          ? `Plan: ${imports ? `${imports} to import, ` : ''}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`
           : operation === 'destroy'
             ? `Destroy complete! Resources: ${s.destroy} destroyed.`
-            : `Apply complete! Resources: ${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
-      emit('info', message, 'change_summary', { changes: { add: s.add, change: s.change, import: 0, remove: s.destroy, operation } });
+            : applySummary(s);
+      emit('info', message, 'change_summary', { changes: { add: s.add, change: s.change, import: imports, remove: s.destroy, operation } });
     },
     appliedOutputs(outputs) {
       const names = Object.keys(outputs).sort();

@@ -98,3 +98,49 @@ test('importResource records a version with reason import; an undeclared or alre
     assert.equal(again.diagnostics.find((d) => d.severity === 'error')?.summary, 'Resource already managed by Ballast');
     assert.equal((await store.current())?.serial, 1);
   }));
+
+test("importResource refuses an instance that count or for_each does not give, in Terraform's words; nothing is recorded", () =>
+  withTempDir(async (dir) => {
+    const store = new LocalDirStore(join(dir, 'state'), { stack: 'imp' });
+    const stack = stackOf(
+      {
+        locals: { zones: { a: 1, b: 2 } },
+        resource: {
+          random_integer: {
+            n: { count: 2, min: 1, max: 50 },
+            z: { for_each: '${local.zones}', min: 1, max: 50 },
+            // count read from a recorded object, as a plan reads it
+            m: { count: '${random_integer.n[0].result}', min: 1, max: 50 },
+          },
+        },
+      },
+      dir,
+    ).stack!;
+    for (const address of ['random_integer.n[2]', 'random_integer.z["c"]']) {
+      const r = await importResource(stack, store, registry, { addr: parseInstance(address), id: '15,1,50', env: {} });
+      assert.equal(r.version, null, address);
+      const d = r.diagnostics.find((x) => x.severity === 'error');
+      assert.equal(d?.summary, 'Configuration for import target does not exist', address);
+      assert.equal(d?.detail, `The configuration for the given import ${address} does not exist. All target instances must have an associated configuration to be imported.`);
+      assert.equal(d?.where?.address, address);
+    }
+    assert.equal(await store.current(), null, 'no version was written');
+
+    for (const [address, id] of [
+      ['random_integer.n[1]', '3,1,50'],
+      ['random_integer.z["b"]', '4,1,50'],
+      ['random_integer.n[0]', '2,1,50'],
+    ] as const) {
+      const r = await importResource(stack, store, registry, { addr: parseInstance(address), id, env: {} });
+      assert.deepEqual(
+        r.diagnostics.filter((d) => d.severity === 'error'),
+        [],
+        address,
+      );
+    }
+    // random_integer.n[0].result is 2 now: m has instances 0 and 1
+    const past = await importResource(stack, store, registry, { addr: parseInstance('random_integer.m[2]'), id: '5,1,50', env: {} });
+    assert.equal(past.diagnostics.find((d) => d.severity === 'error')?.summary, 'Configuration for import target does not exist');
+    const within = await importResource(stack, store, registry, { addr: parseInstance('random_integer.m[1]'), id: '5,1,50', env: {} });
+    assert.equal(within.version?.serial, 4);
+  }));

@@ -3,14 +3,19 @@
 // in the state yet; the object the provider imports and reads is recorded in a new state
 // version with reason `import`. Nothing in the real world changes.
 
-import { formatInstance, formatResource, type InstanceAddr } from '../addrs.ts';
-import { type Diagnostic, error, hasErrors, warning } from '../diagnostics.ts';
+import { formatInstance, formatResource, parseInstance, type InstanceAddr } from '../addrs.ts';
+import { type Diagnostic, error, hasErrors } from '../diagnostics.ts';
 import { formatProviderRef } from '../config/model.ts';
 import { ProviderSet } from '../eval/provider-set.ts';
 import { StackScope } from '../eval/stack-scope.ts';
 import { importObject } from '../plan/import-object.ts';
+import { expandResource } from '../eval/expand.ts';
+import { evaluating } from '../eval/expr-diagnostic.ts';
+import { expansionCallsFunctions } from '../eval/provider-functions-reached.ts';
+import { markPaths } from '../lang/value.ts';
+import type { ResourceConfig } from '../config/model.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
-import type { StateVersion } from '../../state/model.ts';
+import type { InstanceState, StateVersion } from '../../state/model.ts';
 import type { StateStore } from '../../state/store.ts';
 import type { PreparedStack } from './prepare-stack.ts';
 import { type ExpandedStack, expandDeferredModules } from './expand-deferred-modules.ts';
@@ -94,6 +99,20 @@ async function importIntoExpanded(expanded: ExpandedStack, store: StateStore, re
     diags.push(...opened.diagnostics);
     const p = providers.get(ref);
     if (hasErrors(diags) || !p) return { version: null, diagnostics: diags };
+    // the instance must be one the configuration has: an index past count or a key for_each lacks
+    // would be recorded only for the next plan to destroy it
+    const keys = await configuredKeys(rc, scope, prior.instances, diags, where);
+    if (!keys) return { version: null, diagnostics: diags };
+    if (!keys.has(addr.key)) {
+      diags.push(
+        error(
+          'Configuration for import target does not exist',
+          `The configuration for the given import ${address} does not exist. All target instances must have an associated configuration to be imported.`,
+          where,
+        ),
+      );
+      return { version: null, diagnostics: diags };
+    }
     const schema = p.schema.resources[addr.type];
     if (!schema) {
       diags.push(error(`Unknown resource type "${addr.type}"`, `The provider ${p.source} does not support resource type "${addr.type}".`, where));
@@ -127,4 +146,36 @@ async function importIntoExpanded(expanded: ExpandedStack, store: StateStore, re
     await providers?.close();
     await lock.release().catch(() => undefined);
   }
+}
+
+/**
+ * The instance keys count or for_each gives the resource now, evaluated as a plan would: against
+ * the recorded objects of the resources it reads. Undefined after an error added to `diags`.
+ */
+async function configuredKeys(
+  rc: ResourceConfig,
+  scope: StackScope,
+  instances: ReadonlyMap<string, InstanceState>,
+  diags: Diagnostic[],
+  where: Diagnostic['where'],
+): Promise<Set<string | number | undefined> | undefined> {
+  if (!rc.count && !rc.forEach) return new Set([undefined]);
+  const byResource = new Map<string, InstanceState[]>();
+  for (const inst of instances.values()) {
+    if (inst.deposed) continue;
+    const ra = formatResource(parseInstance(inst.address));
+    const list = byResource.get(ra);
+    if (list) list.push(inst);
+    else byResource.set(ra, [inst]);
+  }
+  for (const [ra, insts] of byResource) {
+    const other = scope.config.resources.get(ra);
+    if (other?.count) scope.setExpansion(ra, { kind: 'count', count: insts.reduce((n, i) => Math.max(n, typeof i.key === 'number' ? i.key + 1 : n), 0) });
+    else if (other?.forEach) scope.setExpansion(ra, { kind: 'for_each', keys: insts.map((i) => String(i.key)).sort() });
+    for (const inst of insts) scope.setInstance(ra, inst.key, markPaths(inst.attributes, inst.sensitivePaths));
+  }
+  const at = scope.moduleRoot(rc.module);
+  if (scope.providerFunctions && expansionCallsFunctions(rc, scope.config)) await scope.providerFunctions.warm(() => expandResource(rc, at));
+  const expanded = evaluating(diags, { ...where, range: rc.range }, () => expandResource(rc, at));
+  return expanded && new Set(expanded.instances.map((i) => i.key));
 }

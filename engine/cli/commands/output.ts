@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { CliContext, globalOptions, type GlobalArgs } from '../context.ts';
 import { CliExit, EXIT_OK } from '../exit.ts';
 import { onlyStack } from './show.ts';
-import { formatOutputValue, outputTypeJson, rawOutput } from '../output-value.ts';
+import { formatOutputValue, outputLines, outputTypeJson, rawOutput } from '../output-value.ts';
 
 interface OutputArgs extends GlobalArgs {
   name?: string;
@@ -52,7 +52,7 @@ export const outputCommand: CommandModule<object, OutputArgs> = {
         );
       } else {
         // as terraform output: sorted, sensitive ones as <sensitive>, lists and maps over several lines
-        for (const k of names) process.stdout.write(`${k} = ${outputs[k]!.sensitive ? '<sensitive>' : formatOutputValue(outputs[k]!.value)}\n`);
+        for (const line of outputLines(outputs)) process.stdout.write(`${line}\n`);
       }
       throw new CliExit(EXIT_OK);
     } finally {

@@ -1,0 +1,21 @@
+// The line an apply ends with, in Terraform's words: `Apply complete! Resources: 1 imported,
+// 0 added, 1 changed, 0 destroyed.`; "N imported" only when import blocks adopted objects.
+
+import type { Plan } from '../plan/plan.ts';
+
+export interface ApplyCounts {
+  readonly add: number;
+  readonly change: number;
+  readonly destroy: number;
+  readonly import?: number;
+}
+
+/** The objects import blocks adopt in this plan (an import that also changes the object counts in both). */
+export function importCount(plan: Plan): number {
+  return plan.changes.filter((c) => c.importing !== undefined).length;
+}
+
+export function applySummary(s: ApplyCounts): string {
+  const imported = s.import ? `${s.import} imported, ` : '';
+  return `Apply complete! Resources: ${imported}${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
+}
