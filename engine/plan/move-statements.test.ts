@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseEndpoint } from '../addrs.ts';
 import { prepareStack } from '../operations/prepare-stack.ts';
-import { endpointsOverlap, moveStatements, removeStatements } from './move-statements.ts';
+import { declaredAt, endpointsOverlap, impliedMoveStatements, moveStatementDiagnostics, moveStatements, removeStatements } from './move-statements.ts';
 
 // a module called with for_each, holding moves (one chain declared backwards) and a removed block
 const child = {
@@ -47,4 +47,85 @@ test('endpointsOverlap: same resource, instance inside resource, resource inside
   assert.equal(endpointsOverlap(e('module.m["j"]'), e('module.m["k"].a.b')), false);
   assert.equal(endpointsOverlap(e('module.m'), e('module.mm')), false);
   assert.equal(endpointsOverlap(e('module.m.module.n'), e('module.m')), true);
+});
+
+const prepared = (json: Record<string, unknown>) => {
+  const r = prepareStack({ name: 's', file: '/tmp/main.tf.json', dir: '/tmp', json, bytes: Buffer.from(JSON.stringify(json)) }, { env: {} });
+  assert.ok(r.stack, r.diagnostics.map((d) => d.summary).join('\n'));
+  return r.stack.config;
+};
+
+test('implied moves: count added moves the no-key object to [0], count removed moves [0] back; never for for_each or a resource a moved block names', () => {
+  const config = prepared({
+    resource: {
+      terraform_data: {
+        counted: { count: 2 },
+        plain: {},
+        each: { for_each: '${toset(["a"])}' },
+        named: { count: 1 },
+        target: {},
+      },
+      data_thing: {},
+    },
+    data: { terraform_data_source: { d: { count: 1 } } },
+    moved: [
+      { from: 'terraform_data.old', to: 'terraform_data.target' },
+      { from: 'terraform_data.named[0]', to: 'terraform_data.other[0]' },
+    ],
+  });
+  const implied = impliedMoveStatements(config, moveStatements(config)).map((m) => `${m.fromText} -> ${m.toText}`);
+  assert.deepEqual(implied, ['terraform_data.counted -> terraform_data.counted[0]', 'terraform_data.plain[0] -> terraform_data.plain']);
+});
+
+test('implied moves apply inside module instances too', () => {
+  const config = prepared({
+    module: { m: { source: './m', count: 2, '#module': { dir: '/tmp/m', json: { resource: { terraform_data: { r: { count: 1 } } } } } } },
+  });
+  assert.deepEqual(
+    impliedMoveStatements(config, []).map((m) => `${m.fromText} -> ${m.toText}`),
+    ['module.m[0].terraform_data.r -> module.m[0].terraform_data.r[0]', 'module.m[1].terraform_data.r -> module.m[1].terraform_data.r[0]'],
+  );
+});
+
+test('moved blocks that Terraform rejects: redundant, still declared, module to resource, managed to data source', () => {
+  const config = prepared({
+    resource: { terraform_data: { a: {}, b: {} } },
+    module: { m: { source: './m', '#module': { dir: '/tmp/m', json: {} } } },
+    moved: [
+      { from: 'terraform_data.a', to: 'terraform_data.b' },
+      { from: 'terraform_data.c', to: 'terraform_data.c' },
+      { from: 'terraform_data.d', to: 'module.n' },
+      { from: 'terraform_data.e', to: 'data.terraform_remote_state.e' },
+      { from: 'module.m', to: 'module.n' },
+      { from: 'terraform_data.f[0]', to: 'terraform_data.g' },
+      { from: 'terraform_data.ok', to: 'terraform_data.fine' },
+    ],
+  });
+  const diags = moveStatementDiagnostics(config, moveStatements(config));
+  assert.deepEqual(
+    diags.map((d) => [d.severity, d.summary, d.where?.address]),
+    [
+      ['error', 'Moved object still exists', 'moved terraform_data.a -> terraform_data.b'],
+      ['error', 'Redundant move statement', 'moved terraform_data.c -> terraform_data.c'],
+      ['error', 'Invalid "moved" addresses', 'moved terraform_data.d -> module.n'],
+      ['error', 'Resource type mismatch', 'moved terraform_data.e -> data.terraform_remote_state.e'],
+      ['error', 'Moved object still exists', 'moved module.m -> module.n'],
+      ['error', 'Invalid "moved" addresses', 'moved terraform_data.f[0] -> terraform_data.g'],
+    ],
+  );
+  assert.match(
+    diags[0].detail!,
+    /^This statement declares a move from terraform_data\.a, but that resource is still declared at main\.tf\.json \(\/resource\/terraform_data\/a\)\.\n\nChange your configuration so that this resource will be declared as terraform_data\.b instead\.$/,
+  );
+  assert.match(diags[4].detail!, /that module call is still declared at /);
+  // each names its own block
+  assert.deepEqual(
+    diags.map((d) => d.where?.range?.pointer),
+    ['/moved/0', '/moved/1', '/moved/2', '/moved/3', '/moved/4', '/moved/5'],
+  );
+});
+
+test('declaredAt: file:line,column as Terraform writes it, or the JSON pointer', () => {
+  assert.equal(declaredAt({ file: '/s/main.tf', line: 3, column: 1 }, '/s'), 'main.tf:3,1');
+  assert.equal(declaredAt({ file: '/s/cdk.tf.json', pointer: '/resource/a/b' }, '/s'), 'cdk.tf.json (/resource/a/b)');
 });

@@ -4,8 +4,9 @@
 // order they are declared in: a move whose destination is another move's source goes first
 // (a -> b before b -> c), and a module's own move before the moves written inside it.
 
-import { endpointHolds, formatResource, type ObjectEndpoint, parseEndpoint } from '../addrs.ts';
-import type { SourceRange } from '../diagnostics.ts';
+import { relative } from 'node:path';
+import { endpointHolds, formatResource, type InstanceAddr, type ObjectEndpoint, parseEndpoint } from '../addrs.ts';
+import { type Diagnostic, error, type SourceRange } from '../diagnostics.ts';
 import type { StackConfig } from '../config/model.ts';
 
 export interface MoveStatement {
@@ -15,6 +16,8 @@ export interface MoveStatement {
   readonly from: ObjectEndpoint;
   readonly to: ObjectEndpoint;
   readonly range: SourceRange;
+  /** Terraform's implied move of a resource that gained or lost count (no moved block) */
+  readonly implied?: boolean;
 }
 
 export interface RemoveStatement {
@@ -76,4 +79,99 @@ function chainOrder(moves: MoveStatement[]): MoveStatement[] {
     out.push(moves[next]);
   }
   return out;
+}
+
+/**
+ * Terraform's implied moves: a managed resource that now uses count takes over its recorded
+ * no-key object as `[0]`, and one that uses neither count nor for_each takes over its `[0]` object
+ * as the no-key one. Never for for_each, and never for a resource a moved block names: an
+ * explicit move wins. (Whether the target address is free is decided when the move applies.)
+ */
+export function impliedMoveStatements(config: StackConfig, explicit: readonly MoveStatement[]): MoveStatement[] {
+  const out: MoveStatement[] = [];
+  for (const rc of config.resources.values()) {
+    if (rc.mode !== 'managed' || rc.forEach) continue;
+    const base: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name };
+    const whole: ObjectEndpoint = { kind: 'resource', addr: base };
+    if (explicit.some((m) => endpointsOverlap(m.from, whole) || endpointsOverlap(m.to, whole))) continue;
+    const noKey: ObjectEndpoint = { kind: 'instance', addr: base };
+    const zero: ObjectEndpoint = { kind: 'instance', addr: { ...base, key: 0 } };
+    const [from, to] = rc.count ? [noKey, zero] : [zero, noKey];
+    const text = (e: ObjectEndpoint) => (e.kind === 'instance' && e.addr.key === 0 ? `${rc.address}[0]` : rc.address);
+    out.push({ fromText: text(from), toText: text(to), from, to, range: rc.range, implied: true });
+  }
+  return out;
+}
+
+/** Where a block is declared, as Terraform says it: `main.tf:3,1` (a JSON stack: the file and the JSON pointer). */
+export function declaredAt(range: SourceRange, dir: string): string {
+  const file = range.file ? relative(dir, range.file) || range.file : '';
+  if (range.line) return `${file}:${range.line},${range.column ?? 1}`;
+  return range.pointer ? `${file} (${range.pointer})` : file;
+}
+
+/**
+ * What is wrong with moved blocks before any object moves, as in Terraform: a move to the same
+ * address, a module moved to a resource, a managed resource moved to a data source (or back),
+ * and a move from a resource or module call that is still declared. A move from an instance
+ * that is still declared needs the expansion: the planner checks that one (movedInstanceStillDeclared).
+ */
+export function moveStatementDiagnostics(config: StackConfig, moves: readonly MoveStatement[]): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  for (const mv of moves) {
+    if (mv.implied) continue;
+    const where = { stack: config.name, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range };
+    const { from, to } = mv;
+    if (mv.fromText === mv.toText) {
+      diags.push(error('Redundant move statement', `This statement declares a move from ${mv.fromText} to the same address, which is the same as not declaring this move at all.`, where));
+      continue;
+    }
+    if ((from.kind === 'module') !== (to.kind === 'module')) {
+      diags.push(error('Invalid "moved" addresses', 'The "from" and "to" addresses must either both refer to resources or both refer to modules.', where));
+      continue;
+    }
+    if (from.kind !== 'module' && to.kind !== 'module') {
+      if (from.kind !== to.kind) {
+        diags.push(
+          error(
+            'Invalid "moved" addresses',
+            `A move must go from a resource to a resource or from an instance to an instance; "${mv.fromText}" is ${from.kind === 'resource' ? 'a whole resource' : 'one instance'} and "${mv.toText}" is ${to.kind === 'resource' ? 'a whole resource' : 'one instance'}.`,
+            where,
+          ),
+        );
+        continue;
+      }
+      if (from.addr.mode !== to.addr.mode) {
+        const what = (a: InstanceAddr) => (a.mode === 'data' ? 'a data source' : 'a managed resource');
+        diags.push(
+          error(
+            'Resource type mismatch',
+            `This statement declares a move from ${mv.fromText}, which is ${what(from.addr)}, to ${mv.toText}, which is ${what(to.addr)}. A managed resource can move only to a managed resource and a data source only to a data source: the recorded object would otherwise be left behind unmanaged.`,
+            where,
+          ),
+        );
+        continue;
+      }
+      if (from.kind === 'resource') {
+        const still = config.resources.get(formatResource(from.addr));
+        if (still) diags.push(stillExists(mv, 'resource', 'resource', declaredAt(still.range, config.dir), where));
+      }
+      continue;
+    }
+    if (from.kind === 'module') {
+      const keyed = from.module.endsWith(']');
+      const still = [...(config.modules?.values() ?? [])].find((m) => m.path === from.module || (!keyed && m.path.startsWith(`${from.module}[`)));
+      if (still) diags.push(stillExists(mv, keyed ? 'module instance' : 'module call', keyed ? 'instance' : 'call', declaredAt(still.call.range, config.dir), where));
+    }
+  }
+  return diags;
+}
+
+/** Terraform's "Moved object still exists": the source of the move is still in the configuration. */
+export function stillExists(mv: MoveStatement, noun: string, shortNoun: string, at: string, where: Diagnostic['where']): Diagnostic {
+  return error(
+    'Moved object still exists',
+    `This statement declares a move from ${mv.fromText}, but that ${noun} is still declared at ${at}.\n\nChange your configuration so that this ${shortNoun} will be declared as ${mv.toText} instead.`,
+    where,
+  );
 }
