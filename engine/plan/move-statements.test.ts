@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseEndpoint } from '../addrs.ts';
+import { moveInstance, parseEndpoint, parseInstance } from '../addrs.ts';
 import { prepareStack } from '../operations/prepare-stack.ts';
 import { declaredAt, endpointsOverlap, impliedMoveStatements, moveStatementDiagnostics, moveStatements, removeStatements } from './move-statements.ts';
 
@@ -110,7 +110,6 @@ test('moved blocks that Terraform rejects: redundant, still declared, module to 
       ['error', 'Invalid "moved" addresses', 'moved terraform_data.d -> module.n'],
       ['error', 'Resource type mismatch', 'moved terraform_data.e -> data.terraform_remote_state.e'],
       ['error', 'Moved object still exists', 'moved module.m -> module.n'],
-      ['error', 'Invalid "moved" addresses', 'moved terraform_data.f[0] -> terraform_data.g'],
     ],
   );
   assert.match(
@@ -121,8 +120,27 @@ test('moved blocks that Terraform rejects: redundant, still declared, module to 
   // each names its own block
   assert.deepEqual(
     diags.map((d) => d.where?.range?.pointer),
-    ['/moved/0', '/moved/1', '/moved/2', '/moved/3', '/moved/4', '/moved/5'],
+    ['/moved/0', '/moved/1', '/moved/2', '/moved/3', '/moved/4'],
   );
+});
+
+test('a resource address moved to or from an instance names the no-key instance, as in Terraform', () => {
+  const config = prepared({
+    moved: [
+      { from: 'terraform_data.f[1]', to: 'terraform_data.g' },
+      { from: 'terraform_data.h', to: 'terraform_data.h["a"]' },
+    ],
+  });
+  const moves = moveStatements(config);
+  assert.deepEqual(moveStatementDiagnostics(config, moves), []);
+  const moved = (i: number, address: string) => {
+    const m = moves[i];
+    return m.from.kind !== 'module' && m.to.kind !== 'module' ? moveInstance(parseInstance(address), m.from, m.to) : undefined;
+  };
+  assert.deepEqual(moved(0, 'terraform_data.f[1]'), { mode: 'managed', type: 'terraform_data', name: 'g', key: undefined });
+  assert.equal(moved(0, 'terraform_data.f[0]'), undefined);
+  assert.deepEqual(moved(1, 'terraform_data.h'), { mode: 'managed', type: 'terraform_data', name: 'h', key: 'a' });
+  assert.equal(moved(1, 'terraform_data.h["b"]'), undefined);
 });
 
 test('declaredAt: file:line,column as Terraform writes it, or the JSON pointer', () => {

@@ -47,9 +47,19 @@ export function moveStatements(config: StackConfig): MoveStatement[] {
   const all = perInstance(config, (c) => c.moved).map(({ path, block }) => {
     const fromText = inModule(path, block.from);
     const toText = inModule(path, block.to);
-    return { fromText, toText, from: parseEndpoint(fromText), to: parseEndpoint(toText), range: block.range };
+    return { fromText, toText, ...unify(parseEndpoint(fromText), parseEndpoint(toText)), range: block.range };
   });
   return chainOrder(all);
+}
+
+/**
+ * As in Terraform, a resource address moved to or from an instance address names the resource's
+ * no-key instance: `from = a.b, to = a.b[1]` is how a resource that gains count keeps its object.
+ */
+function unify(from: ObjectEndpoint, to: ObjectEndpoint): { from: ObjectEndpoint; to: ObjectEndpoint } {
+  const noKey = (e: ObjectEndpoint): ObjectEndpoint => (e.kind === 'resource' ? { kind: 'instance', addr: e.addr } : e);
+  if (from.kind === 'module' || to.kind === 'module' || from.kind === to.kind) return { from, to };
+  return { from: noKey(from), to: noKey(to) };
 }
 
 /** True when some object could be named by both endpoints (the same resource, or one inside the other's module). */
@@ -131,16 +141,6 @@ export function moveStatementDiagnostics(config: StackConfig, moves: readonly Mo
       continue;
     }
     if (from.kind !== 'module' && to.kind !== 'module') {
-      if (from.kind !== to.kind) {
-        diags.push(
-          error(
-            'Invalid "moved" addresses',
-            `A move must go from a resource to a resource or from an instance to an instance; "${mv.fromText}" is ${from.kind === 'resource' ? 'a whole resource' : 'one instance'} and "${mv.toText}" is ${to.kind === 'resource' ? 'a whole resource' : 'one instance'}.`,
-            where,
-          ),
-        );
-        continue;
-      }
       if (from.addr.mode !== to.addr.mode) {
         const what = (a: InstanceAddr) => (a.mode === 'data' ? 'a data source' : 'a managed resource');
         diags.push(
