@@ -144,3 +144,16 @@ test('moved blocks Terraform rejects: from a resource or instance still declared
   assert.deepEqual(await ids(dir), before);
   assert.equal(await versions(dir), n);
 });
+
+test('an implied move whose target is taken: one warning listing it, and the no-key object is destroyed as Terraform does', async () => {
+  const dir = await makeTempDir('ballast-scn-moves-');
+  await writeFile(join(dir, 'main.tf'), 'resource "terraform_data" "c" {\n  input = "c"\n}\nresource "terraform_data" "d" {\n  count = 1\n  input = "c"\n}\n');
+  await ok(['apply', '--auto-approve'], dir);
+  await ok(['state', 'mv', 'terraform_data.d[0]', 'terraform_data.c[0]'], dir);
+  await writeFile(join(dir, 'main.tf'), 'resource "terraform_data" "c" {\n  count = 1\n  input = "c"\n}\n');
+  assert.deepEqual(await changes(dir), { 'terraform_data.c': 'delete (delete_because_wrong_repetition)' });
+  const r = await ok(['plan'], dir);
+  assert.match(r.stdout, /# terraform_data\.c will be destroyed\n {2}# \(because resource uses count or for_each\)/);
+  assert.match(r.stderr, /Warning: Unresolved resource instance address changes/);
+  assert.match(r.stderr, /- terraform_data\.c could not move to terraform_data\.c\[0\]/);
+});
