@@ -56,3 +56,31 @@ test('missing required variable, undeclared flag, null for non-nullable', () => 
   // a string variable takes "null" literally, as Terraform does for -var on string types
   assert.equal(r.values.get('strict'), 'null');
 });
+
+test('an undeclared value in a variables file is a warning (one file may serve several stacks); on the command line an error; in the environment ignored', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vars-'));
+  try {
+    const file = join(dir, 'common.tfvars');
+    writeFileSync(file, 'name = "n"\nshared = "x"\n');
+    const r = resolveVariables(config, { env: { TF_VAR_secret: 's', TF_VAR_other: 'o' }, files: [file], flags: ['zz=1'] });
+    assert.deepEqual(
+      r.diagnostics.map((d) => [d.severity, d.summary]),
+      [
+        ['warning', 'Value for undeclared variable "shared"'],
+        ['error', 'Value for undeclared variable "zz"'],
+      ],
+    );
+    assert.equal(r.values.get('name'), 'n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a variable without a type takes --var and TF_VAR_ text literally, as Terraform (`any` parses it)', () => {
+  const untyped = loadStackConfig({ name: 's', file: 'f', dir: '/tmp', json: { variable: { a: {}, b: {}, c: { type: 'any' } } } }).config;
+  const r = resolveVariables(untyped, { env: { TF_VAR_b: '{x=1}' }, flags: ['a=[1, 2]', 'c=[1, 2]'] });
+  assert.deepEqual(r.diagnostics, []);
+  assert.equal(r.values.get('a'), '[1, 2]');
+  assert.equal(r.values.get('b'), '{x=1}');
+  assert.deepEqual(r.values.get('c'), [1, 2]);
+});

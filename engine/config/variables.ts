@@ -1,10 +1,10 @@
 // Input variable values, with Terraform's precedence: defaults < TF_VAR_* environment <
 // --var-file files (in order) < --var flags (in order). Raw strings from the environment and
-// flags are taken as-is for string variables and parsed as expressions otherwise.
+// flags are taken as-is for untyped and primitive variables and parsed as expressions otherwise.
 
 import { parseJson } from '../lang/json-numbers.ts';
 import { readFileSync } from 'node:fs';
-import { type Diagnostic, error } from '../diagnostics.ts';
+import { type Diagnostic, error, warning } from '../diagnostics.ts';
 import { convert, ConversionError } from '../lang/convert.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { parseExpression } from '../lang/parse.ts';
@@ -51,10 +51,13 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
   }
 
   for (const [name, r] of raw) {
-    // Undeclared values from the environment are ignored (as Terraform does); from flags/files they are errors.
-    if (!config.variables.has(name) && !r.from.startsWith('environment')) {
-      diags.push(error(`Value for undeclared variable "${name}"`, `The ${r.from} sets "${name}", but the stack declares no such variable.`, { stack, address: `var.${name}` }));
-    }
+    // As Terraform: an undeclared value from the environment is ignored, from a file a warning (one
+    // file may serve several stacks), from a --var flag an error.
+    if (config.variables.has(name) || (r.kind === 'string' && r.from.startsWith('environment'))) continue;
+    const where = { stack, address: `var.${name}` };
+    if (r.kind === 'value') {
+      diags.push(warning(`Value for undeclared variable "${name}"`, `The ${r.from} sets "${name}", but the stack declares no such variable; the value is not used.`, where));
+    } else diags.push(error(`Value for undeclared variable "${name}"`, `The ${r.from} sets "${name}", but the stack declares no such variable.`, where));
   }
 
   const values = new Map<string, Value>();
@@ -92,10 +95,10 @@ export function resolveVariables(config: StackConfig, inputs: VariableInputs): {
 }
 
 function parseRaw(text: string, v: VariableConfig, dir: string): Value {
-  // as in Terraform, a primitive type takes the text literally and converts it ("5" -> 5);
-  // only collection and structural types parse it as an expression
-  if (v.type === 'string' || v.type === 'number' || v.type === 'bool') return text;
-  if (v.type === undefined && !/^\s*[[{]/.test(text)) return text;
+  // as in Terraform, a variable without a type and a primitive type take the text literally (a
+  // number or bool then converts it: "5" -> 5); only `any`, collection and structural types parse
+  // it as an expression
+  if (v.type === undefined || v.type === 'string' || v.type === 'number' || v.type === 'bool') return text;
   return evaluate(parseExpression(text), literalScope(dir));
 }
 
