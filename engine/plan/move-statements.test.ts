@@ -147,3 +147,51 @@ test('declaredAt: file:line,column as Terraform writes it, or the JSON pointer',
   assert.equal(declaredAt({ file: '/s/main.tf', line: 3, column: 1 }, '/s'), 'main.tf:3,1');
   assert.equal(declaredAt({ file: '/s/cdk.tf.json', pointer: '/resource/a/b' }, '/s'), 'cdk.tf.json (/resource/a/b)');
 });
+
+test('ambiguous moves (one source to two places, two sources to one place) and cycles are errors, as in Terraform', () => {
+  const config = prepared({
+    moved: [
+      { from: 'terraform_data.a', to: 'terraform_data.b' },
+      { from: 'terraform_data.a', to: 'terraform_data.c' },
+      { from: 'terraform_data.x', to: 'terraform_data.z' },
+      { from: 'terraform_data.y', to: 'terraform_data.z' },
+      { from: 'module.p', to: 'module.q' },
+      { from: 'module.p', to: 'module.r' },
+    ],
+  });
+  const diags = moveStatementDiagnostics(config, moveStatements(config));
+  assert.deepEqual(
+    diags.map((d) => [d.summary, d.where?.range?.pointer]),
+    [
+      ['Ambiguous move statements', '/moved/1'],
+      ['Ambiguous move statements', '/moved/3'],
+      ['Ambiguous move statements', '/moved/5'],
+    ],
+  );
+  assert.equal(
+    diags[0].detail,
+    'A statement at main.tf.json (/moved/0) declared that terraform_data.a moved to terraform_data.b, but this statement instead declares that it moved to terraform_data.c.\n\nEach resource can move to only one destination resource.',
+  );
+  assert.equal(
+    diags[1].detail,
+    'A statement at main.tf.json (/moved/2) declared that terraform_data.x moved to terraform_data.z, but this statement instead declares that terraform_data.y moved there.\n\nEach resource can have moved from only one source resource.',
+  );
+  assert.match(diags[2].detail!, /Each module call can move to only one destination call\.$/);
+
+  const cyclic = prepared({
+    moved: [
+      { from: 'terraform_data.p', to: 'terraform_data.q' },
+      { from: 'terraform_data.q', to: 'terraform_data.p' },
+      { from: 'terraform_data.s', to: 'terraform_data.t' },
+    ],
+  });
+  const c = moveStatementDiagnostics(cyclic, moveStatements(cyclic));
+  assert.deepEqual(
+    c.map((d) => d.summary),
+    ['Cyclic dependency in move statements'],
+  );
+  assert.match(
+    c[0].detail!,
+    /^The following chained move statements form a cycle, and so there is no final location to move objects to:\n {2}- main\.tf\.json \(\/moved\/0\): terraform_data\.p\[\*\] → terraform_data\.q\[\*\]\n {2}- main\.tf\.json \(\/moved\/1\): terraform_data\.q\[\*\] → terraform_data\.p\[\*\]\n\n/,
+  );
+});

@@ -6,7 +6,7 @@
 
 import { relative } from 'node:path';
 import { endpointHolds, formatResource, type InstanceAddr, type ObjectEndpoint, parseEndpoint } from '../addrs.ts';
-import { type Diagnostic, error, type SourceRange } from '../diagnostics.ts';
+import { type Diagnostic, error, hasErrors, type SourceRange } from '../diagnostics.ts';
 import type { StackConfig } from '../config/model.ts';
 
 export interface MoveStatement {
@@ -83,7 +83,7 @@ function chainOrder(moves: MoveStatement[]): MoveStatement[] {
   const out: MoveStatement[] = [];
   while (done.size < moves.length) {
     let next = moves.findIndex((_, j) => !done.has(j) && before[j].every((i) => done.has(i)));
-    // a cycle of moves (a -> b, b -> a): the rest in declaration order
+    // a cycle of moves (a -> b, b -> a), reported by moveStatementDiagnostics: the rest in declaration order
     if (next < 0) next = moves.findIndex((_, j) => !done.has(j));
     done.add(next);
     out.push(moves[next]);
@@ -123,7 +123,8 @@ export function declaredAt(range: SourceRange, dir: string): string {
 /**
  * What is wrong with moved blocks before any object moves, as in Terraform: a move to the same
  * address, a module moved to a resource, a managed resource moved to a data source (or back),
- * and a move from a resource or module call that is still declared. A move from an instance
+ * a move from a resource or module call that is still declared, two moves from one source or
+ * to one destination, and chains that form a cycle. A move from an instance
  * that is still declared needs the expansion: the planner checks that one (movedInstanceStillDeclared).
  */
 export function moveStatementDiagnostics(config: StackConfig, moves: readonly MoveStatement[]): Diagnostic[] {
@@ -164,6 +165,92 @@ export function moveStatementDiagnostics(config: StackConfig, moves: readonly Mo
       if (still) diags.push(stillExists(mv, keyed ? 'module instance' : 'module call', keyed ? 'instance' : 'call', declaredAt(still.call.range, config.dir), where));
     }
   }
+  if (!hasErrors(diags)) diags.push(...ambiguities(config, moves), ...cycles(config, moves));
+  return diags;
+}
+
+/** What an endpoint names, as Terraform words it: the noun and its short form. */
+function nouns(e: ObjectEndpoint): [string, string] {
+  if (e.kind === 'module') return e.module.endsWith(']') ? ['module instance', 'instance'] : ['module call', 'call'];
+  return e.kind === 'resource' ? ['resource', 'resource'] : ['resource instance', 'instance'];
+}
+
+/** Two blocks moving one source to two places, or two sources to one place: Terraform's "Ambiguous move statements". */
+function ambiguities(config: StackConfig, moves: readonly MoveStatement[]): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const explicit = moves.filter((m) => !m.implied);
+  const byFrom = new Map<string, MoveStatement>();
+  const byTo = new Map<string, MoveStatement>();
+  for (const mv of [...explicit].sort((a, b) => order(a.range, b.range))) {
+    const where = { stack: config.name, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range };
+    const sameFrom = byFrom.get(mv.fromText);
+    const sameTo = byTo.get(mv.toText);
+    if (sameFrom && sameFrom.toText !== mv.toText) {
+      const [noun, short] = nouns(mv.from);
+      diags.push(
+        error(
+          'Ambiguous move statements',
+          `A statement at ${declaredAt(sameFrom.range, config.dir)} declared that ${mv.fromText} moved to ${sameFrom.toText}, but this statement instead declares that it moved to ${mv.toText}.\n\nEach ${noun} can move to only one destination ${short}.`,
+          where,
+        ),
+      );
+    } else if (sameTo && sameTo.fromText !== mv.fromText) {
+      const [noun, short] = nouns(mv.to);
+      diags.push(
+        error(
+          'Ambiguous move statements',
+          `A statement at ${declaredAt(sameTo.range, config.dir)} declared that ${sameTo.fromText} moved to ${mv.toText}, but this statement instead declares that ${mv.fromText} moved there.\n\nEach ${noun} can have moved from only one source ${short}.`,
+          where,
+        ),
+      );
+    }
+    if (!byFrom.has(mv.fromText)) byFrom.set(mv.fromText, mv);
+    if (!byTo.has(mv.toText)) byTo.set(mv.toText, mv);
+  }
+  return diags;
+}
+
+/** Source order of two blocks: file, then line (a JSON stack: the block's index in its list). */
+function order(a: SourceRange, b: SourceRange): number {
+  const at = (r: SourceRange) => r.line ?? Number(/\/(\d+)$/.exec(r.pointer ?? '')?.[1] ?? 0);
+  const fa = a.file ?? '';
+  const fb = b.file ?? '';
+  return fa < fb ? -1 : fa > fb ? 1 : at(a) - at(b);
+}
+
+/** Chained moves that come back to where they started have no final address: Terraform's "Cyclic dependency in move statements". */
+function cycles(config: StackConfig, moves: readonly MoveStatement[]): Diagnostic[] {
+  const explicit = moves.filter((m) => !m.implied);
+  const next = explicit.map((m) => explicit.map((_, j) => j).filter((j) => endpointsOverlap(m.to, explicit[j].from)));
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>();
+    const todo = [...next[from]];
+    while (todo.length) {
+      const i = todo.pop()!;
+      if (i === to) return true;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      todo.push(...next[i]);
+    }
+    return false;
+  };
+  const diags: Diagnostic[] = [];
+  const reported = new Set<number>();
+  explicit.forEach((_, i) => {
+    if (reported.has(i) || !reaches(i, i)) return;
+    // the strongly connected part holding i: the statements it reaches that reach it back
+    const members = explicit.map((_, j) => j).filter((j) => j === i || (reaches(i, j) && reaches(j, i)));
+    for (const j of members) reported.add(j);
+    const star = (e: ObjectEndpoint, text: string) => (e.kind === 'resource' ? `${text}[*]` : text);
+    const lines = members.map((j) => `  - ${declaredAt(explicit[j].range, config.dir)}: ${star(explicit[j].from, explicit[j].fromText)} → ${star(explicit[j].to, explicit[j].toText)}`);
+    diags.push(
+      error(
+        'Cyclic dependency in move statements',
+        `The following chained move statements form a cycle, and so there is no final location to move objects to:\n${lines.join('\n')}\n\nA chain of move statements must end with an address that doesn't appear in any other statements, and which typically also refers to an object still declared in the configuration.`,
+        { stack: config.name, range: explicit[i].range },
+      ),
+    );
+  });
   return diags;
 }
 
