@@ -195,3 +195,14 @@ test('ambiguous moves (one source to two places, two sources to one place) and c
     /^The following chained move statements form a cycle, and so there is no final location to move objects to:\n {2}- main\.tf\.json \(\/moved\/0\): terraform_data\.p\[\*\] → terraform_data\.q\[\*\]\n {2}- main\.tf\.json \(\/moved\/1\): terraform_data\.q\[\*\] → terraform_data\.p\[\*\]\n\n/,
   );
 });
+
+test('a mistaken moved block in a module called with count is reported once, not once per instance', () => {
+  const config = prepared({
+    module: { m: { source: './m', count: 2, '#module': { dir: '/tmp/m', json: { moved: [{ from: 'terraform_data.c', to: 'terraform_data.c' }] } } } },
+  });
+  const diags = moveStatementDiagnostics(config, moveStatements(config));
+  assert.deepEqual(
+    diags.map((d) => [d.summary, d.where?.address]),
+    [['Redundant move statement', 'moved module.m[0].terraform_data.c -> module.m[0].terraform_data.c']],
+  );
+});

@@ -166,7 +166,19 @@ export function moveStatementDiagnostics(config: StackConfig, moves: readonly Mo
     }
   }
   if (!hasErrors(diags)) diags.push(...ambiguities(config, moves), ...cycles(config, moves));
-  return diags;
+  return onePerBlock(diags);
+}
+
+/** A block of a module called with count or for_each is checked once per instance: report a mistake once, for the first. */
+export function onePerBlock(diags: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const r = d.where?.range;
+    const key = `${d.summary}\0${r?.file ?? ''}\0${r?.pointer ?? ''}\0${r?.line ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** What an endpoint names, as Terraform words it: the noun and its short form. */

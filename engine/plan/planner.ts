@@ -48,7 +48,17 @@ import { checkConditions } from '../eval/conditions.ts';
 import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
 import { checkDataWarnings, evaluateChecks } from '../eval/check-blocks.ts';
-import { declaredAt, impliedMoveStatements, type MoveStatement, moveStatementDiagnostics, moveStatements, type RemoveStatement, removeStatements, stillExists } from './move-statements.ts';
+import {
+  declaredAt,
+  impliedMoveStatements,
+  type MoveStatement,
+  moveStatementDiagnostics,
+  moveStatements,
+  onePerBlock,
+  type RemoveStatement,
+  removeStatements,
+  stillExists,
+} from './move-statements.ts';
 
 export interface PlanOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -258,14 +268,14 @@ class Planner {
 
   /** Moves from an instance that the configuration still declares (the expansion is needed to know). */
   private checkMovedInstances(): void {
+    const found: Diagnostic[] = [];
     for (const mv of this.moves) {
       if (mv.from.kind !== 'instance' || !this.declaredInstances.has(mv.fromText)) continue;
       const rc = this.inp.config.resources.get(formatResource(mv.from.addr));
       if (!rc) continue;
-      this.diags.push(
-        stillExists(mv, 'resource instance', 'instance', declaredAt(rc.range, this.inp.config.dir), { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range }),
-      );
+      found.push(stillExists(mv, 'resource instance', 'instance', declaredAt(rc.range, this.inp.config.dir), { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range }));
     }
+    this.diags.push(...onePerBlock(found));
   }
 
   /** A removed block that names this recorded instance, if any. */
