@@ -144,7 +144,7 @@ const cases: Case[] = [
     expect: [/"terraform_data\[\[a" is not a resource address/],
   },
   { name: '--target naming nothing', config: { resource: { terraform_data: { a: { input: 'x' } } } }, args: ['--target', 'terraform_data.b'], expect: [/Target "terraform_data\.b" matches nothing/] },
-  { name: 'unknown provider', config: { resource: { foo_thing: { a: {} } } }, expect: [/Unknown provider "foo"/] },
+  { name: 'unknown provider', config: { resource: { foo_thing: { a: {} } } }, expect: [/Unknown provider "foo"/, /on main\.tf\.json line \d+, in resource "foo_thing" "a"/, /foo_thing\.a/] },
   { name: 'undeclared variable set with --var', config: { resource: { terraform_data: { a: { input: 'x' } } } }, args: ['--var', 'nope=1'], expect: [/Value for undeclared variable "nope"/] },
   {
     name: 'invalid ignore_changes attribute',

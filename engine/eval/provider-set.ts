@@ -5,7 +5,7 @@
 import { type Diagnostic, error, hasErrors, locatedAt } from '../diagnostics.ts';
 import { evaluate } from '../lang/evaluate.ts';
 import { containsUnknown, isObject, unmark, type ValueObject } from '../lang/value.ts';
-import type { StackConfig } from '../config/model.ts';
+import { formatProviderRef, type StackConfig } from '../config/model.ts';
 import type { Provider, ProviderContext, ProviderSchema, ResourceSchema } from '../../providers/provider.ts';
 import type { ProviderRegistry } from '../../providers/registry.ts';
 import { exprDiagnostic } from './expr-diagnostic.ts';
@@ -77,7 +77,10 @@ export class ProviderSet {
         continue;
       }
       const [name, alias] = ref.split('.');
-      const where = { stack: config.name, address: `provider.${ref}` };
+      // point at the provider block, else at the first resource that needs the provider
+      const block = config.providers.get(ref);
+      const user = block ? undefined : [...config.resources.values()].find((r) => formatProviderRef(r.provider) === ref);
+      const where = { stack: config.name, address: user ? (user.module ? `${user.module}.${user.address}` : user.address) : `provider.${ref}`, range: (block ?? user)?.range };
       const required = config.requiredProviders.get(name);
       const entry = registry.resolve(name, required?.source, required?.version);
       if (!entry) {

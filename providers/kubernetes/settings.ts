@@ -33,6 +33,8 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
   const execUser = exec ? execOf(exec) : undefined;
   const kc = new KubeConfig();
   let origin: string;
+  /** the kubeconfig file being read, for the error message when it cannot be */
+  let reading: string | undefined;
   try {
     const paths = strList(config.config_paths).length
       ? strList(config.config_paths)
@@ -75,6 +77,7 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
         files
           .filter((f) => existsSync(f))
           .forEach((f, i) => {
+            reading = f;
             if (i === 0) kc.loadFromFile(f);
             else {
               const more = new KubeConfig();
@@ -84,6 +87,7 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
           });
         origin = `kubeconfig ${files.join(delimiter)}`;
       } else if (existsSync(home)) {
+        reading = home;
         kc.loadFromFile(home);
         origin = `kubeconfig ${home}`;
       } else if (env.KUBERNETES_SERVICE_HOST) {
@@ -122,7 +126,8 @@ export function resolveSettings(config: ValueObject, env: NodeJS.ProcessEnv): { 
       if (token || execUser) overrideUser(kc, token, execUser);
     }
   } catch (e) {
-    return { diagnostics: [error('Invalid Kubernetes client configuration', e instanceof Error ? e.message : String(e))] };
+    const message = e instanceof Error ? e.message : String(e);
+    return { diagnostics: [error('Invalid Kubernetes client configuration', reading ? `Reading ${reading}: ${message}` : message)] };
   }
   if (!kc.getCurrentCluster()) return { diagnostics: [error(`The kubeconfig (${origin}) has no current cluster`, 'Set current-context, or choose one with --kube-context / config_context.')] };
   const res = (v: Value | undefined) => strList(v).map((p) => new RegExp(`^(?:${p})$`));

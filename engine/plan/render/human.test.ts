@@ -10,6 +10,12 @@ import { change, plan } from './testdata/plan-fixtures.ts';
 const render = (p: Plan, schemaOf?: (a: InstanceAddr) => ResourceSchema | undefined) => renderPlan(p, { color: false, schemaOf });
 
 test('an update renders exactly like Terraform: aligned, unchanged hidden, identifying attributes kept', () => {
+  const instance: ResourceSchema = {
+    version: 0,
+    block: {
+      attributes: { id: { type: 'string', computed: true }, ami: { type: 'string' }, instance_type: { type: 'string' }, monitoring: { type: 'bool' }, tags: { type: { map: 'string' } } },
+    },
+  };
   const out = render(
     plan([
       change(
@@ -19,6 +25,7 @@ test('an update renders exactly like Terraform: aligned, unchanged hidden, ident
         { id: 'i-1', ami: 'ami-1', instance_type: 't2.small', monitoring: false, tags: { Name: 'web', Env: 'prod' } },
       ),
     ]),
+    () => instance,
   );
   assert.equal(
     out,
@@ -33,7 +40,7 @@ test('an update renders exactly like Terraform: aligned, unchanged hidden, ident
       '        id            = "i-1"',
       '      ~ instance_type = "t2.micro" -> "t2.small"',
       '      ~ tags          = {',
-      '          ~ Env = "dev" -> "prod"',
+      '          ~ "Env" = "dev" -> "prod"',
       '            # (1 unchanged element hidden)',
       '        }',
       '        # (2 unchanged attributes hidden)',
@@ -160,8 +167,13 @@ test('lists diff by longest common subsequence; changed objects in lists update 
       ),
     ]),
   );
-  assert.match(out, /^ {6}~ rules = \[\n {10}~ \{\n {14}~ port = 443 -> 8443\n {16}# \(1 unchanged element hidden\)\n {12}\},\n {12}# \(1 unchanged element hidden\)\n {8}\]$/m);
-  assert.match(out, /^ {6}~ sg {4}= \[\n {10}- "b",\n {10}\+ "d",\n {12}# \(2 unchanged elements hidden\)\n {8}\]$/m);
+  // as Terraform (checked with terraform_data): an unchanged element next to a change is shown
+  // whole, for context; scalars of a value without a list type change element by element
+  assert.match(
+    out,
+    /^ {6}~ rules = \[\n {12}\{\n {16}cidr = "0\.0\.0\.0\/0"\n {16}port = 80\n {12}\},\n {10}~ \{\n {14}~ port = 443 -> 8443\n {16}# \(1 unchanged attribute hidden\)\n {12}\},\n {8}\]$/m,
+  );
+  assert.match(out, /^ {6}~ sg {4}= \[\n {12}"a",\n {10}- "b",\n {12}"c",\n {10}\+ "d",\n {8}\]$/m);
 });
 
 test('sets match equal elements regardless of order', () => {
@@ -334,4 +346,39 @@ test('stack label and rollback note', () => {
   const out = renderPlan(plan([], { rollbackOf: 7 }), { color: false, stackLabel: true });
   assert.match(out, /^Stack "app" at main@sha1:abc\n/);
   assert.match(out, /state version 7/);
+});
+
+// Expected text recorded from `terraform plan` 1.11 on the same terraform_data configurations.
+const terraformData: ResourceSchema = {
+  version: 0,
+  block: { attributes: { id: { type: 'string', computed: true }, input: { type: 'dynamic', optional: true }, output: { type: 'dynamic', computed: true } } },
+};
+
+test('a string holding a JSON object or array renders as jsonencode(...) with its structure, as Terraform', () => {
+  const before = JSON.stringify({ a: [true], b: 1, s: 'x' });
+  const after = JSON.stringify({ a: [true, false], b: 2, s: 'x' });
+  const created = render(plan([change('terraform_data.d', 'create', null, { id: UNKNOWN, input: before, output: UNKNOWN })]), () => terraformData);
+  assert.match(created, /^ {6}\+ input {2}= jsonencode\(\n {12}\{\n {14}\+ a = \[\n {18}\+ true,\n {16}\]\n {14}\+ b = 1\n {14}\+ s = "x"\n {12}\}\n {8}\)\n {6}\+ output = \(known after apply\)$/m);
+  const updated = render(plan([change('terraform_data.d', 'update', { id: 'i', input: before, output: before }, { id: 'i', input: after, output: UNKNOWN })]), () => terraformData);
+  assert.match(
+    updated,
+    /^ {6}~ input {2}= jsonencode\(\n {10}~ \{\n {14}~ a = \[\n {20}true,\n {18}\+ false,\n {16}\]\n {14}~ b = 1 -> 2\n {16}# \(1 unchanged attribute hidden\)\n {12}\}\n {8}\)\n {6}~ output = jsonencode\(\n {12}\{\n {14}- a = \[\n {18}- true,\n {16}\]\n {14}- b = 1\n {14}- s = "x"\n {12}\}\n {8}\) -> \(known after apply\)$/m,
+  );
+  const toPlain = render(plan([change('terraform_data.d', 'update', { id: 'i', input: before, output: before }, { id: 'i', input: 'plain', output: 'plain' })]), () => terraformData);
+  assert.match(toPlain, /^ {12}\}\n {8}\) -> "plain"$/m);
+  const outputs: OutputChange[] = [{ name: 'o', action: 'update', before: JSON.stringify([1, { k: 'v' }]), after: JSON.stringify([1, { k: 'w' }]), sensitive: false }];
+  assert.match(render(plan([], { outputs })), /^ {2}~ o = jsonencode\(\n {6}~ \[\n {12}1,\n {10}~ \{\n {14}~ k = "v" -> "w"\n {12}\},\n {8}\]\n {4}\)$/m);
+  // not JSON, or JSON but not an object or array: a plain string
+  const plainOut: OutputChange[] = [
+    { name: 'p', action: 'create', before: undefined, after: '{not json', sensitive: false },
+    { name: 'q', action: 'create', before: undefined, after: '"quoted"', sensitive: false },
+  ];
+  assert.match(render(plan([], { outputs: plainOut })), /^ {2}\+ p = "\{not json"\n {2}\+ q = "\\"quoted\\""$/m);
+});
+
+test('list updates keep the unchanged neighbours of a change in view and count the rest where they are, as Terraform', () => {
+  const out = render(plan([change('terraform_data.d', 'update', { id: 'i', input: ['a', 'b', 'c', 'd', 'e'] }, { id: 'i', input: ['a', 'b', 'y', 'z', 'e'] })]), () => terraformData);
+  assert.match(out, /^ {6}~ input = \[\n {12}# \(1 unchanged element hidden\)\n {12}"b",\n {10}~ "c" -> "y",\n {10}~ "d" -> "z",\n {12}"e",\n {8}\]$/m);
+  const inserted = render(plan([change('terraform_data.d', 'update', { id: 'i', input: ['a', 'b', 'c', 'd', 'e'] }, { id: 'i', input: ['a', 'x', 'b', 'c', 'd', 'e'] })]), () => terraformData);
+  assert.match(inserted, /^ {6}~ input = \[\n {12}"a",\n {10}\+ "x",\n {12}"b",\n {12}# \(3 unchanged elements hidden\)\n {8}\]$/m);
 });

@@ -11,6 +11,8 @@
 import type * as diffModule from 'diff';
 import { lazyRequire } from '../../lazy-require.ts';
 import { isNum } from '../../lang/big-number.ts';
+import { parseJson } from '../../lang/json-numbers.ts';
+import { jsonToValue } from '../../lang/json-value.ts';
 import type { Type } from '../../lang/types.ts';
 import { Sensitive, Unknown, isObject, isSet, valuesEqual, type Value, type ValueObject } from '../../lang/value.ts';
 import type { BlockSchema } from '../../../providers/provider.ts';
@@ -141,7 +143,7 @@ function elementType(t: Type | undefined, key: string | number): Type | undefine
 }
 
 const isMapType = (t: Type | undefined) => !!t && typeof t === 'object' && 'map' in t;
-const isObjectType = (t: Type | undefined) => !!t && typeof t === 'object' && 'object' in t;
+const isListType = (t: Type | undefined) => !!t && typeof t === 'object' && 'list' in t;
 
 /**
  * The value part of one attribute line (what follows `name = `), before and after. The first
@@ -158,6 +160,14 @@ export function renderValueDiff(b: Side, a: Side, level: number, type: Type | un
   if (a.v instanceof Unknown) return withSuffix(renderValue(b, '-', level, type, ctx), ` -> ${KNOWN_AFTER_APPLY}`);
   const bv = b.v as Value,
     av = a.v as Value;
+  const bDoc = jsonDocument(bv),
+    aDoc = jsonDocument(av);
+  if (bDoc !== undefined && aDoc !== undefined) {
+    const inner = renderValueDiff({ v: bDoc }, { v: aDoc }, level + 1, jsonDocType(aDoc), undefined, ctx);
+    return jsonencoded(inner, valuesEqual(bDoc, aDoc) ? ' ' : '~', level, ctx.palette);
+  }
+  // a JSON document on one side only: the old value going, the new one coming
+  if (bDoc !== undefined || aDoc !== undefined) return joined(renderValue(b, '-', level, type, ctx), ' -> ', renderValue(a, '+', level, type, ctx));
   if (typeof bv === 'string' && typeof av === 'string' && (isMultiline(bv) || isMultiline(av))) return heredocDiff(bv, av, level, ctx);
   if (Array.isArray(bv) && Array.isArray(av)) return listDiff(b, a, level, type, replace, ctx);
   if (isObject(bv) && isObject(av)) return objectDiff(b, a, level, type, replace, ctx);
@@ -167,6 +177,34 @@ export function renderValueDiff(b: Side, a: Side, level: number, type: Type | un
   }
   // the type changed (or an unknown prior value): show the old value going and the new one coming
   return joined(renderValue(b, '-', level, type, ctx), ' -> ', renderValue(a, '+', level, type, ctx));
+}
+
+/**
+ * A string holding a JSON object or array, as a value: Terraform shows such a string (an IAM
+ * policy, a container definition) as `jsonencode(...)` around the structure, so a change shows
+ * which part changed.
+ */
+function jsonDocument(v: Value | undefined): Value | undefined {
+  if (typeof v !== 'string') return undefined;
+  const first = v.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  try {
+    return jsonToValue(parseJson(v));
+  } catch {
+    return undefined;
+  }
+}
+
+/** the shape of a JSON document, so its objects print as objects (bare keys, "attribute" in notes) */
+function jsonDocType(v: Value): Type {
+  if (Array.isArray(v)) return { tuple: v.map(jsonDocType) };
+  if (isObject(v)) return { object: Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonDocType(x)])) };
+  return 'dynamic';
+}
+
+/** `jsonencode(`, the document's lines one level in (the first marked `sym`), `)` */
+function jsonencoded(inner: string[], sym: Sym, level: number, p: Palette): string[] {
+  return ['jsonencode(', item(level + 1, sym, inner[0]!, p), ...inner.slice(1), closing(level + 1) + ')'];
 }
 
 function formatScalar(v: Value): string {
@@ -182,6 +220,8 @@ export function renderValue(s: Side, sym: Sym, level: number, type: Type | undef
   if (isSecret(s, ctx)) return [SENSITIVE_VALUE];
   const v = s.v ?? null;
   const p = ctx.palette;
+  const doc = jsonDocument(v);
+  if (doc !== undefined) return jsonencoded(renderValue({ v: doc }, sym, level + 1, jsonDocType(doc), ctx), ' ', level, p);
   if (typeof v === 'string' && isMultiline(v)) {
     return ['<<-EOT', ...splitLines(v).map((l) => item(level + 1, ' ', l, p)), closing(level + 1) + 'EOT'];
   }
@@ -230,7 +270,7 @@ function objectDiff(b: Side, a: Side, level: number, type: Type | undefined, rep
     rows.push({ sym, label: formatKey(k, isMapType(type)), lines, forcesReplacement: rep?.marked === true });
   }
   const out = ['{', ...emitRows(rows, level + 1, ctx.palette)];
-  if (hidden) out.push(hiddenNote(level + 1, hidden, isObjectType(type) ? 'attribute' : 'element', ctx.palette));
+  if (hidden) out.push(hiddenNote(level + 1, hidden, isMapType(type) ? 'element' : 'attribute', ctx.palette));
   out.push(closing(level + 1) + '}');
   return out;
 }
@@ -243,22 +283,34 @@ function listDiff(b: Side, a: Side, level: number, type: Type | undefined, repla
   if (bl.length === 0 && al.length === 0) return ['[]'];
   const bs = bl.map((_, i) => child(b, i)),
     as = al.map((_, j) => child(a, j));
-  const ops = isSet(bl) || isSet(al) ? setOps(bs, as) : sequenceOps(bs, as);
+  const set = isSet(bl) || isSet(al);
+  // a tuple (a dynamic value, a JSON array) changes element by element; a list(...) attribute's
+  // changed scalars show as removed and added, as Terraform shows them
+  const ops = set ? setOps(bs, as) : sequenceOps(bs, as, !isListType(type));
   const p = ctx.palette;
   const out = ['['];
   let hidden = 0;
+  const flushHidden = () => {
+    if (hidden) out.push(hiddenNote(level + 1, hidden, 'element', p));
+    hidden = 0;
+  };
   const push = (sym: Sym, lines: string[], rep: PathTree | undefined) => {
+    if (!set) flushHidden();
     const ls = withSuffix(lines, ',');
     if (rep?.marked) ls[0] += p.red(FORCES_REPLACEMENT);
     out.push(item(level + 1, sym, ls[0], p), ...ls.slice(1));
   };
-  for (const op of ops) {
+  // as Terraform, an unchanged list element next to a change stays in view, for context; the
+  // others are counted where they are (a set's order means nothing: its are counted at the end)
+  const changedAt = (x: number) => x >= 0 && x < ops.length && ops[x]!.k !== 'eq';
+  for (let x = 0; x < ops.length; x++) {
+    const op = ops[x]!;
     if (op.k === 'eq') {
-      if (ctx.hideUnchanged) {
+      if (ctx.hideUnchanged && (set || !(changedAt(x - 1) || changedAt(x + 1)))) {
         hidden++;
         continue;
       }
-      push(' ', renderValueDiff(bs[op.i], as[op.j], level + 1, elementType(type, op.j), undefined, ctx), undefined);
+      push(' ', renderValueDiff(bs[op.i], as[op.j], level + 1, elementType(type, op.j), undefined, { ...ctx, hideUnchanged: false }), undefined);
     } else if (op.k === 'upd') {
       const rep = exact(replace, op.j);
       push('~', renderValueDiff(bs[op.i], as[op.j], level + 1, elementType(type, op.j), rep, ctx), rep);
@@ -268,7 +320,7 @@ function listDiff(b: Side, a: Side, level: number, type: Type | undefined, repla
       push('+', renderValue(as[op.j], '+', level + 1, elementType(type, op.j), ctx), exact(replace, op.j));
     }
   }
-  if (hidden) out.push(hiddenNote(level + 1, hidden, 'element', p));
+  flushHidden();
   out.push(closing(level + 1) + ']');
   return out;
 }
@@ -315,8 +367,8 @@ function elementEquality(bs: Side[], as: Side[]): (i: number, j: number) => bool
 }
 
 /** Longest common subsequence of equal elements; a removed and an added run of the same length of
- * objects become in-place updates, as Terraform shows changed list elements. */
-function sequenceOps(bs: Side[], as: Side[]): ListOp[] {
+ * objects (of any elements, `pairScalars`) become in-place updates, as Terraform shows changed elements. */
+function sequenceOps(bs: Side[], as: Side[], pairScalars: boolean): ListOp[] {
   const same = elementEquality(bs, as);
   const n = bs.length,
     m = as.length;
@@ -356,11 +408,11 @@ function sequenceOps(bs: Side[], as: Side[]): ListOp[] {
     }
   }
   for (let x = 0; x < n - hiB; x++) basic.push({ k: 'eq', i: hiB + x, j: hiA + x });
-  // pair equal-length del/ins runs of structured elements into updates
+  // pair equal-length del/ins runs of structured elements (any elements, with pairScalars) into updates
   const ops: ListOp[] = [];
   const structured = (s: Side) => {
     const v = raw(s.v);
-    return (isObject(v) || Array.isArray(v)) && !isSensitiveSide(s);
+    return (pairScalars || isObject(v) || Array.isArray(v)) && !isSensitiveSide(s);
   };
   for (let x = 0; x < basic.length; ) {
     if (basic[x].k !== 'del') {

@@ -27,7 +27,7 @@ test('multi-document YAML and List objects become one object each, with their so
 test('invalid YAML and incomplete objects name the file, line and object', () => {
   assert.throws(
     () => readObjects('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n', 'bad.yaml'),
-    (e: unknown) => e instanceof SynthError && /^bad\.yaml:\d+: invalid YAML/.test(e.message),
+    (e: unknown) => e instanceof SynthError && /^bad\.yaml:\d+: invalid YAML: [^\n]*[^:\n]$/m.test(e.message),
   );
   assert.throws(
     () => readObjects('apiVersion: v1\nkind: ConfigMap\nmetadata: {generateName: x-}\n', 'gen.yaml'),

@@ -29,7 +29,8 @@ export function readObjects(text: string, file: string, path?: string): SourcedO
     const start = lineOf(doc.contents?.range?.[0] ?? doc.range?.[0]);
     const at = `${file}:${start} (document ${i + 1})`;
     if (doc.errors.length) {
-      for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? lineOf(doc.range?.[0])}: invalid YAML: ${e.message.split('\n')[0]}`);
+      // the parser's first line, without the colon that introduces its source excerpt
+      for (const e of doc.errors) problems.push(`${file}:${e.linePos?.[0]?.line ?? lineOf(doc.range?.[0])}: invalid YAML: ${e.message.split('\n')[0]!.replace(/:$/, '')}`);
       return;
     }
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
