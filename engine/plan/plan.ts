@@ -16,6 +16,8 @@ export type ActionReason =
   | 'delete-because-no-resource-config'
   | 'delete-because-count-index'
   | 'delete-because-each-key'
+  /** a no-key object of a resource that now uses count or for_each, or a keyed one of a resource that no longer does */
+  | 'delete-because-wrong-repetition'
   | 'read-because-config-unknown'
   | 'read-because-dependency-pending'
   | 'read-because-check-nested';

@@ -48,7 +48,17 @@ import { checkConditions } from '../eval/conditions.ts';
 import { followSensitive, sensitiveState } from '../eval/follow-sensitive.ts';
 import { importBlocksByAddress, importObject } from './import-object.ts';
 import { checkDataWarnings, evaluateChecks } from '../eval/check-blocks.ts';
-import { moveStatements, type RemoveStatement, removeStatements } from './move-statements.ts';
+import {
+  declaredAt,
+  impliedMoveStatements,
+  type MoveStatement,
+  moveStatementDiagnostics,
+  moveStatements,
+  onePerBlock,
+  type RemoveStatement,
+  removeStatements,
+  stillExists,
+} from './move-statements.ts';
 
 export interface PlanOptions {
   readonly mode: 'normal' | 'destroy' | 'refresh-only';
@@ -100,6 +110,10 @@ class Planner {
   private imports = new Map<string, ImportConfig>();
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
+  /** the stack's moved blocks (absolute addresses), once valid */
+  private moves: MoveStatement[] = [];
+  /** every instance address the configuration's expansion declares (normal mode) */
+  private readonly declaredInstances = new Set<string>();
   /** data sources scoped to check blocks that could not be read */
   private readonly failedCheckData = new Set<string>();
   /** removed blocks with absolute addresses (lazy) */
@@ -199,32 +213,38 @@ class Planner {
     this.checkResults.push(...r.results);
   }
 
-  /** moved blocks: recorded objects take their new addresses before anything is planned, as in Terraform. */
+  /**
+   * moved blocks, then Terraform's implied moves (count added or removed): recorded objects take
+   * their new addresses before anything is planned, as in Terraform.
+   */
   private applyMoves(): void {
     // blocks of called modules too, per module instance, chains in order
-    for (const mv of moveStatements(this.inp.config)) {
+    const explicit = moveStatements(this.inp.config);
+    const invalid = moveStatementDiagnostics(this.inp.config, explicit);
+    this.diags.push(...invalid);
+    if (hasErrors(invalid)) return;
+    this.moves = explicit;
+    const blocked: string[] = [];
+    for (const mv of [...explicit, ...impliedMoveStatements(this.inp.config, explicit)]) {
       const where = { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range };
       const { from, to } = mv;
-      if ((from.kind === 'module') !== (to.kind === 'module') || ((from.kind === 'instance') !== (to.kind === 'instance') && from.kind !== 'module')) {
-        this.diags.push(
-          error(
-            'Invalid "moved" block',
-            `A move must go from a module to a module, a resource to a resource, or an instance to an instance; "${mv.fromText}" and "${mv.toText}" are different kinds.`,
-            where,
-          ),
-        );
-        continue;
-      }
       for (const [key, inst] of [...this.refreshed]) {
         if (inst.deposed) continue;
         const n = moveInstance(parseInstance(inst.address), from, to);
         if (!n) continue;
         const address = formatInstance(n);
         if (this.refreshed.has(address)) {
+          blocked.push(`  - ${inst.address} could not move to ${address}`);
+          continue;
+        }
+        if (n.mode === 'managed' && n.type !== inst.type) {
+          // another type's object: Ballast's providers cannot convert it (Terraform asks the provider's MoveResourceState); moving it as is would leave the real object unmanaged
+          const rc = this.inp.config.resources.get(formatResource(n));
+          const source = (rc && this.inp.providers.get(formatProviderRef(rc.provider))?.source) ?? n.type.split('_')[0];
           this.diags.push(
-            warning(
-              'Moved object still exists',
-              `This statement declares a move from ${inst.address} to ${address}, but both are recorded in the state; the object at ${inst.address} is planned on its own.`,
+            error(
+              'Unsupported `moved` across resource types',
+              `The provider "${source}" does not support moved operations across resource types and providers: ${inst.address} (a ${inst.type}) cannot become ${address} (a ${n.type}). Move it to a resource of type ${inst.type}, or remove this moved block.`,
               where,
             ),
           );
@@ -236,6 +256,26 @@ class Planner {
         this.movedFrom.delete(inst.address);
       }
     }
+    if (blocked.length)
+      this.diags.push(
+        warning(
+          'Unresolved resource instance address changes',
+          `Ballast tried to adjust resource instance addresses in the prior state based on moved blocks and count changes in the configuration, but some adjustments did not succeed due to existing objects already at the intended addresses:\n${blocked.join('\n')}\n\nBallast has planned to destroy these objects. If these changes aren't appropriate, first resolve the conflicts with the "ballast state mv" or "ballast state rm" commands and then plan again.`,
+          { stack: this.stack },
+        ),
+      );
+  }
+
+  /** Moves from an instance that the configuration still declares (the expansion is needed to know). */
+  private checkMovedInstances(): void {
+    const found: Diagnostic[] = [];
+    for (const mv of this.moves) {
+      if (mv.from.kind !== 'instance' || !this.declaredInstances.has(mv.fromText)) continue;
+      const rc = this.inp.config.resources.get(formatResource(mv.from.addr));
+      if (!rc) continue;
+      found.push(stillExists(mv, 'resource instance', 'instance', declaredAt(rc.range, this.inp.config.dir), { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range }));
+    }
+    this.diags.push(...onePerBlock(found));
   }
 
   /** A removed block that names this recorded instance, if any. */
@@ -378,6 +418,7 @@ class Planner {
     const thrown = walked.failed.values().next();
     if (!thrown.done) throw thrown.value;
     this.orderByNode(firstDiag, graph.dag.topologicalOrder());
+    this.checkMovedInstances();
     // instances whose resource left the configuration
     for (const [resourceAddress, insts] of this.priorByResource) {
       if (config.resources.has(resourceAddress)) continue;
@@ -474,6 +515,7 @@ class Planner {
     for (const inst of expansion.instances) {
       keys.add(inst.key);
       const addr: InstanceAddr = rc.module ? { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key, module: rc.module } : { mode: rc.mode, type: rc.type, name: rc.name, key: inst.key };
+      this.declaredInstances.add(formatInstance(addr));
       if (!this.instanceTargeted(addr)) {
         // an instance another target left out keeps its recorded object; one not yet created is unknown, as in Terraform
         const prior = this.refreshed.get(formatInstance(addr));
@@ -504,7 +546,7 @@ class Planner {
       this.nodeOf.set(prior.address, rc.address);
       if (!this.instanceTargeted(parseInstance(prior.address))) continue;
       if (rc.lifecycle.preventDestroy) this.preventDestroyError(prior.address, rc);
-      this.changes.set(prior.address, { ...deleteChange(prior), reason: typeof prior.key === 'string' ? 'delete-because-each-key' : 'delete-because-count-index' });
+      this.changes.set(prior.address, { ...deleteChange(prior), reason: orphanReason(rc, prior.key) });
     }
     return ok;
   }
@@ -897,6 +939,13 @@ function deleteChange(inst: InstanceState): ResourceChange {
     dependencies: inst.dependencies,
     schemaVersion: inst.schemaVersion,
   };
+}
+
+/** Why a recorded instance the expansion no longer has is destroyed, as Terraform words it. */
+function orphanReason(rc: ResourceConfig, key: InstanceKey): ActionReason {
+  if (key === undefined) return 'delete-because-wrong-repetition'; // the resource now uses count or for_each
+  if (typeof key === 'number') return rc.count ? 'delete-because-count-index' : 'delete-because-wrong-repetition';
+  return rc.forEach ? 'delete-because-each-key' : 'delete-because-wrong-repetition';
 }
 
 function attributeOf(e: Expr): string | undefined {

@@ -17,10 +17,15 @@ interface Block {
   readonly column: number;
 }
 
+/** Unlabeled blocks that may repeat and are merged into one list (pointer `/moved/INDEX`). */
+const LISTED = new Set(['moved', 'removed', 'import']);
+
 /** Top-level blocks: labels as they appear in a pointer (`resource/TYPE/NAME`, `variable/NAME`, `locals`). */
 export class HclLocator {
   private readonly blocks = new Map<string, Block>();
   private readonly byFile = new Map<string, Map<string, Block>>();
+  /** how many blocks of each LISTED kind the files added so far hold */
+  private readonly listed = new Map<string, number>();
 
   addFile(file: string, text: string): void {
     const lines = text.split('\n');
@@ -44,6 +49,7 @@ export class HclLocator {
       depth += braceDelta(line);
       if (h) inHeredoc = h[1];
     }
+    const inFile = new Map<string, number>();
     headers.forEach((h, n) => {
       const end = n + 1 < headers.length ? headers[n + 1].line : lines.length;
       // repeated unlabeled blocks (locals, moved, terraform) keep their first position per file
@@ -53,6 +59,15 @@ export class HclLocator {
       let mine = this.byFile.get(file);
       if (!mine) this.byFile.set(file, (mine = new Map()));
       if (!mine.has(key)) mine.set(key, b);
+      if (LISTED.has(h.key)) {
+        // merged into one list in file order: `/moved/3` is the stack's fourth moved block
+        const i = this.listed.get(h.key) ?? 0;
+        this.listed.set(h.key, i + 1);
+        this.blocks.set(`${h.key}/${i}`, b);
+        const j = inFile.get(h.key) ?? 0;
+        inFile.set(h.key, j + 1);
+        mine.set(`${h.key}/${j}`, b);
+      }
     });
   }
 

@@ -69,6 +69,10 @@ test('delete shows every attribute going to null, with the reason', () => {
     ['aws_sqs_queue.q[1]', 'delete-because-count-index', /# \(because index \[1\] is out of range for count\)/],
     ['aws_sqs_queue.q["old"]', 'delete-because-each-key', /# \(because key \["old"\] is not in for_each map\)/],
     ['aws_sqs_queue.gone', 'delete-because-no-resource-config', /# \(because aws_sqs_queue\.gone is not in configuration\)/],
+    // Terraform's delete_because_wrong_repetition, worded by the kind of key the object has
+    ['aws_sqs_queue.q', 'delete-because-wrong-repetition', /# \(because resource uses count or for_each\)/],
+    ['aws_sqs_queue.q[0]', 'delete-because-wrong-repetition', /# \(because resource does not use count\)/],
+    ['aws_sqs_queue.q["a"]', 'delete-because-wrong-repetition', /# \(because resource does not use for_each\)/],
   ];
   for (const [address, reason, why] of cases) {
     const out = render(plan([change(address, 'delete', { id: 'q', name: 'jobs', attrs: { a: 'b' } }, null, { reason })]));

@@ -167,6 +167,12 @@ function reasonLine(c: ResourceChange): string | undefined {
       return `# (because index ${formatKey(c.addr.key)} is out of range for count)`;
     case 'delete-because-each-key':
       return `# (because key ${formatKey(c.addr.key)} is not in for_each map)`;
+    case 'delete-because-wrong-repetition':
+      return c.addr.key === undefined
+        ? '# (because resource uses count or for_each)'
+        : typeof c.addr.key === 'number'
+          ? '# (because resource does not use count)'
+          : '# (because resource does not use for_each)';
     case 'read-because-config-unknown':
       return '# (config refers to values not yet known)';
     case 'read-because-dependency-pending':
