@@ -3,6 +3,7 @@
 // summary `Apply complete! Resources: N imported, ...`; the --json stream counts them too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runBallast } from './helpers/run-ballast.ts';
@@ -65,4 +66,27 @@ test('terraform ends the same apply with the same summary', { skip: terraformAva
   const { stdout } = await terraform(dir, ['apply', '-auto-approve', '-input=false', '-no-color']);
   assert.ok(stdout.includes(`\n${SUMMARY}\n`), stdout);
   assert.match(stdout, /^terraform_data\.t: Importing\.\.\. \[id=abc-123\]\nterraform_data\.t: Import complete \[id=abc-123\]$/m);
+});
+
+test('an import block naming an instance the configuration does not give (a key for_each lacks, an index past count) fails the plan, as Terraform', async () => {
+  const dir = await makeTempDir('ballast-import-target-');
+  for (const [resource, to] of [
+    ['resource "terraform_data" "e" {\n  for_each = toset(["a", "b"])\n}', 'terraform_data.e["q"]'],
+    ['resource "terraform_data" "c" {\n  count = 2\n}', 'terraform_data.c[2]'],
+  ]) {
+    await writeFile(join(dir, 'main.tf'), `${resource}\n\nimport {\n  to = ${to}\n  id = "x"\n}\n`);
+    for (const cmd of [['plan'], ['apply', '--auto-approve']]) {
+      const r = await runBallast(cmd, { cwd: dir });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.ok(r.stderr.includes('Error: Configuration for import target does not exist'), r.stderr);
+      assert.ok(r.stderr.includes(`The configuration for the given import ${to} does not exist. All target instances must have an associated configuration to be imported.`), r.stderr);
+      assert.match(r.stderr, /on main\.tf line 5:\n {2}5: import \{/);
+    }
+  }
+  const recorded = existsSync(join(dir, '.ballast')) ? readdirSync(join(dir, '.ballast'), { recursive: true }).map(String) : [];
+  assert.deepEqual(
+    recorded.filter((f) => /versions[/\\].+\.json$/.test(f)),
+    [],
+    'no state version was recorded',
+  );
 });

@@ -108,6 +108,8 @@ class Planner {
   private forcedCbd: Set<string> | null = null;
   /** import blocks by target instance address (normal mode only) */
   private imports = new Map<string, ImportConfig>();
+  /** instances the configuration gave (count/for_each expanded): an import block must name one of them */
+  private readonly configuredInstances = new Set<string>();
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
   /** the stack's moved blocks (absolute addresses), once valid */
@@ -228,7 +230,7 @@ class Planner {
     for (const mv of [...explicit, ...impliedMoveStatements(this.inp.config, explicit)]) {
       const where = { stack: this.stack, address: `moved ${mv.fromText} -> ${mv.toText}`, range: mv.range };
       const { from, to } = mv;
-      for (const [key, inst] of [...this.refreshed]) {
+      for (const [key, inst] of this.movable(mv)) {
         if (inst.deposed) continue;
         const n = moveInstance(parseInstance(inst.address), from, to);
         if (!n) continue;
@@ -264,6 +266,18 @@ class Planner {
           { stack: this.stack },
         ),
       );
+  }
+
+  /**
+   * The recorded objects a move may concern: an implied move names one instance, found by its
+   * address (there is one per resource: scanning every object for each would be quadratic); a
+   * moved block may name a whole resource or module, so every object is looked at.
+   */
+  private movable(mv: MoveStatement): [string, InstanceState][] {
+    if (!mv.implied || mv.from.kind !== 'instance') return [...this.refreshed];
+    const address = formatInstance(mv.from.addr);
+    const inst = this.refreshed.get(address);
+    return inst ? [[address, inst]] : [];
   }
 
   /** Moves from an instance that the configuration still declares (the expansion is needed to know). */
@@ -354,6 +368,22 @@ class Planner {
     }
   }
 
+  /** An import block whose instance the configuration does not give (a key for_each lacks, an index past count) is an error, as in Terraform. */
+  private checkImportTargets(): void {
+    // with --target, instances outside it were not planned; with errors, some were not reached
+    if (this.opts.targets.length || hasErrors(this.diags)) return;
+    for (const [address, imp] of this.imports) {
+      if (this.configuredInstances.has(address)) continue;
+      this.diags.push(
+        error(
+          'Configuration for import target does not exist',
+          `The configuration for the given import ${address} does not exist. All target instances must have an associated configuration to be imported.`,
+          { stack: this.stack, address, range: imp.range },
+        ),
+      );
+    }
+  }
+
   private async planNormal(): Promise<void> {
     const { graph, config } = this.inp;
     // Independent resources plan concurrently: a kubernetes_manifest plan is an API round trip
@@ -418,6 +448,7 @@ class Planner {
     const thrown = walked.failed.values().next();
     if (!thrown.done) throw thrown.value;
     this.orderByNode(firstDiag, graph.dag.topologicalOrder());
+    this.checkImportTargets();
     this.checkMovedInstances();
     // instances whose resource left the configuration
     for (const [resourceAddress, insts] of this.priorByResource) {
@@ -634,6 +665,7 @@ class Planner {
 
     let prior = this.refreshed.get(address) ?? null;
     let importing: { id: string } | undefined;
+    this.configuredInstances.add(address);
     if (!prior && this.imports.has(address)) {
       // an import block adopts the existing object: it becomes the prior state of this plan
       const adopted = await this.importTarget(rc, addr, this.imports.get(address)!, schema, providerRef);
