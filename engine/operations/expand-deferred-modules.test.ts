@@ -87,14 +87,19 @@ async function stackIn(dir: string) {
   return prepared.stack;
 }
 
+/** the stack, an empty state, a home of its own for the provider cache, and a registry that counts provider starts */
+async function setUp(dir: string) {
+  const stack = await stackIn(dir);
+  const store = new LocalDirStore(join(dir, 'state'), { stack: 'deferred' });
+  const env = isolatedHomeEnv(join(dir, 'home'));
+  mkdirSync(env.HOME);
+  return { stack, store, env, counted: countingRegistry(env.HOME) };
+}
+
 test('plan, apply and the apply of a saved plan start the provider a module count/for_each calls once, and close it', { skip, timeout: 300_000 }, () =>
   withTempDir(async (dir) => {
-    const stack = await stackIn(dir);
-    const store = new LocalDirStore(join(dir, 'state'), { stack: 'deferred' });
-    const env = isolatedHomeEnv(join(dir, 'home'));
-    mkdirSync(env.HOME);
+    const { stack, store, env, counted } = await setUp(dir);
 
-    const counted = countingRegistry(env.HOME);
     const planned = await planPreparedStack(stack, await readPrior(store), counted.registry, { mode: 'normal' }, env);
     const session = planned.session;
     assert.ok(session, JSON.stringify(planned.diagnostics));
@@ -143,11 +148,7 @@ test('plan, apply and the apply of a saved plan start the provider a module coun
 
 test('an import into a module instance closes the provider the expansion started', { skip, timeout: 300_000 }, () =>
   withTempDir(async (dir) => {
-    const stack = await stackIn(dir);
-    const store = new LocalDirStore(join(dir, 'state'), { stack: 'deferred' });
-    const env = isolatedHomeEnv(join(dir, 'home'));
-    mkdirSync(env.HOME);
-    const counted = countingRegistry(env.HOME);
+    const { stack, store, env, counted } = await setUp(dir);
     const out = await importResource(stack, store, counted.registry, { addr: parseInstance('module.mc[1].terraform_data.kept'), id: 'some-id', env });
     assert.deepEqual(
       out.diagnostics.filter((d) => d.severity === 'error'),
