@@ -191,3 +191,16 @@ test('a stack whose state is in a backend Ballast cannot use (gcs, cloud) is ref
   assert.match(r.stderr, /Invalid required_version\n\n {2}on main\.tf line 2/);
   assert.match(r.stderr, /Unsupported argument or block "requried_providers" in the terraform block\n\n {2}on main\.tf line 3/);
 });
+
+test('a bad count or for_each value points at its own argument line, not at the block', async () => {
+  const dir = await makeTempDir('ballast-cli-count-line-');
+  for (const [body, line, text] of [
+    ['  input = "x"\n\n  count = -1', 4, 'count = -1'],
+    ['  input    = "x"\n  for_each = ["a", "b"]', 3, 'for_each = ["a", "b"]'],
+  ] as const) {
+    await writeFile(join(dir, 'main.tf'), `resource "terraform_data" "a" {\n${body}\n}\n`);
+    const r = await runBallast(['plan'], { cwd: dir });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.ok(r.stderr.includes(`on main.tf line ${line}, in resource "terraform_data" "a":\n  ${line}:   ${text}\n`), r.stderr);
+  }
+});

@@ -425,6 +425,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
     const bodyExpr = staticExpr && staticExpr.kind === 'object' && dyn.items.length ? { ...staticExpr, items: [...staticExpr.items, ...dyn.items] } : staticExpr;
     const count = body.count !== undefined ? expr(body.count, p + '/count', address) : undefined;
     const forEach = body.for_each !== undefined ? expr(body.for_each, p + '/for_each', address) : undefined;
+    const argumentRanges = { ...(count ? { count: range(p + '/count') } : {}), ...(forEach ? { for_each: range(p + '/for_each') } : {}) };
     if (count && forEach) fail('"count" and "for_each" cannot both be set', p, address);
     const provider =
       body.provider !== undefined
@@ -442,6 +443,7 @@ export function loadStackConfig(src: StackSource): { config: StackConfig; diagno
       body: bodyExpr,
       count,
       forEach,
+      argumentRanges,
       dependsOn: dependsOn(body.depends_on, p + '/depends_on', address),
       lifecycle: lifecycle(body.lifecycle, p + '/lifecycle', address),
       range: range(p),

@@ -40,6 +40,8 @@ export interface ResourceConfig extends ResourceAddr {
   readonly body: Expr;
   readonly count?: Expr;
   readonly forEach?: Expr;
+  /** where the count and for_each arguments are written, for problems with their values */
+  readonly argumentRanges?: { readonly count?: SourceRange; readonly for_each?: SourceRange };
   /** formatted resource addresses from depends_on */
   readonly dependsOn: readonly string[];
   readonly lifecycle: Lifecycle;

@@ -31,49 +31,51 @@ function tooMany(arg: 'count' | 'for_each', n: number, range: ResourceConfig['ra
   });
 }
 
-export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'range'>, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
+export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'range' | 'argumentRanges'>, scope: Scope): { expansion: Expansion; instances: ExpandedInstance[] } {
   if (rc.count) {
+    // the argument's own line, with the expression's columns
+    const at = { ...rc.argumentRanges?.count, ...rc.count.range };
     const v = evaluate(rc.count, scope);
     if (isUnknown(v) || containsUnknown(v)) {
       throw new ExpressionError('Invalid count argument', {
         detail:
           'The "count" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created. Use --target to first apply only the resources that count depends on.',
-        range: rc.count.range,
+        range: at,
       });
     }
-    if (isSensitive(v)) throw new ExpressionError('Invalid count argument', { detail: 'Sensitive values cannot be used as count.', range: rc.count.range });
+    if (isSensitive(v)) throw new ExpressionError('Invalid count argument', { detail: 'Sensitive values cannot be used as count.', range: at });
     // a BigNum count is past any limit (or not whole): as a double it fails the checks below
     const n = typeof v === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : isBigNum(v) ? toDouble(v) : v;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      throw new ExpressionError('Invalid count argument', { detail: `The "count" value must be a whole non-negative number, got ${JSON.stringify(v)}.`, range: rc.count.range });
+      throw new ExpressionError('Invalid count argument', { detail: `The "count" value must be a whole non-negative number, got ${JSON.stringify(v)}.`, range: at });
     }
-    if (n > MAX_INSTANCES) throw tooMany('count', n, rc.count.range);
+    if (n > MAX_INSTANCES) throw tooMany('count', n, at);
     return { expansion: { kind: 'count', count: n }, instances: Array.from({ length: n }, (_, i) => ({ key: i, countIndex: i })) };
   }
   if (rc.forEach) {
+    const at = { ...rc.argumentRanges?.for_each, ...rc.forEach.range };
     const v = evaluate(rc.forEach, scope);
-    if (isSensitive(v))
-      throw new ExpressionError('Invalid for_each argument', { detail: 'Sensitive values cannot be used as for_each arguments: the keys would appear in the plan.', range: rc.forEach.range });
+    if (isSensitive(v)) throw new ExpressionError('Invalid for_each argument', { detail: 'Sensitive values cannot be used as for_each arguments: the keys would appear in the plan.', range: at });
     if (isUnknown(v)) {
       throw new ExpressionError('Invalid for_each argument', {
         detail: 'The "for_each" value depends on resource attributes that cannot be determined until apply, so Ballast cannot predict how many instances will be created.',
-        range: rc.forEach.range,
+        range: at,
       });
     }
-    if (v === null) throw new ExpressionError('Invalid for_each argument', { detail: 'The given "for_each" argument value is null. A map, or set of strings, is allowed.', range: rc.forEach.range });
-    if (isSet(v) && v.length > MAX_INSTANCES) throw tooMany('for_each', v.length, rc.forEach.range);
+    if (v === null) throw new ExpressionError('Invalid for_each argument', { detail: 'The given "for_each" argument value is null. A map, or set of strings, is allowed.', range: at });
+    if (isSet(v) && v.length > MAX_INSTANCES) throw tooMany('for_each', v.length, at);
     if (isSet(v)) {
       const keys: string[] = [];
       for (const x of v) {
         if (isUnknown(x))
           throw new ExpressionError('Invalid for_each argument', {
             detail: 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply.',
-            range: rc.forEach.range,
+            range: at,
           });
         if (typeof x !== 'string')
           throw new ExpressionError('Invalid for_each set argument', {
             detail: `The given "for_each" argument value is unsuitable: "for_each" supports sets of strings, but the set contains ${x === null ? 'null' : typeof x}.`,
-            range: rc.forEach.range,
+            range: at,
           });
         keys.push(x);
       }
@@ -81,14 +83,14 @@ export function expandResource(rc: Pick<ResourceConfig, 'count' | 'forEach' | 'r
     }
     if (isObject(v)) {
       const keys = Object.keys(v);
-      if (keys.length > MAX_INSTANCES) throw tooMany('for_each', keys.length, rc.forEach.range);
+      if (keys.length > MAX_INSTANCES) throw tooMany('for_each', keys.length, at);
       keys.sort();
       return { expansion: { kind: 'for_each', keys }, instances: keys.map((k) => ({ key: k, eachKey: k, eachValue: v[k] })) };
     }
     const kind = Array.isArray(v) ? 'tuple (a list)' : typeof v;
     throw new ExpressionError('Invalid for_each argument', {
       detail: `The given "for_each" argument value is unsuitable: "for_each" supports maps and sets of strings, but you have provided a ${kind}. Convert a list with toset().`,
-      range: rc.forEach.range,
+      range: at,
     });
   }
   return { expansion: { kind: 'single' }, instances: [{ key: undefined }] };
