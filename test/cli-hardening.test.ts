@@ -133,17 +133,24 @@ test('guard: every numeric flag of the CLI is read through a checked coerce, nev
   }
 });
 
+/** The CLI with its stdout on a pipe this test reads (or not) as it likes; stderr is collected. */
+function piped(args: string[], cwd: string) {
+  const child = spawn(ballastBin, args, { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const closed = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  return { child, closed, stderr: () => stderr };
+}
+
 test('output into a pipe whose reader went away (`ballast apply | head -1`): the apply still finishes and records, no stack trace', async () => {
   const dir = await makeTempDir('ballast-cli-epipe-');
   await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: { d: { count: 200, input: '${count.index}' } } } }));
-  const child = spawn(ballastBin, ['apply', '--auto-approve'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const run = piped(['apply', '--auto-approve'], dir);
   // the first bytes arrive, then the reader closes its end, as `head -1` does
-  child.stdout.once('data', () => child.stdout.destroy());
-  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
-  assert.equal(code, 0, stderr);
-  assert.doesNotMatch(stderr, /EPIPE| {4}at /);
+  run.child.stdout.once('data', () => run.child.stdout.destroy());
+  const code = await run.closed;
+  assert.equal(code, 0, run.stderr());
+  assert.doesNotMatch(run.stderr(), /EPIPE| {4}at /);
   const v = await new LocalDirStore(join(dir, '.ballast', 'main'), { stack: 'main' }).current();
   assert.equal(Object.keys(v?.resources ?? {}).length, 200, 'the apply went on to the end and recorded every object');
 });
@@ -151,19 +158,16 @@ test('output into a pipe whose reader went away (`ballast apply | head -1`): the
 test('the CLI exits as soon as a command has finished, yet a large output read slowly through a pipe arrives whole, with the exit code', async () => {
   const dir = await makeTempDir('ballast-cli-slow-reader-');
   await writeFile(join(dir, 'main.tf.json'), JSON.stringify({ resource: { terraform_data: { d: { count: 3000, input: '${count.index}' } } } }));
-  const child = spawn(ballastBin, ['plan', '--detailed-exitcode'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const { child, closed, stderr } = piped(['plan', '--detailed-exitcode'], dir);
   // the reader takes its time: far more than a pipe's buffer waits on the writer's side
   const chunks: Buffer[] = [];
   child.stdout.pause();
-  const closed = new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   await new Promise((r) => setTimeout(r, 1500));
   child.stdout.on('data', (d: Buffer) => chunks.push(d));
   child.stdout.resume();
   const code = await closed;
   const out = Buffer.concat(chunks).toString('utf8');
-  assert.equal(code, 2, stderr);
+  assert.equal(code, 2, stderr());
   assert.ok(out.length > 500_000, `${out.length} bytes`);
   assert.equal((out.match(/ will be created$/gm) ?? []).length, 3000);
   assert.match(out, /\nPlan: 3000 to add, 0 to change, 0 to destroy\.\n+$/);

@@ -1,5 +1,5 @@
-// The line an apply ends with, in Terraform's words: `Apply complete! Resources: 1 imported,
-// 0 added, 1 changed, 0 destroyed.`; "N imported" only when import blocks adopted objects.
+// The line an apply (or destroy) ends with, in Terraform's words: `Apply complete! Resources: 1
+// imported, 0 added, 1 changed, 0 destroyed.`; "N imported" only when import blocks adopted objects.
 
 import type { Plan } from '../plan/plan.ts';
 
@@ -15,7 +15,9 @@ export function importCount(plan: Plan): number {
   return plan.changes.filter((c) => c.importing !== undefined).length;
 }
 
-export function applySummary(s: ApplyCounts): string {
+/** The end line of an apply, or of a destroy (`Destroy complete! Resources: N destroyed.`). */
+export function applySummary(s: ApplyCounts, mode: 'apply' | 'destroy' = 'apply'): string {
+  if (mode === 'destroy') return `Destroy complete! Resources: ${s.destroy} destroyed.`;
   const imported = s.import ? `${s.import} imported, ` : '';
   return `Apply complete! Resources: ${imported}${s.add} added, ${s.change} changed, ${s.destroy} destroyed.`;
 }

@@ -132,7 +132,7 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   if (!needed && plan.mode !== 'refresh-only') {
     // nothing to do: Terraform still ends an apply with its summary and the outputs, a destroy with its summary
     if (!o.quiet && !ctx.args.json) {
-      process.stdout.write(plan.mode === 'destroy' ? 'Destroy complete! Resources: 0 destroyed.\n' : 'Apply complete! Resources: 0 added, 0 changed, 0 destroyed.\n');
+      process.stdout.write(`${applySummary({ add: 0, change: 0, destroy: 0 }, plan.mode === 'destroy' ? 'destroy' : 'apply')}\n`);
       if (plan.mode !== 'destroy') process.stdout.write(outputsSection(session.prior.version?.outputs ?? {}, many ? plan.stack : undefined));
     }
     return { stack: plan.stack, plan, version: null, diagnostics: [] };
@@ -173,7 +173,7 @@ export async function applyOne(ctx: CliContext, session: PlanSession, o: FlowOpt
   }
   if (!o.quiet && !ctx.args.json) {
     const s = outcome.result?.summary ?? { add: 0, change: 0, destroy: 0 };
-    const what = plan.mode === 'destroy' ? `Destroy complete! Resources: ${s.destroy} destroyed.` : applySummary({ ...s, import: importCount(plan) });
+    const what = applySummary({ ...s, import: importCount(plan) }, plan.mode === 'destroy' ? 'destroy' : 'apply');
     if (!hasErrors(outcome.diagnostics)) process.stdout.write(`\n${what}\n`);
     if (outcome.version) process.stdout.write(`Recorded state version ${outcome.version.serial} of stack "${plan.stack}" (${((Date.now() - started) / 1000).toFixed(1)}s).\n`);
     // as Terraform: the outputs after a successful apply (--json streams them instead), none after a destroy

@@ -119,12 +119,7 @@ export function uiJsonWriter(write: (line: string) => void, now: () => Date = ()
     },
     summary(s, operation) {
       const imports = s.import ?? 0;
-      const message =
-        operation === 'plan'
-          ? `Plan: ${imports ? `${imports} to import, ` : ''}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.`
-          : operation === 'destroy'
-            ? `Destroy complete! Resources: ${s.destroy} destroyed.`
-            : applySummary(s);
+      const message = operation === 'plan' ? `Plan: ${imports ? `${imports} to import, ` : ''}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy.` : applySummary(s, operation);
       emit('info', message, 'change_summary', { changes: { add: s.add, change: s.change, import: imports, remove: s.destroy, operation } });
     },
     appliedOutputs(outputs) {

@@ -108,13 +108,11 @@ class Planner {
   private forcedCbd: Set<string> | null = null;
   /** import blocks by target instance address (normal mode only) */
   private imports = new Map<string, ImportConfig>();
-  /** instances the configuration gave (count/for_each expanded): an import block must name one of them */
-  private readonly configuredInstances = new Set<string>();
   /** new address -> the address recorded before moved blocks applied */
   private readonly movedFrom = new Map<string, string>();
   /** the stack's moved blocks (absolute addresses), once valid */
   private moves: MoveStatement[] = [];
-  /** every instance address the configuration's expansion declares (normal mode) */
+  /** every instance address the configuration's expansion declares (normal mode): moved blocks and import blocks are checked against it */
   private readonly declaredInstances = new Set<string>();
   /** data sources scoped to check blocks that could not be read */
   private readonly failedCheckData = new Set<string>();
@@ -373,7 +371,7 @@ class Planner {
     // with --target, instances outside it were not planned; with errors, some were not reached
     if (this.opts.targets.length || hasErrors(this.diags)) return;
     for (const [address, imp] of this.imports) {
-      if (this.configuredInstances.has(address)) continue;
+      if (this.declaredInstances.has(address)) continue;
       this.diags.push(
         error(
           'Configuration for import target does not exist',
@@ -665,7 +663,6 @@ class Planner {
 
     let prior = this.refreshed.get(address) ?? null;
     let importing: { id: string } | undefined;
-    this.configuredInstances.add(address);
     if (!prior && this.imports.has(address)) {
       // an import block adopts the existing object: it becomes the prior state of this plan
       const adopted = await this.importTarget(rc, addr, this.imports.get(address)!, schema, providerRef);

@@ -179,15 +179,16 @@ export function renderValueDiff(b: Side, a: Side, level: number, type: Type | un
   return joined(renderValue(b, '-', level, type, ctx), ' -> ', renderValue(a, '+', level, type, ctx));
 }
 
+const JSON_START = /^\s*[[{]/;
+
 /**
  * A string holding a JSON object or array, as a value: Terraform shows such a string (an IAM
  * policy, a container definition) as `jsonencode(...)` around the structure, so a change shows
  * which part changed.
  */
 function jsonDocument(v: Value | undefined): Value | undefined {
-  if (typeof v !== 'string') return undefined;
-  const first = v.trimStart()[0];
-  if (first !== '{' && first !== '[') return undefined;
+  // every string of a plan passes here: a look at its first character, no copy
+  if (typeof v !== 'string' || !JSON_START.test(v)) return undefined;
   try {
     return jsonToValue(parseJson(v));
   } catch {
